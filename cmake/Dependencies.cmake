@@ -1,0 +1,18 @@
+# Every dependency is a Debian 12 package; scripts/install-deps.sh installs them.
+
+find_package(Threads REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(SQLiteCpp 3.2 REQUIRED CONFIG)
+find_package(CLI11 2.1 REQUIRED CONFIG)
+find_package(fmt 9 REQUIRED CONFIG)
+find_package(nlohmann_json 3.11 REQUIRED CONFIG)
+find_package(date 3 REQUIRED CONFIG)
+
+# utf8proc (libutf8proc-dev) ships no CMake package: UTF-8 validation and the width of
+# characters on screen come from it.
+find_path(UTF8PROC_INCLUDE_DIR utf8proc.h REQUIRED)
+find_library(UTF8PROC_LIBRARY utf8proc REQUIRED)
+add_library(utf8proc::utf8proc UNKNOWN IMPORTED)
+set_target_properties(utf8proc::utf8proc PROPERTIES
+  IMPORTED_LOCATION "${UTF8PROC_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${UTF8PROC_INCLUDE_DIR}")

@@ -1,0 +1,33 @@
+# Language level, build type and sanitizer options shared by every target through
+# the interface target cfp_settings.
+
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "Build type" FORCE)
+endif()
+
+option(CFP_ENABLE_ASAN "Build with AddressSanitizer" OFF)
+option(CFP_ENABLE_UBSAN "Build with UndefinedBehaviorSanitizer" OFF)
+
+add_library(cfp_settings INTERFACE)
+target_compile_features(cfp_settings INTERFACE cxx_std_20)
+target_compile_definitions(cfp_settings INTERFACE
+  $<$<CONFIG:Debug>:_GLIBCXX_ASSERTIONS>
+  CFP_VERSION="${PROJECT_VERSION}")
+
+set(_cfp_sanitizers "")
+if(CFP_ENABLE_ASAN)
+  list(APPEND _cfp_sanitizers address)
+endif()
+if(CFP_ENABLE_UBSAN)
+  list(APPEND _cfp_sanitizers undefined)
+endif()
+if(_cfp_sanitizers)
+  list(JOIN _cfp_sanitizers "," _cfp_sanitizer_list)
+  target_compile_options(cfp_settings INTERFACE
+    -fsanitize=${_cfp_sanitizer_list} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(cfp_settings INTERFACE -fsanitize=${_cfp_sanitizer_list})
+endif()

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <cfp/core/session.hpp>
+#include <cfp/domain/call.hpp>
+#include <cfp/domain/proposal.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cfp::core {
+
+/// What `cfp call add` asks for, as typed.
+struct NewCall
+{
+  std::string code;
+  std::string title;
+  std::optional<std::string> opens;  ///< WHEN text
+  std::optional<std::string> budget; ///< money text
+};
+
+/// Records a call. Refused when the code is taken; invalid input when a value breaks a rule.
+domain::Call add_call(Session& session, const NewCall& request);
+
+/// Every call, by code.
+std::vector<domain::Call> list_calls(Session& session);
+
+/// A call with its cut-offs and how many proposals it has in each status.
+struct CallDetails
+{
+  domain::Call call;
+  std::vector<domain::Cutoff> cutoffs;
+  std::vector<std::pair<domain::ProposalStatus, int>> proposals_by_status;
+};
+
+CallDetails show_call(Session& session, const std::string& code);
+
+/// What `cfp deadline add` asks for, as typed.
+struct NewDeadline
+{
+  std::string call_code;
+  std::string when;                 ///< WHEN text; a bare date means 17:00:00 Brussels
+  std::optional<std::string> label; ///< default: the cut-off's date in its legal zone
+};
+
+/// Adds a cut-off to a call. Refused when its label or instant is taken, when it closes
+/// before the call opens, or when it would move proposals already submitted to it.
+domain::Cutoff add_deadline(Session& session, const NewDeadline& request);
+
+/// A cut-off with whether submissions are still on time for it.
+struct DeadlineStatus
+{
+  domain::Cutoff cutoff;
+  bool open = false;
+};
+
+/// Cut-offs of one call (or all calls), by closing time; only those still open with `open_only`.
+std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
+                                           bool open_only);
+
+/// The call with this code or a not_found error that says how to list the calls.
+domain::Call require_call(store::Database& database, const std::string& code);
+
+} // namespace cfp::core

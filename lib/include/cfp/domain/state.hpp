@@ -1,0 +1,28 @@
+#pragma once
+
+#include <date/date.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cfp::domain {
+
+/// A state taking part in EuroHPC calls, identified by its EU-style ISO 3166-1 alpha-2 code.
+struct State
+{
+  std::string code; ///< "ES", "EL" for Greece, "UK" for the United Kingdom
+  std::string name;
+  bool eu = false;
+  std::optional<date::year_month_day> participating_since;
+};
+
+/// Upper-cases `input`, trims it, and maps ISO codes the EU writes otherwise (GR -> EL, GB -> UK).
+std::string normalize_state_code(std::string_view input);
+
+/// The codes of `states` closest to `input` (by code or by name), best first, at most `limit`.
+std::vector<std::string> suggest_states(std::string_view input, const std::vector<State>& states,
+                                        std::size_t limit = 3);
+
+} // namespace cfp::domain

@@ -1,0 +1,171 @@
+#include <cfp/core/calls.hpp>
+
+#include <cfp/core/audit.hpp>
+#include <cfp/error.hpp>
+#include <cfp/store/repositories.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+
+namespace cfp::core {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json call_json(const domain::Call& call)
+{
+  return ordered_json{
+    {"code", call.code},
+    {"title", call.title},
+    {"opens_at", call.opens_at ? ordered_json(domain::format_utc(*call.opens_at)) : ordered_json(nullptr)},
+    {"budget_cents", call.budget ? ordered_json(*call.budget) : ordered_json(nullptr)},
+  };
+}
+
+ordered_json cutoff_json(const domain::Cutoff& cutoff)
+{
+  return ordered_json{
+    {"call", cutoff.call_code},
+    {"label", cutoff.label},
+    {"closes_at", domain::format_utc(cutoff.closes_at)},
+    {"wall_time", domain::format_wall_time(cutoff.wall_time)},
+    {"zone", cutoff.zone},
+  };
+}
+
+std::string brussels_time(domain::Instant instant)
+{
+  return domain::format_local(instant, *date::locate_zone(domain::k_brussels));
+}
+
+} // namespace
+
+domain::Call require_call(store::Database& database, const std::string& code)
+{
+  auto call = store::CallRepository(database).find(code);
+  if (!call) {
+    throw Error(ErrorKind::not_found, fmt::format("no call '{}'; 'cfp call list' shows the calls", code));
+  }
+  return *call;
+}
+
+domain::Call add_call(Session& session, const NewCall& request)
+{
+  domain::Call call;
+  call.code = request.code;
+  if (auto problem = domain::check_call_code(call.code)) {
+    throw Error(ErrorKind::invalid_input, fmt::format("call code '{}': {}", request.code, *problem));
+  }
+  if (auto problem = domain::check_text(request.title, "title")) {
+    throw Error(ErrorKind::invalid_input, fmt::format("--title: {}", *problem));
+  }
+  call.title = request.title;
+  if (request.opens) {
+    call.opens_at = util::value_or_throw(
+                      domain::parse_when(*request.opens, session.display_zone, domain::BareDate::start_of_day),
+                      ErrorKind::invalid_input, fmt::format("--opens '{}'", *request.opens))
+                      .instant;
+  }
+  if (request.budget) {
+    call.budget = util::value_or_throw(domain::parse_money(*request.budget), ErrorKind::invalid_input,
+                                       fmt::format("--budget '{}'", *request.budget));
+  }
+  session.database.write(fmt::format("record call {}", call.code), [&] {
+    store::CallRepository calls(session.database);
+    if (auto existing = calls.find(call.code)) {
+      throw Error(ErrorKind::refused, fmt::format("call {} exists already", existing->code));
+    }
+    call.id = calls.insert(call, session.clock.now());
+    record_audit(session, "call " + call.code, "add", std::nullopt, std::nullopt, call_json(call));
+  });
+  return call;
+}
+
+std::vector<domain::Call> list_calls(Session& session)
+{
+  std::vector<domain::Call> calls;
+  session.database.read("list the calls", [&] { calls = store::CallRepository(session.database).list(); });
+  return calls;
+}
+
+CallDetails show_call(Session& session, const std::string& code)
+{
+  CallDetails details;
+  session.database.read(fmt::format("show call {}", code), [&] {
+    details.call = require_call(session.database, code);
+    details.cutoffs = store::CallRepository(session.database).cutoffs(details.call.id);
+    details.proposals_by_status = store::ProposalRepository(session.database).count_by_status(details.call.id);
+  });
+  return details;
+}
+
+domain::Cutoff add_deadline(Session& session, const NewDeadline& request)
+{
+  const auto when =
+    util::value_or_throw(domain::parse_when(request.when, session.display_zone, domain::BareDate::deadline_brussels),
+                         ErrorKind::invalid_input, fmt::format("WHEN '{}'", request.when));
+  domain::Cutoff cutoff;
+  cutoff.closes_at = when.instant;
+  cutoff.wall_time = when.wall_time;
+  cutoff.zone = when.zone;
+  cutoff.label = request.label ? *request.label : date::format("%F", date::floor<date::days>(when.wall_time));
+  if (auto problem = domain::check_cutoff_label(cutoff.label)) {
+    throw Error(ErrorKind::invalid_input, fmt::format("--label '{}': {}", cutoff.label, *problem));
+  }
+
+  session.database.write(fmt::format("add a cut-off to call {}", request.call_code), [&] {
+    const auto call = require_call(session.database, request.call_code);
+    cutoff.call_code = call.code;
+    store::CallRepository calls(session.database);
+    for (const auto& existing : calls.cutoffs(call.id)) {
+      if (util::iequals(existing.label, cutoff.label)) {
+        throw Error(ErrorKind::refused,
+                    fmt::format("call {} has a cut-off labelled '{}' already; choose another --label", call.code,
+                                existing.label));
+      }
+      if (existing.closes_at == cutoff.closes_at) {
+        throw Error(ErrorKind::refused, fmt::format("call {} has a cut-off at {} already ('{}')", call.code,
+                                                    brussels_time(existing.closes_at), existing.label));
+      }
+    }
+    if (call.opens_at && cutoff.closes_at <= *call.opens_at) {
+      throw Error(ErrorKind::refused, fmt::format("the cut-off {} is not after the opening of call {} ({})",
+                                                  brussels_time(cutoff.closes_at), call.code,
+                                                  brussels_time(*call.opens_at)));
+    }
+    const auto moved = store::ProposalRepository(session.database).moved_by_new_cutoff(call.id, cutoff.closes_at);
+    if (!moved.empty()) {
+      throw Error(ErrorKind::refused,
+                  fmt::format("a cut-off at {} would move proposals already submitted to a later cut-off of call "
+                              "{} ({}); a cut-off may only be added after them",
+                              brussels_time(cutoff.closes_at), call.code, util::join(moved, ", ")));
+    }
+    cutoff.id = calls.insert_cutoff(call.id, cutoff);
+    record_audit(session, fmt::format("cutoff {}/{}", call.code, cutoff.label), "add", std::nullopt, std::nullopt,
+                 cutoff_json(cutoff));
+  });
+  return cutoff;
+}
+
+std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
+                                           bool open_only)
+{
+  std::vector<DeadlineStatus> result;
+  const auto now = session.clock.now();
+  session.database.read("list the deadlines", [&] {
+    std::optional<std::int64_t> call_id;
+    if (call_code) {
+      call_id = require_call(session.database, *call_code).id;
+    }
+    for (auto& cutoff : store::CallRepository(session.database).cutoffs(call_id)) {
+      const bool open = domain::is_on_time(now, cutoff);
+      if (open || !open_only) {
+        result.push_back({std::move(cutoff), open});
+      }
+    }
+  });
+  return result;
+}
+
+} // namespace cfp::core

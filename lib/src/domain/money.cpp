@@ -1,0 +1,134 @@
+#include <cfp/domain/money.hpp>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <utility>
+
+namespace cfp::domain {
+
+namespace {
+
+bool is_digit(char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+// Reads the integer part: plain digits, or groups of three separated by '_' ("12_345_678").
+util::Result<std::string> read_integer_digits(std::string_view text)
+{
+  std::string digits;
+  std::size_t group = 0;
+  bool grouped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_digit(c)) {
+      digits += c;
+      ++group;
+    } else if (c == '_') {
+      if (digits.empty() || (grouped && group != 3) || (!grouped && group > 3) || i + 1 == text.size()) {
+        return util::Failure{"'_' must separate groups of three digits, as in 1_000_000"};
+      }
+      grouped = true;
+      group = 0;
+    } else {
+      return util::Failure{fmt::format("unexpected character '{}'", c)};
+    }
+  }
+  if (grouped && group != 3) {
+    return util::Failure{"'_' must separate groups of three digits, as in 1_000_000"};
+  }
+  if (digits.empty()) {
+    return util::Failure{"no digits before the decimal point"};
+  }
+  return digits;
+}
+
+} // namespace
+
+util::Result<Cents> parse_money(std::string_view text)
+{
+  if (text.empty()) {
+    return util::Failure{"an amount is required, such as 485M or 1_250_000.50"};
+  }
+  if (text.front() == '-') {
+    return util::Failure{fmt::format("'{}' is negative; amounts are zero or more", text)};
+  }
+  if (text.front() == '+') {
+    text.remove_prefix(1);
+  }
+
+  // The suffix multiplies the number by a power of ten; record it as a count of zeros.
+  constexpr std::array<std::pair<std::string_view, int>, 3> k_suffixes{{{"bn", 9}, {"M", 6}, {"k", 3}}};
+  int exponent = 0;
+  for (const auto& [suffix, zeros] : k_suffixes) {
+    if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
+      text.remove_suffix(suffix.size());
+      exponent = zeros;
+      break;
+    }
+  }
+
+  const auto point = text.find('.');
+  const std::string_view integer_text = text.substr(0, point);
+  const std::string_view fraction_text = point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
+  if (point != std::string_view::npos && fraction_text.empty()) {
+    return util::Failure{fmt::format("'{}' ends with a decimal point", text)};
+  }
+  for (const char c : fraction_text) {
+    if (!is_digit(c)) {
+      return util::Failure{fmt::format("unexpected character '{}' after the decimal point", c)};
+    }
+  }
+  auto integer_digits = read_integer_digits(integer_text);
+  if (!integer_digits) {
+    return util::Failure{integer_digits.error()};
+  }
+
+  // cents = (integer . fraction) * 10^(exponent + 2); the fraction must not reach below one cent.
+  const int scale = exponent + 2;
+  std::string fraction(fraction_text);
+  while (!fraction.empty() && static_cast<int>(fraction.size()) > scale && fraction.back() == '0') {
+    fraction.pop_back();
+  }
+  if (static_cast<int>(fraction.size()) > scale) {
+    return util::Failure{exponent == 0 ? "at most two decimals (whole cents) are allowed"
+                                       : "the amount does not come to whole cents"};
+  }
+  std::string digits = integer_digits.value() + fraction;
+  digits.append(static_cast<std::size_t>(scale) - fraction.size(), '0');
+
+  constexpr auto k_overflow = "the amount is too large";
+  Cents cents = 0;
+  for (const char c : digits) {
+    if (__builtin_mul_overflow(cents, Cents{10}, &cents) || __builtin_add_overflow(cents, Cents{c - '0'}, &cents)) {
+      return util::Failure{k_overflow};
+    }
+  }
+  return cents;
+}
+
+std::string format_money_plain(Cents cents)
+{
+  const char* sign = cents < 0 ? "-" : "";
+  const auto magnitude = cents < 0 ? -static_cast<unsigned long long>(cents) : static_cast<unsigned long long>(cents);
+  return fmt::format("{}{}.{:02}", sign, magnitude / 100, magnitude % 100);
+}
+
+std::string format_money_grouped(Cents cents)
+{
+  const std::string plain = format_money_plain(cents);
+  const auto point = plain.find('.');
+  const std::size_t digits_start = plain.front() == '-' ? 1 : 0;
+  std::string result = plain.substr(0, digits_start);
+  const std::string integer = plain.substr(digits_start, point - digits_start);
+  for (std::size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) {
+      result += ',';
+    }
+    result += integer[i];
+  }
+  return result + plain.substr(point);
+}
+
+} // namespace cfp::domain

@@ -1,0 +1,248 @@
+#include <cfp/domain/time.hpp>
+
+#include <fmt/format.h>
+
+#include <optional>
+
+namespace cfp::domain {
+
+namespace {
+
+// A strict reader of fixed-width digit fields; date/tz then decides what is a real date.
+class Scanner
+{
+public:
+  explicit Scanner(std::string_view text) : m_text(text) {}
+
+  bool at_end() const { return m_pos == m_text.size(); }
+  char peek() const { return at_end() ? '\0' : m_text[m_pos]; }
+
+  bool literal(char c)
+  {
+    if (peek() != c) {
+      return false;
+    }
+    ++m_pos;
+    return true;
+  }
+
+  std::optional<int> digits(std::size_t count)
+  {
+    if (m_pos + count > m_text.size()) {
+      return std::nullopt;
+    }
+    int value = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      const char c = m_text[m_pos + i];
+      if (c < '0' || c > '9') {
+        return std::nullopt;
+      }
+      value = value * 10 + (c - '0');
+    }
+    m_pos += count;
+    return value;
+  }
+
+private:
+  std::string_view m_text;
+  std::size_t m_pos = 0;
+};
+
+constexpr auto k_accepted_forms =
+  "use YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], or ISO-8601 with Z or an offset (2025-02-01T16:00:00Z)";
+
+util::Result<date::year_month_day> read_date(Scanner& scan)
+{
+  const auto year = scan.digits(4);
+  std::optional<int> month;
+  std::optional<int> day;
+  if (year && scan.literal('-')) {
+    month = scan.digits(2);
+    if (month && scan.literal('-')) {
+      day = scan.digits(2);
+    }
+  }
+  if (!year || !month || !day) {
+    return util::Failure{k_accepted_forms};
+  }
+  const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
+                                 date::day{static_cast<unsigned>(*day)}};
+  if (*year < 1970 || !ymd.ok()) {
+    return util::Failure{fmt::format("{:04}-{:02}-{:02} is not a date in the calendar", *year, *month, *day)};
+  }
+  return ymd;
+}
+
+// Reads HH:MM[:SS] and returns the time of day.
+util::Result<std::chrono::seconds> read_time(Scanner& scan)
+{
+  const auto hours = scan.digits(2);
+  if (!hours || !scan.literal(':')) {
+    return util::Failure{k_accepted_forms};
+  }
+  const auto minutes = scan.digits(2);
+  if (!minutes) {
+    return util::Failure{k_accepted_forms};
+  }
+  int seconds = 0;
+  if (scan.literal(':')) {
+    const auto read = scan.digits(2);
+    if (!read) {
+      return util::Failure{k_accepted_forms};
+    }
+    seconds = *read;
+  }
+  if (*hours > 23 || *minutes > 59 || seconds > 59) {
+    return util::Failure{fmt::format("{:02}:{:02}:{:02} is not a time of day (00:00:00 to 23:59:59)", *hours,
+                                     *minutes, seconds)};
+  }
+  return std::chrono::hours{*hours} + std::chrono::minutes{*minutes} + std::chrono::seconds{seconds};
+}
+
+// Reads Z, +HH:MM, +HHMM or +HH; returns the offset east of UTC, or nullopt for none.
+util::Result<std::optional<std::chrono::minutes>> read_offset(Scanner& scan)
+{
+  if (scan.at_end()) {
+    return std::optional<std::chrono::minutes>{};
+  }
+  if (scan.literal('Z') || scan.literal('z')) {
+    return std::optional<std::chrono::minutes>{std::chrono::minutes{0}};
+  }
+  const char sign = scan.peek();
+  if (sign != '+' && sign != '-') {
+    return util::Failure{k_accepted_forms};
+  }
+  scan.literal(sign);
+  const auto hours = scan.digits(2);
+  if (!hours) {
+    return util::Failure{k_accepted_forms};
+  }
+  int minutes = 0;
+  if (!scan.at_end()) {
+    scan.literal(':');
+    const auto read = scan.digits(2);
+    if (!read) {
+      return util::Failure{k_accepted_forms};
+    }
+    minutes = *read;
+  }
+  if (*hours > 18 || minutes > 59) {
+    return util::Failure{"the UTC offset is out of range (-18:00 to +18:00)"};
+  }
+  const std::chrono::minutes offset{*hours * 60 + minutes};
+  return std::optional<std::chrono::minutes>{sign == '-' ? -offset : offset};
+}
+
+util::Result<When> from_wall_time(date::local_seconds wall, const date::time_zone& zone)
+{
+  try {
+    const Instant instant = zone.to_sys(wall);
+    return When{instant, wall, std::string(zone.name())};
+  } catch (const date::nonexistent_local_time&) {
+    return util::Failure{fmt::format("{} does not exist in {}: the clocks skip it when summer time begins",
+                                     format_wall_time(wall), zone.name())};
+  } catch (const date::ambiguous_local_time&) {
+    return util::Failure{fmt::format("{} happens twice in {} when summer time ends; add an offset such as "
+                                     "+02:00 or +01:00",
+                                     format_wall_time(wall), zone.name())};
+  }
+}
+
+const date::time_zone& brussels()
+{
+  static const date::time_zone* zone = date::locate_zone(k_brussels);
+  return *zone;
+}
+
+} // namespace
+
+util::Result<const date::time_zone*> find_zone(std::string_view name)
+{
+  try {
+    return date::locate_zone(name);
+  } catch (const std::runtime_error&) {
+    return util::Failure{fmt::format("unknown time zone '{}'; use an IANA name such as Europe/Brussels or UTC", name)};
+  }
+}
+
+util::Result<When> parse_when(std::string_view text, const date::time_zone& display, BareDate bare_date)
+{
+  Scanner scan(text);
+  const auto day = read_date(scan);
+  if (!day) {
+    return util::Failure{day.error()};
+  }
+  const date::local_days local_day{day.value()};
+  if (scan.at_end()) {
+    if (bare_date == BareDate::deadline_brussels) {
+      return from_wall_time(local_day + std::chrono::hours{17}, brussels());
+    }
+    return from_wall_time(local_day, display);
+  }
+  if (!scan.literal('T') && !scan.literal(' ')) {
+    return util::Failure{k_accepted_forms};
+  }
+  const auto time_of_day = read_time(scan);
+  if (!time_of_day) {
+    return util::Failure{time_of_day.error()};
+  }
+  const date::local_seconds wall = local_day + time_of_day.value();
+  const auto offset = read_offset(scan);
+  if (!offset) {
+    return util::Failure{offset.error()};
+  }
+  if (!scan.at_end()) {
+    return util::Failure{k_accepted_forms};
+  }
+  if (!offset.value()) {
+    return from_wall_time(wall, display);
+  }
+  const Instant instant{wall.time_since_epoch() - *offset.value()};
+  const auto legal = date::make_zoned(&brussels(), instant).get_local_time();
+  return When{instant, legal, std::string(k_brussels)};
+}
+
+std::string format_utc(Instant instant)
+{
+  return date::format("%FT%TZ", instant);
+}
+
+util::Result<Instant> parse_utc(std::string_view text)
+{
+  Scanner scan(text);
+  const auto day = read_date(scan);
+  if (!day || !scan.literal('T')) {
+    return util::Failure{fmt::format("'{}' is not a UTC instant (YYYY-MM-DDTHH:MM:SSZ)", text)};
+  }
+  const auto time_of_day = read_time(scan);
+  if (!time_of_day || !scan.literal('Z') || !scan.at_end()) {
+    return util::Failure{fmt::format("'{}' is not a UTC instant (YYYY-MM-DDTHH:MM:SSZ)", text)};
+  }
+  return Instant{date::sys_days{day.value()} + time_of_day.value()};
+}
+
+std::string format_local(Instant instant, const date::time_zone& zone)
+{
+  return date::format("%F %T %Z", date::make_zoned(&zone, instant));
+}
+
+std::string format_wall_time(date::local_seconds wall_time)
+{
+  return date::format("%FT%T", wall_time);
+}
+
+util::Result<date::local_seconds> parse_wall_time(std::string_view text)
+{
+  Scanner scan(text);
+  const auto day = read_date(scan);
+  if (!day || !scan.literal('T')) {
+    return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", text)};
+  }
+  const auto time_of_day = read_time(scan);
+  if (!time_of_day || !scan.at_end()) {
+    return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", text)};
+  }
+  return date::local_days{day.value()} + time_of_day.value();
+}
+
+} // namespace cfp::domain

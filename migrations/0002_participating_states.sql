@@ -1,0 +1,45 @@
+-- The states taking part in the EuroHPC Joint Undertaking: the 27 EU members and the
+-- associated or participating states. Codes are ISO 3166-1 alpha-2 with the EU's
+-- conventions: EL for Greece and UK for the United Kingdom.
+-- participating_since is recorded only where a start date is known to matter for calls
+-- run with this tool (Switzerland joined on 1 January 2025); NULL means "before that".
+
+INSERT INTO state (code, name, eu, participating_since) VALUES
+  ('AT', 'Austria', 1, NULL),
+  ('BE', 'Belgium', 1, NULL),
+  ('BG', 'Bulgaria', 1, NULL),
+  ('HR', 'Croatia', 1, NULL),
+  ('CY', 'Cyprus', 1, NULL),
+  ('CZ', 'Czechia', 1, NULL),
+  ('DK', 'Denmark', 1, NULL),
+  ('EE', 'Estonia', 1, NULL),
+  ('FI', 'Finland', 1, NULL),
+  ('FR', 'France', 1, NULL),
+  ('DE', 'Germany', 1, NULL),
+  ('EL', 'Greece', 1, NULL),
+  ('HU', 'Hungary', 1, NULL),
+  ('IE', 'Ireland', 1, NULL),
+  ('IT', 'Italy', 1, NULL),
+  ('LV', 'Latvia', 1, NULL),
+  ('LT', 'Lithuania', 1, NULL),
+  ('LU', 'Luxembourg', 1, NULL),
+  ('MT', 'Malta', 1, NULL),
+  ('NL', 'Netherlands', 1, NULL),
+  ('PL', 'Poland', 1, NULL),
+  ('PT', 'Portugal', 1, NULL),
+  ('RO', 'Romania', 1, NULL),
+  ('SK', 'Slovakia', 1, NULL),
+  ('SI', 'Slovenia', 1, NULL),
+  ('ES', 'Spain', 1, NULL),
+  ('SE', 'Sweden', 1, NULL),
+  ('AL', 'Albania', 0, NULL),
+  ('IS', 'Iceland', 0, NULL),
+  ('IL', 'Israel', 0, NULL),
+  ('MD', 'Moldova', 0, NULL),
+  ('ME', 'Montenegro', 0, NULL),
+  ('MK', 'North Macedonia', 0, NULL),
+  ('NO', 'Norway', 0, NULL),
+  ('RS', 'Serbia', 0, NULL),
+  ('CH', 'Switzerland', 0, '2025-01-01'),
+  ('TR', 'Türkiye', 0, NULL),
+  ('UK', 'United Kingdom', 0, NULL);
