@@ -1,1 +1,8 @@
-int main() {}
+#include "cli.hpp"
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+  return cfp::cli::run(argc, argv, std::cout, std::cerr);
+}

@@ -1,0 +1,146 @@
+#include "cli.hpp"
+
+#include "commands/registry.hpp"
+#include "context.hpp"
+
+#include <cfp/error.hpp>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <iostream>
+
+extern char** environ;
+
+namespace cfp::cli {
+
+namespace {
+
+int exit_code_for(ErrorKind kind)
+{
+  switch (kind) {
+  case ErrorKind::not_found:
+  case ErrorKind::refused:
+    return k_exit_refused;
+  case ErrorKind::usage:
+    return k_exit_usage;
+  case ErrorKind::invalid_input:
+    return k_exit_invalid_input;
+  case ErrorKind::input_file:
+    return k_exit_no_input;
+  case ErrorKind::storage:
+    return k_exit_storage;
+  case ErrorKind::busy:
+    return k_exit_busy;
+  case ErrorKind::internal:
+    return k_exit_software;
+  }
+  return k_exit_software;
+}
+
+// The command line as the audit log records it, quoted where a shell would need it.
+std::string command_line(const std::vector<std::string>& args)
+{
+  std::string line = "cfp";
+  for (const auto& arg : args) {
+    const bool plain = !arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./=:,+@%").find(c) != std::string_view::npos;
+    });
+    if (plain) {
+      line += " " + arg;
+    } else {
+      std::string quoted = "'";
+      for (const char c : arg) {
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      }
+      line += " " + quoted + "'";
+    }
+  }
+  return line;
+}
+
+// The deepest subcommand given on the command line.
+CLI::App* chosen_command(CLI::App& app)
+{
+  CLI::App* command = &app;
+  while (!command->get_subcommands().empty()) {
+    command = command->get_subcommands().front();
+  }
+  return command;
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env)
+{
+  CLI::App app{"cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database", "cfp"};
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "cfp " CFP_VERSION);
+  app.footer("Exit codes: 0 ok, 1 refused or not found, 2 usage, 65 invalid value, 66 input file, "
+             "74 database unusable, 75 database busy. See docs/cli.md.");
+
+  GlobalOptions options;
+  app.add_option("--db", options.db, "Database file (else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db)");
+  app.add_option("--as", options.as, "Who acts, for the audit log (else CFP_USER, else USER)");
+  app.add_option("--tz", options.tz, "Zone for showing and reading wall times (else CFP_TZ, else Europe/Brussels)");
+  app.add_option("--format", options.format, "Output format: table, json or csv")
+    ->check(CLI::IsMember({"table", "json", "csv"}));
+
+  Registry registry;
+  register_db_commands(app, registry);
+  register_state_commands(app, registry);
+  register_call_commands(app, registry);
+  register_deadline_commands(app, registry);
+  register_proposal_commands(app, registry);
+  register_log_command(app, registry);
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp& help) {
+    return app.exit(help, out, err);
+  } catch (const CLI::CallForAllHelp& help) {
+    return app.exit(help, out, err);
+  } catch (const CLI::CallForVersion& version) {
+    return app.exit(version, out, err);
+  } catch (const CLI::ParseError& error) {
+    err << "cfp: error: " << error.what() << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
+    return k_exit_usage;
+  }
+
+  try {
+    const Handler* handler = registry.find(chosen_command(app));
+    if (handler == nullptr) {
+      throw Error(ErrorKind::internal, "the command has no handler");
+    }
+    Context context(options, env, out, err, command_line(args));
+    (*handler)(context);
+    out.flush();
+    return k_exit_ok;
+  } catch (const Error& error) {
+    err << "cfp: error: " << error.what() << '\n';
+    return exit_code_for(error.kind());
+  } catch (const std::exception& error) {
+    err << "cfp: error: internal error: " << error.what() << "; please report this\n";
+    return k_exit_software;
+  }
+}
+
+int run(int argc, char** argv, std::ostream& out, std::ostream& err)
+{
+  std::vector<std::string> args(argv + 1, argv + argc);
+  Environment env;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    const std::string_view text(*entry);
+    const auto equals = text.find('=');
+    if (equals != std::string_view::npos) {
+      env.emplace(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
+    }
+  }
+  return run(args, out, err, env);
+}
+
+} // namespace cfp::cli

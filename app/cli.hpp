@@ -1,0 +1,32 @@
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cfp::cli {
+
+/// The environment variables cfp reads, passed in so that tests need not touch the process's own.
+using Environment = std::map<std::string, std::string>;
+
+/// Exit codes; see docs/cli.md.
+enum ExitCode : int {
+  k_exit_ok = 0,
+  k_exit_refused = 1,
+  k_exit_usage = 2,
+  k_exit_invalid_input = 65,
+  k_exit_no_input = 66,
+  k_exit_software = 70,
+  k_exit_storage = 74,
+  k_exit_busy = 75,
+};
+
+/// Runs one cfp command line (`args` without the program name). Data goes to `out`, messages
+/// to `err`; returns the exit code. Every error is caught here and nowhere else.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);
+
+/// The program's entry point: reads the process's arguments and environment.
+int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+
+} // namespace cfp::cli

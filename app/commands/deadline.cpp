@@ -1,0 +1,84 @@
+#include "registry.hpp"
+
+#include "../present.hpp"
+
+#include <cfp/core/calls.hpp>
+
+#include <fmt/format.h>
+
+namespace cfp::cli {
+
+namespace {
+
+// "12d 03h 20m" until the cut-off, for people scanning the table.
+std::string time_left(domain::Instant now, domain::Instant closes_at)
+{
+  if (now > closes_at) {
+    return "closed";
+  }
+  const auto left = closes_at - now;
+  const auto days = std::chrono::duration_cast<date::days>(left);
+  const auto hours = std::chrono::duration_cast<std::chrono::hours>(left - days);
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(left - days - hours);
+  return fmt::format("{}d {:02}h {:02}m", days.count(), hours.count(), minutes.count());
+}
+
+struct ListOptions
+{
+  std::optional<std::string> call;
+  bool open_only = false;
+};
+
+void run_deadline_add(Context& context, const core::NewDeadline& request)
+{
+  auto session = context.session(store::Access::read_write);
+  const auto cutoff = core::add_deadline(session, request);
+  const bool open = domain::is_on_time(context.clock().now(), cutoff);
+  context.err() << fmt::format("added cut-off '{}' to call {}: closes {} ({})\n", cutoff.label, cutoff.call_code,
+                               domain::format_local(cutoff.closes_at, context.zone()),
+                               domain::format_utc(cutoff.closes_at));
+  if (context.format() == Format::table) {
+    context.out() << cutoff.call_code << '/' << cutoff.label << '\n';
+  } else {
+    print_record(context, k_deadline_fields, deadline_json({cutoff, open}, context.zone()), {});
+  }
+}
+
+void run_deadline_list(Context& context, const ListOptions& options)
+{
+  auto session = context.session(store::Access::read_only);
+  const auto now = context.clock().now();
+  nlohmann::ordered_json records = nlohmann::ordered_json::array();
+  Table table{{"CALL", "LABEL", "CLOSES", "UTC", "STATUS", "LEFT"}, {}, {5}};
+  for (const auto& deadline : core::list_deadlines(session, options.call, options.open_only)) {
+    const auto& cutoff = deadline.cutoff;
+    table.rows.push_back({cutoff.call_code, cutoff.label, domain::format_local(cutoff.closes_at, context.zone()),
+                          domain::format_utc(cutoff.closes_at), deadline.open ? "open" : "closed",
+                          time_left(now, cutoff.closes_at)});
+    records.push_back(deadline_json(deadline, context.zone()));
+  }
+  print_list(context, k_deadline_fields, records, table);
+}
+
+} // namespace
+
+void register_deadline_commands(CLI::App& app, Registry& registry)
+{
+  auto* deadline = add_group(app, "deadline", "Cut-offs (deadlines) of calls");
+
+  auto add_request = std::make_shared<core::NewDeadline>();
+  auto* add = deadline->add_subcommand("add", "Add a cut-off to a call; a bare date means 17:00:00 Brussels time");
+  add->add_option("CALL", add_request->call_code, "Call code")->required();
+  add->add_option("WHEN", add_request->when, "YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or ISO-8601 with Z or an offset")
+    ->required();
+  add->add_option("--label", add_request->label, "Label of the cut-off (default: its date)");
+  registry.on(add, [add_request](Context& context) { run_deadline_add(context, *add_request); });
+
+  auto list_options = std::make_shared<ListOptions>();
+  auto* list = deadline->add_subcommand("list", "List cut-offs by closing time, with the time left");
+  list->add_option("--call", list_options->call, "Only this call's cut-offs");
+  list->add_flag("--open", list_options->open_only, "Only cut-offs still open");
+  registry.on(list, [list_options](Context& context) { run_deadline_list(context, *list_options); });
+}
+
+} // namespace cfp::cli

@@ -1,0 +1,287 @@
+#include "registry.hpp"
+
+#include "../present.hpp"
+
+#include <cfp/core/proposals.hpp>
+#include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+
+namespace cfp::cli {
+
+namespace {
+
+// The field options shared by `proposal add` and `proposal update`, bound before parsing and
+// turned into a core::ProposalInput afterwards (only the options actually given count).
+struct FieldOptions
+{
+  std::string title;
+  std::string host;
+  std::vector<std::string> partners;
+  std::string entity;
+  std::string plan;
+  bool experimental_platform = false;
+  bool no_experimental_platform = false;
+  std::string eu_contribution;
+  std::string national_contribution;
+  std::vector<std::string> sectors;
+  bool clear_partners = false;
+  bool clear_sectors = false;
+
+  CLI::Option* title_option = nullptr;
+  CLI::Option* host_option = nullptr;
+  CLI::Option* partners_option = nullptr;
+  CLI::Option* entity_option = nullptr;
+  CLI::Option* plan_option = nullptr;
+  CLI::Option* eu_option = nullptr;
+  CLI::Option* national_option = nullptr;
+  CLI::Option* sectors_option = nullptr;
+
+  void bind(CLI::App& command, bool for_update)
+  {
+    title_option = command.add_option("--title", title, "Title of the proposal");
+    host_option = command.add_option("--host", host, "Host state (code such as ES; GR and GB are accepted)");
+    partners_option = command.add_option("--partner", partners, "Partner state; repeat or separate with commas")
+                        ->delimiter(',');
+    entity_option = command.add_option("--entity", entity, "Hosting entity");
+    plan_option = command.add_option("--plan", plan, "AI supercomputer: new, upgrade or none (default new)");
+    command.add_flag("--experimental-platform", experimental_platform, "The proposal includes an experimental platform");
+    eu_option = command.add_option("--eu-contribution", eu_contribution, "EU contribution in euros (485M, 1.5bn)");
+    national_option = command.add_option("--national-contribution", national_contribution,
+                                         "National contribution in euros");
+    sectors_option = command.add_option("--sector", sectors, "Target sector; repeat or separate with commas")
+                       ->delimiter(',');
+    if (for_update) {
+      command.add_flag("--no-experimental-platform", no_experimental_platform, "No experimental platform");
+      command.add_flag("--clear-partners", clear_partners, "Remove every partner state");
+      command.add_flag("--clear-sectors", clear_sectors, "Remove every sector");
+    } else {
+      title_option->required();
+      host_option->required();
+      entity_option->required();
+    }
+  }
+
+  core::ProposalInput input() const
+  {
+    if (experimental_platform && no_experimental_platform) {
+      throw Error(ErrorKind::usage, "--experimental-platform and --no-experimental-platform exclude each other");
+    }
+    if ((clear_partners && partners_option->count() > 0) || (clear_sectors && sectors_option->count() > 0)) {
+      throw Error(ErrorKind::usage, "--clear-partners and --clear-sectors exclude --partner and --sector");
+    }
+    core::ProposalInput input;
+    const auto given = [](const CLI::Option* option) { return option->count() > 0; };
+    if (given(title_option)) {
+      input.title = title;
+    }
+    if (given(host_option)) {
+      input.host = host;
+    }
+    if (given(partners_option) || clear_partners) {
+      input.partners = partners;
+    }
+    if (given(entity_option)) {
+      input.entity = entity;
+    }
+    if (given(plan_option)) {
+      input.plan = plan;
+    }
+    if (experimental_platform || no_experimental_platform) {
+      input.experimental_platform = experimental_platform;
+    }
+    if (given(eu_option)) {
+      input.eu_contribution = eu_contribution;
+    }
+    if (given(national_option)) {
+      input.national_contribution = national_contribution;
+    }
+    if (given(sectors_option) || clear_sectors) {
+      input.sectors = sectors;
+    }
+    return input;
+  }
+};
+
+struct AddOptions
+{
+  std::string call;
+  std::string acronym;
+  bool draft = false;
+  FieldOptions fields;
+};
+
+struct UpdateOptions
+{
+  std::string ref;
+  FieldOptions fields;
+};
+
+std::string reference(const domain::Proposal& proposal)
+{
+  return proposal.call_code + "/" + proposal.acronym;
+}
+
+std::string describe(const domain::Proposal& proposal, const date::time_zone& zone)
+{
+  if (proposal.status == domain::ProposalStatus::draft) {
+    return fmt::format("{} (id {}) is a draft, version {}", reference(proposal), proposal.id, proposal.version);
+  }
+  return fmt::format("{} (id {}) is {} for cut-off '{}' (closes {}), version {}", reference(proposal), proposal.id,
+                     domain::to_string(proposal.status), proposal.cutoff_label.value_or("?"),
+                     local_time(proposal.cutoff_closes_at, zone), proposal.version);
+}
+
+// Mutating commands confirm on stderr; with --format json or csv they print the record too.
+void print_changed(Context& context, const domain::Proposal& proposal)
+{
+  context.err() << describe(proposal, context.zone()) << '\n';
+  if (context.format() != Format::table) {
+    print_record(context, k_proposal_fields, proposal_json(proposal), {});
+  }
+}
+
+void run_add(Context& context, const AddOptions& options)
+{
+  auto session = context.session(store::Access::read_write);
+  const auto proposal =
+    core::add_proposal(session, {options.call, options.acronym, options.fields.input(), options.draft});
+  context.err() << describe(proposal, context.zone()) << '\n';
+  if (context.format() == Format::table) {
+    context.out() << reference(proposal) << '\n';
+  } else {
+    print_record(context, k_proposal_fields, proposal_json(proposal), {});
+  }
+}
+
+void run_list(Context& context, const core::ProposalQuery& query)
+{
+  auto session = context.session(store::Access::read_only);
+  nlohmann::ordered_json records = nlohmann::ordered_json::array();
+  Table table{{"ID", "CALL", "ACRONYM", "HOST", "PARTNERS", "ENTITY", "PLAN", "STATUS", "CUT-OFF", "EU EUR"},
+              {},
+              {0, 9}};
+  for (const auto& proposal : core::list_proposals(session, query)) {
+    const auto& fields = proposal.fields;
+    table.rows.push_back({std::to_string(proposal.id), proposal.call_code, proposal.acronym, fields.host,
+                          util::join(fields.partners, ","), fields.entity, std::string(domain::to_string(fields.plan)),
+                          std::string(domain::to_string(proposal.status)), proposal.cutoff_label.value_or(""),
+                          domain::format_money_grouped(fields.eu_contribution)});
+    records.push_back(proposal_json(proposal));
+  }
+  print_list(context, k_proposal_fields, records, table);
+}
+
+// Field names whose values differ between two versions, for the history table.
+std::string changes(const domain::Proposal* before, const domain::Proposal& after)
+{
+  if (before == nullptr) {
+    return "created";
+  }
+  const auto old_json = proposal_json(*before);
+  const auto new_json = proposal_json(after);
+  std::vector<std::string> names;
+  for (const auto& [key, value] : new_json.items()) {
+    if (key != "version" && old_json.at(key) != value) {
+      names.push_back(key);
+    }
+  }
+  return util::join(names, ", ");
+}
+
+void run_history(Context& context, const std::string& ref)
+{
+  auto session = context.session(store::Access::read_only);
+  const auto versions = core::proposal_history(session, ref);
+  nlohmann::ordered_json records = nlohmann::ordered_json::array();
+  Table table{{"VERSION", "RECORDED", "BY", "STATUS", "CUT-OFF", "CHANGED"}, {}, {0}};
+  const domain::Proposal* previous = nullptr;
+  for (const auto& version : versions) {
+    table.rows.push_back({std::to_string(version.proposal.version), local_time(version.recorded_at, context.zone()),
+                          version.recorded_by, std::string(domain::to_string(version.proposal.status)),
+                          version.proposal.cutoff_label.value_or(""), changes(previous, version.proposal)});
+    records.push_back(version_json(version));
+    previous = &version.proposal;
+  }
+  print_list(context, k_version_fields, records, table);
+}
+
+} // namespace
+
+void register_proposal_commands(CLI::App& app, Registry& registry)
+{
+  auto* proposal = add_group(app, "proposal", "Proposals: record, submit, update, withdraw, list");
+  const std::string ref_help = "The proposal: its acronym, CALL/ACRONYM, or its numeric id";
+
+  auto add_options = std::make_shared<AddOptions>();
+  auto* add = proposal->add_subcommand("add", "Record a proposal and submit it now (or keep it as a --draft)");
+  add->add_option("--call", add_options->call, "Call code")->required();
+  add->add_option("--acronym", add_options->acronym, "Acronym, unique within the call")->required();
+  add_options->fields.bind(*add, false);
+  add->add_flag("--draft", add_options->draft, "Keep it as a draft; submit it later with 'proposal submit'");
+  registry.on(add, [add_options](Context& context) { run_add(context, *add_options); });
+
+  auto submit_ref = std::make_shared<std::string>();
+  auto* submit = proposal->add_subcommand("submit", "Submit a draft, or resubmit a withdrawn proposal");
+  submit->add_option("REF", *submit_ref, ref_help)->required();
+  registry.on(submit, [submit_ref](Context& context) {
+    auto session = context.session(store::Access::read_write);
+    print_changed(context, core::submit_proposal(session, *submit_ref));
+  });
+
+  auto update_options = std::make_shared<UpdateOptions>();
+  auto* update = proposal->add_subcommand("update", "Change fields of a proposal before its cut-off");
+  update->add_option("REF", update_options->ref, ref_help)->required();
+  update_options->fields.bind(*update, true);
+  registry.on(update, [update_options](Context& context) {
+    const auto input = update_options->fields.input();
+    auto session = context.session(store::Access::read_write);
+    const auto outcome = core::update_proposal(session, update_options->ref, input);
+    if (!outcome.changed) {
+      context.err() << fmt::format("{} unchanged: the values given are the current ones\n",
+                                   reference(outcome.proposal));
+      if (context.format() != Format::table) {
+        print_record(context, k_proposal_fields, proposal_json(outcome.proposal), {});
+      }
+      return;
+    }
+    print_changed(context, outcome.proposal);
+  });
+
+  auto withdraw_ref = std::make_shared<std::string>();
+  auto withdraw_reason = std::make_shared<std::string>();
+  auto* withdraw = proposal->add_subcommand("withdraw", "Withdraw a submitted proposal before its cut-off");
+  withdraw->add_option("REF", *withdraw_ref, ref_help)->required();
+  withdraw->add_option("--reason", *withdraw_reason, "Why it is withdrawn")->required();
+  registry.on(withdraw, [withdraw_ref, withdraw_reason](Context& context) {
+    auto session = context.session(store::Access::read_write);
+    print_changed(context, core::withdraw_proposal(session, *withdraw_ref, *withdraw_reason));
+  });
+
+  auto show_ref = std::make_shared<std::string>();
+  auto* show = proposal->add_subcommand("show", "Show the current version of a proposal");
+  show->add_option("REF", *show_ref, ref_help)->required();
+  registry.on(show, [show_ref](Context& context) {
+    auto session = context.session(store::Access::read_only);
+    const auto found = core::show_proposal(session, *show_ref);
+    print_record(context, k_proposal_fields, proposal_json(found), proposal_lines(found, context.zone()));
+  });
+
+  auto history_ref = std::make_shared<std::string>();
+  auto* history = proposal->add_subcommand("history", "Show every version of a proposal, oldest first");
+  history->add_option("REF", *history_ref, ref_help)->required();
+  registry.on(history, [history_ref](Context& context) { run_history(context, *history_ref); });
+
+  auto query = std::make_shared<core::ProposalQuery>();
+  auto* list = proposal->add_subcommand("list", "List proposals, by call and acronym");
+  list->add_option("--call", query->call, "Only this call");
+  list->add_option("--cutoff", query->cutoff, "Only proposals of the cut-off with this label");
+  list->add_option("--host", query->host, "Only proposals hosted by this state");
+  list->add_option("--state", query->state, "Only proposals with this state as host or partner");
+  list->add_option("--status", query->status, "Only proposals in this status (draft, submitted, withdrawn)");
+  list->add_option("--sector", query->sector, "Only proposals targeting this sector");
+  registry.on(list, [query](Context& context) { run_list(context, *query); });
+}
+
+} // namespace cfp::cli

@@ -1,0 +1,124 @@
+#include "context.hpp"
+
+#include <cfp/domain/time.hpp>
+#include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+#include <pwd.h>
+#include <unistd.h>
+
+namespace cfp::cli {
+
+namespace {
+
+std::optional<std::string> non_empty(const Environment& env, const std::string& name)
+{
+  const auto found = env.find(name);
+  if (found == env.end() || found->second.empty()) {
+    return std::nullopt;
+  }
+  return found->second;
+}
+
+Format parse_format(const std::string& text)
+{
+  if (text == "json") {
+    return Format::json;
+  }
+  if (text == "csv") {
+    return Format::csv;
+  }
+  return Format::table;
+}
+
+} // namespace
+
+Context::Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
+                 std::string command_line)
+  : m_options(options), m_env(env), m_out(out), m_err(err), m_command_line(std::move(command_line)),
+    m_format(parse_format(options.format))
+{
+  const bool from_flag = options.tz.has_value();
+  const std::string zone_name = options.tz ? *options.tz : non_empty(env, "CFP_TZ").value_or("Europe/Brussels");
+  m_zone = util::value_or_throw(domain::find_zone(zone_name), ErrorKind::invalid_input, from_flag ? "--tz" : "CFP_TZ");
+
+  if (const auto now = non_empty(env, "CFP_NOW")) {
+    const auto when = util::value_or_throw(domain::parse_when(*now, *m_zone, domain::BareDate::start_of_day),
+                                           ErrorKind::invalid_input, fmt::format("CFP_NOW '{}'", *now));
+    m_clock = std::make_unique<core::FixedClock>(when.instant);
+  } else {
+    m_clock = std::make_unique<core::SystemClock>();
+  }
+}
+
+std::filesystem::path Context::database_path() const
+{
+  if (m_options.db) {
+    if (m_options.db->empty()) {
+      throw Error(ErrorKind::usage, "--db needs a path");
+    }
+    return *m_options.db;
+  }
+  if (const auto path = non_empty(m_env, "CFP_DB")) {
+    return *path;
+  }
+  // XDG: a relative XDG_DATA_HOME is invalid and must be ignored.
+  if (const auto data_home = non_empty(m_env, "XDG_DATA_HOME"); data_home && data_home->front() == '/') {
+    return std::filesystem::path(*data_home) / "cfp" / "cfp.db";
+  }
+  if (const auto home = non_empty(m_env, "HOME"); home && home->front() == '/') {
+    return std::filesystem::path(*home) / ".local" / "share" / "cfp" / "cfp.db";
+  }
+  throw Error(ErrorKind::usage, "cannot tell where the database lives: HOME is not set; give --db PATH or set CFP_DB");
+}
+
+std::string Context::resolve_actor() const
+{
+  std::string actor;
+  std::string source;
+  if (m_options.as) {
+    actor = *m_options.as;
+    source = "--as";
+  } else if (const auto cfp_user = non_empty(m_env, "CFP_USER")) {
+    actor = *cfp_user;
+    source = "CFP_USER";
+  } else if (const auto user = non_empty(m_env, "USER")) {
+    actor = *user;
+    source = "USER";
+  } else if (const auto login = non_empty(m_env, "LOGNAME")) {
+    actor = *login;
+    source = "LOGNAME";
+  } else if (const passwd* entry = ::getpwuid(::geteuid()); entry != nullptr && entry->pw_name != nullptr) {
+    actor = entry->pw_name;
+    source = "the user database";
+  } else {
+    actor = fmt::format("uid {}", ::geteuid());
+    source = "the user id";
+  }
+  if (!util::is_valid_utf8(actor) || util::has_control_characters(actor) || util::trim(actor).empty() ||
+      actor.size() > 200) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{}: the actor must be 1 to 200 bytes of UTF-8 text without control characters", source));
+  }
+  return actor;
+}
+
+core::Session Context::session(store::Access access)
+{
+  const std::string actor = access == store::Access::read_write ? resolve_actor() : std::string{};
+  if (!m_database) {
+    m_database = store::Database::open(database_path(), access);
+  }
+  return core::Session{*m_database, *m_clock, actor, m_command_line, *m_zone};
+}
+
+store::Database& Context::database()
+{
+  if (!m_database) {
+    throw Error(ErrorKind::internal, "the database is not open");
+  }
+  return *m_database;
+}
+
+} // namespace cfp::cli

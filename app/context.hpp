@@ -1,0 +1,67 @@
+#pragma once
+
+#include "cli.hpp"
+
+#include <cfp/core/clock.hpp>
+#include <cfp/core/session.hpp>
+#include <cfp/store/database.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace cfp::cli {
+
+/// How a command prints its data.
+enum class Format { table, json, csv };
+
+/// The global options as parsed; resolved against the environment by Context.
+struct GlobalOptions
+{
+  std::optional<std::string> db;
+  std::optional<std::string> as;
+  std::optional<std::string> tz;
+  std::string format = "table";
+};
+
+/// Everything a command needs besides its own options: streams, format, zone, clock, and the
+/// database, opened on first use with the access the command declares.
+class Context
+{
+public:
+  Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
+          std::string command_line);
+
+  std::ostream& out() { return m_out; }
+  std::ostream& err() { return m_err; }
+  Format format() const { return m_format; }
+  const date::time_zone& zone() const { return *m_zone; }
+  const core::Clock& clock() const { return *m_clock; }
+
+  /// Where the database lives: --db, else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db.
+  std::filesystem::path database_path() const;
+
+  /// Opens the database (once) and returns a session on it. Read-only commands never create
+  /// or migrate the file.
+  core::Session session(store::Access access);
+
+  /// The database opened by session().
+  store::Database& database();
+
+private:
+  std::string resolve_actor() const;
+
+  const GlobalOptions& m_options;
+  const Environment& m_env;
+  std::ostream& m_out;
+  std::ostream& m_err;
+  std::string m_command_line;
+  Format m_format = Format::table;
+  const date::time_zone* m_zone = nullptr;
+  std::unique_ptr<core::Clock> m_clock;
+  std::unique_ptr<store::Database> m_database;
+};
+
+} // namespace cfp::cli
