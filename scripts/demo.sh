@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds a release cfp, loads the AI Factories example data (docs/examples/) into a fresh demo
+# database, and prints the deadlines and the proposals.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+
+demo_dir=build/demo
+rm -rf "$demo_dir"
+mkdir -p "$demo_dir"
+export CFP_DB="$PWD/$demo_dir/cfp.db"
+export CFP_USER=demo
+cfp="$PWD/build/release/app/cfp"
+
+CFP="$cfp" docs/examples/ai-factories.sh
+
+echo
+echo "== Deadlines (as of $(date -u +%Y-%m-%dT%H:%M:%SZ)) =="
+"$cfp" deadline list
+echo
+echo "== Proposals =="
+"$cfp" proposal list
+echo
+echo "Demo database: $CFP_DB (try: CFP_DB=$CFP_DB $cfp proposal show BSC-AIF)"

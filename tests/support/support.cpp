@@ -1,0 +1,147 @@
+#include "support/support.hpp"
+
+#include <cfp/domain/time.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace cfp::test {
+
+TempDir::TempDir()
+{
+  std::string pattern = (std::filesystem::temp_directory_path() / "cfp-test-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("mkdtemp failed");
+  }
+  m_path = pattern;
+}
+
+TempDir::~TempDir()
+{
+  std::error_code ignored;
+  std::filesystem::remove_all(m_path, ignored);
+}
+
+domain::Instant utc(const std::string& text)
+{
+  const auto parsed = domain::parse_utc(text);
+  if (!parsed) {
+    ADD_FAILURE() << "bad instant in a test: " << text;
+    return {};
+  }
+  return parsed.value();
+}
+
+std::string dump_database(const std::filesystem::path& path)
+{
+  if (!std::filesystem::exists(path)) {
+    return "(no file)";
+  }
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  std::ostringstream dump;
+  SQLite::Statement tables(db, "SELECT name, sql FROM sqlite_schema ORDER BY name");
+  std::vector<std::string> names;
+  while (tables.executeStep()) {
+    dump << "schema " << tables.getColumn(0).getString() << ": " << tables.getColumn(1).getString() << '\n';
+    const std::string name = tables.getColumn(0).getString();
+    if (name.rfind("sqlite_", 0) != 0) {
+      names.push_back(name);
+    }
+  }
+  dump << "user_version " << db.execAndGet("PRAGMA user_version").getInt() << '\n';
+  for (const auto& name : names) {
+    if (db.execAndGet("SELECT type FROM sqlite_schema WHERE name = '" + name + "'").getString() != "table") {
+      continue;
+    }
+    SQLite::Statement rows(db, "SELECT * FROM \"" + name + "\"");
+    while (rows.executeStep()) {
+      dump << name << ':';
+      for (int i = 0; i < rows.getColumnCount(); ++i) {
+        dump << ' ' << (rows.getColumn(i).isNull() ? "NULL" : rows.getColumn(i).getString());
+      }
+      dump << '\n';
+    }
+  }
+  return dump.str();
+}
+
+DatabaseFixture::DatabaseFixture(const std::string& now)
+  : m_path(m_dir / "cfp.db"), m_database(store::Database::open(m_path, store::Access::read_write)),
+    m_clock(utc(now)), m_session{*m_database, m_clock, "tester", "cfp test", *date::locate_zone("Europe/Brussels")}
+{
+}
+
+CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string>& args, const std::string& now,
+                  const std::vector<std::string>& extra_env)
+{
+  cli::Environment env{{"CFP_DB", db.string()}, {"CFP_USER", "tester"}};
+  if (!now.empty()) {
+    env["CFP_NOW"] = now;
+  }
+  for (const auto& entry : extra_env) {
+    const auto equals = entry.find('=');
+    env[entry.substr(0, equals)] = entry.substr(equals + 1);
+  }
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = cli::run(args, out, err, env);
+  return {code, out.str(), err.str()};
+}
+
+CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env)
+{
+  TempDir dir;
+  const auto out_path = dir / "stdout";
+  const auto err_path = dir / "stderr";
+  std::vector<std::string> argv_strings{CFP_BINARY};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& arg : argv_strings) {
+    argv.push_back(arg.data());
+  }
+  argv.push_back(nullptr);
+  std::vector<std::string> env_strings = env;
+  std::vector<char*> envp;
+  for (auto& entry : env_strings) {
+    envp.push_back(entry.data());
+  }
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  pid_t pid = 0;
+  const int spawned = ::posix_spawn(&pid, CFP_BINARY, &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    throw std::runtime_error("cannot start " CFP_BINARY);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  const auto slurp = [](const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  CliResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = slurp(out_path);
+  result.err = slurp(err_path);
+  return result;
+}
+
+} // namespace cfp::test

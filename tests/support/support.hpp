@@ -1,0 +1,73 @@
+#pragma once
+
+#include "cli.hpp"
+
+#include <cfp/core/clock.hpp>
+#include <cfp/core/session.hpp>
+#include <cfp/store/database.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace cfp::test {
+
+/// A fresh folder under the system's temporary folder, removed with everything in it.
+class TempDir
+{
+public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return m_path; }
+  std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+private:
+  std::filesystem::path m_path;
+};
+
+/// An instant from "YYYY-MM-DDTHH:MM:SSZ"; fails the test on anything else.
+domain::Instant utc(const std::string& text);
+
+/// Every row of every table of the SQLite file at `path`, as text, for "nothing changed" checks.
+std::string dump_database(const std::filesystem::path& path);
+
+/// A fresh database with every migration applied, a fixed clock and a session on them.
+class DatabaseFixture
+{
+public:
+  explicit DatabaseFixture(const std::string& now = "2024-10-01T10:00:00Z");
+
+  core::Session& session() { return m_session; }
+  core::FixedClock& clock() { return m_clock; }
+  store::Database& database() { return *m_database; }
+  const std::filesystem::path& path() const { return m_path; }
+
+private:
+  TempDir m_dir;
+  std::filesystem::path m_path;
+  std::unique_ptr<store::Database> m_database;
+  core::FixedClock m_clock;
+  core::Session m_session;
+};
+
+/// What one in-process run of the command line printed and returned.
+struct CliResult
+{
+  int exit_code = 0;
+  std::string out;
+  std::string err;
+};
+
+/// Runs cfp in-process on the database `db` with CFP_NOW = `now` (if not empty) and the
+/// environment entries `extra_env` ("NAME=value").
+CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string>& args, const std::string& now = "",
+                  const std::vector<std::string>& extra_env = {});
+
+/// Runs the real cfp binary with `args` and exactly the environment `env` ("NAME=value").
+CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env);
+
+} // namespace cfp::test
