@@ -80,7 +80,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.require_subcommand(1);
   app.set_version_flag("--version", "cfp " CFP_VERSION);
   app.footer("Exit codes: 0 ok, 1 refused or not found, 2 usage, 65 invalid value, 66 input file, "
-             "74 database unusable, 75 database busy. See docs/cli.md.");
+             "70 internal error, 74 database unusable, 75 database busy. See docs/cli.md.");
 
   GlobalOptions options;
   app.add_option("--db", options.db, "Database file (else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db)");
@@ -107,7 +107,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version, out, err);
   } catch (const CLI::ParseError& error) {
-    err << "cfp: error: " << error.what() << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
+    // CLI11 checks for a missing subcommand before it complains about words it did not
+    // expect; the word is the better clue ("cfp frobnicate").
+    const auto unexpected = app.remaining(true);
+    const std::string message = unexpected.empty() || dynamic_cast<const CLI::RequiredError*>(&error) == nullptr
+                                  ? std::string(error.what())
+                                  : "unknown command or argument '" + unexpected.front() + "'";
+    err << "cfp: error: " << message << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
     return k_exit_usage;
   }
 

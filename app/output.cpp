@@ -73,9 +73,9 @@ void print_table(std::ostream& out, const Table& table)
       if (i > 0) {
         line += "  ";
       }
-      line += right ? padding + cell : cell + (i + 1 < columns ? padding : std::string{});
+      line += right ? padding + cell : cell + padding;
     }
-    out << line << '\n';
+    out << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
   };
   print_row(table.headers);
   for (const auto& row : table.rows) {
@@ -118,8 +118,19 @@ void print_record(Context& context, const std::vector<std::string>& fields, cons
     for (const auto& [name, value] : lines) {
       width = std::max(width, util::display_width(name));
     }
+    // Continuation lines of a multi-line value are indented under its first line.
+    const std::string indent(width + 2, ' ');
     for (const auto& [name, value] : lines) {
-      context.out() << name << ':' << std::string(width - util::display_width(name) + 1, ' ') << value << '\n';
+      std::string indented;
+      for (const char c : value) {
+        indented += c;
+        if (c == '\n') {
+          indented += indent;
+        }
+      }
+      const std::string line =
+        name + ':' + std::string(width - util::display_width(name) + 1, ' ') + indented;
+      context.out() << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
     }
     break;
   }

@@ -1,6 +1,7 @@
 #include "present.hpp"
 
 #include <cfp/domain/money.hpp>
+#include <cfp/store/records.hpp>
 #include <cfp/util/text.hpp>
 
 namespace cfp::cli {
@@ -29,11 +30,6 @@ const std::vector<std::string> k_audit_fields{"at", "actor", "command", "entity"
 
 namespace {
 
-ordered_json utc_or_null(const std::optional<domain::Instant>& instant)
-{
-  return instant ? ordered_json(domain::format_utc(*instant)) : ordered_json(nullptr);
-}
-
 ordered_json parse_or_null(const std::optional<std::string>& text)
 {
   if (!text) {
@@ -46,28 +42,7 @@ ordered_json parse_or_null(const std::optional<std::string>& text)
 
 ordered_json proposal_json(const domain::Proposal& proposal)
 {
-  const auto& fields = proposal.fields;
-  return ordered_json{
-    {"id", proposal.id},
-    {"call", proposal.call_code},
-    {"acronym", proposal.acronym},
-    {"title", fields.title},
-    {"host", fields.host},
-    {"partners", fields.partners},
-    {"entity", fields.entity},
-    {"plan", domain::to_string(fields.plan)},
-    {"experimental_platform", fields.experimental_platform},
-    {"eu_contribution_eur", domain::format_money_plain(fields.eu_contribution)},
-    {"national_contribution_eur", domain::format_money_plain(fields.national_contribution)},
-    {"sectors", fields.sectors},
-    {"status", domain::to_string(proposal.status)},
-    {"cutoff", proposal.cutoff_label ? ordered_json(*proposal.cutoff_label) : ordered_json(nullptr)},
-    {"cutoff_closes_at", utc_or_null(proposal.cutoff_closes_at)},
-    {"submitted_at", utc_or_null(proposal.submitted_at)},
-    {"version", proposal.version},
-    {"withdrawal_reason",
-     proposal.withdrawal_reason ? ordered_json(*proposal.withdrawal_reason) : ordered_json(nullptr)},
-  };
+  return store::proposal_json(proposal);
 }
 
 ordered_json version_json(const domain::ProposalVersion& version)
@@ -83,16 +58,17 @@ ordered_json version_json(const domain::ProposalVersion& version)
 
 ordered_json deadline_json(const core::DeadlineStatus& deadline, const date::time_zone& zone)
 {
-  const auto& cutoff = deadline.cutoff;
-  return ordered_json{
-    {"call", cutoff.call_code},
-    {"label", cutoff.label},
-    {"closes_at", domain::format_utc(cutoff.closes_at)},
-    {"closes_local", domain::format_local(cutoff.closes_at, zone)},
-    {"open", deadline.open},
-    {"legal_wall_time", domain::format_wall_time(cutoff.wall_time)},
-    {"legal_zone", cutoff.zone},
-  };
+  // The stored record, with the wall time in the display zone and whether it is open after closes_at.
+  const auto stored = store::cutoff_json(deadline.cutoff);
+  ordered_json record;
+  for (const auto& [key, value] : stored.items()) {
+    record[key] = value;
+    if (key == "closes_at") {
+      record["closes_local"] = domain::format_local(deadline.cutoff.closes_at, zone);
+      record["open"] = deadline.open;
+    }
+  }
+  return record;
 }
 
 ordered_json state_json(const domain::State& state)
@@ -109,12 +85,7 @@ ordered_json state_json(const domain::State& state)
 
 ordered_json call_json(const domain::Call& call)
 {
-  return ordered_json{
-    {"code", call.code},
-    {"title", call.title},
-    {"opens_at", utc_or_null(call.opens_at)},
-    {"budget_eur", call.budget ? ordered_json(domain::format_money_plain(*call.budget)) : ordered_json(nullptr)},
-  };
+  return store::call_json(call);
 }
 
 ordered_json audit_json(const store::AuditEntry& entry)

@@ -61,7 +61,7 @@ void register_db_commands(CLI::App& app, Registry& registry)
 {
   auto* db = add_group(app, "db", "Create, migrate and inspect the database");
   registry.on(db->add_subcommand("init", "Create the database or migrate it to this cfp's schema"), run_db_init);
-  registry.on(db->add_subcommand("status", "Show the database's path, schema version and size"), run_db_status);
+  registry.on(db->add_subcommand("status", "Show the database's path, schema version and row counts"), run_db_status);
 }
 
 } // namespace cfp::cli

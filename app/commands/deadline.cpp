@@ -14,7 +14,7 @@ namespace {
 std::string time_left(domain::Instant now, domain::Instant closes_at)
 {
   if (now > closes_at) {
-    return "closed";
+    return "-";
   }
   const auto left = closes_at - now;
   const auto days = std::chrono::duration_cast<date::days>(left);

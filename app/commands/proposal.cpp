@@ -45,7 +45,9 @@ struct FieldOptions
     partners_option = command.add_option("--partner", partners, "Partner state; repeat or separate with commas")
                         ->delimiter(',');
     entity_option = command.add_option("--entity", entity, "Hosting entity");
-    plan_option = command.add_option("--plan", plan, "AI supercomputer: new, upgrade or none (default new)");
+    plan_option = command.add_option("--plan", plan,
+                                     for_update ? "AI supercomputer: new, upgrade or none"
+                                                : "AI supercomputer: new, upgrade or none (default new)");
     command.add_flag("--experimental-platform", experimental_platform, "The proposal includes an experimental platform");
     eu_option = command.add_option("--eu-contribution", eu_contribution, "EU contribution in euros (485M, 1.5bn)");
     national_option = command.add_option("--national-contribution", national_contribution,
@@ -133,26 +135,28 @@ std::string describe(const domain::Proposal& proposal, const date::time_zone& zo
                      local_time(proposal.cutoff_closes_at, zone), proposal.version);
 }
 
-// Mutating commands confirm on stderr; with --format json or csv they print the record too.
-void print_changed(Context& context, const domain::Proposal& proposal)
+// Commands that change a proposal print its reference (CALL/ACRONYM) on stdout, or the whole
+// record with --format json or csv, and say what happened on stderr.
+void print_changed(Context& context, const domain::Proposal& proposal, const std::string& message)
 {
-  context.err() << describe(proposal, context.zone()) << '\n';
-  if (context.format() != Format::table) {
-    print_record(context, k_proposal_fields, proposal_json(proposal), {});
-  }
-}
-
-void run_add(Context& context, const AddOptions& options)
-{
-  auto session = context.session(store::Access::read_write);
-  const auto proposal =
-    core::add_proposal(session, {options.call, options.acronym, options.fields.input(), options.draft});
-  context.err() << describe(proposal, context.zone()) << '\n';
+  context.err() << message << '\n';
   if (context.format() == Format::table) {
     context.out() << reference(proposal) << '\n';
   } else {
     print_record(context, k_proposal_fields, proposal_json(proposal), {});
   }
+}
+
+void print_changed(Context& context, const domain::Proposal& proposal)
+{
+  print_changed(context, proposal, describe(proposal, context.zone()));
+}
+
+void run_add(Context& context, const AddOptions& options)
+{
+  auto session = context.session(store::Access::read_write);
+  print_changed(context,
+                core::add_proposal(session, {options.call, options.acronym, options.fields.input(), options.draft}));
 }
 
 void run_list(Context& context, const core::ProposalQuery& query)
@@ -239,11 +243,8 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
     auto session = context.session(store::Access::read_write);
     const auto outcome = core::update_proposal(session, update_options->ref, input);
     if (!outcome.changed) {
-      context.err() << fmt::format("{} unchanged: the values given are the current ones\n",
-                                   reference(outcome.proposal));
-      if (context.format() != Format::table) {
-        print_record(context, k_proposal_fields, proposal_json(outcome.proposal), {});
-      }
+      print_changed(context, outcome.proposal,
+                    fmt::format("{} unchanged: the values given are the current ones", reference(outcome.proposal)));
       return;
     }
     print_changed(context, outcome.proposal);

@@ -72,6 +72,10 @@ at 2024-11-03T11:11:11Z proposal add --call "$call1" --acronym MIMER \
   --eu-contribution 50M --national-contribution 50M \
   --sector health,manufacturing
 
+# An update before the cut-off: MIMER's version 2 is the one that counts (illustrative).
+at 2024-11-04T09:00:00Z proposal update MIMER \
+  --title "MIMER: AI Factory at Linköping University" --sector health,manufacturing,green-economy
+
 at 2024-11-04T12:30:00Z proposal add --call "$call1" --acronym HammerHAI \
   --title "HammerHAI: AI Factory at HLRS" --host DE \
   --entity "University of Stuttgart (HLRS)" --plan new \
@@ -84,7 +88,3 @@ at 2024-11-04T16:00:00Z proposal add --call "$call1" --acronym Pharos \
   --entity "GRNET – National Infrastructures for Research and Technology" --plan none \
   --eu-contribution 15M --national-contribution 15M \
   --sector health,culture,education
-
-# An update before the cut-off: MIMER's version 2 is the one that counts (illustrative).
-at 2024-11-04T09:00:00Z proposal update MIMER \
-  --title "MIMER: AI Factory at Linköping University" --sector health,manufacturing,green-economy

@@ -2,6 +2,7 @@
 
 #include <cfp/core/audit.hpp>
 #include <cfp/error.hpp>
+#include <cfp/store/records.hpp>
 #include <cfp/store/repositories.hpp>
 #include <cfp/util/text.hpp>
 
@@ -10,29 +11,6 @@
 namespace cfp::core {
 
 namespace {
-
-using nlohmann::ordered_json;
-
-ordered_json call_json(const domain::Call& call)
-{
-  return ordered_json{
-    {"code", call.code},
-    {"title", call.title},
-    {"opens_at", call.opens_at ? ordered_json(domain::format_utc(*call.opens_at)) : ordered_json(nullptr)},
-    {"budget_cents", call.budget ? ordered_json(*call.budget) : ordered_json(nullptr)},
-  };
-}
-
-ordered_json cutoff_json(const domain::Cutoff& cutoff)
-{
-  return ordered_json{
-    {"call", cutoff.call_code},
-    {"label", cutoff.label},
-    {"closes_at", domain::format_utc(cutoff.closes_at)},
-    {"wall_time", domain::format_wall_time(cutoff.wall_time)},
-    {"zone", cutoff.zone},
-  };
-}
 
 std::string brussels_time(domain::Instant instant)
 {
@@ -77,7 +55,7 @@ domain::Call add_call(Session& session, const NewCall& request)
       throw Error(ErrorKind::refused, fmt::format("call {} exists already", existing->code));
     }
     call.id = calls.insert(call, session.clock.now());
-    record_audit(session, "call " + call.code, "add", std::nullopt, std::nullopt, call_json(call));
+    record_audit(session, "call " + call.code, "add", std::nullopt, std::nullopt, store::call_json(call));
   });
   return call;
 }
@@ -143,7 +121,7 @@ domain::Cutoff add_deadline(Session& session, const NewDeadline& request)
     }
     cutoff.id = calls.insert_cutoff(call.id, cutoff);
     record_audit(session, fmt::format("cutoff {}/{}", call.code, cutoff.label), "add", std::nullopt, std::nullopt,
-                 cutoff_json(cutoff));
+                 store::cutoff_json(cutoff));
   });
   return cutoff;
 }

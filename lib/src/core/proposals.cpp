@@ -5,11 +5,12 @@
 #include <cfp/core/states.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/repositories.hpp>
-#include <cfp/store/snapshot.hpp>
+#include <cfp/store/records.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace cfp::core {
@@ -132,6 +133,23 @@ domain::ProposalFields apply_input(store::Database& database, domain::ProposalFi
   return fields;
 }
 
+// Refuses a submission at `at` naming a state that takes part in calls only from a later date.
+void require_participating(store::Database& database, const domain::ProposalFields& fields, domain::Instant at)
+{
+  std::vector<std::string> codes{fields.host};
+  codes.insert(codes.end(), fields.partners.begin(), fields.partners.end());
+  for (const auto& state : store::StateRepository(database).list()) {
+    if (!state.participating_since || date::sys_days{*state.participating_since} <= at ||
+        std::find(codes.begin(), codes.end(), state.code) == codes.end()) {
+      continue;
+    }
+    throw Error(ErrorKind::refused,
+                fmt::format("{} ({}) takes part in EuroHPC calls from {}; a proposal submitted on {} cannot name it",
+                            state.code, state.name, date::format("%F", date::sys_days{*state.participating_since}),
+                            date::format("%F", date::floor<date::days>(at))));
+  }
+}
+
 // Assigns the cut-off a submission now belongs to, or refuses when none is open.
 void submit_now(store::Database& database, const domain::Call& call, Proposal& proposal, domain::Instant now)
 {
@@ -151,6 +169,7 @@ void submit_now(store::Database& database, const domain::Call& call, Proposal& p
     throw Error(ErrorKind::refused, fmt::format("no cut-off of call {} is open: the last one, '{}', closed at {}",
                                                 call.code, last->label, brussels_time(last->closes_at)));
   }
+  require_participating(database, proposal.fields, now);
   proposal.status = ProposalStatus::submitted;
   proposal.submitted_at = now;
   proposal.cutoff_id = cutoff->id;
@@ -176,7 +195,7 @@ void save_version(Session& session, const Proposal& before, Proposal& after, con
   const auto now = session.clock.now();
   after.version = before.version + 1;
   store::ProposalRepository(session.database).update(after, now, session.actor);
-  record_audit(session, entity_of(after), action, after.id, store::snapshot_of(before), store::snapshot_of(after));
+  record_audit(session, entity_of(after), action, after.id, store::proposal_json(before), store::proposal_json(after));
 }
 
 } // namespace
@@ -191,7 +210,10 @@ Proposal resolve_proposal(store::Database& database, const std::string& ref)
     if (auto proposal = proposals.find(id)) {
       return *proposal;
     }
-    throw Error(ErrorKind::not_found, fmt::format("no proposal with id {}", id));
+    // An all-digit acronym ("2025") is still found when no proposal has that id.
+    if (proposals.find_by_acronym(text).empty()) {
+      throw Error(ErrorKind::not_found, fmt::format("no proposal with id {}", id));
+    }
   }
   if (const auto slash = text.find('/'); slash != std::string::npos) {
     const auto call = require_call(database, text.substr(0, slash));
@@ -239,7 +261,7 @@ Proposal add_proposal(Session& session, const NewProposal& request)
     }
     proposal.version = 1;
     proposal.id = proposals.insert(call.id, proposal, now, session.actor);
-    record_audit(session, entity_of(proposal), "add", proposal.id, std::nullopt, store::snapshot_of(proposal));
+    record_audit(session, entity_of(proposal), "add", proposal.id, std::nullopt, store::proposal_json(proposal));
   });
   return proposal;
 }
@@ -346,6 +368,14 @@ std::vector<Proposal> list_proposals(Session& session, const ProposalQuery& quer
   session.database.read("list the proposals", [&] {
     if (query.call) {
       filter.call_id = require_call(session.database, *query.call).id;
+    }
+    if (query.cutoff) {
+      const auto cutoffs = store::CallRepository(session.database).cutoffs(filter.call_id);
+      if (std::none_of(cutoffs.begin(), cutoffs.end(),
+                       [&](const domain::Cutoff& cutoff) { return util::iequals(cutoff.label, *query.cutoff); })) {
+        throw Error(ErrorKind::not_found, fmt::format("no cut-off labelled '{}'{}; 'cfp deadline list' shows them",
+                                                      *query.cutoff, query.call ? " in call " + *query.call : ""));
+      }
     }
     if (query.host) {
       filter.host = resolve_state(session.database, *query.host, "--host");

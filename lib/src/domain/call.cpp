@@ -26,7 +26,8 @@ std::optional<std::string> check_call_code(std::string_view code)
 
 std::optional<std::string> check_cutoff_label(std::string_view label)
 {
-  if (label.empty() || label.size() > 64 || !util::is_valid_utf8(label) || util::has_control_characters(label) ||
+  if (label.empty() || !util::is_valid_utf8(label) || util::count_characters(label) > 64 ||
+      util::has_control_characters(label) ||
       util::trim(label).size() != label.size()) {
     return "a cut-off label is 1 to 64 characters of UTF-8 text without control characters or surrounding spaces";
   }

@@ -1,5 +1,7 @@
 #include <cfp/domain/money.hpp>
 
+#include <cfp/util/text.hpp>
+
 #include <fmt/format.h>
 
 #include <array>
@@ -59,10 +61,11 @@ util::Result<Cents> parse_money(std::string_view text)
   }
 
   // The suffix multiplies the number by a power of ten; record it as a count of zeros.
-  constexpr std::array<std::pair<std::string_view, int>, 3> k_suffixes{{{"bn", 9}, {"M", 6}, {"k", 3}}};
+  // Suffixes are case-insensitive: "1.5m" and "1.5M" both mean a million and a half.
+  constexpr std::array<std::pair<std::string_view, int>, 3> k_suffixes{{{"bn", 9}, {"m", 6}, {"k", 3}}};
   int exponent = 0;
   for (const auto& [suffix, zeros] : k_suffixes) {
-    if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
+    if (text.size() > suffix.size() && util::iequals(text.substr(text.size() - suffix.size()), suffix)) {
       text.remove_suffix(suffix.size());
       exponent = zeros;
       break;
@@ -88,7 +91,9 @@ util::Result<Cents> parse_money(std::string_view text)
   // cents = (integer . fraction) * 10^(exponent + 2); the fraction must not reach below one cent.
   const int scale = exponent + 2;
   std::string fraction(fraction_text);
-  while (!fraction.empty() && static_cast<int>(fraction.size()) > scale && fraction.back() == '0') {
+  // "1.000" without a suffix is refused rather than read as one euro: in much of Europe it means
+  // a thousand. With a suffix, trailing zeros are harmless ("1.500M").
+  while (exponent > 0 && !fraction.empty() && static_cast<int>(fraction.size()) > scale && fraction.back() == '0') {
     fraction.pop_back();
   }
   if (static_cast<int>(fraction.size()) > scale) {

@@ -67,14 +67,20 @@ util::Result<date::year_month_day> read_date(Scanner& scan)
   }
   const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
                                  date::day{static_cast<unsigned>(*day)}};
-  if (*year < 1970 || !ymd.ok()) {
+  if (!ymd.ok()) {
     return util::Failure{fmt::format("{:04}-{:02}-{:02} is not a date in the calendar", *year, *month, *day)};
+  }
+  if (*year < 1970) {
+    return util::Failure{fmt::format("{:04}-{:02}-{:02} is before 1970; cfp keeps dates from 1970 on", *year, *month,
+                                     *day)};
   }
   return ymd;
 }
 
-// Reads HH:MM[:SS] and returns the time of day.
-util::Result<std::chrono::seconds> read_time(Scanner& scan)
+enum class Seconds { optional, required };
+
+// Reads HH:MM[:SS] (HH:MM:SS with Seconds::required) and returns the time of day.
+util::Result<std::chrono::seconds> read_time(Scanner& scan, Seconds seconds_field = Seconds::optional)
 {
   const auto hours = scan.digits(2);
   if (!hours || !scan.literal(':')) {
@@ -85,6 +91,9 @@ util::Result<std::chrono::seconds> read_time(Scanner& scan)
     return util::Failure{k_accepted_forms};
   }
   int seconds = 0;
+  if (seconds_field == Seconds::required && scan.peek() != ':') {
+    return util::Failure{k_accepted_forms};
+  }
   if (scan.literal(':')) {
     const auto read = scan.digits(2);
     if (!read) {
@@ -126,26 +135,44 @@ util::Result<std::optional<std::chrono::minutes>> read_offset(Scanner& scan)
     }
     minutes = *read;
   }
-  if (*hours > 18 || minutes > 59) {
+  if (minutes > 59 || *hours * 60 + minutes > 18 * 60) {
     return util::Failure{"the UTC offset is out of range (-18:00 to +18:00)"};
   }
   const std::chrono::minutes offset{*hours * 60 + minutes};
   return std::optional<std::chrono::minutes>{sign == '-' ? -offset : offset};
 }
 
+std::string format_offset(std::chrono::seconds offset)
+{
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(offset).count();
+  const auto magnitude = minutes < 0 ? -minutes : minutes;
+  return fmt::format("{}{:02}:{:02}", minutes < 0 ? '-' : '+', magnitude / 60, magnitude % 60);
+}
+
 util::Result<When> from_wall_time(date::local_seconds wall, const date::time_zone& zone)
 {
-  try {
-    const Instant instant = zone.to_sys(wall);
-    return When{instant, wall, std::string(zone.name())};
-  } catch (const date::nonexistent_local_time&) {
-    return util::Failure{fmt::format("{} does not exist in {}: the clocks skip it when summer time begins",
-                                     format_wall_time(wall), zone.name())};
-  } catch (const date::ambiguous_local_time&) {
-    return util::Failure{fmt::format("{} happens twice in {} when summer time ends; add an offset such as "
-                                     "+02:00 or +01:00",
-                                     format_wall_time(wall), zone.name())};
+  const auto info = zone.get_info(wall);
+  switch (info.result) {
+  case date::local_info::unique:
+    return When{zone.to_sys(wall), wall, std::string(zone.name())};
+  case date::local_info::nonexistent:
+    return util::Failure{fmt::format("{} does not exist in {}: the clocks skip it", format_wall_time(wall),
+                                     zone.name())};
+  case date::local_info::ambiguous:
+    return util::Failure{fmt::format("{} happens twice in {} when the clocks go back; add an offset such as {} or {}",
+                                     format_wall_time(wall), zone.name(), format_offset(info.first.offset),
+                                     format_offset(info.second.offset))};
   }
+  return util::Failure{"unknown local time"};
+}
+
+// A bare date stands for the first instant of that day, even where the day does not start
+// at midnight (a clock change at 00:00) or starts twice.
+When start_of_day(date::local_days day, const date::time_zone& zone)
+{
+  const date::local_seconds wall{day};
+  const Instant instant = zone.to_sys(wall, date::choose::earliest);
+  return When{instant, date::make_zoned(&zone, instant).get_local_time(), std::string(zone.name())};
 }
 
 const date::time_zone& brussels()
@@ -177,7 +204,7 @@ util::Result<When> parse_when(std::string_view text, const date::time_zone& disp
     if (bare_date == BareDate::deadline_brussels) {
       return from_wall_time(local_day + std::chrono::hours{17}, brussels());
     }
-    return from_wall_time(local_day, display);
+    return start_of_day(local_day, display);
   }
   if (!scan.literal('T') && !scan.literal(' ')) {
     return util::Failure{k_accepted_forms};
@@ -214,7 +241,7 @@ util::Result<Instant> parse_utc(std::string_view text)
   if (!day || !scan.literal('T')) {
     return util::Failure{fmt::format("'{}' is not a UTC instant (YYYY-MM-DDTHH:MM:SSZ)", text)};
   }
-  const auto time_of_day = read_time(scan);
+  const auto time_of_day = read_time(scan, Seconds::required);
   if (!time_of_day || !scan.literal('Z') || !scan.at_end()) {
     return util::Failure{fmt::format("'{}' is not a UTC instant (YYYY-MM-DDTHH:MM:SSZ)", text)};
   }
@@ -238,7 +265,7 @@ util::Result<date::local_seconds> parse_wall_time(std::string_view text)
   if (!day || !scan.literal('T')) {
     return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", text)};
   }
-  const auto time_of_day = read_time(scan);
+  const auto time_of_day = read_time(scan, Seconds::required);
   if (!time_of_day || !scan.at_end()) {
     return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", text)};
   }

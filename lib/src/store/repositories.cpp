@@ -1,7 +1,7 @@
 #include <cfp/store/repositories.hpp>
 
 #include <cfp/error.hpp>
-#include <cfp/store/snapshot.hpp>
+#include <cfp/store/records.hpp>
 #include <cfp/util/text.hpp>
 
 #include <SQLiteCpp/Statement.h>
@@ -300,7 +300,7 @@ void ProposalRepository::write_snapshot(const domain::Proposal& proposal, Instan
   statement.bind(2, proposal.version);
   statement.bind(3, domain::format_utc(at));
   statement.bind(4, actor);
-  statement.bind(5, snapshot_of(proposal).dump());
+  statement.bind(5, proposal_json(proposal).dump());
   statement.exec();
 }
 
@@ -400,7 +400,7 @@ std::vector<domain::ProposalVersion> ProposalRepository::history(std::int64_t id
     if (snapshot.is_discarded()) {
       throw Error(ErrorKind::storage, fmt::format("a stored version of proposal {} is not JSON", id));
     }
-    versions.push_back({proposal_from_snapshot(snapshot), column_instant(statement.getColumn(0)),
+    versions.push_back({proposal_from_json(snapshot), column_instant(statement.getColumn(0)),
                         statement.getColumn(1).getString()});
   }
   return versions;

@@ -56,6 +56,13 @@ bool has_control_characters(std::string_view text, std::string_view allowed)
   return found;
 }
 
+std::size_t count_characters(std::string_view text)
+{
+  std::size_t count = 0;
+  for_each_codepoint(text, [&](utf8proc_int32_t, utf8proc_ssize_t) { ++count; });
+  return count;
+}
+
 std::size_t display_width(std::string_view text)
 {
   std::size_t width = 0;

@@ -12,7 +12,7 @@ namespace cfp::domain {
 using Cents = std::int64_t;
 
 /// Parses an amount in euros: digits with up to two decimals, `_` between groups of three
-/// digits, and an optional suffix `k`, `M` or `bn` ("1.5bn", "485M", "12_000.50").
+/// digits, and an optional suffix `k`, `M` or `bn` (any case) ("1.5bn", "485M", "12_000.50").
 /// Negative, malformed, fractional-cent and overflowing amounts fail.
 util::Result<Cents> parse_money(std::string_view text);
 

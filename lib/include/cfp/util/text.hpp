@@ -13,6 +13,9 @@ bool is_valid_utf8(std::string_view text);
 /// True when `text` contains a control character (C0, DEL or C1) other than those in `allowed`.
 bool has_control_characters(std::string_view text, std::string_view allowed = {});
 
+/// Characters (Unicode code points) in `text`; an invalid byte counts as one.
+std::size_t count_characters(std::string_view text);
+
 /// Columns `text` takes on a terminal: wide characters count two, combining marks zero.
 /// Invalid UTF-8 counts one column a byte.
 std::size_t display_width(std::string_view text);

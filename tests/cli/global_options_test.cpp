@@ -1,0 +1,83 @@
+#include "cli/cli_fixture.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace cfp::test {
+namespace {
+
+TEST(GlobalOptionsTest, GlobalOptionsMayStandBeforeOrAfterTheCommand)
+{
+  TempDir dir;
+  const auto db = (dir / "x.db").string();
+  const auto before = run_cli(dir / "unused.db", {"--db", db, "--format", "json", "db", "init"});
+  ASSERT_EQ(before.exit_code, 0) << before.err;
+  const auto after = run_cli(dir / "unused.db", {"db", "status", "--db", db, "--format", "json"});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(nlohmann::json::parse(after.out)["path"], db);
+  EXPECT_FALSE(std::filesystem::exists(dir / "unused.db"));
+}
+
+TEST(GlobalOptionsTest, VersionAndHelpSucceedOnStdout)
+{
+  TempDir dir;
+  auto result = run_cli(dir / "cfp.db", {"--version"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_EQ(result.out.rfind("cfp ", 0), 0u);
+  result = run_cli(dir / "cfp.db", {"proposal", "add", "--help"});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.out.find("--experimental-platform"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir / "cfp.db"));
+}
+
+TEST(GlobalOptionsTest, DatabasePathComesFromCfpDbThenXdgDataHomeThenHome)
+{
+  TempDir dir;
+  const auto run = [&](const std::vector<std::string>& env) {
+    cli::Environment environment{{"CFP_USER", "tester"}};
+    for (const auto& entry : env) {
+      environment[entry.substr(0, entry.find('='))] = entry.substr(entry.find('=') + 1);
+    }
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = cli::run({"db", "init", "--format", "json"}, out, err, environment);
+    EXPECT_EQ(code, 0) << err.str();
+    return nlohmann::json::parse(out.str())["path"].get<std::string>();
+  };
+  const auto home = dir.path().string();
+  EXPECT_EQ(run({"CFP_DB=" + home + "/a.db", "XDG_DATA_HOME=" + home + "/xdg", "HOME=" + home}), home + "/a.db");
+  EXPECT_EQ(run({"XDG_DATA_HOME=" + home + "/xdg", "HOME=" + home}), home + "/xdg/cfp/cfp.db");
+  EXPECT_EQ(run({"XDG_DATA_HOME=relative/path", "HOME=" + home}), home + "/.local/share/cfp/cfp.db");
+  EXPECT_EQ(run({"XDG_DATA_HOME=", "HOME=" + home}), home + "/.local/share/cfp/cfp.db");
+  EXPECT_FALSE(std::filesystem::exists(std::filesystem::path("relative")));
+}
+
+TEST(GlobalOptionsTest, WithoutHomeOrAnyPathTheUserIsToldWhatToSet)
+{
+  std::ostringstream out;
+  std::ostringstream err;
+  EXPECT_EQ(cli::run({"db", "init"}, out, err, {}), 2);
+  EXPECT_NE(err.str().find("give --db PATH or set CFP_DB"), std::string::npos);
+}
+
+TEST(GlobalOptionsTest, ReadOnlyCommandsNeverCreateTheDatabase)
+{
+  TempDir dir;
+  const auto result = run_cli(dir / "sub" / "cfp.db", {"proposal", "list"});
+  EXPECT_EQ(result.exit_code, 74);
+  EXPECT_NE(result.err.find("cfp db init"), std::string::npos);
+  EXPECT_FALSE(std::filesystem::exists(dir / "sub"));
+}
+
+TEST(GlobalOptionsTest, WriteCommandsCreateTheDatabaseAndItsFolders)
+{
+  TempDir dir;
+  const auto db = dir / "a" / "b" / "cfp.db";
+  const auto result = run_cli(db, {"call", "add", "C1", "--title", "First"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_TRUE(std::filesystem::exists(db));
+  EXPECT_EQ(std::filesystem::status(db).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
+} // namespace
+} // namespace cfp::test

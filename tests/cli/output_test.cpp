@@ -1,0 +1,81 @@
+#include "cli/cli_fixture.hpp"
+
+#include "output.hpp"
+
+#include <cfp/util/text.hpp>
+
+#include <sstream>
+
+namespace cfp::test {
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+TEST(TableTest, ColumnsStayAlignedWithAccentedAndWideCharacters)
+{
+  cli::Table table{{"NAME", "CITY"}, {{"Linköping University", "Linköping"}, {"東京大学", "Tōkyō"}, {"CSC", "Espoo"}},
+                   {}};
+  std::ostringstream out;
+  cli::print_table(out, table);
+  const auto lines = lines_of(out.str());
+  ASSERT_EQ(lines.size(), 4u);
+  // The second column starts at the same screen column on every line.
+  for (const auto& line : lines) {
+    const auto second = line.find_first_not_of(' ', line.find("  "));
+    EXPECT_EQ(util::display_width(line.substr(0, second)), util::display_width("Linköping University  ")) << line;
+  }
+}
+
+TEST(TableTest, LineBreaksInCellsDoNotBreakRows)
+{
+  cli::Table table{{"A", "B"}, {{"one\ntwo", "x"}}, {}};
+  std::ostringstream out;
+  cli::print_table(out, table);
+  EXPECT_EQ(lines_of(out.str()).size(), 2u);
+}
+
+TEST_F(CliTest, CsvIsRfc4180WithHeaderAndArraysJoinedBySemicolons)
+{
+  ok({"proposal", "update", "MIMER", "--title", "MIMER, \"the\" AI Factory\nof Sweden"});
+  const auto csv = ok({"proposal", "list", "--format", "csv"});
+  EXPECT_EQ(csv.rfind("id,call,acronym,title,host,partners,entity,plan,experimental_platform,eu_contribution_eur,"
+                      "national_contribution_eur,sectors,status,cutoff,cutoff_closes_at,submitted_at,version",
+                      0),
+            0u)
+    << csv;
+  EXPECT_NE(csv.find(",PT;RO;TR,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",health;climate,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\"MIMER, \"\"the\"\" AI Factory\nof Sweden\""), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n"), std::string::npos);
+}
+
+TEST_F(CliTest, AnEmptyListIsAnEmptyJsonArrayAndAHeaderOnlyCsv)
+{
+  EXPECT_EQ(ok({"proposal", "list", "--status", "draft", "--format", "json"}), "[]\n");
+  EXPECT_EQ(lines_of(ok({"proposal", "list", "--status", "draft", "--format", "csv"})).size(), 1u);
+  const auto table = cfp({"proposal", "list", "--status", "draft"});
+  EXPECT_EQ(table.out, "");
+  EXPECT_EQ(table.err, "(none)\n");
+}
+
+TEST_F(CliTest, ProposalTableShowsNonAsciiEntitiesAligned)
+{
+  const auto lines = lines_of(ok({"proposal", "list"}));
+  ASSERT_EQ(lines.size(), 3u);
+  const auto plan_column = [](const std::string& line) {
+    const auto at = line.find("upgrade") != std::string::npos ? line.find("upgrade") : line.find("new");
+    return util::display_width(line.substr(0, at));
+  };
+  EXPECT_EQ(plan_column(lines[1]), plan_column(lines[2])) << lines[1] << "\n" << lines[2];
+}
+
+} // namespace
+} // namespace cfp::test

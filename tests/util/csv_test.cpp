@@ -1,0 +1,104 @@
+#include <cfp/util/csv.hpp>
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace cfp::test {
+namespace {
+
+using util::csv_field;
+using util::CsvWriter;
+
+std::string csv_of(const std::vector<std::vector<std::string>>& rows)
+{
+  std::ostringstream out;
+  CsvWriter writer(out);
+  for (const auto& row : rows) {
+    writer.write_row(row);
+  }
+  return out.str();
+}
+
+TEST(CsvTest, PlainFieldIsWrittenAsIs)
+{
+  EXPECT_EQ(csv_field("BSC-AIF"), "BSC-AIF");
+  EXPECT_EQ(csv_field("485000000.00"), "485000000.00");
+  EXPECT_EQ(csv_field("AI Factory Iberia"), "AI Factory Iberia");
+}
+
+TEST(CsvTest, EmptyFieldIsWrittenEmpty)
+{
+  EXPECT_EQ(csv_field(""), "");
+}
+
+TEST(CsvTest, FieldWithACommaIsQuoted)
+{
+  EXPECT_EQ(csv_field("ES,PT"), "\"ES,PT\"");
+  EXPECT_EQ(csv_field(","), "\",\"");
+}
+
+TEST(CsvTest, QuotesInAFieldAreDoubledAndTheFieldQuoted)
+{
+  EXPECT_EQ(csv_field("say \"AI\""), "\"say \"\"AI\"\"\"");
+  EXPECT_EQ(csv_field("\""), "\"\"\"\"");
+  EXPECT_EQ(csv_field("\"\""), "\"\"\"\"\"\"");
+}
+
+TEST(CsvTest, FieldWithALineBreakIsQuoted)
+{
+  EXPECT_EQ(csv_field("first\nsecond"), "\"first\nsecond\"");
+  EXPECT_EQ(csv_field("first\r\nsecond"), "\"first\r\nsecond\"");
+  EXPECT_EQ(csv_field("carriage\rreturn"), "\"carriage\rreturn\"");
+}
+
+TEST(CsvTest, SpacesAndSemicolonsDoNotNeedQuotes)
+{
+  // RFC 4180 keeps spaces as part of the field; only comma, quote and line breaks are special.
+  EXPECT_EQ(csv_field(" padded "), " padded ");
+  EXPECT_EQ(csv_field("a;b"), "a;b");
+  EXPECT_EQ(csv_field("tab\there"), "tab\there");
+}
+
+TEST(CsvTest, Utf8TextPassesThroughUnchanged)
+{
+  EXPECT_EQ(csv_field("Fundación Ñandú 日本 😀"), "Fundación Ñandú 日本 😀");
+  EXPECT_EQ(csv_field("Première, échéance"), "\"Première, échéance\"");
+}
+
+TEST(CsvTest, RowSeparatesFieldsWithCommasAndEndsWithCrLf)
+{
+  EXPECT_EQ(csv_of({{"acronym", "host", "eu_contribution_eur"}}), "acronym,host,eu_contribution_eur\r\n");
+}
+
+TEST(CsvTest, EveryRowEndsWithCrLf)
+{
+  EXPECT_EQ(csv_of({{"a", "b"}, {"c", "d"}}), "a,b\r\nc,d\r\n");
+}
+
+TEST(CsvTest, RowQuotesOnlyTheFieldsThatNeedIt)
+{
+  EXPECT_EQ(csv_of({{"BSC-AIF", "AI Factory, Iberia", "say \"hi\"", "", "ES"}}),
+            "BSC-AIF,\"AI Factory, Iberia\",\"say \"\"hi\"\"\",,ES\r\n");
+}
+
+TEST(CsvTest, LineBreakInsideAFieldStaysInsideTheQuotes)
+{
+  EXPECT_EQ(csv_of({{"title", "line one\nline two"}, {"next", "row"}}), "title,\"line one\nline two\"\r\nnext,row\r\n");
+}
+
+TEST(CsvTest, EmptyFieldsKeepTheirCommas)
+{
+  EXPECT_EQ(csv_of({{"", "", ""}}), ",,\r\n");
+  EXPECT_EQ(csv_of({{"a", ""}}), "a,\r\n");
+}
+
+TEST(CsvTest, NoRowsWriteNothing)
+{
+  EXPECT_EQ(csv_of({}), "");
+}
+
+} // namespace
+} // namespace cfp::test
