@@ -226,3 +226,64 @@ TEST_F(CliTest, TheActorComesFromAsThenCfpUserThenUser)
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(CliTest, AStateCannotBeNamedBeforeItTakesPartInCalls)
+{
+  // Switzerland takes part from 2025-01-01.
+  fails({"proposal", "add", "--call", k_call, "--acronym", "ALPS", "--title", "Alps AI", "--host", "CH", "--entity",
+         "CSCS"},
+        1, "CH (Switzerland) takes part in EuroHPC calls from 2025-01-01", "2024-12-31T22:59:59Z");
+  fails({"proposal", "update", "MIMER", "--partner", "CH"}, 1, "takes part in EuroHPC calls from 2025-01-01");
+  const auto result = cfp({"proposal", "add", "--call", k_call, "--acronym", "ALPS", "--title", "Alps AI", "--host",
+                           "CH", "--entity", "CSCS"},
+                          "2024-12-31T23:00:00Z");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+TEST_F(CliTest, ADraftMayNameAStateBeforeItTakesPart)
+{
+  ok({"proposal", "add", "--call", k_call, "--acronym", "ALPS", "--title", "Alps AI", "--host", "CH", "--entity",
+      "CSCS", "--draft"});
+  fails({"proposal", "submit", "ALPS"}, 1, "takes part in EuroHPC calls from 2025-01-01");
+  ok({"proposal", "submit", "ALPS"}, "2025-01-02T10:00:00Z");
+}
+
+TEST_F(CliTest, AnAllDigitAcronymIsFoundWhenNoProposalHasThatId)
+{
+  ok({"proposal", "add", "--call", k_call, "--acronym", "2025", "--title", "Numbers", "--host", "FI", "--entity",
+      "CSC"});
+  EXPECT_NE(ok({"proposal", "show", "2025"}).find("Numbers"), std::string::npos);
+  fails({"proposal", "show", "777"}, 1, "no proposal with id 777");
+}
+
+TEST_F(CliTest, ChangingCommandsPrintTheReferenceOnStdout)
+{
+  EXPECT_EQ(ok({"proposal", "update", "MIMER", "--title", "x"}), "EUROHPC-2024-CEI-AI-01/MIMER\n");
+  EXPECT_EQ(ok({"proposal", "withdraw", "MIMER", "--reason", "y"}), "EUROHPC-2024-CEI-AI-01/MIMER\n");
+  EXPECT_EQ(ok({"proposal", "submit", "MIMER"}), "EUROHPC-2024-CEI-AI-01/MIMER\n");
+  EXPECT_EQ(nlohmann::json::parse(ok({"proposal", "update", "MIMER", "--title", "z", "--format", "json"}))["title"],
+            "z");
+}
+
+TEST_F(CliTest, ShowIndentsTheLinesOfAMultiLineValue)
+{
+  ok({"proposal", "update", "MIMER", "--title", "Line one\nline two"});
+  const auto out = ok({"proposal", "show", "MIMER"});
+  const auto first = out.find("title:");
+  ASSERT_NE(first, std::string::npos) << out;
+  const auto value_column = out.find("Line one") - first;
+  const auto second_line = out.find("line two");
+  EXPECT_EQ(second_line - (out.rfind('\n', second_line) + 1), value_column) << out;
+}
+
+TEST_F(CliTest, AnUnknownCutoffLabelInAFilterIsNotFound)
+{
+  fails({"proposal", "list", "--cutoff", "2030-01-01"}, 1, "no cut-off labelled '2030-01-01'");
+  fails({"proposal", "list", "--call", k_call, "--cutoff", "nope"}, 1, "in call EUROHPC-2024-CEI-AI-01");
+}
+
+} // namespace
+} // namespace cfp::test

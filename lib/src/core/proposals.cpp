@@ -138,15 +138,20 @@ void require_participating(store::Database& database, const domain::ProposalFiel
 {
   std::vector<std::string> codes{fields.host};
   codes.insert(codes.end(), fields.partners.begin(), fields.partners.end());
+  // Participation starts at midnight, Brussels time, of the day recorded.
+  const auto& brussels = *date::locate_zone(domain::k_brussels);
   for (const auto& state : store::StateRepository(database).list()) {
-    if (!state.participating_since || date::sys_days{*state.participating_since} <= at ||
-        std::find(codes.begin(), codes.end(), state.code) == codes.end()) {
+    if (!state.participating_since || std::find(codes.begin(), codes.end(), state.code) == codes.end()) {
+      continue;
+    }
+    const date::local_days since{*state.participating_since};
+    if (brussels.to_sys(since, date::choose::earliest) <= at) {
       continue;
     }
     throw Error(ErrorKind::refused,
                 fmt::format("{} ({}) takes part in EuroHPC calls from {}; a proposal submitted on {} cannot name it",
-                            state.code, state.name, date::format("%F", date::sys_days{*state.participating_since}),
-                            date::format("%F", date::floor<date::days>(at))));
+                            state.code, state.name, date::format("%F", since),
+                            date::format("%F", date::floor<date::days>(date::make_zoned(&brussels, at).get_local_time()))));
   }
 }
 
