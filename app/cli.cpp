@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iostream>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -73,7 +74,8 @@ CLI::App* chosen_command(CLI::App& app)
 
 } // namespace
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env)
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
+        Terminal err_terminal)
 {
   CLI::App app{"cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database", "cfp"};
   app.fallthrough();
@@ -86,8 +88,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.add_option("--db", options.db, "Database file (else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db)");
   app.add_option("--as", options.as, "Who acts, for the audit log (else CFP_USER, else USER)");
   app.add_option("--tz", options.tz, "Zone for showing and reading wall times (else CFP_TZ, else Europe/Brussels)");
-  app.add_option("--format", options.format, "Output format: table, json or csv")
-    ->check(CLI::IsMember({"table", "json", "csv"}));
+  app.add_option("--format", options.format, "Output format: table, json, ndjson or csv")
+    ->check(CLI::IsMember({"table", "json", "csv", "ndjson"}));
 
   Registry registry;
   register_db_commands(app, registry);
@@ -96,6 +98,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   register_deadline_commands(app, registry);
   register_proposal_commands(app, registry);
   register_log_command(app, registry);
+  register_transfer_commands(app, registry);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -122,7 +125,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (handler == nullptr) {
       throw Error(ErrorKind::internal, "the command has no handler");
     }
-    Context context(options, env, out, err, command_line(args));
+    Context context(options, env, out, err, command_line(args), err_terminal == Terminal::yes);
     (*handler)(context);
     out.flush();
     return k_exit_ok;
@@ -146,7 +149,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err)
       env.emplace(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
     }
   }
-  return run(args, out, err, env);
+  return run(args, out, err, env, ::isatty(STDERR_FILENO) == 1 ? Terminal::yes : Terminal::no);
 }
 
 } // namespace cfp::cli

@@ -24,7 +24,11 @@ enum ExitCode : int {
 
 /// Runs one cfp command line (`args` without the program name). Data goes to `out`, messages
 /// to `err`; returns the exit code. Every error is caught here and nowhere else.
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env);
+/// Whether `err` is a terminal, where progress displays make sense.
+enum class Terminal { no, yes };
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
+        Terminal err_terminal = Terminal::no);
 
 /// The program's entry point: reads the process's arguments and environment.
 int run(int argc, char** argv, std::ostream& out, std::ostream& err);

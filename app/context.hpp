@@ -15,7 +15,7 @@
 namespace cfp::cli {
 
 /// How a command prints its data.
-enum class Format { table, json, csv };
+enum class Format { table, json, csv, ndjson };
 
 /// The global options as parsed; resolved against the environment by Context.
 struct GlobalOptions
@@ -32,7 +32,10 @@ class Context
 {
 public:
   Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
-          std::string command_line);
+          std::string command_line, bool err_is_terminal = false);
+
+  /// Whether stderr is a terminal (progress displays go there only then).
+  bool err_is_terminal() const { return m_err_is_terminal; }
 
   std::ostream& out() { return m_out; }
   std::ostream& err() { return m_err; }
@@ -59,6 +62,7 @@ private:
   std::ostream& m_err;
   std::string m_command_line;
   Format m_format = Format::table;
+  bool m_err_is_terminal = false;
   const date::time_zone* m_zone = nullptr;
   std::unique_ptr<core::Clock> m_clock;
   std::unique_ptr<store::Database> m_database;

@@ -90,6 +90,11 @@ void print_list(Context& context, const std::vector<std::string>& fields, const 
   case Format::json:
     context.out() << records.dump(2) << '\n';
     break;
+  case Format::ndjson:
+    for (const auto& record : records) {
+      context.out() << record.dump() << '\n';
+    }
+    break;
   case Format::csv:
     print_csv(context.out(), fields, records);
     break;
@@ -109,6 +114,9 @@ void print_record(Context& context, const std::vector<std::string>& fields, cons
   switch (context.format()) {
   case Format::json:
     context.out() << record.dump(2) << '\n';
+    break;
+  case Format::ndjson:
+    context.out() << record.dump() << '\n';
     break;
   case Format::csv:
     print_csv(context.out(), fields, nlohmann::ordered_json::array({record}));

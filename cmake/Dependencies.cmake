@@ -16,3 +16,11 @@ add_library(utf8proc::utf8proc UNKNOWN IMPORTED)
 set_target_properties(utf8proc::utf8proc PROPERTIES
   IMPORTED_LOCATION "${UTF8PROC_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${UTF8PROC_INCLUDE_DIR}")
+
+# nettle (nettle-dev) computes the SHA-256 of imported files for the audit log.
+find_path(NETTLE_INCLUDE_DIR nettle/sha2.h REQUIRED)
+find_library(NETTLE_LIBRARY nettle REQUIRED)
+add_library(nettle::nettle UNKNOWN IMPORTED)
+set_target_properties(nettle::nettle PROPERTIES
+  IMPORTED_LOCATION "${NETTLE_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${NETTLE_INCLUDE_DIR}")

@@ -43,5 +43,6 @@ void register_call_commands(CLI::App& app, Registry& registry);
 void register_deadline_commands(CLI::App& app, Registry& registry);
 void register_proposal_commands(CLI::App& app, Registry& registry);
 void register_log_command(CLI::App& app, Registry& registry);
+void register_transfer_commands(CLI::App& app, Registry& registry);
 
 } // namespace cfp::cli

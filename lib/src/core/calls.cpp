@@ -28,7 +28,7 @@ domain::Call require_call(store::Database& database, const std::string& code)
   return *call;
 }
 
-domain::Call add_call(Session& session, const NewCall& request)
+domain::Call checked_call(const Session& session, const NewCall& request)
 {
   domain::Call call;
   call.code = request.code;
@@ -49,6 +49,12 @@ domain::Call add_call(Session& session, const NewCall& request)
     call.budget = util::value_or_throw(domain::parse_money(*request.budget), ErrorKind::invalid_input,
                                        fmt::format("--budget '{}'", *request.budget));
   }
+  return call;
+}
+
+domain::Call add_call(Session& session, const NewCall& request)
+{
+  domain::Call call = checked_call(session, request);
   session.database.write(fmt::format("record call {}", call.code), [&] {
     store::CallRepository calls(session.database);
     if (auto existing = calls.find(call.code)) {
@@ -78,7 +84,9 @@ CallDetails show_call(Session& session, const std::string& code)
   return details;
 }
 
-domain::Cutoff add_deadline(Session& session, const NewDeadline& request)
+std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, const NewDeadline& request,
+                                                          const std::optional<LegalTime>& legal,
+                                                          Duplicate duplicate)
 {
   const auto when =
     util::value_or_throw(domain::parse_when(request.when, session.display_zone, domain::BareDate::deadline_brussels),
@@ -87,41 +95,67 @@ domain::Cutoff add_deadline(Session& session, const NewDeadline& request)
   cutoff.closes_at = when.instant;
   cutoff.wall_time = when.wall_time;
   cutoff.zone = when.zone;
-  cutoff.label = request.label ? *request.label : date::format("%F", date::floor<date::days>(when.wall_time));
+  if (legal) {
+    const auto* zone = util::value_or_throw(domain::find_zone(legal->zone), ErrorKind::invalid_input, "legal_zone");
+    const auto wall = util::value_or_throw(domain::parse_wall_time(legal->wall_time), ErrorKind::invalid_input,
+                                           "legal_wall_time");
+    const auto defined = util::value_or_throw(domain::parse_when(domain::format_wall_time(wall), *zone,
+                                                                 domain::BareDate::start_of_day),
+                                              ErrorKind::invalid_input, "legal_wall_time");
+    if (defined.instant != when.instant) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("legal_wall_time {} in {} is {}, not {}", legal->wall_time, legal->zone,
+                              domain::format_utc(defined.instant), domain::format_utc(when.instant)));
+    }
+    cutoff.wall_time = wall;
+    cutoff.zone = legal->zone;
+  }
+  cutoff.label = request.label ? *request.label : date::format("%F", date::floor<date::days>(cutoff.wall_time));
   if (auto problem = domain::check_cutoff_label(cutoff.label)) {
     throw Error(ErrorKind::invalid_input, fmt::format("--label '{}': {}", cutoff.label, *problem));
   }
 
-  session.database.write(fmt::format("add a cut-off to call {}", request.call_code), [&] {
-    const auto call = require_call(session.database, request.call_code);
-    cutoff.call_code = call.code;
-    store::CallRepository calls(session.database);
-    for (const auto& existing : calls.cutoffs(call.id)) {
-      if (util::iequals(existing.label, cutoff.label)) {
-        throw Error(ErrorKind::refused,
-                    fmt::format("call {} has a cut-off labelled '{}' already; choose another --label", call.code,
-                                existing.label));
-      }
-      if (existing.closes_at == cutoff.closes_at) {
-        throw Error(ErrorKind::refused, fmt::format("call {} has a cut-off at {} already ('{}')", call.code,
-                                                    brussels_time(existing.closes_at), existing.label));
-      }
+  const auto call = require_call(session.database, request.call_code);
+  cutoff.call_code = call.code;
+  store::CallRepository calls(session.database);
+  for (const auto& existing : calls.cutoffs(call.id)) {
+    const bool same_label = util::iequals(existing.label, cutoff.label);
+    if (same_label && existing.closes_at == cutoff.closes_at && duplicate == Duplicate::same_is_unchanged) {
+      return std::nullopt;
     }
-    if (call.opens_at && cutoff.closes_at <= *call.opens_at) {
-      throw Error(ErrorKind::refused, fmt::format("the cut-off {} is not after the opening of call {} ({})",
-                                                  brussels_time(cutoff.closes_at), call.code,
-                                                  brussels_time(*call.opens_at)));
-    }
-    const auto moved = store::ProposalRepository(session.database).moved_by_new_cutoff(call.id, cutoff.closes_at);
-    if (!moved.empty()) {
+    if (same_label) {
       throw Error(ErrorKind::refused,
-                  fmt::format("a cut-off at {} would move proposals already submitted to a later cut-off of call "
-                              "{} ({}); a cut-off may only be added after them",
-                              brussels_time(cutoff.closes_at), call.code, util::join(moved, ", ")));
+                  fmt::format("call {} has a cut-off labelled '{}' already (closing {}); choose another --label",
+                              call.code, existing.label, brussels_time(existing.closes_at)));
     }
-    cutoff.id = calls.insert_cutoff(call.id, cutoff);
-    record_audit(session, fmt::format("cutoff {}/{}", call.code, cutoff.label), "add", std::nullopt, std::nullopt,
-                 store::cutoff_json(cutoff));
+    if (existing.closes_at == cutoff.closes_at) {
+      throw Error(ErrorKind::refused, fmt::format("call {} has a cut-off at {} already ('{}')", call.code,
+                                                  brussels_time(existing.closes_at), existing.label));
+    }
+  }
+  if (call.opens_at && cutoff.closes_at <= *call.opens_at) {
+    throw Error(ErrorKind::refused,
+                fmt::format("the cut-off {} is not after the opening of call {} ({})", brussels_time(cutoff.closes_at),
+                            call.code, brussels_time(*call.opens_at)));
+  }
+  const auto moved = store::ProposalRepository(session.database).moved_by_new_cutoff(call.id, cutoff.closes_at);
+  if (!moved.empty()) {
+    throw Error(ErrorKind::refused,
+                fmt::format("a cut-off at {} would move proposals already submitted to a later cut-off of call "
+                            "{} ({}); a cut-off may only be added after them",
+                            brussels_time(cutoff.closes_at), call.code, util::join(moved, ", ")));
+  }
+  cutoff.id = calls.insert_cutoff(call.id, cutoff);
+  record_audit(session, fmt::format("cutoff {}/{}", call.code, cutoff.label), "add", std::nullopt, std::nullopt,
+               store::cutoff_json(cutoff));
+  return cutoff;
+}
+
+domain::Cutoff add_deadline(Session& session, const NewDeadline& request)
+{
+  domain::Cutoff cutoff;
+  session.database.write(fmt::format("add a cut-off to call {}", request.call_code), [&] {
+    cutoff = *add_deadline_in_transaction(session, request, std::nullopt, Duplicate::refuse);
   });
   return cutoff;
 }

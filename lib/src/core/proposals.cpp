@@ -1,5 +1,7 @@
 #include <cfp/core/proposals.hpp>
 
+#include "proposal_rules.hpp"
+
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
 #include <cfp/core/states.hpp>
@@ -20,166 +22,44 @@ namespace {
 using domain::Proposal;
 using domain::ProposalStatus;
 
-std::string brussels_time(domain::Instant instant)
-{
-  return domain::format_local(instant, *date::locate_zone(domain::k_brussels)) + " (Brussels time)";
-}
-
 std::string entity_of(const Proposal& proposal)
 {
   return fmt::format("proposal {}/{}", proposal.call_code, proposal.acronym);
 }
 
-// Collects every broken rule so that one run of the command reports them all.
-class Problems
+// Applies `input` onto `fields`, or throws invalid_input listing every broken rule.
+domain::ProposalFields checked_fields(const detail::ReferenceData& reference, domain::ProposalFields fields,
+                                      const ProposalInput& input, std::string_view what)
 {
-public:
-  void add(std::string message) { m_messages.push_back(std::move(message)); }
-
-  template<typename T>
-  std::optional<T> take(util::Result<T> result, std::string_view field)
-  {
-    if (!result) {
-      add(fmt::format("{}: {}", field, result.error()));
-      return std::nullopt;
+  const auto errors = detail::apply_input(reference, fields, input);
+  if (errors.size() == 1) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("cannot {}: {}: {}", what, errors.front().field, errors.front().message));
+  }
+  if (!errors.empty()) {
+    std::vector<std::string> lines;
+    for (const auto& error : errors) {
+      lines.push_back(error.field + ": " + error.message);
     }
-    return std::move(result).value();
+    throw Error(ErrorKind::invalid_input, fmt::format("cannot {}:\n  {}", what, util::join(lines, "\n  ")));
   }
-
-  void throw_if_any(std::string_view what) const
-  {
-    if (m_messages.size() == 1) {
-      throw Error(ErrorKind::invalid_input, fmt::format("cannot {}: {}", what, m_messages.front()));
-    }
-    if (!m_messages.empty()) {
-      throw Error(ErrorKind::invalid_input,
-                  fmt::format("cannot {}:\n  {}", what, util::join(m_messages, "\n  ")));
-    }
-  }
-
-private:
-  std::vector<std::string> m_messages;
-};
-
-std::optional<std::string> resolve_state_into(store::Database& database, const std::string& input,
-                                              std::string_view field, Problems& problems)
-{
-  try {
-    return resolve_state(database, input, field);
-  } catch (const Error& error) {
-    problems.add(error.what());
-    return std::nullopt;
-  }
-}
-
-// Applies the options given in `input` onto `fields`, checking each value.
-domain::ProposalFields apply_input(store::Database& database, domain::ProposalFields fields,
-                                   const ProposalInput& input, std::string_view what)
-{
-  Problems problems;
-  if (input.title) {
-    fields.title = *input.title;
-  }
-  if (input.entity) {
-    fields.entity = *input.entity;
-  }
-  if (input.host) {
-    if (auto code = resolve_state_into(database, *input.host, "host", problems)) {
-      fields.host = *code;
-    }
-  }
-  if (input.partners) {
-    fields.partners.clear();
-    for (const auto& partner : *input.partners) {
-      if (auto code = resolve_state_into(database, partner, "partner", problems)) {
-        fields.partners.push_back(*code);
-      }
-    }
-  }
-  if (input.plan) {
-    if (auto plan = problems.take(domain::parse_plan(*input.plan), "plan")) {
-      fields.plan = *plan;
-    }
-  }
-  if (input.experimental_platform) {
-    fields.experimental_platform = *input.experimental_platform;
-  }
-  if (input.eu_contribution) {
-    if (auto cents = problems.take(domain::parse_money(*input.eu_contribution), "EU contribution")) {
-      fields.eu_contribution = *cents;
-    }
-  }
-  if (input.national_contribution) {
-    if (auto cents = problems.take(domain::parse_money(*input.national_contribution), "national contribution")) {
-      fields.national_contribution = *cents;
-    }
-  }
-  if (input.sectors) {
-    fields.sectors.clear();
-    for (const auto& sector : *input.sectors) {
-      if (auto name = problems.take(domain::parse_sector(sector), "sector")) {
-        fields.sectors.push_back(*name);
-      }
-    }
-  }
-  if (fields.host.empty() && !input.host) {
-    problems.add("host: a host state is required (--host)");
-  }
-  for (const auto& error : domain::validate(fields)) {
-    problems.add(fmt::format("{}: {}", error.field, error.message));
-  }
-  problems.throw_if_any(what);
-  domain::canonicalize(fields);
   return fields;
 }
 
-// Refuses a submission at `at` naming a state that takes part in calls only from a later date.
-void require_participating(store::Database& database, const domain::ProposalFields& fields, domain::Instant at)
-{
-  std::vector<std::string> codes{fields.host};
-  codes.insert(codes.end(), fields.partners.begin(), fields.partners.end());
-  // Participation starts at midnight, Brussels time, of the day recorded.
-  const auto& brussels = *date::locate_zone(domain::k_brussels);
-  for (const auto& state : store::StateRepository(database).list()) {
-    if (!state.participating_since || std::find(codes.begin(), codes.end(), state.code) == codes.end()) {
-      continue;
-    }
-    const date::local_days since{*state.participating_since};
-    if (brussels.to_sys(since, date::choose::earliest) <= at) {
-      continue;
-    }
-    throw Error(ErrorKind::refused,
-                fmt::format("{} ({}) takes part in EuroHPC calls from {}; a proposal submitted on {} cannot name it",
-                            state.code, state.name, date::format("%F", since),
-                            date::format("%F", date::floor<date::days>(date::make_zoned(&brussels, at).get_local_time()))));
-  }
-}
-
 // Assigns the cut-off a submission now belongs to, or refuses when none is open.
-void submit_now(store::Database& database, const domain::Call& call, Proposal& proposal, domain::Instant now)
+void submit_now(detail::ReferenceData& reference, Proposal& proposal, domain::Instant now)
 {
-  if (call.opens_at && now < *call.opens_at) {
-    throw Error(ErrorKind::refused, fmt::format("call {} opens at {}; proposals can be submitted from then on",
-                                                call.code, brussels_time(*call.opens_at)));
+  const auto* call = reference.call(proposal.call_code);
+  if (call == nullptr) {
+    throw Error(ErrorKind::internal, fmt::format("call {} vanished", proposal.call_code));
   }
-  const auto cutoffs = store::CallRepository(database).cutoffs(call.id);
-  const auto cutoff = domain::cutoff_for_submission(now, cutoffs);
-  if (!cutoff) {
-    const auto last = domain::last_cutoff(cutoffs);
-    if (!last) {
-      throw Error(ErrorKind::refused, fmt::format("call {} has no cut-off yet; add one with 'cfp deadline add {} "
-                                                  "WHEN' or keep the proposal as a --draft",
-                                                  call.code, call.code));
-    }
-    throw Error(ErrorKind::refused, fmt::format("no cut-off of call {} is open: the last one, '{}', closed at {}",
-                                                call.code, last->label, brussels_time(last->closes_at)));
-  }
-  require_participating(database, proposal.fields, now);
+  const auto cutoff = util::value_or_throw(detail::submission_cutoff(reference, *call, proposal.fields, now),
+                                           ErrorKind::refused, fmt::format("cannot submit {}", proposal.acronym));
   proposal.status = ProposalStatus::submitted;
   proposal.submitted_at = now;
-  proposal.cutoff_id = cutoff->id;
-  proposal.cutoff_label = cutoff->label;
-  proposal.cutoff_closes_at = cutoff->closes_at;
+  proposal.cutoff_id = cutoff.id;
+  proposal.cutoff_label = cutoff.label;
+  proposal.cutoff_closes_at = cutoff.closes_at;
   proposal.withdrawal_reason.reset();
 }
 
@@ -190,7 +70,7 @@ void require_open(const Proposal& proposal, domain::Instant now, std::string_vie
     throw Error(ErrorKind::refused,
                 fmt::format("cannot {}: {} belongs to cut-off '{}', which closed at {}; it is read-only now", what,
                             proposal.acronym, proposal.cutoff_label.value_or("?"),
-                            brussels_time(*proposal.cutoff_closes_at)));
+                            detail::brussels_time(*proposal.cutoff_closes_at)));
   }
 }
 
@@ -259,10 +139,11 @@ Proposal add_proposal(Session& session, const NewProposal& request)
       throw Error(ErrorKind::refused, fmt::format("cannot {}: acronym {} is already used in call {} (proposal {})",
                                                   what, existing->acronym, call.code, existing->id));
     }
-    proposal.fields = apply_input(session.database, {}, request.input, what);
+    detail::ReferenceData reference(session.database);
+    proposal.fields = checked_fields(reference, {}, request.input, what);
     const auto now = session.clock.now();
     if (!request.draft) {
-      submit_now(session.database, call, proposal, now);
+      submit_now(reference, proposal, now);
     }
     proposal.version = 1;
     proposal.id = proposals.insert(call.id, proposal, now, session.actor);
@@ -284,7 +165,8 @@ Proposal submit_proposal(Session& session, const std::string& ref)
     }
     require_open(before, now, fmt::format("resubmit {}", before.acronym));
     after = before;
-    submit_now(session.database, require_call(session.database, before.call_code), after, now);
+    detail::ReferenceData reference(session.database);
+    submit_now(reference, after, now);
     save_version(session, before, after, "submit");
   });
   return after;
@@ -303,14 +185,15 @@ UpdateOutcome update_proposal(Session& session, const std::string& ref, const Pr
     const std::string what = fmt::format("update {}", before.acronym);
     require_open(before, now, what);
     Proposal after = before;
-    after.fields = apply_input(session.database, before.fields, input, what);
+    detail::ReferenceData reference(session.database);
+    after.fields = checked_fields(reference, before.fields, input, what);
     if (after.fields == before.fields) {
       outcome = {before, false};
       return;
     }
     // The latest version is the one that counts: a submitted proposal is submitted again now.
     if (after.status == ProposalStatus::submitted) {
-      submit_now(session.database, require_call(session.database, before.call_code), after, now);
+      submit_now(reference, after, now);
     }
     save_version(session, before, after, "update");
     outcome = {after, true};

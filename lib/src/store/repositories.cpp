@@ -98,6 +98,22 @@ LEFT JOIN cutoff k ON k.id = p.cutoff_id
 
 } // namespace
 
+// ---- statement cache ------------------------------------------------------------------------
+
+StatementCache::~StatementCache() = default;
+
+SQLite::Statement& StatementCache::get(const std::string& sql)
+{
+  auto& statement = m_statements[sql];
+  if (!statement) {
+    statement = std::make_unique<SQLite::Statement>(m_db, sql);
+  } else {
+    statement->reset();
+    statement->clearBindings();
+  }
+  return *statement;
+}
+
 // ---- states ---------------------------------------------------------------------------------
 
 std::vector<domain::State> StateRepository::list(bool eu_only)
@@ -144,6 +160,16 @@ std::int64_t CallRepository::insert(const domain::Call& call, Instant created_at
   statement.bind(5, domain::format_utc(created_at));
   statement.exec();
   return m_db.getLastInsertRowid();
+}
+
+void CallRepository::update(const domain::Call& call)
+{
+  SQLite::Statement statement(m_db, "UPDATE call SET title = ?2, opens_at = ?3, budget_cents = ?4 WHERE id = ?1");
+  statement.bind(1, call.id);
+  statement.bind(2, call.title);
+  bind_instant(statement, 3, call.opens_at);
+  bind_optional(statement, 4, call.budget);
+  statement.exec();
 }
 
 std::optional<domain::Call> CallRepository::find(const std::string& code)
@@ -205,7 +231,7 @@ std::vector<domain::Cutoff> CallRepository::cutoffs(std::optional<std::int64_t> 
 std::int64_t ProposalRepository::insert(std::int64_t call_id, const domain::Proposal& proposal, Instant at,
                                         const std::string& actor)
 {
-  SQLite::Statement statement(m_db, R"sql(
+  auto& statement = m_statements.get(R"sql(
 INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,
                       eu_contribution_cents, national_contribution_cents, status, cutoff_id,
                       submitted_at, withdrawal_reason, version, created_at, updated_at)
@@ -238,14 +264,14 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
 void ProposalRepository::update(const domain::Proposal& proposal, Instant at, const std::string& actor)
 {
   // Partners go first, so that the host may become a former partner without tripping the trigger.
-  SQLite::Statement remove_partners(m_db, "DELETE FROM proposal_partner WHERE proposal_id = ?1");
+  auto& remove_partners = m_statements.get("DELETE FROM proposal_partner WHERE proposal_id = ?1");
   remove_partners.bind(1, proposal.id);
   remove_partners.exec();
-  SQLite::Statement remove_sectors(m_db, "DELETE FROM proposal_sector WHERE proposal_id = ?1");
+  auto& remove_sectors = m_statements.get("DELETE FROM proposal_sector WHERE proposal_id = ?1");
   remove_sectors.bind(1, proposal.id);
   remove_sectors.exec();
 
-  SQLite::Statement statement(m_db, R"sql(
+  auto& statement = m_statements.get(R"sql(
 UPDATE proposal
 SET title = ?2, host = ?3, entity = ?4, plan = ?5, experimental_platform = ?6,
     eu_contribution_cents = ?7, national_contribution_cents = ?8, status = ?9, cutoff_id = ?10,
@@ -276,14 +302,14 @@ WHERE id = ?1
 
 void ProposalRepository::write_children(const domain::Proposal& proposal)
 {
-  SQLite::Statement partner(m_db, "INSERT INTO proposal_partner (proposal_id, state_code) VALUES (?1, ?2)");
+  auto& partner = m_statements.get("INSERT INTO proposal_partner (proposal_id, state_code) VALUES (?1, ?2)");
   for (const auto& code : proposal.fields.partners) {
     partner.bind(1, proposal.id);
     partner.bind(2, code);
     partner.exec();
     partner.reset();
   }
-  SQLite::Statement sector(m_db, "INSERT INTO proposal_sector (proposal_id, sector) VALUES (?1, ?2)");
+  auto& sector = m_statements.get("INSERT INTO proposal_sector (proposal_id, sector) VALUES (?1, ?2)");
   for (const auto& name : proposal.fields.sectors) {
     sector.bind(1, proposal.id);
     sector.bind(2, name);
@@ -294,8 +320,8 @@ void ProposalRepository::write_children(const domain::Proposal& proposal)
 
 void ProposalRepository::write_snapshot(const domain::Proposal& proposal, Instant at, const std::string& actor)
 {
-  SQLite::Statement statement(m_db, "INSERT INTO proposal_version (proposal_id, version, recorded_at, recorded_by, "
-                                    "snapshot) VALUES (?1, ?2, ?3, ?4, ?5)");
+  auto& statement = m_statements.get("INSERT INTO proposal_version (proposal_id, version, recorded_at, recorded_by, "
+                                     "snapshot) VALUES (?1, ?2, ?3, ?4, ?5)");
   statement.bind(1, proposal.id);
   statement.bind(2, proposal.version);
   statement.bind(3, domain::format_utc(at));
@@ -304,44 +330,53 @@ void ProposalRepository::write_snapshot(const domain::Proposal& proposal, Instan
   statement.exec();
 }
 
+std::optional<domain::Proposal> ProposalRepository::query_one(SQLite::Statement& statement)
+{
+  if (!statement.executeStep()) {
+    return std::nullopt;
+  }
+  domain::Proposal proposal;
+  auto& fields = proposal.fields;
+  proposal.id = statement.getColumn(0).getInt64();
+  proposal.call_code = statement.getColumn(1).getString();
+  proposal.acronym = statement.getColumn(2).getString();
+  fields.title = statement.getColumn(3).getString();
+  fields.host = statement.getColumn(4).getString();
+  fields.partners = split(statement.getColumn(5).getString(), ',');
+  fields.entity = statement.getColumn(6).getString();
+  fields.plan = util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage,
+                                     "a stored plan");
+  fields.experimental_platform = statement.getColumn(8).getInt() != 0;
+  fields.eu_contribution = statement.getColumn(9).getInt64();
+  fields.national_contribution = statement.getColumn(10).getInt64();
+  fields.sectors = split(statement.getColumn(11).getString(), ',');
+  proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()),
+                                         ErrorKind::storage, "a stored status");
+  if (!statement.getColumn(13).isNull()) {
+    proposal.cutoff_id = statement.getColumn(13).getInt64();
+  }
+  proposal.cutoff_label = column_optional_string(statement.getColumn(14));
+  proposal.cutoff_closes_at = column_optional_instant(statement.getColumn(15));
+  proposal.submitted_at = column_optional_instant(statement.getColumn(16));
+  proposal.withdrawal_reason = column_optional_string(statement.getColumn(17));
+  proposal.version = statement.getColumn(18).getInt();
+  domain::canonicalize(fields);
+  return proposal;
+}
+
 std::vector<domain::Proposal> ProposalRepository::query(SQLite::Statement& statement)
 {
   std::vector<domain::Proposal> proposals;
-  while (statement.executeStep()) {
-    domain::Proposal proposal;
-    auto& fields = proposal.fields;
-    proposal.id = statement.getColumn(0).getInt64();
-    proposal.call_code = statement.getColumn(1).getString();
-    proposal.acronym = statement.getColumn(2).getString();
-    fields.title = statement.getColumn(3).getString();
-    fields.host = statement.getColumn(4).getString();
-    fields.partners = split(statement.getColumn(5).getString(), ',');
-    fields.entity = statement.getColumn(6).getString();
-    fields.plan = util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage,
-                                       "a stored plan");
-    fields.experimental_platform = statement.getColumn(8).getInt() != 0;
-    fields.eu_contribution = statement.getColumn(9).getInt64();
-    fields.national_contribution = statement.getColumn(10).getInt64();
-    fields.sectors = split(statement.getColumn(11).getString(), ',');
-    proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()),
-                                           ErrorKind::storage, "a stored status");
-    if (!statement.getColumn(13).isNull()) {
-      proposal.cutoff_id = statement.getColumn(13).getInt64();
-    }
-    proposal.cutoff_label = column_optional_string(statement.getColumn(14));
-    proposal.cutoff_closes_at = column_optional_instant(statement.getColumn(15));
-    proposal.submitted_at = column_optional_instant(statement.getColumn(16));
-    proposal.withdrawal_reason = column_optional_string(statement.getColumn(17));
-    proposal.version = statement.getColumn(18).getInt();
-    domain::canonicalize(fields);
-    proposals.push_back(std::move(proposal));
+  while (auto proposal = query_one(statement)) {
+    proposals.push_back(std::move(*proposal));
   }
   return proposals;
 }
 
 std::optional<domain::Proposal> ProposalRepository::find(std::int64_t id)
 {
-  SQLite::Statement statement(m_db, fmt::format("{} WHERE p.id = ?1", k_proposal_select));
+  static const std::string sql = fmt::format("{} WHERE p.id = ?1", k_proposal_select);
+  auto& statement = m_statements.get(sql);
   statement.bind(1, id);
   auto found = query(statement);
   return found.empty() ? std::nullopt : std::optional{std::move(found.front())};
@@ -349,7 +384,8 @@ std::optional<domain::Proposal> ProposalRepository::find(std::int64_t id)
 
 std::optional<domain::Proposal> ProposalRepository::find(std::int64_t call_id, const std::string& acronym)
 {
-  SQLite::Statement statement(m_db, fmt::format("{} WHERE p.call_id = ?1 AND p.acronym = ?2", k_proposal_select));
+  static const std::string sql = fmt::format("{} WHERE p.call_id = ?1 AND p.acronym = ?2", k_proposal_select);
+  auto& statement = m_statements.get(sql);
   statement.bind(1, call_id);
   statement.bind(2, acronym);
   auto found = query(statement);
@@ -363,9 +399,9 @@ std::vector<domain::Proposal> ProposalRepository::find_by_acronym(const std::str
   return query(statement);
 }
 
-std::vector<domain::Proposal> ProposalRepository::list(const ProposalFilter& filter)
+SQLite::Statement& ProposalRepository::bind_filter(const ProposalFilter& filter)
 {
-  SQLite::Statement statement(m_db, fmt::format(R"sql({}
+  static const std::string sql = fmt::format(R"sql({}
 WHERE (?1 IS NULL OR p.call_id = ?1)
   AND (?2 IS NULL OR k.label = ?2)
   AND (?3 IS NULL OR p.host = ?3)
@@ -375,18 +411,35 @@ WHERE (?1 IS NULL OR p.call_id = ?1)
   AND (?6 IS NULL OR EXISTS (SELECT 1 FROM proposal_sector ps WHERE ps.proposal_id = p.id AND ps.sector = ?6))
 ORDER BY c.code, p.acronym
 )sql",
-                                                k_proposal_select));
+                                             k_proposal_select);
+  auto& statement = m_statements.get(sql);
   bind_optional(statement, 1, filter.call_id);
   bind_optional(statement, 2, filter.cutoff_label);
   bind_optional(statement, 3, filter.host);
   bind_optional(statement, 4, filter.state);
   if (filter.status) {
     statement.bind(5, std::string(domain::to_string(*filter.status)));
-  } else {
-    statement.bind(5);
   }
   bind_optional(statement, 6, filter.sector);
-  return query(statement);
+  return statement;
+}
+
+std::vector<domain::Proposal> ProposalRepository::list(const ProposalFilter& filter)
+{
+  return query(bind_filter(filter));
+}
+
+void ProposalRepository::for_each(const ProposalFilter& filter,
+                                  const std::function<void(const domain::Proposal&)>& visit)
+{
+  auto& statement = bind_filter(filter);
+  for (;;) {
+    auto one = query_one(statement);
+    if (!one) {
+      break;
+    }
+    visit(*one);
+  }
 }
 
 std::vector<domain::ProposalVersion> ProposalRepository::history(std::int64_t id)

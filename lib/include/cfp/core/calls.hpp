@@ -22,6 +22,9 @@ struct NewCall
 /// Records a call. Refused when the code is taken; invalid input when a value breaks a rule.
 domain::Call add_call(Session& session, const NewCall& request);
 
+/// The call `request` describes, checked but not stored (id 0). Throws invalid_input.
+domain::Call checked_call(const Session& session, const NewCall& request);
+
 /// Every call, by code.
 std::vector<domain::Call> list_calls(Session& session);
 
@@ -46,6 +49,21 @@ struct NewDeadline
 /// Adds a cut-off to a call. Refused when its label or instant is taken, when it closes
 /// before the call opens, or when it would move proposals already submitted to it.
 domain::Cutoff add_deadline(Session& session, const NewDeadline& request);
+
+/// The legal definition of a cut-off given explicitly (as `cfp export calls` writes it).
+struct LegalTime
+{
+  std::string wall_time; ///< YYYY-MM-DDTHH:MM:SS
+  std::string zone;      ///< IANA name
+};
+
+/// What add_deadline does, inside the caller's write transaction. With `legal`, the wall time
+/// in its zone must give the same instant as `request.when`. With Duplicate::same_is_unchanged
+/// a cut-off already there with the same label and instant is left alone (returns nullopt).
+enum class Duplicate { refuse, same_is_unchanged };
+std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, const NewDeadline& request,
+                                                          const std::optional<LegalTime>& legal,
+                                                          Duplicate duplicate);
 
 /// A cut-off with whether submissions are still on time for it.
 struct DeadlineStatus

@@ -6,6 +6,9 @@
 #include <cfp/store/database.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +35,8 @@ public:
   explicit CallRepository(Database& database) : m_db(database.connection()) {}
 
   std::int64_t insert(const domain::Call& call, domain::Instant created_at);
+  /// Stores the title, opening and budget of the call with `call.id`.
+  void update(const domain::Call& call);
   std::optional<domain::Call> find(const std::string& code); ///< code compared case-insensitively
   std::vector<domain::Call> list();
 
@@ -54,11 +59,28 @@ struct ProposalFilter
   std::optional<std::string> sector;
 };
 
+/// Prepared statements kept for reuse: a batch import runs each one many times.
+class StatementCache
+{
+public:
+  explicit StatementCache(SQLite::Database& db) : m_db(db) {}
+  StatementCache(const StatementCache&) = delete;
+  StatementCache& operator=(const StatementCache&) = delete;
+  ~StatementCache();
+
+  /// The statement for `sql`, prepared once, reset and with no bindings.
+  SQLite::Statement& get(const std::string& sql);
+
+private:
+  SQLite::Database& m_db;
+  std::map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
+};
+
 /// Proposals: the current version in normalised tables, every version as a snapshot.
 class ProposalRepository
 {
 public:
-  explicit ProposalRepository(Database& database) : m_db(database.connection()) {}
+  explicit ProposalRepository(Database& database) : m_db(database.connection()), m_statements(m_db) {}
 
   /// Inserts version 1 of `proposal` (its id is ignored) and returns the new id.
   std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, domain::Instant at,
@@ -72,6 +94,8 @@ public:
   std::vector<domain::Proposal> find_by_acronym(const std::string& acronym);
   /// Ordered by call code, then acronym.
   std::vector<domain::Proposal> list(const ProposalFilter& filter);
+  /// The same as list, one proposal at a time, without holding them all.
+  void for_each(const ProposalFilter& filter, const std::function<void(const domain::Proposal&)>& visit);
   std::vector<domain::ProposalVersion> history(std::int64_t id);
 
   /// Acronyms of submitted or withdrawn proposals of `call_id` that a new cut-off closing at
@@ -83,10 +107,13 @@ public:
 
 private:
   std::vector<domain::Proposal> query(SQLite::Statement& statement);
+  std::optional<domain::Proposal> query_one(SQLite::Statement& statement);
   void write_children(const domain::Proposal& proposal);
   void write_snapshot(const domain::Proposal& proposal, domain::Instant at, const std::string& actor);
+  SQLite::Statement& bind_filter(const ProposalFilter& filter);
 
   SQLite::Database& m_db;
+  StatementCache m_statements;
 };
 
 /// One line of the audit trail. `before` and `after` are JSON documents (or empty).

@@ -1,0 +1,234 @@
+#include "registry.hpp"
+
+#include "../output.hpp"
+
+#include <cfp/core/transfer.hpp>
+#include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+namespace cfp::cli {
+
+namespace {
+
+struct ImportProposalOptions
+{
+  std::string file;
+  std::optional<std::string> input_format;
+  bool dry_run = false;
+  bool skip_invalid = false;
+  std::optional<std::string> rejects;
+  bool quiet = false;
+};
+
+core::DataFormat format_named(const std::string& name)
+{
+  if (name == "json") {
+    return core::DataFormat::json;
+  }
+  if (name == "ndjson") {
+    return core::DataFormat::ndjson;
+  }
+  return core::DataFormat::csv;
+}
+
+// The input format: --input-format, else the file's extension.
+core::DataFormat input_format(const ImportProposalOptions& options)
+{
+  if (options.input_format) {
+    return format_named(*options.input_format);
+  }
+  const std::string extension = util::to_lower_ascii(std::filesystem::path(options.file).extension().string());
+  if (extension == ".csv") {
+    return core::DataFormat::csv;
+  }
+  if (extension == ".json") {
+    return core::DataFormat::json;
+  }
+  if (extension == ".ndjson" || extension == ".jsonl") {
+    return core::DataFormat::ndjson;
+  }
+  throw Error(ErrorKind::usage, options.file == "-"
+                                  ? "reading standard input needs --input-format csv, json or ndjson"
+                                  : fmt::format("cannot tell the format of '{}' from its name; give --input-format "
+                                                "csv, json or ndjson",
+                                                options.file));
+}
+
+// Opens FILE, or standard input for "-"; exit 66 when it cannot be read.
+std::istream& open_input(const std::string& file, std::ifstream& stream)
+{
+  if (file == "-") {
+    return std::cin;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    throw Error(ErrorKind::input_file, fmt::format("cannot read {}: it is a folder", file));
+  }
+  stream.open(file, std::ios::binary);
+  if (!stream) {
+    throw Error(ErrorKind::input_file, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+  }
+  return stream;
+}
+
+// Shows records and bytes read on a terminal once an import has taken about a second.
+class Progress
+{
+public:
+  Progress(Context& context, const ImportProposalOptions& options)
+    : m_err(context.err()), m_enabled(context.err_is_terminal() && !options.quiet)
+  {
+    std::error_code ec;
+    if (options.file != "-") {
+      const auto size = std::filesystem::file_size(options.file, ec);
+      m_total = ec ? 0 : size;
+    }
+  }
+
+  void update(std::uint64_t records, std::uint64_t bytes)
+  {
+    if (!m_enabled || std::chrono::steady_clock::now() - m_started < std::chrono::seconds(1)) {
+      return;
+    }
+    m_shown = true;
+    if (m_total > 0) {
+      m_err << fmt::format("\rimporting: {} records, {}% read", records, bytes * 100 / m_total) << std::flush;
+    } else {
+      m_err << fmt::format("\rimporting: {} records, {} MB read", records, bytes / 1'000'000) << std::flush;
+    }
+  }
+
+  void finish()
+  {
+    if (m_shown) {
+      m_err << "\r\033[K" << std::flush;
+    }
+  }
+
+private:
+  std::ostream& m_err;
+  bool m_enabled;
+  bool m_shown = false;
+  std::uint64_t m_total = 0;
+  std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+};
+
+void run_import_proposals(Context& context, const ImportProposalOptions& options)
+{
+  if (options.skip_invalid != options.rejects.has_value()) {
+    throw Error(ErrorKind::usage, "--skip-invalid and --rejects FILE go together");
+  }
+  const auto format = input_format(options);
+  std::ifstream file;
+  std::istream& in = open_input(options.file, file);
+  std::ofstream rejects;
+  if (options.rejects) {
+    rejects.open(*options.rejects, std::ios::binary | std::ios::trunc);
+    if (!rejects) {
+      throw Error(ErrorKind::input_file, fmt::format("cannot write the rejects file {}: {}", *options.rejects,
+                                                     std::strerror(errno)));
+    }
+  }
+  auto session = context.session(store::Access::read_write);
+  Progress progress(context, options);
+  core::ImportOptions import;
+  import.source_name = options.file;
+  import.format = format;
+  import.dry_run = options.dry_run;
+  import.skip_invalid = options.skip_invalid;
+  import.rejects = options.rejects ? &rejects : nullptr;
+  import.progress = [&](std::uint64_t records, std::uint64_t bytes) { progress.update(records, bytes); };
+  const auto summary = core::import_proposals(session, in, import);
+  progress.finish();
+
+  for (const auto& error : summary.errors) {
+    context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);
+  }
+  if (summary.invalid > summary.errors.size()) {
+    context.err() << fmt::format("... and {} more\n", summary.invalid - summary.errors.size());
+  }
+  const std::string counts = fmt::format("{} inserted, {} updated, {} unchanged", summary.inserted, summary.updated,
+                                         summary.unchanged);
+  const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
+  if (context.format() != Format::table) {
+    const nlohmann::ordered_json record{
+      {"file", options.file},       {"sha256", summary.sha256},       {"records", summary.records},
+      {"inserted", summary.inserted}, {"updated", summary.updated},   {"unchanged", summary.unchanged},
+      {"invalid", summary.invalid}, {"written", summary.written}};
+    print_record(context, {"file", "sha256", "records", "inserted", "updated", "unchanged", "invalid", "written"},
+                 record, {});
+  }
+  if (summary.invalid > 0 && !options.skip_invalid) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{} of {} records are invalid; nothing was imported{}", summary.invalid, summary.records,
+                            options.dry_run ? " (dry run)" : ""));
+  }
+  if (options.dry_run) {
+    context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", summary.records,
+                                 counts, invalid);
+  } else {
+    context.err() << fmt::format("imported {} proposals: {}{}{}\n", summary.records - summary.invalid, counts, invalid,
+                                 summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : "");
+  }
+}
+
+void run_import_calls(Context& context, const std::string& file)
+{
+  std::ifstream stream;
+  std::istream& in = open_input(file, stream);
+  auto session = context.session(store::Access::read_write);
+  const auto summary = core::import_calls(session, in, file);
+  context.err() << fmt::format("imported calls: {} added, {} updated, {} unchanged; cut-offs: {} added, {} unchanged\n",
+                               summary.calls_added, summary.calls_updated, summary.calls_unchanged,
+                               summary.cutoffs_added, summary.cutoffs_unchanged);
+}
+
+} // namespace
+
+void register_transfer_commands(CLI::App& app, Registry& registry)
+{
+  auto* import = add_group(app, "import", "Import proposals or calls from files");
+  auto* export_group = add_group(app, "export", "Export proposals or calls");
+
+  auto options = std::make_shared<ImportProposalOptions>();
+  auto* proposals = import->add_subcommand("proposals", "Import proposals from CSV, JSON or NDJSON, all or nothing");
+  proposals->add_option("FILE", options->file, "The file, or - for standard input")->required();
+  proposals->add_option("--input-format", options->input_format, "csv, json or ndjson (default: from FILE's name)")
+    ->check(CLI::IsMember({"csv", "json", "ndjson"}));
+  proposals->add_flag("--dry-run", options->dry_run, "Check every record and say what would happen; write nothing");
+  proposals->add_flag("--skip-invalid", options->skip_invalid, "Import the valid records; needs --rejects");
+  proposals->add_option("--rejects", options->rejects, "With --skip-invalid: where invalid records go, with an error");
+  proposals->add_flag("--quiet", options->quiet, "No progress display");
+  registry.on(proposals, [options](Context& context) { run_import_proposals(context, *options); });
+
+  auto calls_file = std::make_shared<std::string>();
+  auto* calls = import->add_subcommand("calls", "Import calls with their cut-offs from a JSON document");
+  calls->add_option("FILE", *calls_file, "The JSON file, or - for standard input")->required();
+  registry.on(calls, [calls_file](Context& context) { run_import_calls(context, *calls_file); });
+
+  auto export_call = std::make_shared<std::optional<std::string>>();
+  auto* export_proposals =
+    export_group->add_subcommand("proposals", "Export proposals as CSV (default), JSON or NDJSON (--format)");
+  export_proposals->add_option("--call", *export_call, "Only this call's proposals");
+  registry.on(export_proposals, [export_call](Context& context) {
+    auto session = context.session(store::Access::read_only);
+    const auto format = context.format() == Format::json     ? core::DataFormat::json
+                        : context.format() == Format::ndjson ? core::DataFormat::ndjson
+                                                             : core::DataFormat::csv;
+    core::export_proposals(session, context.out(), format, *export_call);
+  });
+
+  registry.on(export_group->add_subcommand("calls", "Export every call with its cut-offs as JSON"),
+              [](Context& context) {
+                auto session = context.session(store::Access::read_only);
+                core::export_calls(session, context.out());
+              });
+}
+
+} // namespace cfp::cli

@@ -1,0 +1,88 @@
+#pragma once
+
+#include <cfp/core/proposals.hpp>
+#include <cfp/core/session.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cfp::core {
+
+/// The formats proposals travel in.
+enum class DataFormat { csv, json, ndjson };
+
+/// The columns of a proposal file (CSV header names, JSON keys), in export order.
+extern const std::vector<std::string> k_transfer_columns;
+
+/// How `import_proposals` treats its input.
+struct ImportOptions
+{
+  std::string source_name; ///< the file name as given, or "-" for standard input; used in messages
+  DataFormat format = DataFormat::csv;
+  bool dry_run = false;             ///< validate and count, write nothing
+  bool skip_invalid = false;        ///< write the valid records; invalid ones go to `rejects`
+  std::ostream* rejects = nullptr;  ///< with skip_invalid: each invalid record plus an `error` column
+  std::function<void(std::uint64_t records, std::uint64_t bytes)> progress; ///< called every few thousand records
+};
+
+/// One broken rule in an input file.
+struct ImportError
+{
+  std::size_t line = 0; ///< physical line where the record starts
+  std::string column;
+  std::string message;
+};
+
+/// What an import did (or, with dry_run, would do).
+struct ImportSummary
+{
+  std::uint64_t records = 0;
+  std::uint64_t inserted = 0;
+  std::uint64_t updated = 0;
+  std::uint64_t unchanged = 0;
+  std::uint64_t invalid = 0;
+  std::vector<ImportError> errors; ///< the first k_max_reported_errors
+  std::string sha256;              ///< of the input bytes
+  std::uint64_t bytes = 0;
+  bool written = false;            ///< the changes were committed
+};
+
+inline constexpr std::size_t k_max_reported_errors = 50;
+
+/// Imports proposals from `in`, in one IMMEDIATE transaction with constant memory. Each record is
+/// checked with the rules of `proposal add` (its `submitted_at` decides the cut-off). The key is
+/// (call, acronym): a record equal to the stored proposal changes nothing, a different one makes
+/// a new version as `proposal update` would. Without skip_invalid, one invalid record means
+/// nothing is written. Writes one audit entry. Throws cfp::Error when the file as a whole is
+/// unreadable (bad header, broken JSON).
+ImportSummary import_proposals(Session& session, std::istream& in, const ImportOptions& options);
+
+/// Writes the proposals (of one call, or all) ordered by call then acronym, in the columns
+/// k_transfer_columns, so that an import of the output into a database holding the same
+/// calls exports byte for byte the same.
+void export_proposals(Session& session, std::ostream& out, DataFormat format,
+                      const std::optional<std::string>& call_code);
+
+/// What `import_calls` did.
+struct CallImportSummary
+{
+  std::uint64_t calls_added = 0;
+  std::uint64_t calls_updated = 0;
+  std::uint64_t calls_unchanged = 0;
+  std::uint64_t cutoffs_added = 0;
+  std::uint64_t cutoffs_unchanged = 0;
+};
+
+/// Imports calls with their cut-offs from one JSON document ({"calls": [...]}) as written by
+/// export_calls; all or nothing. Existing calls get their title, opening and budget updated
+/// and missing cut-offs added; a cut-off whose label exists with another instant is an error.
+CallImportSummary import_calls(Session& session, std::istream& in, const std::string& source_name);
+
+/// Writes every call with its cut-offs as one JSON document.
+void export_calls(Session& session, std::ostream& out);
+
+} // namespace cfp::core

@@ -1,0 +1,162 @@
+#include <cfp/core/transfer.hpp>
+
+#include <cfp/core/audit.hpp>
+#include <cfp/core/calls.hpp>
+#include <cfp/error.hpp>
+#include <cfp/store/records.hpp>
+#include <cfp/store/repositories.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <istream>
+#include <ostream>
+
+namespace cfp::core {
+
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+// Reads a JSON string member; absent or null gives nullopt.
+std::optional<std::string> optional_string(const json& object, const char* key, const std::string& where)
+{
+  const auto found = object.find(key);
+  if (found == object.end() || found->is_null()) {
+    return std::nullopt;
+  }
+  if (!found->is_string()) {
+    throw Error(ErrorKind::invalid_input, fmt::format("{}: {} must be a string", where, key));
+  }
+  return found->get<std::string>();
+}
+
+void only_keys(const json& object, const std::vector<std::string>& keys, const std::string& where)
+{
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("{}: unknown key '{}'; the keys are {}", where, key, util::join(keys, ", ")));
+    }
+  }
+}
+
+} // namespace
+
+CallImportSummary import_calls(Session& session, std::istream& in, const std::string& source_name)
+{
+  const json document = json::parse(in, nullptr, false);
+  if (document.is_discarded()) {
+    throw Error(ErrorKind::invalid_input, fmt::format("{}: not a JSON document", source_name));
+  }
+  if (!document.is_object() || !document.contains("calls") || !document["calls"].is_array()) {
+    throw Error(ErrorKind::invalid_input, fmt::format("{}: expected {{\"calls\": [...]}}", source_name));
+  }
+  only_keys(document, {"calls"}, source_name);
+
+  CallImportSummary summary;
+  session.database.write(fmt::format("import calls from {}", source_name), [&] {
+    store::CallRepository calls(session.database);
+    std::size_t index = 0;
+    for (const auto& item : document["calls"]) {
+      const std::string where = fmt::format("{}: calls[{}]", source_name, index++);
+      if (!item.is_object()) {
+        throw Error(ErrorKind::invalid_input, where + ": must be an object");
+      }
+      only_keys(item, {"code", "title", "opens_at", "budget_eur", "cutoffs"}, where);
+      NewCall request;
+      request.code = optional_string(item, "code", where).value_or("");
+      request.title = optional_string(item, "title", where).value_or("");
+      request.opens = optional_string(item, "opens_at", where);
+      request.budget = optional_string(item, "budget_eur", where);
+
+      domain::Call call;
+      try {
+        call = checked_call(session, request);
+      } catch (const Error& error) {
+        throw Error(error.kind(), where + ": " + error.what());
+      }
+      if (auto existing = calls.find(call.code)) {
+        call.id = existing->id;
+        call.code = existing->code;
+        if (existing->title == call.title && existing->opens_at == call.opens_at && existing->budget == call.budget) {
+          ++summary.calls_unchanged;
+        } else {
+          calls.update(call);
+          record_audit(session, "call " + call.code, "update", std::nullopt, store::call_json(*existing),
+                       store::call_json(call));
+          ++summary.calls_updated;
+        }
+      } else {
+        call.id = calls.insert(call, session.clock.now());
+        record_audit(session, "call " + call.code, "add", std::nullopt, std::nullopt, store::call_json(call));
+        ++summary.calls_added;
+      }
+
+      const auto cutoffs = item.find("cutoffs");
+      if (cutoffs == item.end() || cutoffs->is_null()) {
+        continue;
+      }
+      if (!cutoffs->is_array()) {
+        throw Error(ErrorKind::invalid_input, where + ": cutoffs must be an array");
+      }
+      std::size_t cutoff_index = 0;
+      for (const auto& entry : *cutoffs) {
+        const std::string cutoff_where = fmt::format("{}.cutoffs[{}]", where, cutoff_index++);
+        if (!entry.is_object()) {
+          throw Error(ErrorKind::invalid_input, cutoff_where + ": must be an object");
+        }
+        only_keys(entry, {"label", "closes_at", "legal_wall_time", "legal_zone"}, cutoff_where);
+        NewDeadline deadline;
+        deadline.call_code = call.code;
+        deadline.label = optional_string(entry, "label", cutoff_where);
+        deadline.when = optional_string(entry, "closes_at", cutoff_where).value_or("");
+        const auto wall_time = optional_string(entry, "legal_wall_time", cutoff_where);
+        const auto zone = optional_string(entry, "legal_zone", cutoff_where);
+        if (wall_time.has_value() != zone.has_value()) {
+          throw Error(ErrorKind::invalid_input, cutoff_where + ": give both legal_wall_time and legal_zone, or neither");
+        }
+        std::optional<LegalTime> legal;
+        if (wall_time) {
+          legal = LegalTime{*wall_time, *zone};
+        }
+        try {
+          const auto outcome = add_deadline_in_transaction(session, deadline, legal, Duplicate::same_is_unchanged);
+          ++(outcome ? summary.cutoffs_added : summary.cutoffs_unchanged);
+        } catch (const Error& error) {
+          throw Error(error.kind(), cutoff_where + ": " + error.what());
+        }
+      }
+    }
+    record_audit(session, "import calls " + source_name, "import", std::nullopt, std::nullopt,
+                 ordered_json{{"file", source_name},
+                              {"calls_added", summary.calls_added},
+                              {"calls_updated", summary.calls_updated},
+                              {"calls_unchanged", summary.calls_unchanged},
+                              {"cutoffs_added", summary.cutoffs_added},
+                              {"cutoffs_unchanged", summary.cutoffs_unchanged}});
+  });
+  return summary;
+}
+
+void export_calls(Session& session, std::ostream& out)
+{
+  ordered_json document{{"calls", ordered_json::array()}};
+  session.database.read("export the calls", [&] {
+    store::CallRepository calls(session.database);
+    for (const auto& call : calls.list()) {
+      auto record = store::call_json(call);
+      record["cutoffs"] = ordered_json::array();
+      for (const auto& cutoff : calls.cutoffs(call.id)) {
+        auto entry = store::cutoff_json(cutoff);
+        entry.erase("call");
+        record["cutoffs"].push_back(std::move(entry));
+      }
+      document["calls"].push_back(std::move(record));
+    }
+  });
+  out << document.dump(2) << '\n';
+}
+
+} // namespace cfp::core

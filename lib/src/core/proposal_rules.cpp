@@ -1,0 +1,163 @@
+#include "proposal_rules.hpp"
+
+#include <cfp/store/repositories.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cfp::core::detail {
+
+ReferenceData::ReferenceData(store::Database& database)
+  : m_database(database), m_states(store::StateRepository(database).list())
+{
+}
+
+std::optional<std::string> ReferenceData::state_code(std::string_view input) const
+{
+  const std::string code = domain::normalize_state_code(input);
+  for (const auto& state : m_states) {
+    if (state.code == code) {
+      return code;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string ReferenceData::unknown_state(std::string_view input) const
+{
+  const auto suggestions = domain::suggest_states(input, m_states);
+  std::string message = fmt::format("'{}' is not a participating state", input);
+  if (!suggestions.empty()) {
+    return message + fmt::format("; did you mean {}?", util::join(suggestions, ", "));
+  }
+  return message + "; 'cfp state list' shows the codes";
+}
+
+const CallInfo* ReferenceData::call(const std::string& code)
+{
+  const std::string key = util::to_lower_ascii(code);
+  auto found = m_calls.find(key);
+  if (found == m_calls.end()) {
+    std::optional<CallInfo> info;
+    if (auto call = store::CallRepository(m_database).find(code)) {
+      info = CallInfo{*call, store::CallRepository(m_database).cutoffs(call->id)};
+    }
+    found = m_calls.emplace(key, std::move(info)).first;
+  }
+  return found->second ? &*found->second : nullptr;
+}
+
+std::vector<domain::FieldError> apply_input(const ReferenceData& reference, domain::ProposalFields& fields,
+                                            const ProposalInput& input)
+{
+  std::vector<domain::FieldError> errors;
+  const auto take = [&]<typename T>(util::Result<T> result, const char* field, T& target) {
+    if (result) {
+      target = std::move(result).value();
+    } else {
+      errors.push_back({field, result.error()});
+    }
+  };
+  if (input.title) {
+    fields.title = *input.title;
+  }
+  if (input.entity) {
+    fields.entity = *input.entity;
+  }
+  if (input.host) {
+    if (auto code = reference.state_code(*input.host)) {
+      fields.host = *code;
+    } else {
+      errors.push_back({"host", reference.unknown_state(*input.host)});
+    }
+  }
+  if (input.partners) {
+    fields.partners.clear();
+    for (const auto& partner : *input.partners) {
+      if (auto code = reference.state_code(partner)) {
+        fields.partners.push_back(*code);
+      } else {
+        errors.push_back({"partners", reference.unknown_state(partner)});
+      }
+    }
+  }
+  if (input.plan) {
+    take(domain::parse_plan(*input.plan), "plan", fields.plan);
+  }
+  if (input.experimental_platform) {
+    fields.experimental_platform = *input.experimental_platform;
+  }
+  if (input.eu_contribution) {
+    take(domain::parse_money(*input.eu_contribution), "eu_contribution_eur", fields.eu_contribution);
+  }
+  if (input.national_contribution) {
+    take(domain::parse_money(*input.national_contribution), "national_contribution_eur",
+         fields.national_contribution);
+  }
+  if (input.sectors) {
+    fields.sectors.clear();
+    for (const auto& sector : *input.sectors) {
+      std::string name;
+      const auto before = errors.size();
+      take(domain::parse_sector(sector), "sectors", name);
+      if (errors.size() == before) {
+        fields.sectors.push_back(name);
+      }
+    }
+  }
+  if (fields.host.empty() && !input.host) {
+    errors.push_back({"host", "a host state is required"});
+  }
+  for (auto& error : domain::validate(fields)) {
+    errors.push_back(std::move(error));
+  }
+  domain::canonicalize(fields);
+  return errors;
+}
+
+std::string brussels_time(domain::Instant instant)
+{
+  return domain::format_local(instant, *date::locate_zone(domain::k_brussels)) + " (Brussels time)";
+}
+
+util::Result<domain::Cutoff> submission_cutoff(const ReferenceData& reference, const CallInfo& info,
+                                               const domain::ProposalFields& fields, domain::Instant at)
+{
+  const auto& call = info.call;
+  if (call.opens_at && at < *call.opens_at) {
+    return util::Failure{fmt::format("call {} opens at {}; proposals can be submitted from then on", call.code,
+                                     brussels_time(*call.opens_at))};
+  }
+  const auto cutoff = domain::cutoff_for_submission(at, info.cutoffs);
+  if (!cutoff) {
+    const auto last = domain::last_cutoff(info.cutoffs);
+    if (!last) {
+      return util::Failure{fmt::format("call {} has no cut-off yet; add one with 'cfp deadline add {} WHEN' or keep "
+                                       "the proposal as a draft",
+                                       call.code, call.code)};
+    }
+    return util::Failure{fmt::format("no cut-off of call {} is open: the last one, '{}', closed at {}", call.code,
+                                     last->label, brussels_time(last->closes_at))};
+  }
+  // Participation starts at midnight, Brussels time, of the day recorded.
+  const auto& brussels = *date::locate_zone(domain::k_brussels);
+  for (const auto& state : reference.states()) {
+    if (!state.participating_since || (state.code != fields.host && std::find(fields.partners.begin(),
+                                                                               fields.partners.end(),
+                                                                               state.code) == fields.partners.end())) {
+      continue;
+    }
+    const date::local_days since{*state.participating_since};
+    if (brussels.to_sys(since, date::choose::earliest) > at) {
+      return util::Failure{
+        fmt::format("{} ({}) takes part in EuroHPC calls from {}; a proposal submitted on {} cannot name it",
+                    state.code, state.name, date::format("%F", since),
+                    date::format("%F", date::floor<date::days>(date::make_zoned(&brussels, at).get_local_time())))};
+    }
+  }
+  return *cutoff;
+}
+
+} // namespace cfp::core::detail

@@ -1,0 +1,155 @@
+#include <cfp/util/csv_reader.hpp>
+
+#include <cfp/util/text.hpp>
+
+namespace cfp::util {
+
+int CsvReader::peek()
+{
+  if (m_pos == m_end) {
+    m_in.read(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_end = static_cast<std::size_t>(m_in.gcount());
+    m_pos = 0;
+    if (m_end == 0) {
+      return -1;
+    }
+  }
+  return static_cast<unsigned char>(m_buffer[m_pos]);
+}
+
+int CsvReader::get()
+{
+  const int c = peek();
+  if (c >= 0) {
+    ++m_pos;
+    ++m_consumed;
+    if (c == '\n') {
+      ++m_line;
+    }
+  }
+  return c;
+}
+
+void CsvReader::skip_rest_of_line(CsvRecord& record)
+{
+  for (int c = peek(); c >= 0 && c != '\n'; c = peek()) {
+    record.raw += static_cast<char>(get());
+  }
+  get();
+  if (!record.raw.empty() && record.raw.back() == '\r') {
+    record.raw.pop_back();
+  }
+}
+
+bool CsvReader::next(CsvRecord& record)
+{
+  record.fields.clear();
+  record.raw.clear();
+  record.error.clear();
+
+  if (!m_started) {
+    m_started = true;
+    // A UTF-8 byte order mark before the header is allowed and dropped.
+    if (peek() == 0xEF) {
+      const std::string bom = "\xEF\xBB\xBF";
+      std::size_t matched = 0;
+      while (matched < bom.size() && peek() == static_cast<unsigned char>(bom[matched])) {
+        get();
+        ++matched;
+      }
+      if (matched != bom.size()) {
+        record.line = m_line;
+        record.error = "the file starts with an incomplete byte order mark";
+        skip_rest_of_line(record);
+        return true;
+      }
+    }
+  }
+
+  // Empty lines between records are skipped.
+  while (peek() == '\n' || peek() == '\r') {
+    if (get() == '\r' && peek() == '\n') {
+      get();
+    }
+  }
+  if (peek() < 0) {
+    return false;
+  }
+  record.line = m_line;
+
+  std::string field;
+  bool quoted = false;     // inside a quoted field
+  bool was_quoted = false; // the current field began with a quote
+  const auto finish_field = [&] {
+    if (record.error.empty() && !is_valid_utf8(field)) {
+      record.error = field.find('\0') != std::string::npos
+                       ? "a NUL byte is not allowed"
+                       : "field " + std::to_string(record.fields.size() + 1) + " is not valid UTF-8";
+    }
+    record.fields.push_back(std::move(field));
+    field.clear();
+    was_quoted = false;
+  };
+
+  for (;;) {
+    const int c = get();
+    if (c < 0) {
+      if (quoted) {
+        record.error = "a quoted field is not closed before the end of the file";
+      }
+      finish_field();
+      return true;
+    }
+    const char ch = static_cast<char>(c);
+    if (quoted) {
+      record.raw += ch;
+      if (ch == '"') {
+        if (peek() == '"') {
+          record.raw += static_cast<char>(get());
+          field += '"';
+        } else {
+          quoted = false;
+          const int after = peek();
+          if (after >= 0 && after != ',' && after != '\n' && after != '\r') {
+            record.error = "a closing quote must be followed by a comma or the end of the line";
+            finish_field();
+            skip_rest_of_line(record);
+            return true;
+          }
+        }
+      } else {
+        field += ch;
+      }
+      continue;
+    }
+    if (ch == '\n' || (ch == '\r' && peek() == '\n')) {
+      if (ch == '\r') {
+        get();
+      }
+      finish_field();
+      return true;
+    }
+    record.raw += ch;
+    if (ch == ',') {
+      finish_field();
+    } else if (ch == '"') {
+      if (!field.empty() || was_quoted) {
+        record.error = "a quote inside an unquoted field (quote the whole field and double the quote)";
+        finish_field();
+        skip_rest_of_line(record);
+        return true;
+      }
+      quoted = true;
+      was_quoted = true;
+    } else if (ch == '\r') {
+      record.error = "a carriage return outside quotes that does not end the line";
+      finish_field();
+      skip_rest_of_line(record);
+      return true;
+    } else {
+      field += ch;
+    }
+  }
+}
+
+} // namespace cfp::util
