@@ -11,80 +11,66 @@
 # What is ILLUSTRATIVE (invented for the demo): budgets, EU and national contributions,
 # sectors, submission times, the titles of the proposals and the one update of MIMER.
 #
+# The calls load through `cfp import calls` (JSON) and the proposals through
+# `cfp import proposals` (CSV), as a script of another system would feed cfp.
+#
 # Usage: CFP=/path/to/cfp CFP_DB=/path/to/demo.db docs/examples/ai-factories.sh
 set -euo pipefail
 
 cfp=${CFP:-cfp}
-call1=EUROHPC-2024-CEI-AI-01
-call2=EUROHPC-2024-CEI-AI-02
 
-at() { # at INSTANT cfp-arguments...: run cfp as if it were INSTANT
-  local instant=$1
-  shift
-  CFP_NOW=$instant "$cfp" "$@" >/dev/null
+"$cfp" db init >/dev/null
+
+# Budgets are ILLUSTRATIVE; cut-offs labelled "(assumed)" are ASSUMED.
+CFP_NOW=2024-09-01T09:00:00Z "$cfp" import calls - <<'JSON'
+{
+  "calls": [
+    {
+      "code": "EUROHPC-2024-CEI-AI-01",
+      "title": "AI Factories: hosting entities for new or upgraded AI-optimised supercomputers",
+      "opens_at": "2024-09-10",
+      "budget_eur": "1.5bn",
+      "cutoffs": [
+        {"label": "2024-11-04", "closes_at": "2024-11-04"},
+        {"label": "2025-02-01", "closes_at": "2025-02-01"},
+        {"label": "2025-05-02 (assumed)", "closes_at": "2025-05-02"},
+        {"label": "2025-09-01 (assumed)", "closes_at": "2025-09-01"},
+        {"label": "2025-12-31 (assumed)", "closes_at": "2025-12-31"}
+      ]
+    },
+    {
+      "code": "EUROHPC-2024-CEI-AI-02",
+      "title": "AI Factories: grants for the services and activities of AI Factories",
+      "opens_at": "2024-09-10",
+      "budget_eur": "485M",
+      "cutoffs": [
+        {"label": "2024-11-04", "closes_at": "2024-11-04"},
+        {"label": "2025-02-01", "closes_at": "2025-02-01"},
+        {"label": "2025-05-02 (assumed)", "closes_at": "2025-05-02"},
+        {"label": "2025-09-01 (assumed)", "closes_at": "2025-09-01"},
+        {"label": "2025-12-31 (assumed)", "closes_at": "2025-12-31"}
+      ]
+    }
+  ]
 }
+JSON
 
-at 2024-09-01T09:00:00Z db init
+# The seven AI factories selected in December 2024. Real: acronym, host, partners, entity,
+# plan, experimental platform. ILLUSTRATIVE: titles, contributions, sectors, submission times.
+# Pharos was submitted at 17:00:00 Brussels time exactly: on time.
+# The import runs as of the first cut-off, 17:00:00 Brussels time on 4 November 2024.
+CFP_NOW=2024-11-04T16:00:00Z "$cfp" import proposals - --input-format csv <<'CSV'
+call,acronym,title,host,partners,entity,plan,experimental_platform,eu_contribution_eur,national_contribution_eur,sectors,status,submitted_at
+EUROHPC-2024-CEI-AI-01,BSC-AIF,BSC AI Factory,ES,PT;RO;TR,Barcelona Supercomputing Center (BSC-CNS),upgrade,yes,31_000_000,31_000_000,health;manufacturing;climate;green-economy,submitted,2024-10-28T10:15:00Z
+EUROHPC-2024-CEI-AI-01,IT4LIA,IT4LIA: AI Factory for Italy and its partners,IT,AT;SI,CINECA,new,no,215M,215M,manufacturing;agrifood;cybersecurity;climate,submitted,2024-10-30T14:02:11Z
+EUROHPC-2024-CEI-AI-01,LUMI-AIF,LUMI AI Factory,FI,CZ;DK;EE;NO;PL,CSC – IT Center for Science,new,yes,300M,300M,health;climate;space;education,submitted,2024-11-01T08:45:30Z
+EUROHPC-2024-CEI-AI-01,MeluXina-AI,MeluXina-AI: the Luxembourg AI Factory,LU,,LuxProvide,new,no,31.5M,31.5M,finance;space;cybersecurity,submitted,2024-11-02T16:20:00Z
+EUROHPC-2024-CEI-AI-01,MIMER,MIMER AI Factory,SE,,Linköping University,new,no,50M,50M,health;manufacturing,submitted,2024-11-03T11:11:11Z
+EUROHPC-2024-CEI-AI-01,HammerHAI,HammerHAI: AI Factory at HLRS,DE,,University of Stuttgart (HLRS),new,no,42M,42M,manufacturing;automotive;climate,submitted,2024-11-04T12:30:00Z
+EUROHPC-2024-CEI-AI-01,Pharos,Pharos: the Greek AI Factory,GR,,GRNET – National Infrastructures for Research and Technology,none,no,15M,15M,health;culture;education,submitted,2024-11-04T16:00:00Z
+CSV
 
-# Budgets are illustrative.
-at 2024-09-01T09:00:00Z call add "$call1" --opens 2024-09-10 --budget 1.5bn \
-  --title "AI Factories: hosting entities for new or upgraded AI-optimised supercomputers"
-at 2024-09-01T09:00:00Z call add "$call2" --opens 2024-09-10 --budget 485M \
-  --title "AI Factories: grants for the services and activities of AI Factories"
-
-for call in "$call1" "$call2"; do
-  at 2024-09-01T09:00:00Z deadline add "$call" 2024-11-04 --label "2024-11-04"
-  at 2024-09-01T09:00:00Z deadline add "$call" 2025-02-01 --label "2025-02-01"
-  at 2024-09-01T09:00:00Z deadline add "$call" 2025-05-02 --label "2025-05-02 (assumed)"
-  at 2024-09-01T09:00:00Z deadline add "$call" 2025-09-01 --label "2025-09-01 (assumed)"
-  at 2024-09-01T09:00:00Z deadline add "$call" 2025-12-31 --label "2025-12-31 (assumed)"
-done
-
-# The seven AI factories selected in December 2024. Contributions, sectors, titles and
-# submission times are illustrative.
-at 2024-10-28T10:15:00Z proposal add --call "$call1" --acronym BSC-AIF \
-  --title "BSC AI Factory" --host ES --partner PT,RO,TR \
-  --entity "Barcelona Supercomputing Center (BSC-CNS)" --plan upgrade --experimental-platform \
-  --eu-contribution 31_000_000 --national-contribution 31_000_000 \
-  --sector health,manufacturing,climate,green-economy
-
-at 2024-10-30T14:02:11Z proposal add --call "$call1" --acronym IT4LIA \
-  --title "IT4LIA: AI Factory for Italy and its partners" --host IT --partner AT,SI \
-  --entity "CINECA" --plan new \
-  --eu-contribution 215M --national-contribution 215M \
-  --sector manufacturing,agrifood,cybersecurity,climate
-
-at 2024-11-01T08:45:30Z proposal add --call "$call1" --acronym LUMI-AIF \
-  --title "LUMI AI Factory" --host FI --partner CZ,DK,EE,NO,PL \
-  --entity "CSC – IT Center for Science" --plan new --experimental-platform \
-  --eu-contribution 300M --national-contribution 300M \
-  --sector health,climate,space,education
-
-at 2024-11-02T16:20:00Z proposal add --call "$call1" --acronym MeluXina-AI \
-  --title "MeluXina-AI: the Luxembourg AI Factory" --host LU \
-  --entity "LuxProvide" --plan new \
-  --eu-contribution 31.5M --national-contribution 31.5M \
-  --sector finance,space,cybersecurity
-
-at 2024-11-03T11:11:11Z proposal add --call "$call1" --acronym MIMER \
-  --title "MIMER AI Factory" --host SE \
-  --entity "Linköping University" --plan new \
-  --eu-contribution 50M --national-contribution 50M \
-  --sector health,manufacturing
-
-# An update before the cut-off: MIMER's version 2 is the one that counts (illustrative).
-at 2024-11-04T09:00:00Z proposal update MIMER \
-  --title "MIMER: AI Factory at Linköping University" --sector health,manufacturing,green-economy
-
-at 2024-11-04T12:30:00Z proposal add --call "$call1" --acronym HammerHAI \
-  --title "HammerHAI: AI Factory at HLRS" --host DE \
-  --entity "University of Stuttgart (HLRS)" --plan new \
-  --eu-contribution 42M --national-contribution 42M \
-  --sector manufacturing,automotive,climate
-
-# Submitted at 17:00:00 Brussels time exactly: on time.
-at 2024-11-04T16:00:00Z proposal add --call "$call1" --acronym Pharos \
-  --title "Pharos: the Greek AI Factory" --host GR \
-  --entity "GRNET – National Infrastructures for Research and Technology" --plan none \
-  --eu-contribution 15M --national-contribution 15M \
-  --sector health,culture,education
+# An update at the last second before the cut-off: MIMER's version 2 is the one that counts
+# (ILLUSTRATIVE).
+CFP_NOW=2024-11-04T16:00:00Z "$cfp" proposal update MIMER \
+  --title "MIMER: AI Factory at Linköping University" --sector health,manufacturing,green-economy >/dev/null
