@@ -24,31 +24,13 @@ void print_csv(std::ostream& out, const std::vector<std::string>& fields, const 
     std::vector<std::string> cells;
     cells.reserve(fields.size());
     for (const auto& field : fields) {
-      cells.push_back(record.contains(field) ? csv_cell(record.at(field)) : std::string{});
+      cells.push_back(record.contains(field) ? util::csv_cell(record.at(field)) : std::string{});
     }
     writer.write_row(cells);
   }
 }
 
 } // namespace
-
-std::string csv_cell(const nlohmann::ordered_json& value)
-{
-  if (value.is_null()) {
-    return {};
-  }
-  if (value.is_string()) {
-    return value.get<std::string>();
-  }
-  if (value.is_array()) {
-    std::vector<std::string> parts;
-    for (const auto& element : value) {
-      parts.push_back(csv_cell(element));
-    }
-    return util::join(parts, ";");
-  }
-  return value.dump();
-}
 
 void print_table(std::ostream& out, const Table& table)
 {

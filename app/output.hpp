@@ -29,7 +29,4 @@ void print_list(Context& context, const std::vector<std::string>& fields, const 
 void print_record(Context& context, const std::vector<std::string>& fields, const nlohmann::ordered_json& record,
                   const std::vector<std::pair<std::string, std::string>>& lines);
 
-/// A JSON value as a CSV cell: strings as they are, arrays joined with ';', null as empty.
-std::string csv_cell(const nlohmann::ordered_json& value);
-
 } // namespace cfp::cli

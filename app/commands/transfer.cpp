@@ -150,12 +150,17 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   for (const auto& error : summary.errors) {
     context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);
   }
-  if (summary.invalid > summary.errors.size()) {
-    context.err() << fmt::format("... and {} more\n", summary.invalid - summary.errors.size());
+  if (summary.error_count > summary.errors.size()) {
+    context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
   }
   const std::string counts = fmt::format("{} inserted, {} updated, {} unchanged", summary.inserted, summary.updated,
                                          summary.unchanged);
   const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
+  if (summary.invalid > 0 && !options.skip_invalid) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{} of {} records are invalid; nothing was imported{}", summary.invalid, summary.records,
+                            options.dry_run ? " (dry run)" : ""));
+  }
   if (context.format() != Format::table) {
     const nlohmann::ordered_json record{
       {"file", options.file},       {"sha256", summary.sha256},       {"records", summary.records},
@@ -164,16 +169,12 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
     print_record(context, {"file", "sha256", "records", "inserted", "updated", "unchanged", "invalid", "written"},
                  record, {});
   }
-  if (summary.invalid > 0 && !options.skip_invalid) {
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("{} of {} records are invalid; nothing was imported{}", summary.invalid, summary.records,
-                            options.dry_run ? " (dry run)" : ""));
-  }
+  const auto valid = summary.records - summary.invalid;
   if (options.dry_run) {
-    context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", summary.records,
-                                 counts, invalid);
+    context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", valid, counts,
+                                 invalid);
   } else {
-    context.err() << fmt::format("imported {} proposals: {}{}{}\n", summary.records - summary.invalid, counts, invalid,
+    context.err() << fmt::format("imported {} proposals: {}{}{}\n", valid, counts, invalid,
                                  summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : "");
   }
 }

@@ -30,6 +30,12 @@ bool is_column(const std::string& name)
   return std::find(k_transfer_columns.begin(), k_transfer_columns.end(), name) != k_transfer_columns.end();
 }
 
+// The column a rejects file adds; ignored on import, so that a corrected rejects file imports as it is.
+bool is_ignored_column(const std::string& name)
+{
+  return name == "error";
+}
+
 std::vector<std::string> split_list(const std::string& text)
 {
   std::vector<std::string> parts;
@@ -92,7 +98,7 @@ void set_value(InputRecord& record, const std::string& column, const std::option
   } else if (column == "sectors") {
     record.input.sectors = split_list(text);
   } else if (column == "status") {
-    record.status = empty ? std::string("submitted") : text;
+    record.status = empty ? std::string("submitted") : text;  // without the column: nullopt, keep
   } else if (column == "submitted_at") {
     if (!empty) {
       record.submitted_at = text;
@@ -135,7 +141,7 @@ void read_csv(std::istream& in, const std::string& source, const std::function<v
   const std::vector<std::string> header = csv.fields;
   for (std::size_t i = 0; i < header.size(); ++i) {
     const std::string& name = header[i];
-    if (!is_column(name)) {
+    if (!is_column(name) && !is_ignored_column(name)) {
       fail(source, header_line, fmt::format("header: unknown column '{}'; the columns are {}", name, known_columns()));
     }
     if (std::find(header.begin(), header.begin() + static_cast<std::ptrdiff_t>(i), name) !=
@@ -184,6 +190,9 @@ void take_object(InputRecord& record, const ordered_json& object)
     return;
   }
   for (const auto& [key, value] : object.items()) {
+    if (is_ignored_column(key)) {
+      continue;
+    }
     if (!is_column(key)) {
       record.errors.push_back(
         {record.line, key, fmt::format("unknown key '{}'; the keys are {}", key, known_columns())});
@@ -263,12 +272,16 @@ public:
   using reference = const char&;
 
   LineCountingIterator() = default;
-  LineCountingIterator(std::istreambuf_iterator<char> it, std::size_t* line) : m_it(it), m_line(line) {}
+  LineCountingIterator(std::istreambuf_iterator<char> it, std::size_t* line, bool* after_newline)
+    : m_it(it), m_line(line), m_after_newline(after_newline)
+  {
+  }
 
   char operator*() const { return *m_it; }
   LineCountingIterator& operator++()
   {
-    if (*m_it == '\n') {
+    *m_after_newline = *m_it == '\n';
+    if (*m_after_newline) {
       ++*m_line;
     }
     ++m_it;
@@ -280,14 +293,15 @@ public:
 private:
   std::istreambuf_iterator<char> m_it;
   std::size_t* m_line = nullptr;
+  bool* m_after_newline = nullptr;
 };
 
 // Builds one object at a time out of a top-level array and hands it over.
 class ArraySax
 {
 public:
-  ArraySax(const std::size_t* line, const std::function<void(InputRecord&)>& on_record)
-    : m_line(line), m_on_record(on_record)
+  ArraySax(const std::size_t* line, const bool* after_newline, const std::function<void(InputRecord&)>& on_record)
+    : m_line(line), m_after_newline(after_newline), m_on_record(on_record)
   {
   }
 
@@ -372,8 +386,9 @@ private:
       return false;
     }
     if (m_depth == 1) {
-      // A scalar where an object should be: a record of the wrong type.
-      m_start = *m_line;
+      // A scalar where an object should be: a record of the wrong type. The parser reads one
+      // character past a number; when that was a line break, the number stood on the line before.
+      m_start = *m_line - (*m_after_newline ? 1 : 0);
       m_current = ordered_json(v);
       emit();
       return true;
@@ -408,6 +423,7 @@ private:
   }
 
   const std::size_t* m_line;
+  const bool* m_after_newline;
   const std::function<void(InputRecord&)>& m_on_record;
   int m_depth = 0;
   std::size_t m_start = 0;
@@ -420,9 +436,10 @@ private:
 void read_json(std::istream& in, const std::string& source, const std::function<void(InputRecord&)>& on_record)
 {
   std::size_t line = 1;
-  ArraySax sax(&line, on_record);
-  LineCountingIterator begin(std::istreambuf_iterator<char>(in), &line);
-  LineCountingIterator end(std::istreambuf_iterator<char>(), &line);
+  bool after_newline = false;
+  ArraySax sax(&line, &after_newline, on_record);
+  LineCountingIterator begin(std::istreambuf_iterator<char>(in), &line, &after_newline);
+  LineCountingIterator end(std::istreambuf_iterator<char>(), &line, &after_newline);
   const bool ok = json::sax_parse(begin, end, &sax);
   if (!ok) {
     fail(source, line, "not a JSON array of objects: " + sax.error());

@@ -106,6 +106,7 @@ public:
       return;
     }
     ++m_summary.invalid;
+    m_summary.error_count += errors.size();
     std::vector<std::string> parts;
     for (const auto& error : errors) {
       if (m_summary.errors.size() < k_max_reported_errors) {
@@ -120,15 +121,18 @@ public:
   detail::RejectWriter& rejects() { return m_rejects; }
 
 private:
+  // Checks one record and, when it is valid, writes it; returns what is wrong with it.
   std::vector<ImportError> check_and_apply(detail::InputRecord& record)
   {
     std::vector<ImportError> errors = record.errors;
-    const auto add = [&](const std::string& column, const std::string& message) {
-      errors.push_back({record.line, column, message});
-    };
     if (!errors.empty()) {
       return errors;
     }
+    const auto add = [&](const std::string& column, const std::string& message) {
+      errors.push_back({record.line, column, message});
+    };
+
+    // The key: the call must exist, the acronym be valid and not seen before in this file.
     const detail::CallInfo* call = m_reference.call(*record.call);
     if (call == nullptr) {
       add("call", fmt::format("no call '{}'; 'cfp call list' shows the calls", *record.call));
@@ -136,23 +140,31 @@ private:
     if (auto problem = domain::check_acronym(*record.acronym)) {
       add("acronym", *problem);
     }
-    if (call != nullptr && errors.empty()) {
+    std::optional<Proposal> existing;
+    if (errors.empty()) {
       const std::string key = util::to_lower_ascii(call->call.code) + "/" + util::to_lower_ascii(*record.acronym);
       if (auto first = m_keys.seen(key, record.line)) {
         add("acronym", fmt::format("{} appears twice in call {}: on line {} and on line {}", *record.acronym,
                                    call->call.code, *first, record.line));
+      } else {
+        existing = m_proposals.find(call->call.id, *record.acronym);
       }
     }
-    std::optional<ProposalStatus> status;
+
+    // The values, checked whatever the key's problems, so that one run reports them all.
+    Proposal proposal = existing ? *existing : Proposal{};
+    for (auto& error : detail::apply_input(m_reference, proposal.fields, record.input)) {
+      add(error.field, error.message);
+    }
+    // Without a status column an existing proposal keeps its status.
+    auto status = existing ? existing->status : ProposalStatus::submitted;
     if (record.status) {
       auto parsed = domain::parse_status(*record.status);
-      if (!parsed || parsed.value() == ProposalStatus::withdrawn) {
+      if (!parsed) {
         add("status", fmt::format("'{}' is not draft or submitted", *record.status));
       } else {
         status = parsed.value();
       }
-    } else {
-      status = ProposalStatus::submitted;
     }
     std::optional<domain::Instant> submitted_at;
     if (record.submitted_at) {
@@ -168,25 +180,12 @@ private:
         submitted_at = when.value().instant;
       }
     }
-    if (!errors.empty() || call == nullptr || !status) {
-      return errors;
-    }
-
-    auto existing = m_proposals.find(call->call.id, *record.acronym);
-    Proposal proposal = existing ? *existing : Proposal{};
-    if (!existing) {
-      proposal.call_code = call->call.code;
-      proposal.acronym = *record.acronym;
-    }
-    for (auto& error : detail::apply_input(m_reference, proposal.fields, record.input)) {
-      add(error.field, error.message);
-    }
     if (!errors.empty()) {
       return errors;
     }
 
     if (existing) {
-      const bool same = proposal.fields == existing->fields && existing->status == *status &&
+      const bool same = proposal.fields == existing->fields && existing->status == status &&
                         (!submitted_at || submitted_at == existing->submitted_at);
       if (same) {
         ++m_summary.unchanged;
@@ -198,17 +197,21 @@ private:
                                   detail::brussels_time(*existing->cutoff_closes_at)));
         return errors;
       }
-      if (existing->status == ProposalStatus::withdrawn) {
-        add("status", fmt::format("{} is withdrawn; submit it again with 'cfp proposal submit' first",
+      if (existing->status == ProposalStatus::withdrawn || status == ProposalStatus::withdrawn) {
+        add("status", fmt::format("{} is withdrawn; an import cannot change it (use 'cfp proposal submit' first)",
                                   existing->acronym));
         return errors;
       }
-      if (existing->status == ProposalStatus::submitted && *status == ProposalStatus::draft) {
+      if (existing->status == ProposalStatus::submitted && status == ProposalStatus::draft) {
         add("status", "a submitted proposal cannot become a draft again");
         return errors;
       }
+    } else if (status == ProposalStatus::withdrawn) {
+      add("status", "a new proposal cannot be imported as withdrawn; import it as submitted and withdraw it with "
+                    "'cfp proposal withdraw'");
+      return errors;
     }
-    if (*status == ProposalStatus::submitted) {
+    if (status == ProposalStatus::submitted) {
       // The latest version counts: a changed submitted proposal is submitted again.
       const domain::Instant at = submitted_at.value_or(m_now);
       const auto cutoff = detail::submission_cutoff(m_reference, *call, proposal.fields, at);
@@ -216,17 +219,28 @@ private:
         add(submitted_at ? "submitted_at" : "record", cutoff.error());
         return errors;
       }
+      // A change happens now: it may not land in a cut-off that has closed already.
+      if (existing && m_now > cutoff.value().closes_at) {
+        add("submitted_at", fmt::format("{} would place {} in cut-off '{}', which closed at {}",
+                                        domain::format_utc(at), existing->acronym, cutoff.value().label,
+                                        detail::brussels_time(cutoff.value().closes_at)));
+        return errors;
+      }
       proposal.status = ProposalStatus::submitted;
       proposal.submitted_at = at;
       proposal.cutoff_id = cutoff.value().id;
       proposal.cutoff_label = cutoff.value().label;
       proposal.cutoff_closes_at = cutoff.value().closes_at;
+    } else {
+      proposal.status = status;
     }
     if (existing) {
       proposal.version = existing->version + 1;
       m_proposals.update(proposal, m_now, m_session.actor);
       ++m_summary.updated;
     } else {
+      proposal.call_code = call->call.code;
+      proposal.acronym = *record.acronym;
       proposal.version = 1;
       m_proposals.insert(call->call.id, proposal, m_now, m_session.actor);
       ++m_summary.inserted;
@@ -243,24 +257,6 @@ private:
   domain::Instant m_now;
   ImportSummary m_summary;
 };
-
-std::string csv_cell_of(const ordered_json& value)
-{
-  if (value.is_null()) {
-    return {};
-  }
-  if (value.is_string()) {
-    return value.get<std::string>();
-  }
-  if (value.is_array()) {
-    std::vector<std::string> parts;
-    for (const auto& item : value) {
-      parts.push_back(item.get<std::string>());
-    }
-    return util::join(parts, ";");
-  }
-  return value.dump();
-}
 
 // A proposal in the transfer columns.
 ordered_json transfer_record(const Proposal& proposal)
@@ -338,7 +334,7 @@ void export_proposals(Session& session, std::ostream& out, DataFormat format,
       case DataFormat::csv: {
         std::vector<std::string> cells;
         for (const auto& column : k_transfer_columns) {
-          cells.push_back(csv_cell_of(record.at(column)));
+          cells.push_back(util::csv_cell(record.at(column)));
         }
         csv.write_row(cells);
         break;

@@ -228,18 +228,13 @@ std::vector<domain::Cutoff> CallRepository::cutoffs(std::optional<std::int64_t> 
 
 // ---- proposals ------------------------------------------------------------------------------
 
-std::int64_t ProposalRepository::insert(std::int64_t call_id, const domain::Proposal& proposal, Instant at,
-                                        const std::string& actor)
+namespace {
+
+// Binds the columns of a proposal's current version, numbered alike in INSERT and UPDATE:
+// ?3 title ... ?14 version, ?15 the time of the change.
+void bind_current(SQLite::Statement& statement, const domain::Proposal& proposal, Instant at)
 {
-  auto& statement = m_statements.get(R"sql(
-INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,
-                      eu_contribution_cents, national_contribution_cents, status, cutoff_id,
-                      submitted_at, withdrawal_reason, version, created_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
-)sql");
   const auto& fields = proposal.fields;
-  statement.bind(1, call_id);
-  statement.bind(2, proposal.acronym);
   statement.bind(3, fields.title);
   statement.bind(4, fields.host);
   statement.bind(5, fields.entity);
@@ -253,6 +248,22 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
   bind_optional(statement, 13, proposal.withdrawal_reason);
   statement.bind(14, proposal.version);
   statement.bind(15, domain::format_utc(at));
+}
+
+} // namespace
+
+std::int64_t ProposalRepository::insert(std::int64_t call_id, const domain::Proposal& proposal, Instant at,
+                                        const std::string& actor)
+{
+  auto& statement = m_statements.get(R"sql(
+INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,
+                      eu_contribution_cents, national_contribution_cents, status, cutoff_id,
+                      submitted_at, withdrawal_reason, version, created_at, updated_at)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+)sql");
+  statement.bind(1, call_id);
+  statement.bind(2, proposal.acronym);
+  bind_current(statement, proposal, at);
   statement.exec();
   domain::Proposal stored = proposal;
   stored.id = m_db.getLastInsertRowid();
@@ -271,28 +282,16 @@ void ProposalRepository::update(const domain::Proposal& proposal, Instant at, co
   remove_sectors.bind(1, proposal.id);
   remove_sectors.exec();
 
+  // Numbered as in insert; there is no ?2 because the acronym never changes.
   auto& statement = m_statements.get(R"sql(
 UPDATE proposal
-SET title = ?2, host = ?3, entity = ?4, plan = ?5, experimental_platform = ?6,
-    eu_contribution_cents = ?7, national_contribution_cents = ?8, status = ?9, cutoff_id = ?10,
-    submitted_at = ?11, withdrawal_reason = ?12, version = ?13, updated_at = ?14
+SET title = ?3, host = ?4, entity = ?5, plan = ?6, experimental_platform = ?7,
+    eu_contribution_cents = ?8, national_contribution_cents = ?9, status = ?10, cutoff_id = ?11,
+    submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15
 WHERE id = ?1
 )sql");
-  const auto& fields = proposal.fields;
   statement.bind(1, proposal.id);
-  statement.bind(2, fields.title);
-  statement.bind(3, fields.host);
-  statement.bind(4, fields.entity);
-  statement.bind(5, std::string(domain::to_string(fields.plan)));
-  statement.bind(6, fields.experimental_platform ? 1 : 0);
-  statement.bind(7, fields.eu_contribution);
-  statement.bind(8, fields.national_contribution);
-  statement.bind(9, std::string(domain::to_string(proposal.status)));
-  bind_optional(statement, 10, proposal.cutoff_id);
-  bind_instant(statement, 11, proposal.submitted_at);
-  bind_optional(statement, 12, proposal.withdrawal_reason);
-  statement.bind(13, proposal.version);
-  statement.bind(14, domain::format_utc(at));
+  bind_current(statement, proposal, at);
   if (statement.exec() != 1) {
     throw Error(ErrorKind::internal, fmt::format("proposal {} vanished during an update", proposal.id));
   }

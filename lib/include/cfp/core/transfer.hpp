@@ -45,6 +45,7 @@ struct ImportSummary
   std::uint64_t updated = 0;
   std::uint64_t unchanged = 0;
   std::uint64_t invalid = 0;
+  std::uint64_t error_count = 0;   ///< broken rules in all; a record may break several
   std::vector<ImportError> errors; ///< the first k_max_reported_errors
   std::string sha256;              ///< of the input bytes
   std::uint64_t bytes = 0;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -22,5 +24,9 @@ private:
 
 /// One field as RFC 4180 writes it.
 std::string csv_field(std::string_view field);
+
+/// A JSON value as a CSV cell: strings as they are, arrays joined with ';', null as empty,
+/// anything else as JSON text.
+std::string csv_cell(const nlohmann::ordered_json& value);
 
 } // namespace cfp::util
