@@ -227,6 +227,10 @@ void register_transfer_commands(CLI::App& app, Registry& registry)
 
   registry.on(export_group->add_subcommand("calls", "Export every call with its cut-offs as JSON"),
               [](Context& context) {
+                if (context.format() == Format::csv || context.format() == Format::ndjson) {
+                  throw Error(ErrorKind::usage, "export calls writes one JSON document; leave out --format or use "
+                                                "--format json");
+                }
                 auto session = context.session(store::Access::read_only);
                 core::export_calls(session, context.out());
               });

@@ -74,7 +74,7 @@ const BadInput k_bad_inputs[] = {
   {"EmptyLabel", {"deadline", "add", k_call, "2025-03-01", "--label", ""}, 65, "a cut-off label is 1 to 64"},
   {"BadCallCode", {"call", "add", "EURO HPC", "--title", "x"}, 65, "a call code is 1 to 64"},
   {"EmptyCallTitle", {"call", "add", "NEW-CALL", "--title", " "}, 65, "title must not be empty"},
-  {"BadBudget", {"call", "add", "NEW-CALL", "--title", "x", "--budget", "lots"}, 65, "--budget 'lots'"},
+  {"BadBudget", {"call", "add", "NEW-CALL", "--title", "x", "--budget", "lots"}, 65, "budget 'lots'"},
   {"NegativeBudget", {"call", "add", "NEW-CALL", "--title", "x", "--budget", "-5"}, 65, "negative"},
   {"OverflowingBudget", {"call", "add", "NEW-CALL", "--title", "x", "--budget", "99999999999bn"}, 65, "too large"},
   {"BadOpening", {"call", "add", "NEW-CALL", "--title", "x", "--opens", "2025-13-01"}, 65, "not a date"},

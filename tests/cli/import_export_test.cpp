@@ -833,3 +833,33 @@ TEST_F(ImportExportTest, AnUnknownInputFormatIsAUsageError)
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(CliTest, ImportCallsKeepsValuesLeftOutAndRefusesAnOpeningAfterACutoff)
+{
+  TempDir dir;
+  const auto file = dir / "calls.json";
+  const auto write = [&](const std::string& text) {
+    std::ofstream out(file);
+    out << text;
+  };
+  write(R"({"calls": [{"code": "EUROHPC-2024-CEI-AI-01", "title": "Renamed"}]})");
+  ok({"import", "calls", file.string()});
+  const auto call = nlohmann::json::parse(ok({"call", "show", k_call, "--format", "json"}));
+  EXPECT_EQ(call["title"], "Renamed");
+  EXPECT_EQ(call["budget_eur"], "1500000000.00");
+  EXPECT_EQ(call["opens_at"], "2024-09-09T22:00:00Z");
+
+  write(R"({"calls": [{"code": "EUROHPC-2024-CEI-AI-01", "title": "T", "opens_at": "2026-06-01"}]})");
+  fails({"import", "calls", file.string()}, 1, "cannot open at 2026-05-31T22:00:00Z, after its cut-off '2024-11-04'");
+}
+
+TEST_F(CliTest, ExportCallsWritesJsonOnly)
+{
+  fails({"export", "calls", "--format", "csv"}, 2, "export calls writes one JSON document");
+}
+
+} // namespace
+} // namespace cfp::test

@@ -69,7 +69,11 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
       request.code = optional_string(item, "code", where).value_or("");
       request.title = optional_string(item, "title", where).value_or("");
       request.opens = optional_string(item, "opens_at", where);
-      request.budget = optional_string(item, "budget_eur", where);
+      if (const auto budget = item.find("budget_eur"); budget != item.end() && budget->is_number_integer()) {
+        request.budget = budget->dump();
+      } else {
+        request.budget = optional_string(item, "budget_eur", where);
+      }
 
       domain::Call call;
       try {
@@ -80,6 +84,20 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
       if (auto existing = calls.find(call.code)) {
         call.id = existing->id;
         call.code = existing->code;
+        // A key left out keeps the stored value; null clears it.
+        if (!item.contains("opens_at")) {
+          call.opens_at = existing->opens_at;
+        }
+        if (!item.contains("budget_eur")) {
+          call.budget = existing->budget;
+        }
+        const auto cutoffs_now = calls.cutoffs(call.id);
+        if (call.opens_at && !cutoffs_now.empty() && cutoffs_now.front().closes_at <= *call.opens_at) {
+          throw Error(ErrorKind::refused,
+                      fmt::format("{}: the call cannot open at {}, after its cut-off '{}' ({})", where,
+                                  domain::format_utc(*call.opens_at), cutoffs_now.front().label,
+                                  domain::format_utc(cutoffs_now.front().closes_at)));
+        }
         if (existing->title == call.title && existing->opens_at == call.opens_at && existing->budget == call.budget) {
           ++summary.calls_unchanged;
         } else {

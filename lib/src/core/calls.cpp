@@ -36,18 +36,18 @@ domain::Call checked_call(const Session& session, const NewCall& request)
     throw Error(ErrorKind::invalid_input, fmt::format("call code '{}': {}", request.code, *problem));
   }
   if (auto problem = domain::check_text(request.title, "title")) {
-    throw Error(ErrorKind::invalid_input, fmt::format("--title: {}", *problem));
+    throw Error(ErrorKind::invalid_input, fmt::format("title: {}", *problem));
   }
   call.title = request.title;
   if (request.opens) {
     call.opens_at = util::value_or_throw(
                       domain::parse_when(*request.opens, session.display_zone, domain::BareDate::start_of_day),
-                      ErrorKind::invalid_input, fmt::format("--opens '{}'", *request.opens))
+                      ErrorKind::invalid_input, fmt::format("opening '{}'", *request.opens))
                       .instant;
   }
   if (request.budget) {
     call.budget = util::value_or_throw(domain::parse_money(*request.budget), ErrorKind::invalid_input,
-                                       fmt::format("--budget '{}'", *request.budget));
+                                       fmt::format("budget '{}'", *request.budget));
   }
   return call;
 }
@@ -112,7 +112,7 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, cons
   }
   cutoff.label = request.label ? *request.label : date::format("%F", date::floor<date::days>(cutoff.wall_time));
   if (auto problem = domain::check_cutoff_label(cutoff.label)) {
-    throw Error(ErrorKind::invalid_input, fmt::format("--label '{}': {}", cutoff.label, *problem));
+    throw Error(ErrorKind::invalid_input, fmt::format("label '{}': {}", cutoff.label, *problem));
   }
 
   const auto call = require_call(session.database, request.call_code);
@@ -125,7 +125,7 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, cons
     }
     if (same_label) {
       throw Error(ErrorKind::refused,
-                  fmt::format("call {} has a cut-off labelled '{}' already (closing {}); choose another --label",
+                  fmt::format("call {} has a cut-off labelled '{}' already (closing {}); choose another label",
                               call.code, existing.label, brussels_time(existing.closes_at)));
     }
     if (existing.closes_at == cutoff.closes_at) {

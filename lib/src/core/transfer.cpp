@@ -12,7 +12,6 @@
 #include <cfp/util/digest.hpp>
 #include <cfp/util/text.hpp>
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <istream>
@@ -33,53 +32,6 @@ using nlohmann::ordered_json;
 // Thrown inside the import transaction to roll it back (dry run, invalid records); not an error.
 struct RollBack
 {
-};
-
-// Remembers which line each (call, acronym) key came from, in a temporary table, so that a
-// duplicate is found in constant memory however long the file.
-class SeenKeys
-{
-public:
-  explicit SeenKeys(store::Database& database) : m_db(with_table(database.connection())) {}
-  ~SeenKeys()
-  {
-    try {
-      m_db.exec("DROP TABLE IF EXISTS temp.import_key");
-    } catch (...) {
-      // The connection closes soon after; a leftover temporary table goes with it.
-    }
-  }
-  SeenKeys(const SeenKeys&) = delete;
-  SeenKeys& operator=(const SeenKeys&) = delete;
-
-  /// The line where `key` was seen before, or nullopt (and the key is remembered at `line`).
-  std::optional<std::size_t> seen(const std::string& key, std::size_t line)
-  {
-    m_find.reset();
-    m_find.bind(1, key);
-    if (m_find.executeStep()) {
-      return static_cast<std::size_t>(m_find.getColumn(0).getInt64());
-    }
-    m_insert.reset();
-    m_insert.bind(1, key);
-    m_insert.bind(2, static_cast<std::int64_t>(line));
-    m_insert.exec();
-    return std::nullopt;
-  }
-
-private:
-  // Creates the table before the statements that use it are prepared.
-  static SQLite::Database& with_table(SQLite::Database& db)
-  {
-    db.exec("CREATE TEMP TABLE IF NOT EXISTS import_key (key TEXT PRIMARY KEY, line INTEGER NOT NULL) "
-            "WITHOUT ROWID");
-    db.exec("DELETE FROM temp.import_key");
-    return db;
-  }
-
-  SQLite::Database& m_db;
-  SQLite::Statement m_find{m_db, "SELECT line FROM temp.import_key WHERE key = ?1"};
-  SQLite::Statement m_insert{m_db, "INSERT INTO temp.import_key (key, line) VALUES (?1, ?2)"};
 };
 
 // What one valid record does to the database.
@@ -252,7 +204,7 @@ private:
   const ImportOptions& m_options;
   detail::ReferenceData m_reference;
   store::ProposalRepository m_proposals;
-  SeenKeys m_keys;
+  store::ImportKeys m_keys;
   detail::RejectWriter m_rejects;
   domain::Instant m_now;
   ImportSummary m_summary;

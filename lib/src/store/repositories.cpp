@@ -528,6 +528,39 @@ std::vector<AuditEntry> AuditRepository::list(std::optional<std::int64_t> propos
   return entries;
 }
 
+// ---- import keys ----------------------------------------------------------------------------
+
+ImportKeys::ImportKeys(Database& database) : m_db(database.connection()), m_statements(m_db)
+{
+  m_db.exec("CREATE TEMP TABLE IF NOT EXISTS import_key (key TEXT PRIMARY KEY, line INTEGER NOT NULL) "
+            "WITHOUT ROWID");
+  m_db.exec("DELETE FROM temp.import_key");
+}
+
+ImportKeys::~ImportKeys()
+{
+  try {
+    m_statements.clear();
+    m_db.exec("DROP TABLE IF EXISTS temp.import_key");
+  } catch (...) {
+    // The connection closes soon after; a leftover temporary table goes with it.
+  }
+}
+
+std::optional<std::size_t> ImportKeys::seen(const std::string& key, std::size_t line)
+{
+  auto& find = m_statements.get("SELECT line FROM temp.import_key WHERE key = ?1");
+  find.bind(1, key);
+  if (find.executeStep()) {
+    return static_cast<std::size_t>(find.getColumn(0).getInt64());
+  }
+  auto& insert = m_statements.get("INSERT INTO temp.import_key (key, line) VALUES (?1, ?2)");
+  insert.bind(1, key);
+  insert.bind(2, static_cast<std::int64_t>(line));
+  insert.exec();
+  return std::nullopt;
+}
+
 DatabaseCounts count_rows(Database& database)
 {
   SQLite::Statement statement(database.connection(),

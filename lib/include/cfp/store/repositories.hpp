@@ -70,6 +70,8 @@ public:
 
   /// The statement for `sql`, prepared once, reset and with no bindings.
   SQLite::Statement& get(const std::string& sql);
+  /// Finalizes every statement (before a table they use is dropped).
+  void clear() { m_statements.clear(); }
 
 private:
   SQLite::Database& m_db;
@@ -142,6 +144,24 @@ public:
 
 private:
   SQLite::Database& m_db;
+};
+
+/// The (call, acronym) keys a batch import has seen, with the line of each, kept in a temporary
+/// table so that a duplicate is found in constant memory however long the file.
+class ImportKeys
+{
+public:
+  explicit ImportKeys(Database& database);
+  ~ImportKeys();
+  ImportKeys(const ImportKeys&) = delete;
+  ImportKeys& operator=(const ImportKeys&) = delete;
+
+  /// The line where `key` was seen before, or nullopt (and the key is remembered at `line`).
+  std::optional<std::size_t> seen(const std::string& key, std::size_t line);
+
+private:
+  SQLite::Database& m_db;
+  StatementCache m_statements;
 };
 
 /// Counts for `cfp db status`.
