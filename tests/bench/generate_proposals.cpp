@@ -1,0 +1,319 @@
+// Writes a seeded, reproducible CSV of proposals for the import benchmark
+// (tests/bench/import_benchmark.sh), and optionally the calls JSON they belong to.
+//
+//   cfp_generate --rows 100000 --seed 42 --out proposals.csv --calls calls.json
+//
+// The same rows and seed give the same bytes on every platform: the random numbers come from
+// std::mt19937_64, whose output the standard fixes, and are mapped onto ranges by this file
+// rather than by std::uniform_int_distribution, whose algorithm is left to the library.
+// Every record is valid for `cfp import proposals` with CFP_NOW at or after 2024-10-19T10:00:00Z:
+// unique acronyms, a host from the participating states, three distinct partners that are not
+// the host, two distinct sectors, status submitted, submitted before the first cut-off.
+
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <random>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace {
+
+constexpr std::string_view k_call = "EUROHPC-2024-CEI-AI-01";
+
+// The 38 participating states without CH, which only takes part from 2025-01-01 (after the
+// submission times generated here).
+constexpr auto k_states = std::to_array<std::string_view>(
+  {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "EL", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
+   "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "AL", "IS", "IL", "MD", "ME", "MK", "NO", "RS", "TR", "UK"});
+static_assert(k_states.size() == 37);
+
+constexpr std::array<std::string_view, 11> k_sectors{"health",    "manufacturing", "climate", "finance",
+                                                     "automotive", "cybersecurity", "agrifood", "education",
+                                                     "culture",   "green-economy", "space"};
+
+constexpr std::array<std::string_view, 3> k_plans{"new", "upgrade", "none"};
+
+// Title and entity stems, several with non-ASCII letters, one with a comma and quotes so that
+// the CSV quoting path is exercised too.
+constexpr std::array<std::string_view, 8> k_titles{
+  "Fábrica de IA",        "KI-Fabrik Süd",      "Usine d'IA à Grenoble",     "Fabryka SI Łódź",
+  "Τεχνητή Νοημοσύνη",    "AI Factory Nord",    "AI Factory \"Aurora\", phase", "Tehisintellekti tehas"};
+
+constexpr std::array<std::string_view, 6> k_entities{"Centre de calcul n°",     "Universität Stuttgart HLRS",
+                                                     "Barcelona Supercomputing Center", "Linköping University",
+                                                     "CSC – IT Center for Science",     "Consorzio CINECA"};
+
+// 2024-10-15T10:00:00Z, the centre of the submission times; cfp's first cut-off is
+// 2024-11-04T16:00:00Z and the benchmark runs with CFP_NOW=2024-10-20T00:00:00Z.
+constexpr std::chrono::sys_seconds k_submitted_centre{std::chrono::sys_days{std::chrono::year{2024} /
+                                                                            std::chrono::October / 15} +
+                                                      std::chrono::hours{10}};
+constexpr std::int64_t k_submitted_spread_seconds = 3 * 24 * 3600; // +/- three days
+
+struct Options
+{
+  std::uint64_t rows = 100'000;
+  std::uint64_t seed = 1;
+  std::string out = "-";
+  std::optional<std::string> calls;
+};
+
+[[noreturn]] void usage(const std::string& message)
+{
+  std::cerr << "cfp_generate: " << message << "\n"
+            << "usage: cfp_generate [--rows N] [--seed S] [--out FILE|-] [--calls CALLS.json]\n";
+  std::exit(2);
+}
+
+std::uint64_t parse_count(std::string_view text, std::string_view name)
+{
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) {
+    usage(std::string(name) + " needs a non-negative integer, not '" + std::string(text) + "'");
+  }
+  return value;
+}
+
+Options parse_options(int argc, char** argv)
+{
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      usage("writes N proposals as CSV");
+    }
+    if (i + 1 >= argc) {
+      usage(std::string(arg) + " needs a value");
+    }
+    const std::string_view value = argv[++i];
+    if (arg == "--rows") {
+      options.rows = parse_count(value, arg);
+    } else if (arg == "--seed") {
+      options.seed = parse_count(value, arg);
+    } else if (arg == "--out") {
+      options.out = std::string(value);
+    } else if (arg == "--calls") {
+      options.calls = std::string(value);
+    } else {
+      usage("unknown option " + std::string(arg));
+    }
+  }
+  if (options.rows > 9'999'999) {
+    usage("--rows is at most 9999999 (acronyms are P0000001 ... P9999999)");
+  }
+  return options;
+}
+
+// A number in [0, n) from the generator; the tiny modulo bias does not matter here.
+class Random
+{
+public:
+  explicit Random(std::uint64_t seed) : m_engine(seed) {}
+
+  std::size_t below(std::size_t n) { return static_cast<std::size_t>(m_engine() % n); }
+  std::int64_t between(std::int64_t low, std::int64_t high)
+  {
+    const auto span = static_cast<std::uint64_t>(high - low) + 1;
+    return low + static_cast<std::int64_t>(m_engine() % span);
+  }
+
+private:
+  std::mt19937_64 m_engine;
+};
+
+// Appends `text` as one CSV field, quoted when it holds a comma, a quote or a line break.
+void append_field(std::string& line, std::string_view text)
+{
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+    line += text;
+    return;
+  }
+  line += '"';
+  for (const char c : text) {
+    if (c == '"') {
+      line += '"';
+    }
+    line += c;
+  }
+  line += '"';
+}
+
+void append_number(std::string& line, std::uint64_t value, int width)
+{
+  std::array<char, 24> digits{};
+  const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), value);
+  (void)ec;
+  const auto length = static_cast<int>(end - digits.data());
+  for (int i = length; i < width; ++i) {
+    line += '0';
+  }
+  line.append(digits.data(), end);
+}
+
+// Cents as euros with two decimals: 1234567890 -> "12345678.90".
+void append_euros(std::string& line, std::int64_t cents)
+{
+  const auto value = static_cast<std::uint64_t>(cents);
+  append_number(line, value / 100, 1);
+  line += '.';
+  append_number(line, value % 100, 2);
+}
+
+// An instant as UTC ISO-8601: 2024-10-15T10:00:00Z.
+void append_instant(std::string& line, std::chrono::sys_seconds instant)
+{
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss time{instant - day};
+  append_number(line, static_cast<std::uint64_t>(static_cast<int>(date.year())), 4);
+  line += '-';
+  append_number(line, static_cast<unsigned>(date.month()), 2);
+  line += '-';
+  append_number(line, static_cast<unsigned>(date.day()), 2);
+  line += 'T';
+  append_number(line, static_cast<std::uint64_t>(time.hours().count()), 2);
+  line += ':';
+  append_number(line, static_cast<std::uint64_t>(time.minutes().count()), 2);
+  line += ':';
+  append_number(line, static_cast<std::uint64_t>(time.seconds().count()), 2);
+  line += 'Z';
+}
+
+// One proposal as a CSV line (with its line feed) in the order of k_header.
+void append_proposal(std::string& line, std::uint64_t number, Random& random)
+{
+  // Host and three partners: the first four of a partial Fisher-Yates shuffle are distinct.
+  std::array<std::size_t, k_states.size()> states{};
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    states[i] = i;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    std::swap(states[i], states[i + random.below(states.size() - i)]);
+  }
+  const std::size_t first_sector = random.below(k_sectors.size());
+  const std::size_t second_sector = (first_sector + 1 + random.below(k_sectors.size() - 1)) % k_sectors.size();
+
+  append_field(line, k_call);
+  line += ",P";
+  append_number(line, number, 7);
+  line += ',';
+  std::string title(k_titles[random.below(k_titles.size())]);
+  title += ' ';
+  title += std::to_string(number);
+  append_field(line, title);
+  line += ',';
+  line += k_states[states[0]];
+  line += ',';
+  line += k_states[states[1]];
+  line += ';';
+  line += k_states[states[2]];
+  line += ';';
+  line += k_states[states[3]];
+  line += ',';
+  std::string entity(k_entities[random.below(k_entities.size())]);
+  entity += ' ';
+  entity += std::to_string(random.below(1000));
+  append_field(line, entity);
+  line += ',';
+  line += k_plans[random.below(k_plans.size())];
+  line += ',';
+  line += random.below(2) == 0 ? "false" : "true";
+  line += ',';
+  append_euros(line, random.between(100'000'000, 30'000'000'000)); // 1M to 300M euros
+  line += ',';
+  append_euros(line, random.between(0, 30'000'000'000));
+  line += ',';
+  line += k_sectors[first_sector];
+  line += ';';
+  line += k_sectors[second_sector];
+  line += ",submitted,";
+  append_instant(line, k_submitted_centre +
+                         std::chrono::seconds{random.between(-k_submitted_spread_seconds, k_submitted_spread_seconds)});
+  line += '\n';
+}
+
+constexpr std::string_view k_header = "call,acronym,title,host,partners,entity,plan,experimental_platform,"
+                                      "eu_contribution_eur,national_contribution_eur,sectors,status,submitted_at\n";
+
+// The call the proposals belong to, in the form of `cfp export calls` / `cfp import calls`.
+constexpr std::string_view k_calls_json = R"({
+  "calls": [
+    {
+      "code": "EUROHPC-2024-CEI-AI-01",
+      "title": "AI Factories: hosting entities for new or upgraded AI-optimised supercomputers",
+      "opens_at": "2024-09-09T22:00:00Z",
+      "budget_eur": "1500000000.00",
+      "cutoffs": [
+        {
+          "label": "2024-11-04",
+          "closes_at": "2024-11-04T16:00:00Z",
+          "legal_wall_time": "2024-11-04T17:00:00",
+          "legal_zone": "Europe/Brussels"
+        },
+        {
+          "label": "2025-02-01",
+          "closes_at": "2025-02-01T16:00:00Z",
+          "legal_wall_time": "2025-02-01T17:00:00",
+          "legal_zone": "Europe/Brussels"
+        }
+      ]
+    }
+  ]
+}
+)";
+
+bool write_file(const std::string& path, std::string_view text)
+{
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  return static_cast<bool>(out);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+  const Options options = parse_options(argc, argv);
+
+  if (options.calls && !write_file(*options.calls, k_calls_json)) {
+    std::cerr << "cfp_generate: cannot write " << *options.calls << "\n";
+    return 1;
+  }
+
+  std::ofstream file;
+  if (options.out != "-") {
+    file.open(options.out, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "cfp_generate: cannot write " << options.out << "\n";
+      return 1;
+    }
+  }
+  std::ostream& out = options.out == "-" ? std::cout : file;
+
+  Random random(options.seed);
+  std::string chunk(k_header);
+  for (std::uint64_t number = 1; number <= options.rows; ++number) {
+    append_proposal(chunk, number, random);
+    if (chunk.size() >= (1U << 20)) {
+      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      chunk.clear();
+    }
+  }
+  out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+  out.flush();
+  if (!out) {
+    std::cerr << "cfp_generate: writing the CSV failed\n";
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# Import benchmark: how long `cfp import proposals` takes on a generated CSV, against the sqlite3
+# shell's `.import` of the same file into a one-table database, and how much memory cfp needs.
+#
+# Goals: cfp/sqlite3 <= 2.0 (median of the runs, 100,000 rows); peak RSS < 64 MiB at 1,000,000 rows.
+#
+# Usage: tests/bench/import_benchmark.sh [--runs N] [--rows N] [--seed S] [--million | --no-million]
+#   --runs N       timed runs of each importer (default 5); the median counts
+#   --rows N       rows of the main CSV (default 100000)
+#   --seed S       generator seed (default 20241104)
+#   --million      also import 1,000,000 rows once and print cfp's time and peak RSS (default)
+#   --no-million   skip it (about 7 minutes when this script was written)
+#
+# Builds the release configuration (the `release` preset) into build/bench with the generator
+# (cfp_generate) turned on, so that a concurrent build in build/release is not disturbed.
+# Data and databases go to build/bench/data; the databases are deleted after each run.
+# Wall times are taken with date +%s%N around /usr/bin/time; CPU times (user+sys) and peak RSS
+# come from /usr/bin/time. On a loaded machine wall times are noisy: the load average is printed
+# with the figures, and CPU times are printed too because they suffer less from it.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+runs=5
+rows=100000
+seed=20241104
+million=1
+
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift ;;
+    --rows) rows=$2; shift ;;
+    --seed) seed=$2; shift ;;
+    --million) million=1 ;;
+    --no-million) million=0 ;;
+    -h | --help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"; exit 0 ;;
+    *) echo "import_benchmark: unknown option $1 (try --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+# ---- (a) packages: the build's own, plus the sqlite3 shell and GNU time ----------------------
+scripts/install-deps.sh
+bench_packages=(sqlite3 time)
+missing=()
+for package in "${bench_packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q '^install ok installed$'; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "import_benchmark: installing Debian packages: ${missing[*]}" >&2
+  if [ "$(id -u)" -eq 0 ]; then
+    as_root=()
+  elif command -v sudo >/dev/null 2>&1; then
+    as_root=(sudo)
+  else
+    echo "import_benchmark: error: packages are missing (${missing[*]}) and neither root nor sudo is available" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# ---- (b) build: release cfp and the generator -------------------------------------------------
+build=build/bench
+cmake --preset release -B "$build" -DCFP_BUILD_BENCH=ON >/dev/null
+cmake --build "$build" --target cfp cfp_generate
+cfp="$PWD/$build/app/cfp"
+generate="$PWD/$build/tests/bench/cfp_generate"
+
+data="$PWD/$build/data"
+mkdir -p "$data"
+export CFP_NOW=2024-10-20T00:00:00Z
+export CFP_USER=bench
+unset CFP_DB
+
+# The sqlite3 side: the 13 transfer columns and the key cfp enforces.
+sqlite_schema='CREATE TABLE proposal (
+  call TEXT, acronym TEXT, title TEXT, host TEXT, partners TEXT, entity TEXT, plan TEXT,
+  experimental_platform TEXT, eu_contribution_eur TEXT, national_contribution_eur TEXT,
+  sectors TEXT, status TEXT, submitted_at TEXT, UNIQUE (call, acronym));'
+
+remove_db() {
+  rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
+}
+
+# A fresh cfp database holding the call (not timed).
+fresh_cfp_db() {
+  remove_db "$1"
+  "$cfp" --db "$1" import calls "$data/calls.json" 2>/dev/null
+}
+
+fresh_sqlite_db() {
+  remove_db "$1"
+  sqlite3 "$1" "$sqlite_schema"
+}
+
+# timed COMMAND...: runs it and sets wall (s), user and sys (s), cpu (user+sys, s) and rss (KiB).
+timed() {
+  local times="$data/time.txt" start end
+  start=$(date +%s%N)
+  if ! /usr/bin/time -f '%U %S %M' -o "$times" "$@" >"$data/out.txt" 2>&1; then
+    echo "import_benchmark: error: $* failed:" >&2
+    cat "$data/out.txt" >&2
+    exit 1
+  fi
+  end=$(date +%s%N)
+  wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+  read -r user sys rss <"$times"
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+}
+
+# count DB: the rows in table proposal.
+check_count() {
+  local count
+  count=$(sqlite3 "$1" 'SELECT count(*) FROM proposal')
+  if [ "$count" != "$2" ]; then
+    echo "import_benchmark: error: $1 holds $count proposals, expected $2" >&2
+    exit 1
+  fi
+}
+
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+mib() {
+  awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'
+}
+
+load() {
+  cut -d' ' -f1-3 /proc/loadavg
+}
+
+# ---- (c) the CSV, generated once --------------------------------------------------------------
+csv="$data/proposals-$rows.csv"
+"$generate" --rows "$rows" --seed "$seed" --out "$csv" --calls "$data/calls.json"
+echo
+echo "machine: $(nproc) cores, load average at start: $(load)"
+echo "data: $csv ($rows rows, seed $seed, $(du -h "$csv" | cut -f1))"
+
+# ---- (d) interleaved runs, each into a fresh database ------------------------------------------
+cfp_walls=() cfp_cpus=() cfp_users=() cfp_syss=() cfp_rss=() sqlite_walls=() sqlite_cpus=() loads=()
+for run in $(seq 1 "$runs"); do
+  db="$data/cfp.db"
+  fresh_cfp_db "$db"
+  timed "$cfp" --db "$db" import proposals "$csv" --quiet
+  check_count "$db" "$rows"
+  remove_db "$db"
+  cfp_walls+=("$wall") cfp_cpus+=("$cpu") cfp_rss+=("$rss")
+  cfp_users+=("$user") cfp_syss+=("$sys")
+  echo "run $run: cfp import $wall s (cpu $cpu s = user $user + sys $sys; peak RSS $(mib "$rss") MiB)"
+
+  db="$data/sqlite.db"
+  fresh_sqlite_db "$db"
+  timed sqlite3 "$db" -cmd '.mode csv' ".import --skip 1 $csv proposal"
+  check_count "$db" "$rows"
+  remove_db "$db"
+  sqlite_walls+=("$wall") sqlite_cpus+=("$cpu")
+  loads+=("$(cut -d' ' -f1 /proc/loadavg)")
+  echo "run $run: sqlite3 .import $wall s (cpu $cpu s); load $(load)"
+done
+
+# ---- (e) the figures ---------------------------------------------------------------------------
+cfp_wall=$(median "${cfp_walls[@]}")
+cfp_cpu=$(median "${cfp_cpus[@]}")
+cfp_peak=$(printf '%s\n' "${cfp_rss[@]}" | sort -n | tail -1)
+sqlite_wall=$(median "${sqlite_walls[@]}")
+sqlite_cpu=$(median "${sqlite_cpus[@]}")
+ratio=$(awk -v a="$cfp_wall" -v b="$sqlite_wall" 'BEGIN { printf "%.1f", a / b }')
+cpu_ratio=$(awk -v a="$cfp_cpu" -v b="$sqlite_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
+verdict() { # verdict CONDITION-AS-AWK-EXPRESSION
+  awk "BEGIN { print ($1) ? \"met\" : \"MISSED\" }"
+}
+
+echo
+echo "== Import benchmark: $rows rows, $runs runs, $(nproc) cores =="
+echo "cfp import $rows rows: median $cfp_wall s (runs: ${cfp_walls[*]}); cpu median $cfp_cpu s" \
+  "(user $(median "${cfp_users[@]}") s, sys $(median "${cfp_syss[@]}") s)"
+echo "sqlite3 .import $rows rows: median $sqlite_wall s (runs: ${sqlite_walls[*]}); cpu median $sqlite_cpu s"
+echo "ratio cfp/sqlite3: $ratio (goal <= 2.0: $(verdict "$ratio <= 2.0")); on cpu time: $cpu_ratio"
+echo "cfp peak RSS at $rows rows: $(mib "$cfp_peak") MiB"
+echo "load average (1 min) after each run: ${loads[*]}; now: $(load)"
+
+# ---- (f) one million rows ----------------------------------------------------------------------
+if [ "$million" -eq 1 ]; then
+  big="$data/proposals-1000000.csv"
+  "$generate" --rows 1000000 --seed "$seed" --out "$big"
+  db="$data/cfp-million.db"
+  fresh_cfp_db "$db"
+  load_before=$(load)
+  timed "$cfp" --db "$db" import proposals "$big" --quiet
+  check_count "$db" 1000000
+  remove_db "$db"
+  rm -f "$big"
+  echo "cfp import 1000000 rows: $wall s (cpu $cpu s = user $user + sys $sys); load before $load_before, after $(load)"
+  echo "peak RSS at 1000000 rows: $(mib "$rss") MiB (goal < 64 MiB: $(verdict "$rss < 64 * 1024"))"
+fi
