@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages cfp needs to build and test, if any are missing.
+# Installs the Debian 12 packages cfp needs to build and test, if any are missing, and any
+# packages named as arguments (tests/bench/import_benchmark.sh adds sqlite3 and time).
 # Runs apt-get as root, or through sudo for another user.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ packages=(
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libgtest-dev libgmock-dev
   nlohmann-json3-dev libhowardhinnant-date-dev libutf8proc-dev nettle-dev
   tzdata
+  "$@"
 )
 
 missing=()

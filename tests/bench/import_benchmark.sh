@@ -39,28 +39,7 @@ while [ $# -gt 0 ]; do
 done
 
 # ---- (a) packages: the build's own, plus the sqlite3 shell and GNU time ----------------------
-scripts/install-deps.sh
-bench_packages=(sqlite3 time)
-missing=()
-for package in "${bench_packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q '^install ok installed$'; then
-    missing+=("$package")
-  fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "import_benchmark: installing Debian packages: ${missing[*]}" >&2
-  if [ "$(id -u)" -eq 0 ]; then
-    as_root=()
-  elif command -v sudo >/dev/null 2>&1; then
-    as_root=(sudo)
-  else
-    echo "import_benchmark: error: packages are missing (${missing[*]}) and neither root nor sudo is available" >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  "${as_root[@]}" apt-get update -qq
-  "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+scripts/install-deps.sh sqlite3 time
 
 # ---- (b) build: release cfp and the generator -------------------------------------------------
 build=build/bench
