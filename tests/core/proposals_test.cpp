@@ -24,27 +24,6 @@ using ::testing::HasSubstr;
 constexpr auto k_call = "EUROHPC-2024-CEI-AI-01";
 constexpr auto k_other_call = "EUROHPC-2025-AIF-02";
 
-// What running a use case that should fail did.
-struct Failure
-{
-  std::optional<ErrorKind> kind; ///< empty when nothing was thrown
-  std::string message;
-  bool unchanged = false; ///< the database file holds exactly what it held before
-};
-
-Failure attempt(DatabaseFixture& fixture, const std::function<void()>& action)
-{
-  const auto before = dump_database(fixture.path());
-  Failure failure;
-  try {
-    action();
-  } catch (const Error& error) {
-    failure.kind = error.kind();
-    failure.message = error.what();
-  }
-  failure.unchanged = dump_database(fixture.path()) == before;
-  return failure;
-}
 
 std::vector<std::string> refs(const std::vector<domain::Proposal>& proposals)
 {

@@ -84,6 +84,20 @@ DatabaseFixture::DatabaseFixture(const std::string& now)
 {
 }
 
+Failure attempt(DatabaseFixture& fixture, const std::function<void()>& action)
+{
+  const auto before = dump_database(fixture.path());
+  Failure failure;
+  try {
+    action();
+  } catch (const Error& error) {
+    failure.kind = error.kind();
+    failure.message = error.what();
+  }
+  failure.unchanged = dump_database(fixture.path()) == before;
+  return failure;
+}
+
 CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string>& args, const std::string& now,
                   const std::vector<std::string>& extra_env)
 {

@@ -6,7 +6,11 @@
 #include <cfp/core/session.hpp>
 #include <cfp/store/database.hpp>
 
+#include <cfp/error.hpp>
+
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,6 +57,17 @@ private:
   core::FixedClock m_clock;
   core::Session m_session;
 };
+
+/// What running a use case that should fail did.
+struct Failure
+{
+  std::optional<ErrorKind> kind; ///< empty when nothing was thrown
+  std::string message;
+  bool unchanged = false; ///< the database file holds exactly what it held before
+};
+
+/// Runs `action`, catching the cfp::Error it should throw, and compares the database before and after.
+Failure attempt(DatabaseFixture& fixture, const std::function<void()>& action);
 
 /// What one in-process run of the command line printed and returned.
 struct CliResult
