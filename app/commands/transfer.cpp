@@ -127,14 +127,33 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   const auto format = input_format(options);
   std::ifstream file;
   std::istream& in = open_input(options.file, file);
+  // Rejects go to a temporary file that replaces FILE only when the import succeeds, so that a
+  // failed import leaves an earlier rejects file as it was.
   std::ofstream rejects;
+  std::filesystem::path rejects_temp;
   if (options.rejects) {
-    rejects.open(*options.rejects, std::ios::binary | std::ios::trunc);
+    std::error_code ec;
+    if (options.file != "-" && std::filesystem::equivalent(options.file, *options.rejects, ec)) {
+      throw Error(ErrorKind::usage, fmt::format("--rejects {} is the input file; name another file", *options.rejects));
+    }
+    rejects_temp = *options.rejects + ".cfp-tmp";
+    rejects.open(rejects_temp, std::ios::binary | std::ios::trunc);
     if (!rejects) {
       throw Error(ErrorKind::input_file, fmt::format("cannot write the rejects file {}: {}", *options.rejects,
                                                      std::strerror(errno)));
     }
   }
+  struct RemoveTemp
+  {
+    std::filesystem::path path;
+    ~RemoveTemp()
+    {
+      std::error_code ignored;
+      if (!path.empty()) {
+        std::filesystem::remove(path, ignored);
+      }
+    }
+  } remove_temp{rejects_temp};
   auto session = context.session(store::Access::read_write);
   Progress progress(context, options);
   core::ImportOptions import;
@@ -146,6 +165,15 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   import.progress = [&](std::uint64_t records, std::uint64_t bytes) { progress.update(records, bytes); };
   const auto summary = core::import_proposals(session, in, import);
   progress.finish();
+  if (options.rejects) {
+    rejects.close();
+    std::error_code ec;
+    std::filesystem::rename(rejects_temp, *options.rejects, ec);
+    if (ec) {
+      throw Error(ErrorKind::input_file, fmt::format("the import is done, but the rejects file {} could not be written: {}",
+                                                     *options.rejects, ec.message()));
+    }
+  }
 
   for (const auto& error : summary.errors) {
     context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);

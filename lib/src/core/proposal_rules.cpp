@@ -37,16 +37,17 @@ std::string ReferenceData::unknown_state(std::string_view input) const
 
 const CallInfo* ReferenceData::call(const std::string& code)
 {
+  // Only calls that exist are kept: a file naming many unknown calls must not grow memory.
   const std::string key = util::to_lower_ascii(code);
   auto found = m_calls.find(key);
   if (found == m_calls.end()) {
-    std::optional<CallInfo> info;
-    if (auto call = store::CallRepository(m_database).find(code)) {
-      info = CallInfo{*call, store::CallRepository(m_database).cutoffs(call->id)};
+    auto call = store::CallRepository(m_database).find(code);
+    if (!call) {
+      return nullptr;
     }
-    found = m_calls.emplace(key, std::move(info)).first;
+    found = m_calls.emplace(key, CallInfo{*call, store::CallRepository(m_database).cutoffs(call->id)}).first;
   }
-  return found->second ? &*found->second : nullptr;
+  return &found->second;
 }
 
 std::vector<domain::FieldError> apply_input(const ReferenceData& reference, domain::ProposalFields& fields,

@@ -44,7 +44,7 @@ public:
 private:
   store::Database& m_database;
   std::vector<domain::State> m_states;
-  std::map<std::string, std::optional<CallInfo>> m_calls;
+  std::map<std::string, CallInfo> m_calls;
 };
 
 /// Applies the values given in `input` onto `fields` and checks the result; returns each broken

@@ -231,10 +231,36 @@ void take_object(InputRecord& record, const ordered_json& object)
   }
 }
 
-void read_ndjson(std::istream& in, const std::function<void(InputRecord&)>& on_record)
+// The deepest nesting of brackets and braces outside strings in one JSON text.
+int nesting_depth(const std::string& text)
+{
+  int depth = 0;
+  int deepest = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      deepest = std::max(deepest, ++depth);
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+void read_ndjson(std::istream& in, const std::string& source, const std::function<void(InputRecord&)>& on_record)
 {
   std::string line;
   std::size_t number = 0;
+  bool any = false;
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') {
@@ -243,10 +269,13 @@ void read_ndjson(std::istream& in, const std::function<void(InputRecord&)>& on_r
     if (util::trim(line).empty()) {
       continue;
     }
+    any = true;
     InputRecord record;
     record.line = number;
     record.raw = line;
-    if (!util::is_valid_utf8(line)) {
+    if (nesting_depth(line) > 16) {
+      record.errors.push_back({number, "record", "values nested more than 16 levels deep"});
+    } else if (!util::is_valid_utf8(line)) {
       record.errors.push_back({number, "record", line.find('\0') != std::string::npos ? "a NUL byte is not allowed"
                                                                                        : "the line is not valid UTF-8"});
     } else {
@@ -258,6 +287,9 @@ void read_ndjson(std::istream& in, const std::function<void(InputRecord&)>& on_r
       }
     }
     on_record(record);
+  }
+  if (!any) {
+    fail(source, 1, "the file is empty; give one JSON object per line");
   }
 }
 
@@ -315,6 +347,9 @@ public:
 
   bool start_object(std::size_t)
   {
+    if (too_deep()) {
+      return false;
+    }
     if (m_depth == 0) {
       m_error = "the document must be one JSON array of objects";
       return false;
@@ -342,6 +377,9 @@ public:
   }
   bool start_array(std::size_t)
   {
+    if (too_deep()) {
+      return false;
+    }
     if (m_depth == 1) {
       // An array where an object should be: a record of the wrong type, read whole.
       m_start = *m_line;
@@ -378,6 +416,19 @@ public:
   const std::string& error() const { return m_error; }
 
 private:
+  // A record is an object of strings and arrays of strings; far deeper nesting is refused
+  // before it is built (copying a deep tree recurses).
+  bool too_deep()
+  {
+    if (m_depth < k_max_depth) {
+      return false;
+    }
+    m_error = fmt::format("values nested more than {} levels deep", k_max_depth);
+    return true;
+  }
+
+  static constexpr int k_max_depth = 16;
+
   template<typename T>
   bool value(T v)
   {
@@ -459,7 +510,7 @@ void read_records(std::istream& in, DataFormat format, const std::string& source
     read_json(in, source, on_record);
     return;
   case DataFormat::ndjson:
-    read_ndjson(in, on_record);
+    read_ndjson(in, source, on_record);
     return;
   }
 }
@@ -489,9 +540,9 @@ void RejectWriter::write(const InputRecord& record, const std::string& error)
     }
     reject["error"] = error;
     if (m_format == DataFormat::json) {
-      *m_out << (m_wrote_any ? ",\n" : "[\n") << reject.dump();
+      *m_out << (m_wrote_any ? ",\n" : "[\n") << reject.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
     } else {
-      *m_out << reject.dump() << '\n';
+      *m_out << reject.dump(-1, ' ', false, ordered_json::error_handler_t::replace) << '\n';
     }
     break;
   }
@@ -510,6 +561,9 @@ void RejectWriter::finish()
     *m_out << m_header << ",error\r\n";
   }
   m_out->flush();
+  if (!m_out->good()) {
+    throw Error(ErrorKind::input_file, "cannot write the rejects file (disk full?); nothing was imported");
+  }
 }
 
 } // namespace cfp::core::detail
