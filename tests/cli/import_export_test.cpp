@@ -927,3 +927,36 @@ TEST_F(ImportSafetyTest, AnEmptyNdjsonFileIsAnError)
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(ImportSafetyTest, AMalformedCsvRecordNeverLetsItsQuotedLinesPassAsRecords)
+{
+  const auto file = write("resync.csv", k_header + "EUROHPC-2024-CEI-AI-01,R1,\"T\"x,ES,\"note:\n" +
+                                          "EUROHPC-2024-CEI-AI-01,SMUGGLED,T,ES,E\nend\"\n" + k_good);
+  const auto rejects = m_dir / "r.csv";
+  const auto err = import_ok(file, k_now, {"--skip-invalid", "--rejects", rejects.string()});
+  EXPECT_NE(err.find("1 inserted"), std::string::npos) << err;
+  EXPECT_NE(err.find("resync.csv:2: record: a closing quote"), std::string::npos) << err;
+  EXPECT_EQ(cfp({"proposal", "show", "SMUGGLED"}).exit_code, 1);
+}
+
+TEST_F(ImportSafetyTest, AKeyTwiceInAJsonRecordIsAnError)
+{
+  const std::string record =
+    R"({"call":"EUROHPC-2024-CEI-AI-01","acronym":"D1","title":"First","title":"Second","host":"ES","entity":"E"})";
+  for (const auto& [name, text] : {std::pair{"dup.json", "[\n" + record + "\n]\n"}, std::pair{"dup.ndjson", record + "\n"}}) {
+    const auto file = write(name, text);
+    const auto result = cfp({"import", "proposals", file.string()});
+    EXPECT_EQ(result.exit_code, 65) << name;
+    EXPECT_NE(result.err.find(":2: title: 'title' appears twice") == std::string::npos
+                ? result.err.find(":1: title: 'title' appears twice")
+                : 0,
+              std::string::npos)
+      << result.err;
+  }
+}
+
+} // namespace
+} // namespace cfp::test

@@ -279,11 +279,26 @@ void read_ndjson(std::istream& in, const std::string& source, const std::functio
       record.errors.push_back({number, "record", line.find('\0') != std::string::npos ? "a NUL byte is not allowed"
                                                                                        : "the line is not valid UTF-8"});
     } else {
-      auto object = ordered_json::parse(line, nullptr, false);
+      std::vector<std::string> seen;
+      std::vector<std::string> duplicates;
+      const auto watch_keys = [&](int depth, ordered_json::parse_event_t event, ordered_json& parsed) {
+        if (depth == 1 && event == ordered_json::parse_event_t::key) {
+          const auto name = parsed.get<std::string>();
+          if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+            duplicates.push_back(name);
+          }
+          seen.push_back(name);
+        }
+        return true;
+      };
+      auto object = ordered_json::parse(line, watch_keys, false);
       if (object.is_discarded()) {
         record.errors.push_back({number, "record", "the line is not a JSON object"});
       } else {
         take_object(record, object);
+        for (const auto& key : duplicates) {
+          record.errors.push_back({number, key, fmt::format("'{}' appears twice in the record", key)});
+        }
       }
     }
     on_record(record);
@@ -404,6 +419,9 @@ public:
   }
   bool key(std::string& k)
   {
+    if (m_depth == 2 && m_current.is_object() && m_current.contains(k)) {
+      m_duplicates.push_back(k);
+    }
     m_key = k;
     return true;
   }
@@ -470,6 +488,10 @@ private:
     InputRecord record;
     record.line = m_start;
     take_object(record, m_current);
+    for (const auto& key : m_duplicates) {
+      record.errors.push_back({record.line, key, fmt::format("'{}' appears twice in the record", key)});
+    }
+    m_duplicates.clear();
     m_on_record(record);
   }
 
@@ -481,6 +503,7 @@ private:
   std::string m_key;
   ordered_json m_current;
   std::vector<ordered_json*> m_stack;
+  std::vector<std::string> m_duplicates;
   std::string m_error;
 };
 

@@ -30,9 +30,15 @@ int CsvReader::get()
   return c;
 }
 
-void CsvReader::skip_rest_of_line(CsvRecord& record)
+void CsvReader::skip_rest_of_record(CsvRecord& record)
 {
-  for (int c = peek(); c >= 0 && c != '\n'; c = peek()) {
+  // Quotes still count: a line break inside a quoted field does not end the record, so that
+  // the lines of a malformed record are never read as records of their own.
+  bool quoted = false;
+  for (int c = peek(); c >= 0 && (quoted || c != '\n'); c = peek()) {
+    if (c == '"') {
+      quoted = !quoted;
+    }
     record.raw += static_cast<char>(get());
   }
   get();
@@ -60,7 +66,7 @@ bool CsvReader::next(CsvRecord& record)
       if (matched != bom.size()) {
         record.line = m_line;
         record.error = "the file starts with an incomplete byte order mark";
-        skip_rest_of_line(record);
+        skip_rest_of_record(record);
         return true;
       }
     }
@@ -113,7 +119,7 @@ bool CsvReader::next(CsvRecord& record)
           if (after >= 0 && after != ',' && after != '\n' && after != '\r') {
             record.error = "a closing quote must be followed by a comma or the end of the line";
             finish_field();
-            skip_rest_of_line(record);
+            skip_rest_of_record(record);
             return true;
           }
         }
@@ -136,7 +142,7 @@ bool CsvReader::next(CsvRecord& record)
       if (!field.empty() || was_quoted) {
         record.error = "a quote inside an unquoted field (quote the whole field and double the quote)";
         finish_field();
-        skip_rest_of_line(record);
+        skip_rest_of_record(record);
         return true;
       }
       quoted = true;
@@ -144,7 +150,7 @@ bool CsvReader::next(CsvRecord& record)
     } else if (ch == '\r') {
       record.error = "a carriage return outside quotes that does not end the line";
       finish_field();
-      skip_rest_of_line(record);
+      skip_rest_of_record(record);
       return true;
     } else {
       field += ch;

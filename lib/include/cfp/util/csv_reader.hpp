@@ -19,8 +19,8 @@ struct CsvRecord
 /// Reads RFC 4180 CSV from a stream, one record at a time, in constant memory: quoted fields
 /// with commas, doubled quotes and line breaks; LF or CRLF; an optional UTF-8 byte order mark.
 /// A malformed record (invalid UTF-8, a NUL byte, a stray quote) is returned with `error` set
-/// and reading goes on at the next line; an unterminated quote ends the input. Empty lines
-/// are skipped.
+/// and reading goes on after the end of that record (quotes still count); an unterminated
+/// quote ends the input. Empty lines are skipped.
 class CsvReader
 {
 public:
@@ -35,7 +35,7 @@ public:
 private:
   int peek();
   int get();
-  void skip_rest_of_line(CsvRecord& record);
+  void skip_rest_of_record(CsvRecord& record);
 
   std::istream& m_in;
   std::vector<char> m_buffer = std::vector<char>(1 << 16);
