@@ -67,7 +67,9 @@ CREATE TABLE proposal (
   withdrawal_reason           TEXT,
   version                     INTEGER NOT NULL CHECK (version >= 1),
   created_at                  TEXT NOT NULL,
+  -- When and by whom the current version was recorded (history shows it as the last version).
   updated_at                  TEXT NOT NULL,
+  updated_by                  TEXT NOT NULL DEFAULT '',
   UNIQUE (call_id, acronym),
   -- The cut-off belongs to the proposal's own call.
   FOREIGN KEY (call_id, cutoff_id) REFERENCES cutoff (call_id, id),
@@ -108,7 +110,8 @@ CREATE TABLE proposal_sector (
   PRIMARY KEY (proposal_id, sector)
 ) STRICT, WITHOUT ROWID;
 
--- Every version of every proposal, the current one included, as a JSON snapshot.
+-- The earlier versions of each proposal, as JSON snapshots; the current version is the
+-- proposal row itself (so that recording a proposal writes one row, not two).
 CREATE TABLE proposal_version (
   proposal_id INTEGER NOT NULL REFERENCES proposal (id),
   version     INTEGER NOT NULL CHECK (version >= 1),

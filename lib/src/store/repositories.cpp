@@ -258,22 +258,30 @@ std::int64_t ProposalRepository::insert(std::int64_t call_id, const domain::Prop
   auto& statement = m_statements.get(R"sql(
 INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,
                       eu_contribution_cents, national_contribution_cents, status, cutoff_id,
-                      submitted_at, withdrawal_reason, version, created_at, updated_at)
-VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+                      submitted_at, withdrawal_reason, version, created_at, updated_at, updated_by)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)
 )sql");
   statement.bind(1, call_id);
   statement.bind(2, proposal.acronym);
   bind_current(statement, proposal, at);
+  statement.bind(16, actor);
   statement.exec();
   domain::Proposal stored = proposal;
   stored.id = m_db.getLastInsertRowid();
   write_children(stored);
-  write_snapshot(stored, at, actor);
   return stored.id;
 }
 
 void ProposalRepository::update(const domain::Proposal& proposal, Instant at, const std::string& actor)
 {
+  // The version being replaced goes to the history first, as it was recorded.
+  const auto current = find(proposal.id);
+  const auto recorded = recorded_of(proposal.id);
+  if (!current || !recorded) {
+    throw Error(ErrorKind::internal, fmt::format("proposal {} vanished during an update", proposal.id));
+  }
+  write_snapshot(*current, recorded->first, recorded->second);
+
   // Partners go first, so that the host may become a former partner without tripping the trigger.
   auto& remove_partners = m_statements.get("DELETE FROM proposal_partner WHERE proposal_id = ?1");
   remove_partners.bind(1, proposal.id);
@@ -287,16 +295,16 @@ void ProposalRepository::update(const domain::Proposal& proposal, Instant at, co
 UPDATE proposal
 SET title = ?3, host = ?4, entity = ?5, plan = ?6, experimental_platform = ?7,
     eu_contribution_cents = ?8, national_contribution_cents = ?9, status = ?10, cutoff_id = ?11,
-    submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15
+    submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15, updated_by = ?16
 WHERE id = ?1
 )sql");
   statement.bind(1, proposal.id);
   bind_current(statement, proposal, at);
+  statement.bind(16, actor);
   if (statement.exec() != 1) {
     throw Error(ErrorKind::internal, fmt::format("proposal {} vanished during an update", proposal.id));
   }
   write_children(proposal);
-  write_snapshot(proposal, at, actor);
 }
 
 void ProposalRepository::write_children(const domain::Proposal& proposal)
@@ -441,6 +449,16 @@ void ProposalRepository::for_each(const ProposalFilter& filter,
   }
 }
 
+std::optional<std::pair<Instant, std::string>> ProposalRepository::recorded_of(std::int64_t id)
+{
+  auto& statement = m_statements.get("SELECT updated_at, updated_by FROM proposal WHERE id = ?1");
+  statement.bind(1, id);
+  if (!statement.executeStep()) {
+    return std::nullopt;
+  }
+  return std::pair{column_instant(statement.getColumn(0)), statement.getColumn(1).getString()};
+}
+
 std::vector<domain::ProposalVersion> ProposalRepository::history(std::int64_t id)
 {
   SQLite::Statement statement(m_db, "SELECT recorded_at, recorded_by, snapshot FROM proposal_version "
@@ -454,6 +472,11 @@ std::vector<domain::ProposalVersion> ProposalRepository::history(std::int64_t id
     }
     versions.push_back({proposal_from_json(snapshot), column_instant(statement.getColumn(0)),
                         statement.getColumn(1).getString()});
+  }
+  // The current version is the proposal row.
+  if (auto current = find(id)) {
+    const auto recorded = recorded_of(id);
+    versions.push_back({std::move(*current), recorded->first, recorded->second});
   }
   return versions;
 }

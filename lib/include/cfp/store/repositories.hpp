@@ -78,7 +78,7 @@ private:
   std::map<std::string, std::unique_ptr<SQLite::Statement>> m_statements;
 };
 
-/// Proposals: the current version in normalised tables, every version as a snapshot.
+/// Proposals: the current version in normalised tables, earlier versions as snapshots.
 class ProposalRepository
 {
 public:
@@ -110,6 +110,7 @@ public:
 private:
   std::vector<domain::Proposal> query(SQLite::Statement& statement);
   std::optional<domain::Proposal> query_one(SQLite::Statement& statement);
+  std::optional<std::pair<domain::Instant, std::string>> recorded_of(std::int64_t id);
   void write_children(const domain::Proposal& proposal);
   void write_snapshot(const domain::Proposal& proposal, domain::Instant at, const std::string& actor);
   SQLite::Statement& bind_filter(const ProposalFilter& filter);
