@@ -1,5 +1,7 @@
 #include <cfp/core/calls.hpp>
 
+#include "proposal_rules.hpp"
+
 #include <cfp/core/audit.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/records.hpp>
@@ -9,15 +11,6 @@
 #include <fmt/format.h>
 
 namespace cfp::core {
-
-namespace {
-
-std::string brussels_time(domain::Instant instant)
-{
-  return domain::format_local(instant, *date::locate_zone(domain::k_brussels));
-}
-
-} // namespace
 
 domain::Call require_call(store::Database& database, const std::string& code)
 {
@@ -126,24 +119,24 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, cons
     if (same_label) {
       throw Error(ErrorKind::refused,
                   fmt::format("call {} has a cut-off labelled '{}' already (closing {}); choose another label",
-                              call.code, existing.label, brussels_time(existing.closes_at)));
+                              call.code, existing.label, detail::brussels_time(existing.closes_at)));
     }
     if (existing.closes_at == cutoff.closes_at) {
       throw Error(ErrorKind::refused, fmt::format("call {} has a cut-off at {} already ('{}')", call.code,
-                                                  brussels_time(existing.closes_at), existing.label));
+                                                  detail::brussels_time(existing.closes_at), existing.label));
     }
   }
   if (call.opens_at && cutoff.closes_at <= *call.opens_at) {
     throw Error(ErrorKind::refused,
-                fmt::format("the cut-off {} is not after the opening of call {} ({})", brussels_time(cutoff.closes_at),
-                            call.code, brussels_time(*call.opens_at)));
+                fmt::format("the cut-off {} is not after the opening of call {} ({})", detail::brussels_time(cutoff.closes_at),
+                            call.code, detail::brussels_time(*call.opens_at)));
   }
   const auto moved = store::ProposalRepository(session.database).moved_by_new_cutoff(call.id, cutoff.closes_at);
   if (!moved.empty()) {
     throw Error(ErrorKind::refused,
                 fmt::format("a cut-off at {} would move proposals already submitted to a later cut-off of call "
                             "{} ({}); a cut-off may only be added after them",
-                            brussels_time(cutoff.closes_at), call.code, util::join(moved, ", ")));
+                            detail::brussels_time(cutoff.closes_at), call.code, util::join(moved, ", ")));
   }
   cutoff.id = calls.insert_cutoff(call.id, cutoff);
   record_audit(session, fmt::format("cutoff {}/{}", call.code, cutoff.label), "add", std::nullopt, std::nullopt,

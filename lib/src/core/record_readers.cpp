@@ -523,7 +523,7 @@ void read_json(std::istream& in, const std::string& source, const std::function<
 } // namespace
 
 void read_records(std::istream& in, DataFormat format, const std::string& source,
-                  const std::function<void(InputRecord&)>& on_record, const std::function<std::uint64_t()>&)
+                  const std::function<void(InputRecord&)>& on_record)
 {
   switch (format) {
   case DataFormat::csv:

@@ -34,8 +34,7 @@ struct InputRecord
 /// Reads `in` in `format`, calling `on_record` for each record. Throws cfp::Error
 /// (invalid_input) naming `source` and the line when the file as a whole cannot be read.
 void read_records(std::istream& in, DataFormat format, const std::string& source,
-                  const std::function<void(InputRecord&)>& on_record,
-                  const std::function<std::uint64_t()>& bytes_read = {});
+                  const std::function<void(InputRecord&)>& on_record);
 
 /// Writes rejected records in the format they came in, with an extra `error` column.
 class RejectWriter

@@ -1,8 +1,9 @@
 #include <cfp/core/states.hpp>
 
+#include "proposal_rules.hpp"
+
 #include <cfp/error.hpp>
 #include <cfp/store/repositories.hpp>
-#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -17,22 +18,11 @@ std::vector<domain::State> list_states(Session& session, bool eu_only)
 
 std::string resolve_state(store::Database& database, std::string_view input, std::string_view field)
 {
-  const std::string code = domain::normalize_state_code(input);
-  store::StateRepository repository(database);
-  const auto states = repository.list();
-  for (const auto& state : states) {
-    if (state.code == code) {
-      return code;
-    }
+  const detail::ReferenceData reference(database);
+  if (auto code = reference.state_code(input)) {
+    return *code;
   }
-  const auto suggestions = domain::suggest_states(input, states);
-  std::string message = fmt::format("{}: '{}' is not a participating state", field, input);
-  if (!suggestions.empty()) {
-    message += fmt::format("; did you mean {}?", util::join(suggestions, ", "));
-  } else {
-    message += "; 'cfp state list' shows the codes";
-  }
-  throw Error(ErrorKind::invalid_input, message);
+  throw Error(ErrorKind::invalid_input, fmt::format("{}: {}", field, reference.unknown_state(input)));
 }
 
 } // namespace cfp::core

@@ -41,7 +41,7 @@ class Importer
 {
 public:
   Importer(Session& session, const ImportOptions& options)
-    : m_session(session), m_options(options), m_reference(session.database), m_proposals(session.database),
+    : m_session(session), m_reference(session.database), m_proposals(session.database),
       m_keys(session.database), m_rejects(options.rejects, options.format), m_now(session.clock.now())
   {
   }
@@ -201,7 +201,6 @@ private:
   }
 
   Session& m_session;
-  const ImportOptions& m_options;
   detail::ReferenceData m_reference;
   store::ProposalRepository m_proposals;
   store::ImportKeys m_keys;

@@ -137,16 +137,6 @@ std::vector<domain::State> StateRepository::list(bool eu_only)
   return states;
 }
 
-std::optional<domain::State> StateRepository::find(const std::string& code)
-{
-  for (auto& state : list()) {
-    if (state.code == code) {
-      return state;
-    }
-  }
-  return std::nullopt;
-}
-
 // ---- calls and cut-offs ---------------------------------------------------------------------
 
 std::int64_t CallRepository::insert(const domain::Call& call, Instant created_at)

@@ -22,7 +22,6 @@ public:
   explicit StateRepository(Database& database) : m_db(database.connection()) {}
 
   std::vector<domain::State> list(bool eu_only = false);
-  std::optional<domain::State> find(const std::string& code);
 
 private:
   SQLite::Database& m_db;
