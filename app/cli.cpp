@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli.hpp"
 
 #include "commands/registry.hpp"
 #include "context.hpp"
 
 #include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -72,6 +74,27 @@ CLI::App* chosen_command(CLI::App& app)
   return command;
 }
 
+// Refuses a --format the command cannot print, before anything runs.
+void check_format(const CLI::App& command, const Formats& formats, Format format)
+{
+  if (std::find(formats.accepted.begin(), formats.accepted.end(), format) != formats.accepted.end()) {
+    return;
+  }
+  if (!formats.refusal.empty()) {
+    throw Error(ErrorKind::usage, std::string(formats.refusal));
+  }
+  std::string path;
+  for (const CLI::App* app = &command; app != nullptr; app = app->get_parent()) {
+    path = app->get_name() + (path.empty() ? "" : " " + path);
+  }
+  std::vector<std::string> names;
+  for (const auto accepted : formats.accepted) {
+    names.emplace_back(to_string(accepted));
+  }
+  throw Error(ErrorKind::usage, fmt::format("{} does not print --format {}; use {}", path, to_string(format),
+                                            util::join(names, ", ")));
+}
+
 } // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
@@ -98,7 +121,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   register_deadline_commands(app, registry);
   register_proposal_commands(app, registry);
   register_log_command(app, registry);
-  register_transfer_commands(app, registry);
+  register_import_commands(app, registry);
+  register_export_commands(app, registry);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -121,12 +145,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
 
   try {
-    const Handler* handler = registry.find(chosen_command(app));
-    if (handler == nullptr) {
+    CLI::App* chosen = chosen_command(app);
+    const Command* command = registry.find(chosen);
+    if (command == nullptr) {
       throw Error(ErrorKind::internal, "the command has no handler");
     }
     Context context(options, env, out, err, command_line(args), err_terminal == Terminal::yes);
-    (*handler)(context);
+    check_format(*chosen, command->formats, context.format());
+    command->handler(context);
     out.flush();
     return k_exit_ok;
   } catch (const Error& error) {

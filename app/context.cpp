@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "context.hpp"
 
 #include <cfp/domain/time.hpp>
@@ -5,6 +6,8 @@
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
+
+#include <charconv>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -21,18 +24,20 @@ std::optional<std::string> non_empty(const Environment& env, const std::string& 
   return found->second;
 }
 
-Format parse_format(const std::string& text)
+// CFP_BUSY_TIMEOUT_MS: how long to wait for another writer, in milliseconds (0 to 600000).
+std::chrono::milliseconds busy_timeout(const Environment& env)
 {
-  if (text == "json") {
-    return Format::json;
+  const auto text = non_empty(env, "CFP_BUSY_TIMEOUT_MS");
+  if (!text) {
+    return store::k_default_busy_timeout;
   }
-  if (text == "csv") {
-    return Format::csv;
+  std::int64_t value = -1;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (error != std::errc{} || end != text->data() + text->size() || value < 0 || value > 600'000) {
+    throw Error(ErrorKind::usage,
+                fmt::format("CFP_BUSY_TIMEOUT_MS '{}': give a whole number of milliseconds from 0 to 600000", *text));
   }
-  if (text == "ndjson") {
-    return Format::ndjson;
-  }
-  return Format::table;
+  return std::chrono::milliseconds(value);
 }
 
 } // namespace
@@ -40,7 +45,7 @@ Format parse_format(const std::string& text)
 Context::Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
                  std::string command_line, bool err_is_terminal)
   : m_options(options), m_env(env), m_out(out), m_err(err), m_command_line(std::move(command_line)),
-    m_format(parse_format(options.format)), m_err_is_terminal(err_is_terminal)
+    m_format(parse_format(options.format).value_or(Format::table)), m_err_is_terminal(err_is_terminal)
 {
   const bool from_flag = options.tz.has_value();
   const std::string zone_name = options.tz ? *options.tz : non_empty(env, "CFP_TZ").value_or("Europe/Brussels");
@@ -53,6 +58,7 @@ Context::Context(const GlobalOptions& options, const Environment& env, std::ostr
   } else {
     m_clock = std::make_unique<core::SystemClock>();
   }
+  m_busy_timeout = busy_timeout(env);
 }
 
 std::filesystem::path Context::database_path() const
@@ -111,17 +117,12 @@ core::Session Context::session(store::Access access)
 {
   const std::string actor = access == store::Access::read_write ? resolve_actor() : std::string{};
   if (!m_database) {
-    m_database = store::Database::open(database_path(), access);
+    store::OpenOptions options;
+    options.access = access;
+    options.busy_timeout = m_busy_timeout;
+    m_database = store::Database::open(database_path().string(), options);
   }
   return core::Session{*m_database, *m_clock, actor, m_command_line, *m_zone};
-}
-
-store::Database& Context::database()
-{
-  if (!m_database) {
-    throw Error(ErrorKind::internal, "the database is not open");
-  }
-  return *m_database;
 }
 
 } // namespace cfp::cli

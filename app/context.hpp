@@ -1,11 +1,15 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include "cli.hpp"
+#include "output/format.hpp"
 
 #include <cfp/core/clock.hpp>
+#include <cfp/core/field.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/store/database.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -13,9 +17,6 @@
 #include <string>
 
 namespace cfp::cli {
-
-/// How a command prints its data.
-enum class Format { table, json, csv, ndjson };
 
 /// The global options as parsed; resolved against the environment by Context.
 struct GlobalOptions
@@ -42,6 +43,8 @@ public:
   Format format() const { return m_format; }
   const date::time_zone& zone() const { return *m_zone; }
   const core::Clock& clock() const { return *m_clock; }
+  /// The display zone and the clock's "now", for values that depend on the viewer.
+  core::Display display() const { return {m_zone, m_clock->now()}; }
 
   /// Where the database lives: --db, else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db.
   std::filesystem::path database_path() const;
@@ -49,9 +52,6 @@ public:
   /// Opens the database (once) and returns a session on it. Read-only commands never create
   /// or migrate the file.
   core::Session session(store::Access access);
-
-  /// The database opened by session().
-  store::Database& database();
 
 private:
   std::string resolve_actor() const;
@@ -65,6 +65,7 @@ private:
   bool m_err_is_terminal = false;
   const date::time_zone* m_zone = nullptr;
   std::unique_ptr<core::Clock> m_clock;
+  std::chrono::milliseconds m_busy_timeout = store::k_default_busy_timeout;
   std::unique_ptr<store::Database> m_database;
 };
 

@@ -1,4 +1,5 @@
-# Run with cmake -P: writes OUT, a C++ file defining cfp::store::embedded_migrations().
+# SPDX-License-Identifier: EUPL-1.2
+# Run with cmake -P: writes OUT, a C++ file defining NAMESPACE::embedded_migrations() from FILES.
 set(_body "")
 set(_expected 1)
 foreach(_file IN LISTS FILES)
@@ -19,9 +20,9 @@ foreach(_file IN LISTS FILES)
   string(APPEND _body "    {${_version}, \"${_name}\", R\"cfp_sql(${_sql})cfp_sql\"},\n")
 endforeach()
 file(WRITE "${OUT}.tmp" "// Generated from migrations/*.sql by cmake/GenerateMigrations.cmake. Do not edit.
-#include <cfp/store/migrations.hpp>
+#include \"migrations.hpp\"
 
-namespace cfp::store {
+namespace ${NAMESPACE} {
 
 const std::vector<Migration>& embedded_migrations()
 {
@@ -30,6 +31,6 @@ ${_body}  };
   return migrations;
 }
 
-} // namespace cfp::store
+} // namespace ${NAMESPACE}
 ")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

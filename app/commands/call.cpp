@@ -1,15 +1,21 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "registry.hpp"
 
-#include "../present.hpp"
+#include "../output/printer.hpp"
 
 #include <cfp/core/calls.hpp>
+#include <cfp/core/record_fields.hpp>
 #include <cfp/domain/money.hpp>
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace cfp::cli {
 
 namespace {
+
+using domain::Value;
 
 void run_call_add(Context& context, const core::NewCall& request)
 {
@@ -19,60 +25,100 @@ void run_call_add(Context& context, const core::NewCall& request)
   if (context.format() == Format::table) {
     context.out() << call.code << '\n';
   } else {
-    print_record(context, k_call_fields, call_json(call), {});
+    print_one(context.format(), context.out(), context.display(), core::call_fields(), call, {});
   }
 }
 
 void run_call_list(Context& context)
 {
   auto session = context.session(store::Access::read_only);
-  nlohmann::ordered_json records = nlohmann::ordered_json::array();
-  Table table{{"CODE", "OPENS", "BUDGET EUR", "TITLE"}, {}, {2}};
+  const auto& fields = core::call_fields();
+  ListPrinter<domain::Call> printer(context.format(), context.out(), context.err(), context.display(), fields,
+                                    {field_column(fields, "code", "CODE"), field_column(fields, "opens_at", "OPENS"),
+                                     field_column(fields, "budget_eur", "BUDGET EUR", Align::right),
+                                     field_column(fields, "title", "TITLE")});
   for (const auto& call : core::list_calls(session)) {
-    table.rows.push_back({call.code, local_time(call.opens_at, context.zone()),
-                          call.budget ? domain::format_money_grouped(*call.budget) : "", call.title});
-    records.push_back(call_json(call));
+    printer.add(call);
   }
-  print_list(context, k_call_fields, records, table);
+  printer.finish();
+}
+
+// What `call show` prints: the call's fields, its cut-offs, and its proposals by status.
+struct CallView
+{
+  core::CallDetails details;
+  std::map<domain::ProposalStatus, int> counts;
+};
+
+constexpr domain::ProposalStatus k_statuses[] = {domain::ProposalStatus::draft, domain::ProposalStatus::submitted,
+                                                 domain::ProposalStatus::withdrawn};
+
+// The call fields, then `cutoffs` (each cut-off's record, or in CSV only their labels), then
+// a count for each status.
+core::Fields<CallView> call_view_fields(Format format)
+{
+  core::Fields<CallView> fields;
+  for (const auto& field : core::call_fields()) {
+    fields.push_back({field.name, field.kind, [get = field.get](const CallView& view, const core::Display& display) {
+                        return get(view.details.call, display);
+                      }});
+  }
+  if (format == Format::csv) {
+    fields.push_back({"cutoffs", core::FieldKind::list, [](const CallView& view, const core::Display&) {
+                        std::vector<std::string> labels;
+                        for (const auto& cutoff : view.details.cutoffs) {
+                          labels.push_back(cutoff.label);
+                        }
+                        return Value(std::move(labels));
+                      }});
+  } else {
+    fields.push_back({"cutoffs", core::FieldKind::json, [](const CallView& view, const core::Display& display) {
+                        const auto& deadline = core::deadline_fields();
+                        auto records = nlohmann::ordered_json::array();
+                        for (const auto& cutoff : view.details.cutoffs) {
+                          const core::DeadlineStatus status{cutoff, domain::is_on_time(display.now, cutoff)};
+                          auto record = nlohmann::ordered_json::object();
+                          for (const auto& field : deadline) {
+                            record[std::string(field.name)] = json_value(field.get(status, display));
+                          }
+                          records.push_back(std::move(record));
+                        }
+                        return Value(domain::JsonText{records.dump()});
+                      }});
+  }
+  for (const auto status : k_statuses) {
+    fields.push_back({domain::to_string(status), core::FieldKind::integer,
+                      [status](const CallView& view, const core::Display&) {
+                        const auto found = view.counts.find(status);
+                        return Value(std::int64_t{found == view.counts.end() ? 0 : found->second});
+                      }});
+  }
+  return fields;
 }
 
 void run_call_show(Context& context, const std::string& code)
 {
   auto session = context.session(store::Access::read_only);
-  const auto details = core::show_call(session, code);
-  const auto now = context.clock().now();
-  auto record = call_json(details.call);
-  nlohmann::ordered_json cutoffs = nlohmann::ordered_json::array();
-  std::vector<std::string> labels;
-  for (const auto& cutoff : details.cutoffs) {
-    cutoffs.push_back(deadline_json({cutoff, domain::is_on_time(now, cutoff)}, context.zone()));
-    labels.push_back(cutoff.label);
+  CallView view{core::show_call(session, code), {}};
+  for (const auto& [status, count] : view.details.proposals_by_status) {
+    view.counts[status] = count;
   }
-  record["cutoffs"] = context.format() == Format::csv ? nlohmann::ordered_json(labels) : cutoffs;
-  std::map<domain::ProposalStatus, int> counts;
-  for (const auto& [status, count] : details.proposals_by_status) {
-    counts[status] = count;
-  }
-  std::vector<std::pair<std::string, std::string>> lines{
-    {"code", details.call.code},
-    {"title", details.call.title},
-    {"opens", local_time(details.call.opens_at, context.zone())},
-    {"budget", details.call.budget ? domain::format_money_grouped(*details.call.budget) + " EUR" : ""},
+  const auto display = context.display();
+  const auto& call = view.details.call;
+  std::vector<Line> lines{
+    {"code", call.code},
+    {"title", call.title},
+    {"opens", call.opens_at ? domain::format_local(*call.opens_at, context.zone()) : ""},
+    {"budget", call.budget ? domain::format_money_grouped(*call.budget) + " EUR" : ""},
   };
-  for (const auto& cutoff : details.cutoffs) {
+  for (const auto& cutoff : view.details.cutoffs) {
     lines.emplace_back("cut-off " + cutoff.label, domain::format_local(cutoff.closes_at, context.zone()) +
-                                                    (domain::is_on_time(now, cutoff) ? " (open)" : " (closed)"));
+                                                    (domain::is_on_time(display.now, cutoff) ? " (open)" : " (closed)"));
   }
-  std::vector<std::string> fields = k_call_fields;
-  fields.push_back("cutoffs");
-  for (const auto status : {domain::ProposalStatus::draft, domain::ProposalStatus::submitted,
-                            domain::ProposalStatus::withdrawn}) {
-    const std::string name(domain::to_string(status));
-    record[name] = counts[status];
-    fields.push_back(name);
-    lines.emplace_back(name, std::to_string(counts[status]));
+  for (const auto status : k_statuses) {
+    lines.emplace_back(std::string(domain::to_string(status)), std::to_string(view.counts[status]));
   }
-  print_record(context, fields, record, lines);
+  print_one(context.format(), context.out(), display, call_view_fields(context.format()), view, lines);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "registry.hpp"
 
-#include "../output.hpp"
+#include "../output/printer.hpp"
 
 #include <cfp/core/database_status.hpp>
 
@@ -10,49 +11,78 @@ namespace cfp::cli {
 
 namespace {
 
+using domain::Value;
+
+// What `db init` did.
+struct InitOutcome
+{
+  std::string path;
+  int schema_version = 0;
+  std::string outcome;
+};
+
+const core::Fields<InitOutcome>& init_fields()
+{
+  static const core::Fields<InitOutcome> fields{
+    {"path", core::FieldKind::text, [](const InitOutcome& r, const core::Display&) { return Value(r.path); }},
+    {"schema_version", core::FieldKind::integer,
+     [](const InitOutcome& r, const core::Display&) { return Value(std::int64_t{r.schema_version}); }},
+    {"outcome", core::FieldKind::text, [](const InitOutcome& r, const core::Display&) { return Value(r.outcome); }},
+  };
+  return fields;
+}
+
+const core::Fields<core::DatabaseStatus>& status_fields()
+{
+  using core::DatabaseStatus;
+  using core::FieldKind;
+  static const core::Fields<DatabaseStatus> fields{
+    {"path", FieldKind::text, [](const DatabaseStatus& s, const core::Display&) { return Value(s.location); }},
+    {"schema_version", FieldKind::integer,
+     [](const DatabaseStatus& s, const core::Display&) { return Value(std::int64_t{s.schema_version}); }},
+    {"latest_schema_version", FieldKind::integer,
+     [](const DatabaseStatus& s, const core::Display&) { return Value(std::int64_t{s.latest_schema_version}); }},
+    {"journal_mode", FieldKind::text,
+     [](const DatabaseStatus& s, const core::Display&) { return Value(s.journal_mode); }},
+    {"calls", FieldKind::integer, [](const DatabaseStatus& s, const core::Display&) { return Value(s.calls); }},
+    {"cutoffs", FieldKind::integer, [](const DatabaseStatus& s, const core::Display&) { return Value(s.cutoffs); }},
+    {"proposals", FieldKind::integer,
+     [](const DatabaseStatus& s, const core::Display&) { return Value(s.proposals); }},
+    {"audit_entries", FieldKind::integer,
+     [](const DatabaseStatus& s, const core::Display&) { return Value(s.audit_entries); }},
+  };
+  return fields;
+}
+
 void run_db_init(Context& context)
 {
   auto session = context.session(store::Access::read_write);
   const auto& report = session.database.migration_report();
-  std::string outcome = "up to date";
+  InitOutcome result{session.database.location(), report.to_version, "up to date"};
   if (report.created || report.from_version == 0) {
-    outcome = "created";
+    result.outcome = "created";
   } else if (report.from_version != report.to_version) {
-    outcome = fmt::format("migrated from version {}", report.from_version);
+    result.outcome = fmt::format("migrated from version {}", report.from_version);
   }
-  const nlohmann::ordered_json record{{"path", session.database.path().string()},
-                                      {"schema_version", report.to_version},
-                                      {"outcome", outcome}};
-  print_record(context, {"path", "schema_version", "outcome"}, record,
-               {{"database", session.database.path().string()},
-                {"schema version", std::to_string(report.to_version)},
-                {"outcome", outcome}});
+  print_one(context.format(), context.out(), context.display(), init_fields(), result,
+            {{"database", result.path},
+             {"schema version", std::to_string(result.schema_version)},
+             {"outcome", result.outcome}});
 }
 
 void run_db_status(Context& context)
 {
   auto session = context.session(store::Access::read_only);
   const auto status = core::database_status(session.database);
-  const nlohmann::ordered_json record{{"path", status.path},
-                                      {"schema_version", status.schema_version},
-                                      {"latest_schema_version", status.latest_schema_version},
-                                      {"journal_mode", status.journal_mode},
-                                      {"calls", status.counts.calls},
-                                      {"cutoffs", status.counts.cutoffs},
-                                      {"proposals", status.counts.proposals},
-                                      {"audit_entries", status.counts.audit_entries}};
-  print_record(context,
-               {"path", "schema_version", "latest_schema_version", "journal_mode", "calls", "cutoffs", "proposals",
-                "audit_entries"},
-               record,
-               {{"database", status.path},
-                {"schema version", fmt::format("{} (this cfp writes {})", status.schema_version,
-                                               status.latest_schema_version)},
-                {"journal mode", status.journal_mode},
-                {"calls", std::to_string(status.counts.calls)},
-                {"cut-offs", std::to_string(status.counts.cutoffs)},
-                {"proposals", std::to_string(status.counts.proposals)},
-                {"audit entries", std::to_string(status.counts.audit_entries)}});
+  print_one(context.format(), context.out(), context.display(), status_fields(), status,
+            {{"database", status.location},
+             {"schema version",
+              fmt::format("{} (this cfp writes {})", status.schema_version, status.latest_schema_version)},
+             {"journal mode", status.journal_mode},
+             {"calls", std::to_string(status.calls)},
+             {"cut-offs", std::to_string(status.cutoffs)},
+             {"proposals", std::to_string(status.proposals)},
+             {"audit entries", std::to_string(status.audit_entries)}});
 }
 
 } // namespace

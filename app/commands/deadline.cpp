@@ -1,14 +1,18 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "registry.hpp"
 
-#include "../present.hpp"
+#include "../output/printer.hpp"
 
 #include <cfp/core/calls.hpp>
+#include <cfp/core/record_fields.hpp>
 
 #include <fmt/format.h>
 
 namespace cfp::cli {
 
 namespace {
+
+using core::DeadlineStatus;
 
 // "12d 03h 20m" until the cut-off, for people scanning the table.
 std::string time_left(domain::Instant now, domain::Instant closes_at)
@@ -33,31 +37,39 @@ void run_deadline_add(Context& context, const core::NewDeadline& request)
 {
   auto session = context.session(store::Access::read_write);
   const auto cutoff = core::add_deadline(session, request);
-  const bool open = domain::is_on_time(context.clock().now(), cutoff);
+  const auto display = context.display();
   context.err() << fmt::format("added cut-off '{}' to call {}: closes {} ({})\n", cutoff.label, cutoff.call_code,
                                domain::format_local(cutoff.closes_at, context.zone()),
                                domain::format_utc(cutoff.closes_at));
   if (context.format() == Format::table) {
     context.out() << cutoff.call_code << '/' << cutoff.label << '\n';
   } else {
-    print_record(context, k_deadline_fields, deadline_json({cutoff, open}, context.zone()), {});
+    print_one(context.format(), context.out(), display, core::deadline_fields(),
+              DeadlineStatus{cutoff, domain::is_on_time(display.now, cutoff)}, {});
   }
 }
 
 void run_deadline_list(Context& context, const ListOptions& options)
 {
   auto session = context.session(store::Access::read_only);
-  const auto now = context.clock().now();
-  nlohmann::ordered_json records = nlohmann::ordered_json::array();
-  Table table{{"CALL", "LABEL", "CLOSES", "UTC", "STATUS", "LEFT"}, {}, {5}};
-  for (const auto& deadline : core::list_deadlines(session, options.call, options.open_only)) {
-    const auto& cutoff = deadline.cutoff;
-    table.rows.push_back({cutoff.call_code, cutoff.label, domain::format_local(cutoff.closes_at, context.zone()),
-                          domain::format_utc(cutoff.closes_at), deadline.open ? "open" : "closed",
-                          time_left(now, cutoff.closes_at)});
-    records.push_back(deadline_json(deadline, context.zone()));
+  const auto& fields = core::deadline_fields();
+  std::vector<Column<DeadlineStatus>> columns{
+    field_column(fields, "call", "CALL"),
+    field_column(fields, "label", "LABEL"),
+    field_column(fields, "closes_local", "CLOSES"),
+    {"UTC", [](const DeadlineStatus& d, const core::Display&) { return domain::format_utc(d.cutoff.closes_at); }},
+    {"STATUS", [](const DeadlineStatus& d, const core::Display&) { return std::string(d.open ? "open" : "closed"); }},
+    {"LEFT", [](const DeadlineStatus& d, const core::Display& display) { return time_left(display.now, d.cutoff.closes_at); },
+     Align::right},
+  };
+  ListPrinter<DeadlineStatus> printer(context.format(), context.out(), context.err(), context.display(), fields,
+                                      std::move(columns));
+  for (const auto& deadline : core::list_deadlines(session, options.call,
+                                                   options.open_only ? core::DeadlineSet::open_only
+                                                                     : core::DeadlineSet::all)) {
+    printer.add(deadline);
   }
-  print_list(context, k_deadline_fields, records, table);
+  printer.finish();
 }
 
 } // namespace

@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "registry.hpp"
 
-#include "../present.hpp"
+#include "../output/printer.hpp"
 
 #include <cfp/core/audit.hpp>
+#include <cfp/core/record_fields.hpp>
 
 namespace cfp::cli {
 
@@ -14,6 +16,20 @@ struct LogOptions
   std::int64_t limit = 50;
 };
 
+void run_log(Context& context, const LogOptions& options)
+{
+  auto session = context.session(store::Access::read_only);
+  const auto& fields = core::audit_fields();
+  ListPrinter<domain::AuditEntry> printer(context.format(), context.out(), context.err(), context.display(), fields,
+                                          {field_column(fields, "at", "AT"), field_column(fields, "actor", "ACTOR"),
+                                           field_column(fields, "action", "ACTION"),
+                                           field_column(fields, "entity", "ENTITY"),
+                                           field_column(fields, "command", "COMMAND")});
+  core::for_each_audit_entry(session, options.ref, options.limit,
+                             [&](const domain::AuditEntry& entry) { printer.add(entry); });
+  printer.finish();
+}
+
 } // namespace
 
 void register_log_command(CLI::App& app, Registry& registry)
@@ -22,17 +38,7 @@ void register_log_command(CLI::App& app, Registry& registry)
   auto* log = app.add_subcommand("log", "Show the audit trail, newest first");
   log->add_option("--ref", options->ref, "Only entries about this proposal (REF)");
   log->add_option("--limit", options->limit, "At most this many entries (default 50)");
-  registry.on(log, [options](Context& context) {
-    auto session = context.session(store::Access::read_only);
-    nlohmann::ordered_json records = nlohmann::ordered_json::array();
-    Table table{{"AT", "ACTOR", "ACTION", "ENTITY", "COMMAND"}, {}, {}};
-    for (const auto& entry : core::list_audit(session, options->ref, options->limit)) {
-      table.rows.push_back({domain::format_local(entry.at, context.zone()), entry.actor, entry.action, entry.entity,
-                            entry.command});
-      records.push_back(audit_json(entry));
-    }
-    print_list(context, k_audit_fields, records, table);
-  });
+  registry.on(log, [options](Context& context) { run_log(context, *options); });
 }
 
 } // namespace cfp::cli

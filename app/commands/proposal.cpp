@@ -1,12 +1,16 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "registry.hpp"
 
-#include "../present.hpp"
+#include "../output/printer.hpp"
 
 #include <cfp/core/proposals.hpp>
+#include <cfp/core/record_fields.hpp>
 #include <cfp/error.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
+
+#include <map>
 
 namespace cfp::cli {
 
@@ -125,6 +129,11 @@ std::string reference(const domain::Proposal& proposal)
   return proposal.call_code + "/" + proposal.acronym;
 }
 
+std::string local_time(const std::optional<domain::Instant>& instant, const date::time_zone& zone)
+{
+  return instant ? domain::format_local(*instant, zone) : std::string{};
+}
+
 std::string describe(const domain::Proposal& proposal, const date::time_zone& zone)
 {
   if (proposal.status == domain::ProposalStatus::draft) {
@@ -143,7 +152,7 @@ void print_changed(Context& context, const domain::Proposal& proposal, const std
   if (context.format() == Format::table) {
     context.out() << reference(proposal) << '\n';
   } else {
-    print_record(context, k_proposal_fields, proposal_json(proposal), {});
+    print_one(context.format(), context.out(), context.display(), core::proposal_fields(), proposal, {});
   }
 }
 
@@ -159,36 +168,68 @@ void run_add(Context& context, const AddOptions& options)
                 core::add_proposal(session, {options.call, options.acronym, options.fields.input(), options.draft}));
 }
 
+// The field/value lines `cfp proposal show` prints as a table.
+std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::time_zone& zone)
+{
+  const auto& fields = proposal.fields;
+  std::vector<Line> lines{
+    {"id", std::to_string(proposal.id)},
+    {"call", proposal.call_code},
+    {"acronym", proposal.acronym},
+    {"title", fields.title},
+    {"host", fields.host},
+    {"partners", util::join(fields.partners, ", ")},
+    {"entity", fields.entity},
+    {"plan", std::string(domain::to_string(fields.plan))},
+    {"experimental platform", fields.experimental_platform ? "yes" : "no"},
+    {"EU contribution", domain::format_money_grouped(fields.eu_contribution) + " EUR"},
+    {"national contribution", domain::format_money_grouped(fields.national_contribution) + " EUR"},
+    {"sectors", util::join(fields.sectors, ", ")},
+    {"status", std::string(domain::to_string(proposal.status))},
+    {"cut-off", proposal.cutoff_label
+                  ? *proposal.cutoff_label + " (closes " + local_time(proposal.cutoff_closes_at, zone) + ")"
+                  : std::string{}},
+    {"submitted", local_time(proposal.submitted_at, zone)},
+    {"version", std::to_string(proposal.version)},
+  };
+  if (proposal.withdrawal_reason) {
+    lines.emplace_back("withdrawal reason", *proposal.withdrawal_reason);
+  }
+  return lines;
+}
+
 void run_list(Context& context, const core::ProposalQuery& query)
 {
   auto session = context.session(store::Access::read_only);
-  nlohmann::ordered_json records = nlohmann::ordered_json::array();
-  Table table{{"ID", "CALL", "ACRONYM", "HOST", "PARTNERS", "ENTITY", "PLAN", "STATUS", "CUT-OFF", "EU EUR"},
-              {},
-              {0, 9}};
-  for (const auto& proposal : core::list_proposals(session, query)) {
-    const auto& fields = proposal.fields;
-    table.rows.push_back({std::to_string(proposal.id), proposal.call_code, proposal.acronym, fields.host,
-                          util::join(fields.partners, ","), fields.entity, std::string(domain::to_string(fields.plan)),
-                          std::string(domain::to_string(proposal.status)), proposal.cutoff_label.value_or(""),
-                          domain::format_money_grouped(fields.eu_contribution)});
-    records.push_back(proposal_json(proposal));
-  }
-  print_list(context, k_proposal_fields, records, table);
+  const auto& fields = core::proposal_fields();
+  std::vector<Column<domain::Proposal>> columns{
+    field_column(fields, "id", "ID", Align::right),
+    field_column(fields, "call", "CALL"),
+    field_column(fields, "acronym", "ACRONYM"),
+    field_column(fields, "host", "HOST"),
+    {"PARTNERS", [](const domain::Proposal& p, const core::Display&) { return util::join(p.fields.partners, ","); }},
+    field_column(fields, "entity", "ENTITY"),
+    field_column(fields, "plan", "PLAN"),
+    field_column(fields, "status", "STATUS"),
+    field_column(fields, "cutoff", "CUT-OFF"),
+    field_column(fields, "eu_contribution_eur", "EU EUR", Align::right),
+  };
+  ListPrinter<domain::Proposal, core::ProposalFileRecord> printer(context.format(), context.out(), context.err(),
+                                                                  context.display(), fields, std::move(columns));
+  core::for_each_proposal(session, query, [&](const domain::Proposal& proposal) { printer.add(proposal); });
+  printer.finish();
 }
 
-// Field names whose values differ between two versions, for the history table.
-std::string changes(const domain::Proposal* before, const domain::Proposal& after)
+// Names of the fields whose values differ between two versions, for the history table.
+std::string changes(const domain::Proposal* before, const domain::Proposal& after, const core::Display& display)
 {
   if (before == nullptr) {
     return "created";
   }
-  const auto old_json = proposal_json(*before);
-  const auto new_json = proposal_json(after);
   std::vector<std::string> names;
-  for (const auto& [key, value] : new_json.items()) {
-    if (key != "version" && old_json.at(key) != value) {
-      names.push_back(key);
+  for (const auto& field : core::proposal_fields()) {
+    if (field.name != "version" && field.get(*before, display) != field.get(after, display)) {
+      names.emplace_back(field.name);
     }
   }
   return util::join(names, ", ");
@@ -198,17 +239,29 @@ void run_history(Context& context, const std::string& ref)
 {
   auto session = context.session(store::Access::read_only);
   const auto versions = core::proposal_history(session, ref);
-  nlohmann::ordered_json records = nlohmann::ordered_json::array();
-  Table table{{"VERSION", "RECORDED", "BY", "STATUS", "CUT-OFF", "CHANGED"}, {}, {0}};
+  const auto display = context.display();
+  // What each version changed, by its position in the history.
+  std::map<const domain::ProposalVersion*, std::string> changed;
   const domain::Proposal* previous = nullptr;
   for (const auto& version : versions) {
-    table.rows.push_back({std::to_string(version.proposal.version), local_time(version.recorded_at, context.zone()),
-                          version.recorded_by, std::string(domain::to_string(version.proposal.status)),
-                          version.proposal.cutoff_label.value_or(""), changes(previous, version.proposal)});
-    records.push_back(version_json(version));
+    changed[&version] = changes(previous, version.proposal, display);
     previous = &version.proposal;
   }
-  print_list(context, k_version_fields, records, table);
+  const auto& fields = core::version_fields();
+  std::vector<Column<domain::ProposalVersion>> columns{
+    field_column(fields, "version", "VERSION", Align::right),
+    field_column(fields, "recorded_at", "RECORDED"),
+    field_column(fields, "recorded_by", "BY"),
+    field_column(fields, "status", "STATUS"),
+    field_column(fields, "cutoff", "CUT-OFF"),
+    {"CHANGED", [&changed](const domain::ProposalVersion& v, const core::Display&) { return changed.at(&v); }},
+  };
+  ListPrinter<domain::ProposalVersion> printer(context.format(), context.out(), context.err(), display, fields,
+                                               std::move(columns));
+  for (const auto& version : versions) {
+    printer.add(version);
+  }
+  printer.finish();
 }
 
 } // namespace
@@ -266,7 +319,8 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
   registry.on(show, [show_ref](Context& context) {
     auto session = context.session(store::Access::read_only);
     const auto found = core::show_proposal(session, *show_ref);
-    print_record(context, k_proposal_fields, proposal_json(found), proposal_lines(found, context.zone()));
+    print_one(context.format(), context.out(), context.display(), core::proposal_fields(), found,
+              proposal_lines(found, context.zone()));
   });
 
   auto history_ref = std::make_shared<std::string>();

@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include "../context.hpp"
+#include "../output/format.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -13,20 +15,31 @@ namespace cfp::cli {
 /// What a leaf command does once the whole command line is parsed.
 using Handler = std::function<void(Context&)>;
 
+/// A leaf command: what it does and the output formats it can print.
+struct Command
+{
+  Handler handler;
+  Formats formats;
+};
+
 /// Maps each leaf subcommand to its handler; command files register into it.
 class Registry
 {
 public:
-  void on(CLI::App* command, Handler handler) { m_handlers[command] = std::move(handler); }
-
-  const Handler* find(CLI::App* command) const
+  /// Registers `handler` for `command`, which prints the formats `formats` accepts.
+  void on(CLI::App* command, Handler handler, Formats formats = {})
   {
-    const auto found = m_handlers.find(command);
-    return found == m_handlers.end() ? nullptr : &found->second;
+    m_commands[command] = {std::move(handler), std::move(formats)};
+  }
+
+  const Command* find(CLI::App* command) const
+  {
+    const auto found = m_commands.find(command);
+    return found == m_commands.end() ? nullptr : &found->second;
   }
 
 private:
-  std::map<CLI::App*, Handler> m_handlers;
+  std::map<CLI::App*, Command> m_commands;
 };
 
 /// Adds a command group (`cfp call`, `cfp proposal` ...) that needs one subcommand.
@@ -43,6 +56,7 @@ void register_call_commands(CLI::App& app, Registry& registry);
 void register_deadline_commands(CLI::App& app, Registry& registry);
 void register_proposal_commands(CLI::App& app, Registry& registry);
 void register_log_command(CLI::App& app, Registry& registry);
-void register_transfer_commands(CLI::App& app, Registry& registry);
+void register_import_commands(CLI::App& app, Registry& registry);
+void register_export_commands(CLI::App& app, Registry& registry);
 
 } // namespace cfp::cli

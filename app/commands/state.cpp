@@ -1,7 +1,9 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "registry.hpp"
 
-#include "../present.hpp"
+#include "../output/printer.hpp"
 
+#include <cfp/core/record_fields.hpp>
 #include <cfp/core/states.hpp>
 
 namespace cfp::cli {
@@ -14,17 +16,15 @@ void register_state_commands(CLI::App& app, Registry& registry)
   list->add_flag("--eu", *eu_only, "Only EU member states");
   registry.on(list, [eu_only](Context& context) {
     auto session = context.session(store::Access::read_only);
-    const auto states = core::list_states(session, *eu_only);
-    nlohmann::ordered_json records = nlohmann::ordered_json::array();
-    Table table{{"CODE", "NAME", "EU", "SINCE"}, {}, {}};
-    for (const auto& entry : states) {
-      auto record = state_json(entry);
-      table.rows.push_back({entry.code, entry.name, entry.eu ? "yes" : "no",
-                            record["participating_since"].is_null() ? ""
-                                                                    : record["participating_since"].get<std::string>()});
-      records.push_back(std::move(record));
+    const auto& fields = core::state_fields();
+    ListPrinter<domain::State> printer(context.format(), context.out(), context.err(), context.display(), fields,
+                                       {field_column(fields, "code", "CODE"), field_column(fields, "name", "NAME"),
+                                        field_column(fields, "eu", "EU"),
+                                        field_column(fields, "participating_since", "SINCE")});
+    for (const auto& entry : core::list_states(session, *eu_only ? core::StateSet::eu_only : core::StateSet::all)) {
+      printer.add(entry);
     }
-    print_list(context, k_state_fields, records, table);
+    printer.finish();
   });
 }
 

@@ -1,6 +1,6 @@
 #include "cli/cli_fixture.hpp"
 
-#include "output.hpp"
+#include "output/table.hpp"
 
 #include <cfp/util/text.hpp>
 

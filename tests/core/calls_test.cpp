@@ -4,7 +4,9 @@
 #include <cfp/core/calls.hpp>
 #include <cfp/core/proposals.hpp>
 #include <cfp/error.hpp>
-#include <cfp/store/repositories.hpp>
+#include <cfp/store/audit_repository.hpp>
+#include <cfp/store/call_repository.hpp>
+#include <cfp/store/proposal_repository.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -51,7 +53,7 @@ protected:
     return core::add_proposal(session(), request);
   }
 
-  std::int64_t audit_entries() { return store::count_rows(m_fixture.database()).audit_entries; }
+  std::int64_t audit_entries() { return m_fixture.audit_entries(); }
 
   DatabaseFixture m_fixture;
 };
@@ -84,7 +86,7 @@ TEST_F(CallsTest, AddCallWritesExactlyOneAuditEntryWithTheCallAsJson)
   EXPECT_EQ(entries[0].actor, "tester");
   EXPECT_EQ(entries[0].command, "cfp test");
   EXPECT_EQ(entries[0].at, utc("2024-10-01T10:00:00Z"));
-  EXPECT_FALSE(entries[0].proposal_id);
+  EXPECT_EQ(entries[0].subject.kind, domain::SubjectKind::call);
   EXPECT_FALSE(entries[0].before);
   ASSERT_TRUE(entries[0].after);
   const auto after = nlohmann::json::parse(*entries[0].after);
@@ -312,19 +314,19 @@ TEST_F(CallsTest, DeadlinesAreListedByClosingTimeWithWhetherTheyAreOpen)
   add_deadline("2024-11-04");
   m_fixture.clock().set(utc("2024-11-04T16:00:01Z"));
 
-  const auto all = core::list_deadlines(session(), std::string(k_call), false);
+  const auto all = core::list_deadlines(session(), std::string(k_call), core::DeadlineSet::all);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].cutoff.label, "2024-11-04");
   EXPECT_FALSE(all[0].open);
   EXPECT_EQ(all[1].cutoff.label, "2025-02-01");
   EXPECT_TRUE(all[1].open);
 
-  const auto open = core::list_deadlines(session(), std::nullopt, true);
+  const auto open = core::list_deadlines(session(), std::nullopt, core::DeadlineSet::open_only);
   ASSERT_EQ(open.size(), 1u);
   EXPECT_EQ(open[0].cutoff.label, "2025-02-01");
 
   m_fixture.clock().set(utc("2024-11-04T16:00:00Z"));
-  EXPECT_EQ(core::list_deadlines(session(), std::nullopt, true).size(), 2u);
+  EXPECT_EQ(core::list_deadlines(session(), std::nullopt, core::DeadlineSet::open_only).size(), 2u);
 }
 
 TEST_F(CallsTest, ShowCallGivesCutoffsAndProposalsByStatus)

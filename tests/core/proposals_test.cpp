@@ -4,7 +4,9 @@
 #include <cfp/core/calls.hpp>
 #include <cfp/core/proposals.hpp>
 #include <cfp/error.hpp>
-#include <cfp/store/repositories.hpp>
+#include <cfp/store/audit_repository.hpp>
+#include <cfp/store/call_repository.hpp>
+#include <cfp/store/proposal_repository.hpp>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -88,12 +90,18 @@ protected:
     return core::update_proposal(session(), ref, input);
   }
 
-  std::int64_t audit_entries() { return store::count_rows(m_fixture.database()).audit_entries; }
+  std::int64_t audit_entries() { return m_fixture.audit_entries(); }
+
+  // The proposal REF names, read in a transaction of its own.
+  domain::Proposal resolve(const std::string& ref)
+  {
+    return m_fixture.database().read("resolve", [&](const store::Transaction& tx) { return core::resolve_proposal(tx, ref); });
+  }
 
   // The newest audit entry, with its before and after documents parsed.
   struct LastAudit
   {
-    store::AuditEntry entry;
+    domain::AuditEntry entry;
     nlohmann::json before;
     nlohmann::json after;
   };
@@ -535,18 +543,18 @@ TEST_F(ProposalsTest, SameAcronymIsAllowedInAnotherCall)
 TEST_F(ProposalsTest, RefResolvesByIdByCallAndAcronymAndByAcronym)
 {
   const auto proposal = add("BSC-AIF");
-  EXPECT_EQ(core::resolve_proposal(m_fixture.database(), std::to_string(proposal.id)).id, proposal.id);
-  EXPECT_EQ(core::resolve_proposal(m_fixture.database(), std::string(k_call) + "/BSC-AIF").id, proposal.id);
-  EXPECT_EQ(core::resolve_proposal(m_fixture.database(), "eurohpc-2024-cei-ai-01/bsc-aif").id, proposal.id);
-  EXPECT_EQ(core::resolve_proposal(m_fixture.database(), "BSC-AIF").id, proposal.id);
-  EXPECT_EQ(core::resolve_proposal(m_fixture.database(), "bsc-aif").id, proposal.id);
+  EXPECT_EQ(resolve(std::to_string(proposal.id)).id, proposal.id);
+  EXPECT_EQ(resolve(std::string(k_call) + "/BSC-AIF").id, proposal.id);
+  EXPECT_EQ(resolve("eurohpc-2024-cei-ai-01/bsc-aif").id, proposal.id);
+  EXPECT_EQ(resolve("BSC-AIF").id, proposal.id);
+  EXPECT_EQ(resolve("bsc-aif").id, proposal.id);
 }
 
 TEST_F(ProposalsTest, AllDigitAcronymResolvesWhenNoProposalHasThatId)
 {
   const auto proposal = add("2025");
-  EXPECT_EQ(core::resolve_proposal(m_fixture.database(), "2025").id, proposal.id);
-  EXPECT_EQ(core::resolve_proposal(m_fixture.database(), std::to_string(proposal.id)).id, proposal.id);
+  EXPECT_EQ(resolve("2025").id, proposal.id);
+  EXPECT_EQ(resolve(std::to_string(proposal.id)).id, proposal.id);
 }
 
 TEST_F(ProposalsTest, UnknownRefIsNotFound)
@@ -554,7 +562,7 @@ TEST_F(ProposalsTest, UnknownRefIsNotFound)
   add("BSC-AIF");
   for (const std::string& ref :
        std::vector<std::string>{"999", "NOPE", std::string(k_call) + "/NOPE", "NO-CALL/BSC-AIF"}) {
-    const auto failure = attempt(m_fixture, [&] { core::resolve_proposal(m_fixture.database(), ref); });
+    const auto failure = attempt(m_fixture, [&] { resolve(ref); });
     EXPECT_EQ(failure.kind, ErrorKind::not_found) << ref;
   }
 }
@@ -584,7 +592,7 @@ TEST_F(ProposalsTest, AddWritesExactlyOneAuditEntryWithTheProposalAfter)
   const auto last = last_audit();
   EXPECT_EQ(last.entry.action, "add");
   EXPECT_EQ(last.entry.entity, std::string("proposal ") + k_call + "/BSC-AIF");
-  EXPECT_EQ(last.entry.proposal_id, proposal.id);
+  EXPECT_EQ(last.entry.subject, (domain::AuditSubject{domain::SubjectKind::proposal, proposal.id}));
   EXPECT_EQ(last.entry.actor, "tester");
   EXPECT_EQ(last.entry.command, "cfp test");
   EXPECT_FALSE(last.entry.before);

@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "support/support.hpp"
+
+#include "store/sqlite/sqlite_database.hpp"
 
 #include <cfp/domain/time.hpp>
 
@@ -79,9 +82,19 @@ std::string dump_database(const std::filesystem::path& path)
 }
 
 DatabaseFixture::DatabaseFixture(const std::string& now)
-  : m_path(m_dir / "cfp.db"), m_database(store::Database::open(m_path, store::Access::read_write)),
+  : m_path(m_dir / "cfp.db"), m_database(store::Database::open(m_path.string())),
     m_clock(utc(now)), m_session{*m_database, m_clock, "tester", "cfp test", *date::locate_zone("Europe/Brussels")}
 {
+}
+
+SQLite::Database& DatabaseFixture::connection()
+{
+  return dynamic_cast<store::sqlite::SqliteDatabase&>(*m_database).connection();
+}
+
+std::int64_t DatabaseFixture::audit_entries()
+{
+  return m_database->read("count", [](const store::Transaction& tx) { return tx.info().counts.audit_entries; });
 }
 
 Failure attempt(DatabaseFixture& fixture, const std::function<void()>& action)

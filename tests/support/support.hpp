@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include "cli.hpp"
@@ -5,6 +6,8 @@
 #include <cfp/core/clock.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/store/database.hpp>
+
+#include <SQLiteCpp/Database.h>
 
 #include <cfp/error.hpp>
 
@@ -49,6 +52,12 @@ public:
   core::FixedClock& clock() { return m_clock; }
   store::Database& database() { return *m_database; }
   const std::filesystem::path& path() const { return m_path; }
+
+  /// The SQLite connection under the store, for tests of that backend.
+  SQLite::Database& connection();
+
+  /// Rows in the audit log.
+  std::int64_t audit_entries();
 
 private:
   TempDir m_dir;

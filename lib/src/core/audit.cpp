@@ -1,44 +1,47 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/audit.hpp>
 
 #include <cfp/core/proposals.hpp>
 #include <cfp/error.hpp>
+#include <cfp/store/audit_repository.hpp>
 
 namespace cfp::core {
 
-void record_audit(Session& session, const std::string& entity, const std::string& action,
-                  std::optional<std::int64_t> proposal_id, const std::optional<nlohmann::ordered_json>& before,
-                  const std::optional<nlohmann::ordered_json>& after)
+void record_audit(const Session& session, store::Transaction& tx, AuditChange change)
 {
-  store::AuditEntry entry;
+  domain::AuditEntry entry;
   entry.at = session.clock.now();
   entry.actor = session.actor;
   entry.command = session.command;
-  entry.entity = entity;
-  entry.action = action;
-  entry.proposal_id = proposal_id;
-  if (before) {
-    entry.before = before->dump();
-  }
-  if (after) {
-    entry.after = after->dump();
-  }
-  store::AuditRepository(session.database).append(entry);
+  entry.entity = std::move(change.entity);
+  entry.action = std::move(change.action);
+  entry.subject = change.subject;
+  entry.before = std::move(change.before);
+  entry.after = std::move(change.after);
+  tx.audit().append(entry);
 }
 
-std::vector<store::AuditEntry> list_audit(Session& session, const std::optional<std::string>& ref,
-                                          std::int64_t limit)
+void for_each_audit_entry(Session& session, const std::optional<std::string>& ref, std::int64_t limit,
+                          const std::function<void(const domain::AuditEntry&)>& visit)
 {
   if (limit < 1) {
     throw Error(ErrorKind::invalid_input, "--limit must be 1 or more");
   }
-  std::vector<store::AuditEntry> entries;
-  session.database.read("read the audit log", [&] {
-    std::optional<std::int64_t> proposal_id;
+  session.database.read("read the audit log", [&](const store::Transaction& tx) {
+    store::AuditFilter filter;
+    filter.limit = limit;
     if (ref) {
-      proposal_id = resolve_proposal(session.database, *ref).id;
+      filter.subject = domain::AuditSubject{domain::SubjectKind::proposal, resolve_proposal(tx, *ref).id};
     }
-    entries = store::AuditRepository(session.database).list(proposal_id, limit);
+    tx.audit().for_each(filter, visit);
   });
+}
+
+std::vector<domain::AuditEntry> list_audit(Session& session, const std::optional<std::string>& ref,
+                                           std::int64_t limit)
+{
+  std::vector<domain::AuditEntry> entries;
+  for_each_audit_entry(session, ref, limit, [&](const domain::AuditEntry& entry) { entries.push_back(entry); });
   return entries;
 }
 

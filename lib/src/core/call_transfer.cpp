@@ -1,13 +1,15 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/transfer.hpp>
 
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
 #include <cfp/error.hpp>
-#include <cfp/store/records.hpp>
-#include <cfp/store/repositories.hpp>
+#include <cfp/store/call_repository.hpp>
+#include <cfp/store/snapshot.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <istream>
 #include <ostream>
@@ -55,9 +57,9 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
   }
   only_keys(document, {"calls"}, source_name);
 
-  CallImportSummary summary;
-  session.database.write(fmt::format("import calls from {}", source_name), [&] {
-    store::CallRepository calls(session.database);
+  return session.database.write(fmt::format("import calls from {}", source_name), [&](store::Transaction& tx) {
+    CallImportSummary summary;
+    auto& calls = tx.calls();
     std::size_t index = 0;
     for (const auto& item : document["calls"]) {
       const std::string where = fmt::format("{}: calls[{}]", source_name, index++);
@@ -102,13 +104,15 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
           ++summary.calls_unchanged;
         } else {
           calls.update(call);
-          record_audit(session, "call " + call.code, "update", std::nullopt, store::call_json(*existing),
-                       store::call_json(call));
+          record_audit(session, tx,
+                       {{domain::SubjectKind::call, call.id}, "call " + call.code, "update", store::snapshot(*existing),
+                        store::snapshot(call)});
           ++summary.calls_updated;
         }
       } else {
         call.id = calls.insert(call, session.clock.now());
-        record_audit(session, "call " + call.code, "add", std::nullopt, std::nullopt, store::call_json(call));
+        record_audit(session, tx,
+                     {{domain::SubjectKind::call, call.id}, "call " + call.code, "add", std::nullopt, store::snapshot(call)});
         ++summary.calls_added;
       }
 
@@ -140,41 +144,24 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
           legal = LegalTime{*wall_time, *zone};
         }
         try {
-          const auto outcome = add_deadline_in_transaction(session, deadline, legal, Duplicate::same_is_unchanged);
+          const auto outcome = add_deadline_in_transaction(session, tx, deadline, legal, Duplicate::same_is_unchanged);
           ++(outcome ? summary.cutoffs_added : summary.cutoffs_unchanged);
         } catch (const Error& error) {
           throw Error(error.kind(), cutoff_where + ": " + error.what());
         }
       }
     }
-    record_audit(session, "import calls " + source_name, "import", std::nullopt, std::nullopt,
-                 ordered_json{{"file", source_name},
+    const ordered_json counts{{"file", source_name},
                               {"calls_added", summary.calls_added},
                               {"calls_updated", summary.calls_updated},
                               {"calls_unchanged", summary.calls_unchanged},
                               {"cutoffs_added", summary.cutoffs_added},
-                              {"cutoffs_unchanged", summary.cutoffs_unchanged}});
+                              {"cutoffs_unchanged", summary.cutoffs_unchanged}};
+    record_audit(session, tx,
+                 {{domain::SubjectKind::import, std::nullopt}, "import calls " + source_name, "import", std::nullopt,
+                  counts.dump()});
+    return summary;
   });
-  return summary;
-}
-
-void export_calls(Session& session, std::ostream& out)
-{
-  ordered_json document{{"calls", ordered_json::array()}};
-  session.database.read("export the calls", [&] {
-    store::CallRepository calls(session.database);
-    for (const auto& call : calls.list()) {
-      auto record = store::call_json(call);
-      record["cutoffs"] = ordered_json::array();
-      for (const auto& cutoff : calls.cutoffs(call.id)) {
-        auto entry = store::cutoff_json(cutoff);
-        entry.erase("call");
-        record["cutoffs"].push_back(std::move(entry));
-      }
-      document["calls"].push_back(std::move(record));
-    }
-  });
-  out << document.dump(2) << '\n';
 }
 
 } // namespace cfp::core

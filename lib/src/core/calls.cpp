@@ -1,20 +1,29 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/calls.hpp>
-
-#include "proposal_rules.hpp"
 
 #include <cfp/core/audit.hpp>
 #include <cfp/error.hpp>
-#include <cfp/store/records.hpp>
-#include <cfp/store/repositories.hpp>
+#include <cfp/store/call_repository.hpp>
+#include <cfp/store/proposal_repository.hpp>
+#include <cfp/store/snapshot.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
 namespace cfp::core {
 
-domain::Call require_call(store::Database& database, const std::string& code)
+namespace {
+
+domain::AuditSubject subject_of(const domain::Call& call)
 {
-  auto call = store::CallRepository(database).find(code);
+  return {domain::SubjectKind::call, call.id};
+}
+
+} // namespace
+
+domain::Call require_call(const store::Transaction& tx, const std::string& code)
+{
+  auto call = tx.calls().find(code);
   if (!call) {
     throw Error(ErrorKind::not_found, fmt::format("no call '{}'; 'cfp call list' shows the calls", code));
   }
@@ -48,38 +57,48 @@ domain::Call checked_call(const Session& session, const NewCall& request)
 domain::Call add_call(Session& session, const NewCall& request)
 {
   domain::Call call = checked_call(session, request);
-  session.database.write(fmt::format("record call {}", call.code), [&] {
-    store::CallRepository calls(session.database);
-    if (auto existing = calls.find(call.code)) {
+  return session.database.write(fmt::format("record call {}", call.code), [&](store::Transaction& tx) {
+    if (auto existing = tx.calls().find(call.code)) {
       throw Error(ErrorKind::refused, fmt::format("call {} exists already", existing->code));
     }
-    call.id = calls.insert(call, session.clock.now());
-    record_audit(session, "call " + call.code, "add", std::nullopt, std::nullopt, store::call_json(call));
+    domain::Call stored = call;
+    stored.id = tx.calls().insert(stored, session.clock.now());
+    record_audit(session, tx, {subject_of(stored), "call " + stored.code, "add", std::nullopt, store::snapshot(stored)});
+    return stored;
   });
-  return call;
 }
 
 std::vector<domain::Call> list_calls(Session& session)
 {
-  std::vector<domain::Call> calls;
-  session.database.read("list the calls", [&] { calls = store::CallRepository(session.database).list(); });
-  return calls;
+  return session.database.read("list the calls", [](const store::Transaction& tx) { return tx.calls().list(); });
+}
+
+std::vector<CallWithCutoffs> list_calls_with_cutoffs(Session& session)
+{
+  return session.database.read("export the calls", [](const store::Transaction& tx) {
+    std::vector<CallWithCutoffs> calls;
+    for (auto& call : tx.calls().list()) {
+      auto cutoffs = tx.calls().cutoffs(call.id);
+      calls.push_back({std::move(call), std::move(cutoffs)});
+    }
+    return calls;
+  });
 }
 
 CallDetails show_call(Session& session, const std::string& code)
 {
-  CallDetails details;
-  session.database.read(fmt::format("show call {}", code), [&] {
-    details.call = require_call(session.database, code);
-    details.cutoffs = store::CallRepository(session.database).cutoffs(details.call.id);
-    details.proposals_by_status = store::ProposalRepository(session.database).count_by_status(details.call.id);
+  return session.database.read(fmt::format("show call {}", code), [&](const store::Transaction& tx) {
+    CallDetails details;
+    details.call = require_call(tx, code);
+    details.cutoffs = tx.calls().cutoffs(details.call.id);
+    details.proposals_by_status = tx.proposals().count_by_status(details.call.id);
+    return details;
   });
-  return details;
 }
 
-std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, const NewDeadline& request,
-                                                          const std::optional<LegalTime>& legal,
-                                                          Duplicate duplicate)
+std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session, store::Transaction& tx,
+                                                          const NewDeadline& request,
+                                                          const std::optional<LegalTime>& legal, Duplicate duplicate)
 {
   const auto when =
     util::value_or_throw(domain::parse_when(request.when, session.display_zone, domain::BareDate::deadline_brussels),
@@ -108,10 +127,9 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, cons
     throw Error(ErrorKind::invalid_input, fmt::format("label '{}': {}", cutoff.label, *problem));
   }
 
-  const auto call = require_call(session.database, request.call_code);
+  const auto call = require_call(tx, request.call_code);
   cutoff.call_code = call.code;
-  store::CallRepository calls(session.database);
-  for (const auto& existing : calls.cutoffs(call.id)) {
+  for (const auto& existing : tx.calls().cutoffs(call.id)) {
     const bool same_label = util::iequals(existing.label, cutoff.label);
     if (same_label && existing.closes_at == cutoff.closes_at && duplicate == Duplicate::same_is_unchanged) {
       return std::nullopt;
@@ -119,58 +137,59 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, cons
     if (same_label) {
       throw Error(ErrorKind::refused,
                   fmt::format("call {} has a cut-off labelled '{}' already (closing {}); choose another label",
-                              call.code, existing.label, detail::brussels_time(existing.closes_at)));
+                              call.code, existing.label, domain::format_brussels(existing.closes_at)));
     }
     if (existing.closes_at == cutoff.closes_at) {
       throw Error(ErrorKind::refused, fmt::format("call {} has a cut-off at {} already ('{}')", call.code,
-                                                  detail::brussels_time(existing.closes_at), existing.label));
+                                                  domain::format_brussels(existing.closes_at), existing.label));
     }
   }
   if (call.opens_at && cutoff.closes_at <= *call.opens_at) {
-    throw Error(ErrorKind::refused,
-                fmt::format("the cut-off {} is not after the opening of call {} ({})", detail::brussels_time(cutoff.closes_at),
-                            call.code, detail::brussels_time(*call.opens_at)));
+    throw Error(ErrorKind::refused, fmt::format("the cut-off {} is not after the opening of call {} ({})",
+                                                domain::format_brussels(cutoff.closes_at), call.code,
+                                                domain::format_brussels(*call.opens_at)));
   }
-  const auto moved = store::ProposalRepository(session.database).moved_by_new_cutoff(call.id, cutoff.closes_at);
+  const auto moved = tx.proposals().moved_by_new_cutoff(call.id, cutoff.closes_at);
   if (!moved.empty()) {
     throw Error(ErrorKind::refused,
                 fmt::format("a cut-off at {} would move proposals already submitted to a later cut-off of call "
                             "{} ({}); a cut-off may only be added after them",
-                            detail::brussels_time(cutoff.closes_at), call.code, util::join(moved, ", ")));
+                            domain::format_brussels(cutoff.closes_at), call.code, util::join(moved, ", ")));
   }
-  cutoff.id = calls.insert_cutoff(call.id, cutoff);
-  record_audit(session, fmt::format("cutoff {}/{}", call.code, cutoff.label), "add", std::nullopt, std::nullopt,
-               store::cutoff_json(cutoff));
+  cutoff.id = tx.calls().insert_cutoff(call.id, cutoff);
+  record_audit(session, tx,
+               {{domain::SubjectKind::cutoff, cutoff.id}, fmt::format("cutoff {}/{}", call.code, cutoff.label), "add",
+                std::nullopt, store::snapshot(cutoff)});
   return cutoff;
 }
 
 domain::Cutoff add_deadline(Session& session, const NewDeadline& request)
 {
-  domain::Cutoff cutoff;
-  session.database.write(fmt::format("add a cut-off to call {}", request.call_code), [&] {
-    cutoff = *add_deadline_in_transaction(session, request, std::nullopt, Duplicate::refuse);
-  });
-  return cutoff;
+  return session.database.write(fmt::format("add a cut-off to call {}", request.call_code),
+                                [&](store::Transaction& tx) {
+                                  return *add_deadline_in_transaction(session, tx, request, std::nullopt,
+                                                                      Duplicate::refuse);
+                                });
 }
 
 std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
-                                           bool open_only)
+                                           DeadlineSet set)
 {
-  std::vector<DeadlineStatus> result;
   const auto now = session.clock.now();
-  session.database.read("list the deadlines", [&] {
+  return session.database.read("list the deadlines", [&](const store::Transaction& tx) {
     std::optional<std::int64_t> call_id;
     if (call_code) {
-      call_id = require_call(session.database, *call_code).id;
+      call_id = require_call(tx, *call_code).id;
     }
-    for (auto& cutoff : store::CallRepository(session.database).cutoffs(call_id)) {
+    std::vector<DeadlineStatus> result;
+    for (auto& cutoff : tx.calls().cutoffs(call_id)) {
       const bool open = domain::is_on_time(now, cutoff);
-      if (open || !open_only) {
+      if (open || set == DeadlineSet::all) {
         result.push_back({std::move(cutoff), open});
       }
     }
+    return result;
   });
-  return result;
 }
 
 } // namespace cfp::core

@@ -1,17 +1,20 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/database_status.hpp>
 
 namespace cfp::core {
 
 DatabaseStatus database_status(store::Database& database)
 {
+  const auto info = database.read("read the database status", [](const store::Transaction& tx) { return tx.info(); });
   DatabaseStatus status;
-  database.read("read the database status", [&] {
-    status.path = database.path().string();
-    status.schema_version = database.schema_version();
-    status.latest_schema_version = store::Database::latest_schema_version();
-    status.journal_mode = store::journal_mode(database);
-    status.counts = store::count_rows(database);
-  });
+  status.location = database.location();
+  status.schema_version = info.schema_version;
+  status.latest_schema_version = database.latest_schema_version();
+  status.journal_mode = info.journal_mode;
+  status.calls = info.counts.calls;
+  status.cutoffs = info.counts.cutoffs;
+  status.proposals = info.counts.proposals;
+  status.audit_entries = info.counts.audit_entries;
   return status;
 }
 

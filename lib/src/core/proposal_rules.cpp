@@ -1,6 +1,6 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "proposal_rules.hpp"
 
-#include <cfp/store/repositories.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -8,47 +8,6 @@
 #include <algorithm>
 
 namespace cfp::core::detail {
-
-ReferenceData::ReferenceData(store::Database& database)
-  : m_database(database), m_states(store::StateRepository(database).list())
-{
-}
-
-std::optional<std::string> ReferenceData::state_code(std::string_view input) const
-{
-  const std::string code = domain::normalize_state_code(input);
-  for (const auto& state : m_states) {
-    if (state.code == code) {
-      return code;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string ReferenceData::unknown_state(std::string_view input) const
-{
-  const auto suggestions = domain::suggest_states(input, m_states);
-  std::string message = fmt::format("'{}' is not a participating state", input);
-  if (!suggestions.empty()) {
-    return message + fmt::format("; did you mean {}?", util::join(suggestions, ", "));
-  }
-  return message + "; 'cfp state list' shows the codes";
-}
-
-const CallInfo* ReferenceData::call(const std::string& code)
-{
-  // Only calls that exist are kept: a file naming many unknown calls must not grow memory.
-  const std::string key = util::to_lower_ascii(code);
-  auto found = m_calls.find(key);
-  if (found == m_calls.end()) {
-    auto call = store::CallRepository(m_database).find(code);
-    if (!call) {
-      return nullptr;
-    }
-    found = m_calls.emplace(key, CallInfo{*call, store::CallRepository(m_database).cutoffs(call->id)}).first;
-  }
-  return &found->second;
-}
 
 std::vector<domain::FieldError> apply_input(const ReferenceData& reference, domain::ProposalFields& fields,
                                             const ProposalInput& input)
@@ -118,18 +77,13 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
   return errors;
 }
 
-std::string brussels_time(domain::Instant instant)
-{
-  return domain::format_local(instant, *date::locate_zone(domain::k_brussels)) + " (Brussels time)";
-}
-
 util::Result<domain::Cutoff> submission_cutoff(const ReferenceData& reference, const CallInfo& info,
                                                const domain::ProposalFields& fields, domain::Instant at)
 {
   const auto& call = info.call;
   if (call.opens_at && at < *call.opens_at) {
     return util::Failure{fmt::format("call {} opens at {}; proposals can be submitted from then on", call.code,
-                                     brussels_time(*call.opens_at))};
+                                     domain::format_brussels(*call.opens_at))};
   }
   const auto cutoff = domain::cutoff_for_submission(at, info.cutoffs);
   if (!cutoff) {
@@ -140,7 +94,7 @@ util::Result<domain::Cutoff> submission_cutoff(const ReferenceData& reference, c
                                        call.code, call.code)};
     }
     return util::Failure{fmt::format("no cut-off of call {} is open: the last one, '{}', closed at {}", call.code,
-                                     last->label, brussels_time(last->closes_at))};
+                                     last->label, domain::format_brussels(last->closes_at))};
   }
   // Participation starts at midnight, Brussels time, of the day recorded.
   const auto& brussels = *date::locate_zone(domain::k_brussels);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/proposals.hpp>
 
 #include "proposal_rules.hpp"
@@ -6,8 +7,9 @@
 #include <cfp/core/calls.hpp>
 #include <cfp/core/states.hpp>
 #include <cfp/error.hpp>
-#include <cfp/store/repositories.hpp>
-#include <cfp/store/records.hpp>
+#include <cfp/store/call_repository.hpp>
+#include <cfp/store/proposal_repository.hpp>
+#include <cfp/store/snapshot.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -25,6 +27,11 @@ using domain::ProposalStatus;
 std::string entity_of(const Proposal& proposal)
 {
   return fmt::format("proposal {}/{}", proposal.call_code, proposal.acronym);
+}
+
+domain::AuditSubject subject_of(const Proposal& proposal)
+{
+  return {domain::SubjectKind::proposal, proposal.id};
 }
 
 // Applies `input` onto `fields`, or throws invalid_input listing every broken rule.
@@ -70,24 +77,25 @@ void require_open(const Proposal& proposal, domain::Instant now, std::string_vie
     throw Error(ErrorKind::refused,
                 fmt::format("cannot {}: {} belongs to cut-off '{}', which closed at {}; it is read-only now", what,
                             proposal.acronym, proposal.cutoff_label.value_or("?"),
-                            detail::brussels_time(*proposal.cutoff_closes_at)));
+                            domain::format_brussels(*proposal.cutoff_closes_at)));
   }
 }
 
 // Stores `after` as the next version of `before` and logs the change.
-void save_version(Session& session, const Proposal& before, Proposal& after, const std::string& action)
+void save_version(const Session& session, store::Transaction& tx, const Proposal& before, Proposal& after,
+                  const std::string& action)
 {
-  const auto now = session.clock.now();
   after.version = before.version + 1;
-  store::ProposalRepository(session.database).update(after, now, session.actor);
-  record_audit(session, entity_of(after), action, after.id, store::proposal_json(before), store::proposal_json(after));
+  tx.proposals().update(after, session.clock.now(), session.actor);
+  record_audit(session, tx, {subject_of(after), entity_of(after), action, store::snapshot(before),
+                             store::snapshot(after)});
 }
 
 } // namespace
 
-Proposal resolve_proposal(store::Database& database, const std::string& ref)
+Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
 {
-  store::ProposalRepository proposals(database);
+  const auto& proposals = tx.proposals();
   const std::string text(util::trim(ref));
   std::int64_t id = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -101,7 +109,7 @@ Proposal resolve_proposal(store::Database& database, const std::string& ref)
     }
   }
   if (const auto slash = text.find('/'); slash != std::string::npos) {
-    const auto call = require_call(database, text.substr(0, slash));
+    const auto call = require_call(tx, text.substr(0, slash));
     if (auto proposal = proposals.find(call.id, text.substr(slash + 1))) {
       return *proposal;
     }
@@ -129,34 +137,33 @@ Proposal add_proposal(Session& session, const NewProposal& request)
   if (auto problem = domain::check_acronym(request.acronym)) {
     throw Error(ErrorKind::invalid_input, fmt::format("cannot {}: {}", what, *problem));
   }
-  Proposal proposal;
-  proposal.acronym = request.acronym;
-  session.database.write(what, [&] {
-    const auto call = require_call(session.database, request.call_code);
+  return session.database.write(what, [&](store::Transaction& tx) {
+    Proposal proposal;
+    proposal.acronym = request.acronym;
+    const auto call = require_call(tx, request.call_code);
     proposal.call_code = call.code;
-    store::ProposalRepository proposals(session.database);
-    if (auto existing = proposals.find(call.id, request.acronym)) {
+    if (auto existing = tx.proposals().find(call.id, request.acronym)) {
       throw Error(ErrorKind::refused, fmt::format("cannot {}: acronym {} is already used in call {} (proposal {})",
                                                   what, existing->acronym, call.code, existing->id));
     }
-    detail::ReferenceData reference(session.database);
+    detail::ReferenceData reference(tx);
     proposal.fields = checked_fields(reference, {}, request.input, what);
     const auto now = session.clock.now();
     if (!request.draft) {
       submit_now(reference, proposal, now);
     }
     proposal.version = 1;
-    proposal.id = proposals.insert(call.id, proposal, now, session.actor);
-    record_audit(session, entity_of(proposal), "add", proposal.id, std::nullopt, store::proposal_json(proposal));
+    proposal.id = tx.proposals().insert(call.id, proposal, now, session.actor);
+    record_audit(session, tx, {subject_of(proposal), entity_of(proposal), "add", std::nullopt,
+                               store::snapshot(proposal)});
+    return proposal;
   });
-  return proposal;
 }
 
 Proposal submit_proposal(Session& session, const std::string& ref)
 {
-  Proposal after;
-  session.database.write(fmt::format("submit proposal {}", ref), [&] {
-    const auto before = resolve_proposal(session.database, ref);
+  return session.database.write(fmt::format("submit proposal {}", ref), [&](store::Transaction& tx) {
+    const auto before = resolve_proposal(tx, ref);
     const auto now = session.clock.now();
     if (before.status == ProposalStatus::submitted) {
       throw Error(ErrorKind::refused, fmt::format("{} is already submitted (to cut-off '{}'); use 'cfp proposal "
@@ -164,12 +171,12 @@ Proposal submit_proposal(Session& session, const std::string& ref)
                                                   before.acronym, before.cutoff_label.value_or("?")));
     }
     require_open(before, now, fmt::format("resubmit {}", before.acronym));
-    after = before;
-    detail::ReferenceData reference(session.database);
+    Proposal after = before;
+    detail::ReferenceData reference(tx);
     submit_now(reference, after, now);
-    save_version(session, before, after, "submit");
+    save_version(session, tx, before, after, "submit");
+    return after;
   });
-  return after;
 }
 
 UpdateOutcome update_proposal(Session& session, const std::string& ref, const ProposalInput& input)
@@ -178,27 +185,24 @@ UpdateOutcome update_proposal(Session& session, const std::string& ref, const Pr
     throw Error(ErrorKind::usage, "proposal update needs at least one field option (such as --title or --host); "
                                   "see 'cfp proposal update --help'");
   }
-  UpdateOutcome outcome;
-  session.database.write(fmt::format("update proposal {}", ref), [&] {
-    const auto before = resolve_proposal(session.database, ref);
+  return session.database.write(fmt::format("update proposal {}", ref), [&](store::Transaction& tx) {
+    const auto before = resolve_proposal(tx, ref);
     const auto now = session.clock.now();
     const std::string what = fmt::format("update {}", before.acronym);
     require_open(before, now, what);
     Proposal after = before;
-    detail::ReferenceData reference(session.database);
+    detail::ReferenceData reference(tx);
     after.fields = checked_fields(reference, before.fields, input, what);
     if (after.fields == before.fields) {
-      outcome = {before, false};
-      return;
+      return UpdateOutcome{before, false};
     }
     // The latest version is the one that counts: a submitted proposal is submitted again now.
     if (after.status == ProposalStatus::submitted) {
       submit_now(reference, after, now);
     }
-    save_version(session, before, after, "update");
-    outcome = {after, true};
+    save_version(session, tx, before, after, "update");
+    return UpdateOutcome{after, true};
   });
-  return outcome;
 }
 
 Proposal withdraw_proposal(Session& session, const std::string& ref, const std::string& reason)
@@ -206,9 +210,8 @@ Proposal withdraw_proposal(Session& session, const std::string& ref, const std::
   if (auto problem = domain::check_text(reason, "reason")) {
     throw Error(ErrorKind::invalid_input, fmt::format("--reason: {}", *problem));
   }
-  Proposal after;
-  session.database.write(fmt::format("withdraw proposal {}", ref), [&] {
-    const auto before = resolve_proposal(session.database, ref);
+  return session.database.write(fmt::format("withdraw proposal {}", ref), [&](store::Transaction& tx) {
+    const auto before = resolve_proposal(tx, ref);
     const auto now = session.clock.now();
     if (before.status != ProposalStatus::submitted) {
       throw Error(ErrorKind::refused, fmt::format("{} is {}, not submitted; only a submitted proposal can be "
@@ -216,33 +219,30 @@ Proposal withdraw_proposal(Session& session, const std::string& ref, const std::
                                                   before.acronym, domain::to_string(before.status)));
     }
     require_open(before, now, fmt::format("withdraw {}", before.acronym));
-    after = before;
+    Proposal after = before;
     after.status = ProposalStatus::withdrawn;
     after.withdrawal_reason = reason;
-    save_version(session, before, after, "withdraw");
+    save_version(session, tx, before, after, "withdraw");
+    return after;
   });
-  return after;
 }
 
 Proposal show_proposal(Session& session, const std::string& ref)
 {
-  Proposal proposal;
-  session.database.read(fmt::format("show proposal {}", ref),
-                        [&] { proposal = resolve_proposal(session.database, ref); });
-  return proposal;
+  return session.database.read(fmt::format("show proposal {}", ref),
+                               [&](const store::Transaction& tx) { return resolve_proposal(tx, ref); });
 }
 
 std::vector<domain::ProposalVersion> proposal_history(Session& session, const std::string& ref)
 {
-  std::vector<domain::ProposalVersion> versions;
-  session.database.read(fmt::format("read the history of proposal {}", ref), [&] {
-    const auto proposal = resolve_proposal(session.database, ref);
-    versions = store::ProposalRepository(session.database).history(proposal.id);
-  });
-  return versions;
+  return session.database.read(fmt::format("read the history of proposal {}", ref),
+                               [&](const store::Transaction& tx) {
+                                 return tx.proposals().history(resolve_proposal(tx, ref).id);
+                               });
 }
 
-std::vector<Proposal> list_proposals(Session& session, const ProposalQuery& query)
+void for_each_proposal(Session& session, const ProposalQuery& query,
+                       const std::function<void(const domain::Proposal&)>& visit)
 {
   store::ProposalFilter filter;
   if (query.status) {
@@ -252,13 +252,12 @@ std::vector<Proposal> list_proposals(Session& session, const ProposalQuery& quer
     filter.sector = util::value_or_throw(domain::parse_sector(*query.sector), ErrorKind::invalid_input, "--sector");
   }
   filter.cutoff_label = query.cutoff;
-  std::vector<Proposal> proposals;
-  session.database.read("list the proposals", [&] {
+  session.database.read("list the proposals", [&](const store::Transaction& tx) {
     if (query.call) {
-      filter.call_id = require_call(session.database, *query.call).id;
+      filter.call_id = require_call(tx, *query.call).id;
     }
     if (query.cutoff) {
-      const auto cutoffs = store::CallRepository(session.database).cutoffs(filter.call_id);
+      const auto cutoffs = tx.calls().cutoffs(filter.call_id);
       if (std::none_of(cutoffs.begin(), cutoffs.end(),
                        [&](const domain::Cutoff& cutoff) { return util::iequals(cutoff.label, *query.cutoff); })) {
         throw Error(ErrorKind::not_found, fmt::format("no cut-off labelled '{}'{}; 'cfp deadline list' shows them",
@@ -266,13 +265,19 @@ std::vector<Proposal> list_proposals(Session& session, const ProposalQuery& quer
       }
     }
     if (query.host) {
-      filter.host = resolve_state(session.database, *query.host, "--host");
+      filter.host = resolve_state(tx, *query.host, "--host");
     }
     if (query.state) {
-      filter.state = resolve_state(session.database, *query.state, "--state");
+      filter.state = resolve_state(tx, *query.state, "--state");
     }
-    proposals = store::ProposalRepository(session.database).list(filter);
+    tx.proposals().for_each(filter, visit);
   });
+}
+
+std::vector<Proposal> list_proposals(Session& session, const ProposalQuery& query)
+{
+  std::vector<Proposal> proposals;
+  for_each_proposal(session, query, [&](const Proposal& proposal) { proposals.push_back(proposal); });
   return proposals;
 }
 

@@ -1,24 +1,25 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/states.hpp>
 
-#include "proposal_rules.hpp"
+#include "reference_data.hpp"
 
 #include <cfp/error.hpp>
-#include <cfp/store/repositories.hpp>
+#include <cfp/store/state_repository.hpp>
 
 #include <fmt/format.h>
 
 namespace cfp::core {
 
-std::vector<domain::State> list_states(Session& session, bool eu_only)
+std::vector<domain::State> list_states(Session& session, StateSet set)
 {
-  std::vector<domain::State> states;
-  session.database.read("list the states", [&] { states = store::StateRepository(session.database).list(eu_only); });
-  return states;
+  return session.database.read("list the states", [&](const store::Transaction& tx) {
+    return tx.states().list(set == StateSet::eu_only ? store::StateSet::eu_only : store::StateSet::all);
+  });
 }
 
-std::string resolve_state(store::Database& database, std::string_view input, std::string_view field)
+std::string resolve_state(const store::Transaction& tx, std::string_view input, std::string_view field)
 {
-  const detail::ReferenceData reference(database);
+  const detail::ReferenceData reference(tx);
   if (auto code = reference.state_code(input)) {
     return *code;
   }

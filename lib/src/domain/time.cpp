@@ -259,6 +259,12 @@ std::string format_local(Instant instant, const date::time_zone& zone)
   return date::format("%F %T %Z", date::make_zoned(&zone, instant));
 }
 
+std::string format_brussels(Instant instant)
+{
+  static const date::time_zone* const brussels = date::locate_zone(k_brussels);
+  return format_local(instant, *brussels) + " (Brussels time)";
+}
+
 std::string format_wall_time(date::local_seconds wall_time)
 {
   return date::format("%FT%T", wall_time);

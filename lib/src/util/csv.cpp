@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/util/csv.hpp>
 
 namespace cfp::util {
@@ -16,27 +17,6 @@ std::string csv_field(std::string_view field)
   }
   quoted += '"';
   return quoted;
-}
-
-std::string csv_cell(const nlohmann::ordered_json& value)
-{
-  if (value.is_null()) {
-    return {};
-  }
-  if (value.is_string()) {
-    return value.get<std::string>();
-  }
-  if (value.is_array()) {
-    std::string joined;
-    for (const auto& element : value) {
-      if (!joined.empty()) {
-        joined += ';';
-      }
-      joined += csv_cell(element);
-    }
-    return joined;
-  }
-  return value.dump();
 }
 
 void CsvWriter::write_row(const std::vector<std::string>& fields)

@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include <cfp/core/session.hpp>
 #include <cfp/domain/call.hpp>
 #include <cfp/domain/proposal.hpp>
+#include <cfp/store/transaction.hpp>
 
 #include <optional>
 #include <string>
@@ -27,6 +29,16 @@ domain::Call checked_call(const Session& session, const NewCall& request);
 
 /// Every call, by code.
 std::vector<domain::Call> list_calls(Session& session);
+
+/// A call with its cut-offs, by closing time.
+struct CallWithCutoffs
+{
+  domain::Call call;
+  std::vector<domain::Cutoff> cutoffs;
+};
+
+/// Every call with its cut-offs, by code, read in one snapshot (`cfp export calls`).
+std::vector<CallWithCutoffs> list_calls_with_cutoffs(Session& session);
 
 /// A call with its cut-offs and how many proposals it has in each status.
 struct CallDetails
@@ -61,9 +73,9 @@ struct LegalTime
 /// in its zone must give the same instant as `request.when`. With Duplicate::same_is_unchanged
 /// a cut-off already there with the same label and instant is left alone (returns nullopt).
 enum class Duplicate { refuse, same_is_unchanged };
-std::optional<domain::Cutoff> add_deadline_in_transaction(Session& session, const NewDeadline& request,
-                                                          const std::optional<LegalTime>& legal,
-                                                          Duplicate duplicate);
+std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session, store::Transaction& tx,
+                                                          const NewDeadline& request,
+                                                          const std::optional<LegalTime>& legal, Duplicate duplicate);
 
 /// A cut-off with whether submissions are still on time for it.
 struct DeadlineStatus
@@ -72,11 +84,14 @@ struct DeadlineStatus
   bool open = false;
 };
 
-/// Cut-offs of one call (or all calls), by closing time; only those still open with `open_only`.
+/// Which cut-offs list_deadlines returns.
+enum class DeadlineSet { all, open_only };
+
+/// Cut-offs of one call (or all calls), by closing time.
 std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
-                                           bool open_only);
+                                           DeadlineSet set);
 
 /// The call with this code or a not_found error that says how to list the calls.
-domain::Call require_call(store::Database& database, const std::string& code);
+domain::Call require_call(const store::Transaction& tx, const std::string& code);
 
 } // namespace cfp::core

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include <cfp/store/database.hpp>
-#include <cfp/store/repositories.hpp>
 
+#include <cstdint>
 #include <string>
 
 namespace cfp::core {
@@ -10,11 +11,14 @@ namespace cfp::core {
 /// What `cfp db status` reports.
 struct DatabaseStatus
 {
-  std::string path;
+  std::string location; ///< the path of the file
   int schema_version = 0;
   int latest_schema_version = 0;
-  std::string journal_mode;
-  store::DatabaseCounts counts;
+  std::string journal_mode; ///< how commits are made durable ("wal")
+  std::int64_t calls = 0;
+  std::int64_t cutoffs = 0;
+  std::int64_t proposals = 0;
+  std::int64_t audit_entries = 0;
 };
 
 DatabaseStatus database_status(store::Database& database);

@@ -1,8 +1,11 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include <cfp/core/session.hpp>
 #include <cfp/domain/proposal.hpp>
+#include <cfp/store/transaction.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,9 +77,15 @@ struct ProposalQuery
   std::optional<std::string> sector;
 };
 
+/// Visits the proposals `query` selects, by call and acronym, one at a time, inside one read
+/// transaction.
+void for_each_proposal(Session& session, const ProposalQuery& query,
+                       const std::function<void(const domain::Proposal&)>& visit);
+
+/// The same as for_each_proposal, collected.
 std::vector<domain::Proposal> list_proposals(Session& session, const ProposalQuery& query);
 
 /// The proposal REF names: a numeric id, CALL/ACRONYM, or an acronym unique across calls.
-domain::Proposal resolve_proposal(store::Database& database, const std::string& ref);
+domain::Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref);
 
 } // namespace cfp::core

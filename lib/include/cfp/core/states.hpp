@@ -1,7 +1,9 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include <cfp/core/session.hpp>
 #include <cfp/domain/state.hpp>
+#include <cfp/store/transaction.hpp>
 
 #include <string>
 #include <string_view>
@@ -9,11 +11,14 @@
 
 namespace cfp::core {
 
-/// The participating states, by code; only EU members with `eu_only`.
-std::vector<domain::State> list_states(Session& session, bool eu_only);
+/// Which states list_states returns.
+enum class StateSet { all, eu_only };
+
+/// The participating states, by code.
+std::vector<domain::State> list_states(Session& session, StateSet set);
 
 /// The canonical code of a participating state ("gr" -> "EL"), or invalid input naming the
 /// closest codes. `field` names the value in the message ("host", "partner").
-std::string resolve_state(store::Database& database, std::string_view input, std::string_view field);
+std::string resolve_state(const store::Transaction& tx, std::string_view input, std::string_view field);
 
 } // namespace cfp::core

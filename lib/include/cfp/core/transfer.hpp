@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include <cfp/core/proposals.hpp>
@@ -14,9 +15,6 @@ namespace cfp::core {
 
 /// The formats proposals travel in.
 enum class DataFormat { csv, json, ndjson };
-
-/// The columns of a proposal file (CSV header names, JSON keys), in export order.
-extern const std::vector<std::string> k_transfer_columns;
 
 /// How `import_proposals` treats its input.
 struct ImportOptions
@@ -54,19 +52,13 @@ struct ImportSummary
 
 inline constexpr std::size_t k_max_reported_errors = 50;
 
-/// Imports proposals from `in`, in one IMMEDIATE transaction with constant memory. Each record is
+/// Imports proposals from `in`, in one write transaction with constant memory. Each record is
 /// checked with the rules of `proposal add` (its `submitted_at` decides the cut-off). The key is
 /// (call, acronym): a record equal to the stored proposal changes nothing, a different one makes
 /// a new version as `proposal update` would. Without skip_invalid, one invalid record means
 /// nothing is written. Writes one audit entry. Throws cfp::Error when the file as a whole is
 /// unreadable (bad header, broken JSON).
 ImportSummary import_proposals(Session& session, std::istream& in, const ImportOptions& options);
-
-/// Writes the proposals (of one call, or all) ordered by call then acronym, in the columns
-/// k_transfer_columns, so that an import of the output into a database holding the same
-/// calls exports byte for byte the same.
-void export_proposals(Session& session, std::ostream& out, DataFormat format,
-                      const std::optional<std::string>& call_code);
 
 /// What `import_calls` did.
 struct CallImportSummary
@@ -79,11 +71,8 @@ struct CallImportSummary
 };
 
 /// Imports calls with their cut-offs from one JSON document ({"calls": [...]}) as written by
-/// export_calls; all or nothing. Existing calls get their title, opening and budget updated
+/// `cfp export calls`; all or nothing. Existing calls get their title, opening and budget updated
 /// and missing cut-offs added; a cut-off whose label exists with another instant is an error.
 CallImportSummary import_calls(Session& session, std::istream& in, const std::string& source_name);
-
-/// Writes every call with its cut-offs as one JSON document.
-void export_calls(Session& session, std::ostream& out);
 
 } // namespace cfp::core

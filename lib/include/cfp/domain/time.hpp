@@ -49,6 +49,9 @@ util::Result<Instant> parse_utc(std::string_view text);
 /// "2025-02-01 17:00:00 CET": wall time and zone abbreviation in `zone`.
 std::string format_local(Instant instant, const date::time_zone& zone);
 
+/// "2025-02-01 17:00:00 CET (Brussels time)": how messages about deadlines show an instant.
+std::string format_brussels(Instant instant);
+
 /// "2025-02-01T17:00:00": a wall time as the store keeps it.
 std::string format_wall_time(date::local_seconds wall_time);
 

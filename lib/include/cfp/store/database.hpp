@@ -1,78 +1,128 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-#include <SQLiteCpp/Database.h>
+#include <cfp/store/transaction.hpp>
 
-#include <cstdint>
-#include <filesystem>
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 namespace cfp::store {
 
 /// Whether a command may change the database; read-only commands never create or migrate it.
 enum class Access { read_only, read_write };
 
-/// "CFP1" as a big-endian integer: PRAGMA application_id of every cfp database.
-inline constexpr std::int32_t k_application_id = 0x43465031;
+/// How long a connection waits for another writer before giving up, unless told otherwise.
+inline constexpr std::chrono::milliseconds k_default_busy_timeout{5000};
 
-/// How long a connection waits for another writer before giving up.
-inline constexpr int k_busy_timeout_ms = 5000;
+/// How a database is opened.
+struct OpenOptions
+{
+  Access access = Access::read_write;
+  /// How long one attempt waits for a lock held by another writer.
+  std::chrono::milliseconds busy_timeout = k_default_busy_timeout;
+  /// How long a write whose transaction lost a race (busy, serialisation failure) keeps being
+  /// run again, from its first attempt; zero runs it once.
+  std::chrono::milliseconds retry_for{0};
+};
 
 /// What opening a database for writing did to its schema.
 struct MigrationReport
 {
-  bool created = false; ///< the file did not exist before
+  bool created = false; ///< the database did not exist before
   int from_version = 0;
   int to_version = 0;
 };
 
-/// One open cfp database file: checks that the file is ours, applies migrations, sets the
-/// connection's pragmas, and turns SQLite failures into cfp::Error.
+/// One open cfp database, whatever the backend: checks that it is ours, migrates it, and runs
+/// units of work in transactions. Every failure of the backend reaches the caller as a
+/// cfp::Error whose message starts with "cannot <what>".
 class Database
 {
 public:
-  /// Opens `path`. With Access::read_write, creates the file (mode 0600, parent folders
-  /// included) and migrates it to the latest schema; with Access::read_only, requires an
-  /// existing file at the latest schema. Throws cfp::Error (storage, busy).
-  static std::unique_ptr<Database> open(const std::filesystem::path& path, Access access);
-
-  /// The schema version this binary writes: the number of the last embedded migration.
-  static int latest_schema_version();
+  /// Opens the database `location` names: a file path for the embedded SQLite backend.
+  /// With Access::read_write, creates and migrates it as needed; with Access::read_only,
+  /// requires an existing database at the latest schema. Throws cfp::Error (usage, storage, busy).
+  static std::unique_ptr<Database> open(const std::string& location, const OpenOptions& options = {});
 
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
-  ~Database();
+  virtual ~Database() = default;
 
-  const std::filesystem::path& path() const { return m_path; }
-  Access access() const { return m_access; }
-  int schema_version() const;
+  /// Where the database is, as messages show it (the path of a file).
+  virtual const std::string& location() const = 0;
+  /// The schema version this binary writes for this backend.
+  virtual int latest_schema_version() const = 0;
   const MigrationReport& migration_report() const { return m_report; }
+  const OpenOptions& options() const { return m_options; }
 
-  /// The connection, for repositories only.
-  SQLite::Database& connection() { return m_db; }
+  /// Runs `work(Transaction&)` in one write transaction and commits it (or rolls it back when
+  /// `work` throws or calls Transaction::discard_changes). Returns what `work` returns. `work`
+  /// may run more than once when the backend asks for a retry (OpenOptions::retry_for), so it
+  /// must not change anything outside the transaction before it returns.
+  template<typename Work>
+  auto write(std::string_view what, Work&& work) -> std::invoke_result_t<Work&, Transaction&>
+  {
+    return run<std::invoke_result_t<Work&, Transaction&>, Transaction&>(Mode::write, Retry::allowed, what, work);
+  }
 
-  /// Runs `work` in one IMMEDIATE transaction and commits it; rolls back if `work` throws.
-  /// SQLite failures become cfp::Error whose message starts with "cannot `what`".
-  void write(std::string_view what, const std::function<void()>& work);
+  /// The same as write, but `work` runs at most once: for work that consumes input it cannot
+  /// read again. A lost race ends in a busy error at once.
+  template<typename Work>
+  auto write_once(std::string_view what, Work&& work) -> std::invoke_result_t<Work&, Transaction&>
+  {
+    return run<std::invoke_result_t<Work&, Transaction&>, Transaction&>(Mode::write, Retry::never, what, work);
+  }
 
-  /// Runs `work` in one read transaction, so that it sees one consistent snapshot.
-  void read(std::string_view what, const std::function<void()>& work);
+  /// Runs `work(const Transaction&)` in one read transaction, so that it sees one consistent
+  /// snapshot. Returns what `work` returns.
+  template<typename Work>
+  auto read(std::string_view what, Work&& work) -> std::invoke_result_t<Work&, const Transaction&>
+  {
+    return run<std::invoke_result_t<Work&, const Transaction&>, const Transaction&>(Mode::read, Retry::allowed, what,
+                                                                                  work);
+  }
+
+protected:
+  enum class Mode { read, write };
+
+  /// How one attempt ended when it did not throw.
+  enum class Attempt { done, retry };
+
+  explicit Database(const OpenOptions& options) : m_options(options) {}
+
+  /// Runs `work` once in a transaction of `mode`. Returns Attempt::retry, with the message to
+  /// give should the retries run out in `busy_message`, when the backend says the transaction
+  /// lost a race and may succeed if run again; throws cfp::Error for every other failure.
+  virtual Attempt attempt(Mode mode, std::string_view what, const std::function<void(Transaction&)>& work,
+                          std::string& busy_message) = 0;
+
+  MigrationReport m_report;
 
 private:
-  Database(const std::filesystem::path& path, Access access);
-  void check_identity();
-  void migrate();
+  enum class Retry { allowed, never };
 
-  std::filesystem::path m_path;
-  Access m_access;
-  SQLite::Database m_db;
-  MigrationReport m_report;
+  template<typename Result, typename Tx, typename Work>
+  Result run(Mode mode, Retry retry, std::string_view what, Work& work)
+  {
+    if constexpr (std::is_void_v<Result>) {
+      run_erased(mode, retry, what, [&](Transaction& tx) { work(static_cast<Tx>(tx)); });
+    } else {
+      std::optional<Result> result;
+      run_erased(mode, retry, what, [&](Transaction& tx) { result.emplace(work(static_cast<Tx>(tx))); });
+      return std::move(*result);
+    }
+  }
+
+  /// The retry loop around attempt().
+  void run_erased(Mode mode, Retry retry, std::string_view what, const std::function<void(Transaction&)>& work);
+
+  OpenOptions m_options;
 };
-
-/// Turns a failure of SQLite while doing `what` into the cfp::Error a person can act on.
-[[noreturn]] void rethrow_sqlite(const std::exception& error, std::string_view what,
-                                 const std::filesystem::path& path);
 
 } // namespace cfp::store

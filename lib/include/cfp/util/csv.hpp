@@ -1,6 +1,5 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
-
-#include <nlohmann/json.hpp>
 
 #include <ostream>
 #include <string>
@@ -24,9 +23,5 @@ private:
 
 /// One field as RFC 4180 writes it.
 std::string csv_field(std::string_view field);
-
-/// A JSON value as a CSV cell: strings as they are, arrays joined with ';', null as empty,
-/// anything else as JSON text.
-std::string csv_cell(const nlohmann::ordered_json& value);
 
 } // namespace cfp::util

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "registry.hpp"
+
+#include "../output/printer.hpp"
+
+#include <cfp/core/calls.hpp>
+#include <cfp/core/proposals.hpp>
+#include <cfp/core/record_fields.hpp>
+
+namespace cfp::cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// The proposal file columns, one proposal at a time: CSV unless --format json or ndjson, so
+// that `import proposals` of the output into a database with the same calls exports the same.
+void run_export_proposals(Context& context, const std::optional<std::string>& call)
+{
+  auto session = context.session(store::Access::read_only);
+  const Format format = context.format() == Format::table ? Format::csv : context.format();
+  ListPrinter<domain::Proposal, core::ProposalFileRecord> printer(format, context.out(), context.err(),
+                                                                  context.display(), core::proposal_file_fields(), {},
+                                                                  JsonLayout::record_per_line);
+  core::ProposalQuery query;
+  query.call = call;
+  core::for_each_proposal(session, query, [&](const domain::Proposal& proposal) { printer.add(proposal); });
+  printer.finish();
+}
+
+template<typename Row>
+ordered_json object_of(const core::Fields<Row>& fields, const Row& row, const core::Display& display)
+{
+  auto object = ordered_json::object();
+  for (const auto& field : fields) {
+    object[std::string(field.name)] = json_value(field.get(row, display));
+  }
+  return object;
+}
+
+// One JSON document: {"calls": [...]}, each call with its cut-offs, as `import calls` reads it.
+void run_export_calls(Context& context)
+{
+  auto session = context.session(store::Access::read_only);
+  const auto display = context.display();
+  ordered_json document{{"calls", ordered_json::array()}};
+  for (const auto& [call, cutoffs] : core::list_calls_with_cutoffs(session)) {
+    auto record = object_of(core::call_fields(), call, display);
+    record["cutoffs"] = ordered_json::array();
+    for (const auto& cutoff : cutoffs) {
+      record["cutoffs"].push_back(object_of(core::cutoff_fields(), cutoff, display));
+    }
+    document["calls"].push_back(std::move(record));
+  }
+  context.out() << document.dump(2) << '\n';
+}
+
+} // namespace
+
+void register_export_commands(CLI::App& app, Registry& registry)
+{
+  auto* export_group = add_group(app, "export", "Export proposals or calls");
+
+  auto export_call = std::make_shared<std::optional<std::string>>();
+  auto* proposals =
+    export_group->add_subcommand("proposals", "Export proposals as CSV (default), JSON or NDJSON (--format)");
+  proposals->add_option("--call", *export_call, "Only this call's proposals");
+  registry.on(proposals, [export_call](Context& context) { run_export_proposals(context, *export_call); });
+
+  registry.on(export_group->add_subcommand("calls", "Export every call with its cut-offs as JSON"), run_export_calls,
+              Formats{{Format::table, Format::json},
+                      "export calls writes one JSON document; leave out --format or use --format json"});
+}
+
+} // namespace cfp::cli

@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "registry.hpp"
+
+#include "../output/printer.hpp"
+
+#include <cfp/core/transfer.hpp>
+#include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+namespace cfp::cli {
+
+namespace {
+
+struct ImportProposalOptions
+{
+  std::string file;
+  std::optional<std::string> input_format;
+  bool dry_run = false;
+  bool skip_invalid = false;
+  std::optional<std::string> rejects;
+  bool quiet = false;
+};
+
+core::DataFormat format_named(const std::string& name)
+{
+  if (name == "json") {
+    return core::DataFormat::json;
+  }
+  if (name == "ndjson") {
+    return core::DataFormat::ndjson;
+  }
+  return core::DataFormat::csv;
+}
+
+// The input format: --input-format, else the file's extension.
+core::DataFormat input_format(const ImportProposalOptions& options)
+{
+  if (options.input_format) {
+    return format_named(*options.input_format);
+  }
+  const std::string extension = util::to_lower_ascii(std::filesystem::path(options.file).extension().string());
+  if (extension == ".csv") {
+    return core::DataFormat::csv;
+  }
+  if (extension == ".json") {
+    return core::DataFormat::json;
+  }
+  if (extension == ".ndjson" || extension == ".jsonl") {
+    return core::DataFormat::ndjson;
+  }
+  throw Error(ErrorKind::usage, options.file == "-"
+                                  ? "reading standard input needs --input-format csv, json or ndjson"
+                                  : fmt::format("cannot tell the format of '{}' from its name; give --input-format "
+                                                "csv, json or ndjson",
+                                                options.file));
+}
+
+// Opens FILE, or standard input for "-"; exit 66 when it cannot be read.
+std::istream& open_input(const std::string& file, std::ifstream& stream)
+{
+  if (file == "-") {
+    return std::cin;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec)) {
+    throw Error(ErrorKind::input_file, fmt::format("cannot read {}: it is a folder", file));
+  }
+  stream.open(file, std::ios::binary);
+  if (!stream) {
+    throw Error(ErrorKind::input_file, fmt::format("cannot read {}: {}", file, std::strerror(errno)));
+  }
+  return stream;
+}
+
+// Shows records and bytes read on a terminal once an import has taken about a second.
+class Progress
+{
+public:
+  Progress(Context& context, const ImportProposalOptions& options)
+    : m_err(context.err()), m_enabled(context.err_is_terminal() && !options.quiet)
+  {
+    std::error_code ec;
+    if (options.file != "-") {
+      const auto size = std::filesystem::file_size(options.file, ec);
+      m_total = ec ? 0 : size;
+    }
+  }
+
+  void update(std::uint64_t records, std::uint64_t bytes)
+  {
+    if (!m_enabled || std::chrono::steady_clock::now() - m_started < std::chrono::seconds(1)) {
+      return;
+    }
+    m_shown = true;
+    if (m_total > 0) {
+      m_err << fmt::format("\rimporting: {} records, {}% read", records, bytes * 100 / m_total) << std::flush;
+    } else {
+      m_err << fmt::format("\rimporting: {} records, {} MB read", records, bytes / 1'000'000) << std::flush;
+    }
+  }
+
+  void finish()
+  {
+    if (m_shown) {
+      m_err << "\r\033[K" << std::flush;
+    }
+  }
+
+private:
+  std::ostream& m_err;
+  bool m_enabled;
+  bool m_shown = false;
+  std::uint64_t m_total = 0;
+  std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
+};
+
+// The summary record of `import proposals --format json|csv|ndjson`.
+struct SummaryRow
+{
+  std::string file;
+  core::ImportSummary summary;
+};
+
+const core::Fields<SummaryRow>& summary_fields()
+{
+  using core::FieldKind;
+  using domain::Value;
+  const auto count = [](std::uint64_t core::ImportSummary::*member) {
+    return [member](const SummaryRow& row, const core::Display&) {
+      return Value(static_cast<std::int64_t>(row.summary.*member));
+    };
+  };
+  static const core::Fields<SummaryRow> fields{
+    {"file", FieldKind::text, [](const SummaryRow& row, const core::Display&) { return Value(row.file); }},
+    {"sha256", FieldKind::text, [](const SummaryRow& row, const core::Display&) { return Value(row.summary.sha256); }},
+    {"records", FieldKind::integer, count(&core::ImportSummary::records)},
+    {"inserted", FieldKind::integer, count(&core::ImportSummary::inserted)},
+    {"updated", FieldKind::integer, count(&core::ImportSummary::updated)},
+    {"unchanged", FieldKind::integer, count(&core::ImportSummary::unchanged)},
+    {"invalid", FieldKind::integer, count(&core::ImportSummary::invalid)},
+    {"written", FieldKind::flag, [](const SummaryRow& row, const core::Display&) { return Value(row.summary.written); }},
+  };
+  return fields;
+}
+
+void run_import_proposals(Context& context, const ImportProposalOptions& options)
+{
+  if (options.skip_invalid != options.rejects.has_value()) {
+    throw Error(ErrorKind::usage, "--skip-invalid and --rejects FILE go together");
+  }
+  const auto format = input_format(options);
+  std::ifstream file;
+  std::istream& in = open_input(options.file, file);
+  // Rejects go to a temporary file that replaces FILE only when the import succeeds, so that a
+  // failed import leaves an earlier rejects file as it was.
+  std::ofstream rejects;
+  std::filesystem::path rejects_temp;
+  if (options.rejects) {
+    std::error_code ec;
+    if (options.file != "-" && std::filesystem::equivalent(options.file, *options.rejects, ec)) {
+      throw Error(ErrorKind::usage, fmt::format("--rejects {} is the input file; name another file", *options.rejects));
+    }
+    rejects_temp = *options.rejects + ".cfp-tmp";
+    rejects.open(rejects_temp, std::ios::binary | std::ios::trunc);
+    if (!rejects) {
+      throw Error(ErrorKind::input_file, fmt::format("cannot write the rejects file {}: {}", *options.rejects,
+                                                     std::strerror(errno)));
+    }
+  }
+  struct RemoveTemp
+  {
+    std::filesystem::path path;
+    ~RemoveTemp()
+    {
+      std::error_code ignored;
+      if (!path.empty()) {
+        std::filesystem::remove(path, ignored);
+      }
+    }
+  } remove_temp{rejects_temp};
+  auto session = context.session(store::Access::read_write);
+  Progress progress(context, options);
+  core::ImportOptions import;
+  import.source_name = options.file;
+  import.format = format;
+  import.dry_run = options.dry_run;
+  import.skip_invalid = options.skip_invalid;
+  import.rejects = options.rejects ? &rejects : nullptr;
+  import.progress = [&](std::uint64_t records, std::uint64_t bytes) { progress.update(records, bytes); };
+  const auto summary = core::import_proposals(session, in, import);
+  progress.finish();
+  if (options.rejects) {
+    rejects.close();
+    std::error_code ec;
+    std::filesystem::rename(rejects_temp, *options.rejects, ec);
+    if (ec) {
+      throw Error(ErrorKind::input_file, fmt::format("the import is done, but the rejects file {} could not be written: {}",
+                                                     *options.rejects, ec.message()));
+    }
+  }
+
+  for (const auto& error : summary.errors) {
+    context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);
+  }
+  if (summary.error_count > summary.errors.size()) {
+    context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
+  }
+  const std::string counts = fmt::format("{} inserted, {} updated, {} unchanged", summary.inserted, summary.updated,
+                                         summary.unchanged);
+  const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
+  if (summary.invalid > 0 && !options.skip_invalid) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{} of {} records are invalid; nothing was imported{}", summary.invalid, summary.records,
+                            options.dry_run ? " (dry run)" : ""));
+  }
+  if (context.format() != Format::table) {
+    print_one(context.format(), context.out(), context.display(), summary_fields(), SummaryRow{options.file, summary},
+              {});
+  }
+  const auto valid = summary.records - summary.invalid;
+  if (options.dry_run) {
+    context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", valid, counts,
+                                 invalid);
+  } else {
+    context.err() << fmt::format("imported {} proposals: {}{}{}\n", valid, counts, invalid,
+                                 summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : "");
+  }
+}
+
+void run_import_calls(Context& context, const std::string& file)
+{
+  std::ifstream stream;
+  std::istream& in = open_input(file, stream);
+  auto session = context.session(store::Access::read_write);
+  const auto summary = core::import_calls(session, in, file);
+  context.err() << fmt::format("imported calls: {} added, {} updated, {} unchanged; cut-offs: {} added, {} unchanged\n",
+                               summary.calls_added, summary.calls_updated, summary.calls_unchanged,
+                               summary.cutoffs_added, summary.cutoffs_unchanged);
+}
+
+} // namespace
+
+void register_import_commands(CLI::App& app, Registry& registry)
+{
+  auto* import = add_group(app, "import", "Import proposals or calls from files");
+
+  auto options = std::make_shared<ImportProposalOptions>();
+  auto* proposals = import->add_subcommand("proposals", "Import proposals from CSV, JSON or NDJSON, all or nothing");
+  proposals->add_option("FILE", options->file, "The file, or - for standard input")->required();
+  proposals->add_option("--input-format", options->input_format, "csv, json or ndjson (default: from FILE's name)")
+    ->check(CLI::IsMember({"csv", "json", "ndjson"}));
+  proposals->add_flag("--dry-run", options->dry_run, "Check every record and say what would happen; write nothing");
+  proposals->add_flag("--skip-invalid", options->skip_invalid, "Import the valid records; needs --rejects");
+  proposals->add_option("--rejects", options->rejects, "With --skip-invalid: where invalid records go, with an error");
+  proposals->add_flag("--quiet", options->quiet, "No progress display");
+  registry.on(proposals, [options](Context& context) { run_import_proposals(context, *options); });
+
+  auto calls_file = std::make_shared<std::string>();
+  auto* calls = import->add_subcommand("calls", "Import calls with their cut-offs from a JSON document");
+  calls->add_option("FILE", *calls_file, "The JSON file, or - for standard input")->required();
+  registry.on(calls, [calls_file](Context& context) { run_import_calls(context, *calls_file); });
+}
+
+} // namespace cfp::cli

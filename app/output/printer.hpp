@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// Printing records described by a field table (core/record_fields.hpp) in the format a
+// command was asked for: the data formats through a RecordWriter, tables through columns.
+
+#include "record_writer.hpp"
+#include "table.hpp"
+#include "value_text.hpp"
+
+#include <cfp/core/field.hpp>
+
+#include <functional>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cfp::cli {
+
+/// Which side of its column a cell keeps to.
+enum class Align { left, right };
+
+/// A column of a table: its header, its text for a row, and its alignment (numbers right).
+template<typename Row>
+struct Column
+{
+  std::string header;
+  std::function<std::string(const Row&, const core::Display&)> text;
+  Align align = Align::left;
+};
+
+/// A column that shows field `name` as people read it (value_text.hpp: human_text).
+template<typename Row, typename Input>
+Column<Row> field_column(const core::Fields<Row, Input>& fields, std::string_view name, std::string header,
+                         Align align = Align::left)
+{
+  const auto& field = core::field_named(fields, name);
+  return {std::move(header),
+          [get = field.get](const Row& row, const core::Display& display) {
+            return human_text(get(row, display), *display.zone);
+          },
+          align};
+}
+
+/// Prints a list of rows one at a time: JSON, NDJSON and CSV as each row comes, a table (whose
+/// columns need every width) at the end. An empty table prints "(none)" on `err` instead.
+/// Nothing is printed before the first row or finish(), so that a command that fails before
+/// it has rows (an unknown call) prints nothing on stdout.
+template<typename Row, typename Input = std::monostate>
+class ListPrinter
+{
+public:
+  ListPrinter(Format format, std::ostream& out, std::ostream& err, const core::Display& display,
+              const core::Fields<Row, Input>& fields, std::vector<Column<Row>> columns,
+              JsonLayout layout = JsonLayout::indented)
+    : m_out(out), m_err(err), m_display(display), m_fields(fields), m_columns(std::move(columns))
+  {
+    if (format == Format::table) {
+      for (std::size_t i = 0; i < m_columns.size(); ++i) {
+        m_table.headers.push_back(m_columns[i].header);
+        if (m_columns[i].align == Align::right) {
+          m_table.right_aligned.push_back(i);
+        }
+      }
+    } else {
+      m_writer = make_record_writer(format, Shape::list, out, layout);
+    }
+  }
+
+  void add(const Row& row)
+  {
+    if (m_writer) {
+      begin();
+      m_writer->record(core::field_values(m_fields, row, m_display));
+      return;
+    }
+    std::vector<std::string> cells;
+    cells.reserve(m_columns.size());
+    for (const auto& column : m_columns) {
+      cells.push_back(column.text(row, m_display));
+    }
+    m_table.rows.push_back(std::move(cells));
+  }
+
+  void finish()
+  {
+    if (m_writer) {
+      begin();
+      m_writer->end();
+    } else if (m_table.rows.empty()) {
+      m_err << "(none)\n";
+    } else {
+      print_table(m_out, m_table);
+    }
+  }
+
+private:
+  void begin()
+  {
+    if (!m_begun) {
+      m_writer->begin(core::field_names(m_fields));
+      m_begun = true;
+    }
+  }
+
+  std::ostream& m_out;
+  std::ostream& m_err;
+  core::Display m_display;
+  const core::Fields<Row, Input>& m_fields;
+  std::vector<Column<Row>> m_columns;
+  std::unique_ptr<RecordWriter> m_writer;
+  bool m_begun = false;
+  Table m_table;
+};
+
+/// Prints one record: a JSON object, one NDJSON line, a CSV header and row, or in a table the
+/// `label: value` lines given.
+template<typename Row, typename Input>
+void print_one(Format format, std::ostream& out, const core::Display& display, const core::Fields<Row, Input>& fields,
+               const Row& row, const std::vector<Line>& lines)
+{
+  if (format == Format::table) {
+    print_lines(out, lines);
+    return;
+  }
+  auto writer = make_record_writer(format, Shape::one, out);
+  writer->begin(core::field_names(fields));
+  writer->record(core::field_values(fields, row, display));
+  writer->end();
+}
+
+} // namespace cfp::cli

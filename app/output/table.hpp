@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cfp::cli {
+
+/// Rows for a human: a header and cells, printed with columns aligned by on-screen width.
+struct Table
+{
+  std::vector<std::string> headers;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::size_t> right_aligned; ///< indexes of numeric columns
+};
+
+/// Prints `table` with columns aligned by display width (accented and wide characters count
+/// as they show); line breaks and tabs inside cells print as spaces; no trailing spaces.
+void print_table(std::ostream& out, const Table& table);
+
+/// One line of a record shown to a human: a label and its value.
+using Line = std::pair<std::string, std::string>;
+
+/// Prints `label: value` lines with the values aligned; the continuation lines of a
+/// multi-line value are indented under its first line.
+void print_lines(std::ostream& out, const std::vector<Line>& lines);
+
+} // namespace cfp::cli

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "value_text.hpp"
+
+#include <cfp/util/text.hpp>
+
+namespace cfp::cli {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+// Calls the overload of `visitor` that fits the alternative `value` holds.
+template<typename... Ts>
+struct Overloaded : Ts...
+{
+  using Ts::operator()...;
+};
+template<typename... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+std::string csv_of(const ordered_json& value)
+{
+  if (value.is_null()) {
+    return {};
+  }
+  if (value.is_string()) {
+    return value.get<std::string>();
+  }
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& element : value) {
+      if (!joined.empty()) {
+        joined += ';';
+      }
+      joined += csv_of(element);
+    }
+    return joined;
+  }
+  return value.dump();
+}
+
+} // namespace
+
+ordered_json json_value(const domain::Value& value)
+{
+  return std::visit(Overloaded{
+                      [](std::monostate) { return ordered_json(nullptr); },
+                      [](bool flag) { return ordered_json(flag); },
+                      [](std::int64_t number) { return ordered_json(number); },
+                      [](const std::string& text) { return ordered_json(text); },
+                      [](const domain::Money& money) { return ordered_json(domain::format_money_plain(money.cents)); },
+                      [](const domain::Instant& instant) { return ordered_json(domain::format_utc(instant)); },
+                      [](const std::vector<std::string>& names) { return ordered_json(names); },
+                      [](const domain::JsonText& json) {
+                        // The schema checks stored documents; one that is not JSON all the same shows as null.
+                        auto parsed = ordered_json::parse(json.text, nullptr, false);
+                        return parsed.is_discarded() ? ordered_json(nullptr) : parsed;
+                      },
+                    },
+                    value);
+}
+
+std::string csv_text(const domain::Value& value)
+{
+  return csv_of(json_value(value));
+}
+
+std::string human_text(const domain::Value& value, const date::time_zone& zone)
+{
+  return std::visit(Overloaded{
+                      [](std::monostate) { return std::string(); },
+                      [](bool flag) { return std::string(flag ? "yes" : "no"); },
+                      [](std::int64_t number) { return std::to_string(number); },
+                      [](const std::string& text) { return text; },
+                      [](const domain::Money& money) { return domain::format_money_grouped(money.cents); },
+                      [&](const domain::Instant& instant) { return domain::format_local(instant, zone); },
+                      [](const std::vector<std::string>& names) { return util::join(names, ", "); },
+                      [](const domain::JsonText& json) { return json.text; },
+                    },
+                    value);
+}
+
+} // namespace cfp::cli

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// How each kind of field value is written in each output format.
+
+#include <cfp/domain/value.hpp>
+
+#include <date/tz.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace cfp::cli {
+
+/// JSON: null, booleans, numbers and strings as they are; money as a string of euros with two
+/// decimals ("485000000.00"), so that no reader makes it a floating-point number; instants in
+/// UTC ("2025-02-01T16:00:00Z"); lists as arrays; a JSON document as itself.
+nlohmann::ordered_json json_value(const domain::Value& value);
+
+/// CSV: the JSON form, with strings as they are, arrays joined with ';' and null empty.
+std::string csv_text(const domain::Value& value);
+
+/// Tables: instants in `zone` ("2025-02-01 17:00:00 CET"), money with thousands separators
+/// ("1,500,000,000.00"), flags yes/no, lists joined with ", ", null empty.
+std::string human_text(const domain::Value& value, const date::time_zone& zone);
+
+} // namespace cfp::cli

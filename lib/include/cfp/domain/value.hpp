@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cfp/domain/money.hpp>
+#include <cfp/domain/time.hpp>
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace cfp::domain {
+
+/// An amount of money as a field value, so that writers know to print euros.
+struct Money
+{
+  Cents cents = 0;
+
+  bool operator==(const Money&) const = default;
+};
+
+/// A JSON document kept as text (the before and after of an audit entry).
+struct JsonText
+{
+  std::string text;
+
+  bool operator==(const JsonText&) const = default;
+};
+
+/// The typed value of one field of a record, as output writers receive it: nothing, a flag,
+/// a number, text, money, an instant, a list of names or a JSON document.
+using Value = std::variant<std::monostate, bool, std::int64_t, std::string, Money, Instant, std::vector<std::string>,
+                           JsonText>;
+
+} // namespace cfp::domain

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cfp/domain/proposal.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cfp::store {
+
+/// Which proposals `ProposalRepository::for_each` visits; empty members do not filter.
+struct ProposalFilter
+{
+  std::optional<std::int64_t> call_id;
+  std::optional<std::string> cutoff_label;
+  std::optional<std::string> host;
+  std::optional<std::string> state; ///< host or partner
+  std::optional<domain::ProposalStatus> status;
+  std::optional<std::string> sector;
+};
+
+/// Proposals: the current version of each, and the earlier versions as snapshots.
+class ProposalRepository
+{
+public:
+  /// Receives one proposal at a time; what it is given lives only for the call.
+  using Visitor = std::function<void(const domain::Proposal&)>;
+
+  ProposalRepository(const ProposalRepository&) = delete;
+  ProposalRepository& operator=(const ProposalRepository&) = delete;
+  virtual ~ProposalRepository() = default;
+
+  /// Inserts version 1 of `proposal` (its id is ignored) and returns the new id.
+  virtual std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, domain::Instant at,
+                              const std::string& actor) = 0;
+  /// Replaces the current version by `proposal` (whose version is the new one) and keeps the
+  /// replaced version in the history.
+  virtual void update(const domain::Proposal& proposal, domain::Instant at, const std::string& actor) = 0;
+
+  virtual std::optional<domain::Proposal> find(std::int64_t id) const = 0;
+  /// The proposal of call `call_id` with this acronym, compared case-insensitively.
+  virtual std::optional<domain::Proposal> find(std::int64_t call_id, const std::string& acronym) const = 0;
+  /// Every proposal with this acronym (case-insensitive), in any call, by call code.
+  virtual std::vector<domain::Proposal> find_by_acronym(const std::string& acronym) const = 0;
+
+  /// Visits the proposals `filter` selects, ordered by call code, then acronym, one at a time
+  /// without holding them all.
+  virtual void for_each(const ProposalFilter& filter, const Visitor& visit) const = 0;
+  /// The same as for_each, collected.
+  std::vector<domain::Proposal> list(const ProposalFilter& filter) const;
+
+  /// Every version of a proposal, oldest first; the last is the current one.
+  virtual std::vector<domain::ProposalVersion> history(std::int64_t id) const = 0;
+
+  /// Acronyms of submitted or withdrawn proposals of `call_id` that a new cut-off closing at
+  /// `closes_at` would take from a later cut-off.
+  virtual std::vector<std::string> moved_by_new_cutoff(std::int64_t call_id, domain::Instant closes_at) const = 0;
+
+  /// How many proposals of a call are in each status, for summaries.
+  virtual std::vector<std::pair<domain::ProposalStatus, int>> count_by_status(std::int64_t call_id) const = 0;
+
+protected:
+  ProposalRepository() = default;
+};
+
+} // namespace cfp::store

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace cfp::store {
+
+class AuditRepository;
+class CallRepository;
+class ImportKeys;
+class ProposalRepository;
+class StateRepository;
+
+/// Rows in the main tables, for `cfp db status`.
+struct DatabaseCounts
+{
+  std::int64_t calls = 0;
+  std::int64_t cutoffs = 0;
+  std::int64_t proposals = 0;
+  std::int64_t audit_entries = 0;
+};
+
+/// What a database says about itself, read inside a transaction.
+struct DatabaseInfo
+{
+  int schema_version = 0;
+  std::string journal_mode; ///< how commits are made durable ("wal")
+  DatabaseCounts counts;
+};
+
+/// One unit of work on the database: hands out the repositories, which live exactly as long
+/// as the transaction. A read closure gets it const, so that only the reading half of each
+/// repository is reachable; a write closure gets it mutable.
+class Transaction
+{
+public:
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  virtual ~Transaction() = default;
+
+  StateRepository& states() { return *m_states; }
+  const StateRepository& states() const { return *m_states; }
+  CallRepository& calls() { return *m_calls; }
+  const CallRepository& calls() const { return *m_calls; }
+  ProposalRepository& proposals() { return *m_proposals; }
+  const ProposalRepository& proposals() const { return *m_proposals; }
+  AuditRepository& audit() { return *m_audit; }
+  const AuditRepository& audit() const { return *m_audit; }
+
+  /// The duplicate-key table of a batch import: made on first use, gone with the transaction.
+  virtual ImportKeys& import_keys() = 0;
+
+  /// The schema version, journal mode and row counts.
+  virtual DatabaseInfo info() const = 0;
+
+  /// Ends the transaction with a rollback instead of a commit when the work returns: a dry run
+  /// sees its own changes and leaves nothing behind.
+  void discard_changes() { m_discard = true; }
+  bool discarding() const { return m_discard; }
+
+protected:
+  Transaction() = default;
+
+  /// Called once by the backend's constructor, with repositories it owns.
+  void attach(StateRepository& states, CallRepository& calls, ProposalRepository& proposals, AuditRepository& audit)
+  {
+    m_states = &states;
+    m_calls = &calls;
+    m_proposals = &proposals;
+    m_audit = &audit;
+  }
+
+private:
+  StateRepository* m_states = nullptr;
+  CallRepository* m_calls = nullptr;
+  ProposalRepository* m_proposals = nullptr;
+  AuditRepository* m_audit = nullptr;
+  bool m_discard = false;
+};
+
+} // namespace cfp::store

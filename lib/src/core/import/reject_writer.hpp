@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "input_record.hpp"
+
+#include <ostream>
+#include <string>
+
+namespace cfp::core::detail {
+
+/// Writes rejected records in the format they came in, with an extra `error` column, so that a
+/// corrected rejects file can be imported as it is.
+class RejectWriter
+{
+public:
+  /// Writes nothing at all when `out` is null.
+  RejectWriter(std::ostream* out, DataFormat format) : m_out(out), m_format(format) {}
+
+  /// The CSV header as written (the rejects file repeats it with `error` added).
+  void header(const std::string& raw_header);
+  void write(const InputRecord& record, const std::string& error);
+  /// Ends the file; throws cfp::Error (input_file) when it could not be written.
+  void finish();
+
+private:
+  std::ostream* m_out;
+  DataFormat m_format;
+  std::string m_header;
+  bool m_wrote_any = false;
+};
+
+} // namespace cfp::core::detail

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The collecting forms of the streaming repository queries, the same for every backend.
+
+#include <cfp/store/audit_repository.hpp>
+#include <cfp/store/proposal_repository.hpp>
+
+namespace cfp::store {
+
+std::vector<domain::Proposal> ProposalRepository::list(const ProposalFilter& filter) const
+{
+  std::vector<domain::Proposal> proposals;
+  for_each(filter, [&](const domain::Proposal& proposal) { proposals.push_back(proposal); });
+  return proposals;
+}
+
+std::vector<domain::AuditEntry> AuditRepository::list(const AuditFilter& filter) const
+{
+  std::vector<domain::AuditEntry> entries;
+  for_each(filter, [&](const domain::AuditEntry& entry) { entries.push_back(entry); });
+  return entries;
+}
+
+} // namespace cfp::store

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include <cfp/store/snapshot.hpp>
+
+#include <cfp/error.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace cfp::store {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+
+// Format 1 has the keys and order of the proposal, call and cut-off records that cfp 0.1
+// printed with --format json; it must never change. A new format gets a new number and a
+// reader below, and k_snapshot_format moves on.
+
+namespace {
+
+template<typename T>
+ordered_json optional_json(const std::optional<T>& value)
+{
+  return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+ordered_json instant_json(const std::optional<domain::Instant>& instant)
+{
+  return instant ? ordered_json(domain::format_utc(*instant)) : ordered_json(nullptr);
+}
+
+template<typename T>
+T stored(util::Result<T> result)
+{
+  return util::value_or_throw(std::move(result), ErrorKind::storage, "a stored proposal version");
+}
+
+std::optional<domain::Instant> optional_instant(const json& value)
+{
+  if (value.is_null()) {
+    return std::nullopt;
+  }
+  return stored(domain::parse_utc(value.get<std::string>()));
+}
+
+std::optional<std::string> optional_string(const json& value)
+{
+  return value.is_null() ? std::nullopt : std::optional{value.get<std::string>()};
+}
+
+domain::Proposal proposal_from_format_1(const json& record)
+{
+  domain::Proposal proposal;
+  proposal.id = record.at("id").get<std::int64_t>();
+  proposal.call_code = record.at("call").get<std::string>();
+  proposal.acronym = record.at("acronym").get<std::string>();
+  auto& fields = proposal.fields;
+  fields.title = record.at("title").get<std::string>();
+  fields.host = record.at("host").get<std::string>();
+  fields.partners = record.at("partners").get<std::vector<std::string>>();
+  fields.entity = record.at("entity").get<std::string>();
+  fields.plan = stored(domain::parse_plan(record.at("plan").get<std::string>()));
+  fields.experimental_platform = record.at("experimental_platform").get<bool>();
+  fields.eu_contribution = stored(domain::parse_money(record.at("eu_contribution_eur").get<std::string>()));
+  fields.national_contribution = stored(domain::parse_money(record.at("national_contribution_eur").get<std::string>()));
+  fields.sectors = record.at("sectors").get<std::vector<std::string>>();
+  proposal.status = stored(domain::parse_status(record.at("status").get<std::string>()));
+  proposal.cutoff_label = optional_string(record.at("cutoff"));
+  proposal.cutoff_closes_at = optional_instant(record.at("cutoff_closes_at"));
+  proposal.submitted_at = optional_instant(record.at("submitted_at"));
+  proposal.withdrawal_reason = optional_string(record.at("withdrawal_reason"));
+  proposal.version = record.at("version").get<int>();
+  return proposal;
+}
+
+} // namespace
+
+std::string snapshot(const domain::Proposal& proposal)
+{
+  const auto& fields = proposal.fields;
+  return ordered_json{
+    {"id", proposal.id},
+    {"call", proposal.call_code},
+    {"acronym", proposal.acronym},
+    {"title", fields.title},
+    {"host", fields.host},
+    {"partners", fields.partners},
+    {"entity", fields.entity},
+    {"plan", domain::to_string(fields.plan)},
+    {"experimental_platform", fields.experimental_platform},
+    {"eu_contribution_eur", domain::format_money_plain(fields.eu_contribution)},
+    {"national_contribution_eur", domain::format_money_plain(fields.national_contribution)},
+    {"sectors", fields.sectors},
+    {"status", domain::to_string(proposal.status)},
+    {"cutoff", optional_json(proposal.cutoff_label)},
+    {"cutoff_closes_at", instant_json(proposal.cutoff_closes_at)},
+    {"submitted_at", instant_json(proposal.submitted_at)},
+    {"version", proposal.version},
+    {"withdrawal_reason", optional_json(proposal.withdrawal_reason)},
+  }
+    .dump();
+}
+
+std::string snapshot(const domain::Call& call)
+{
+  return ordered_json{
+    {"code", call.code},
+    {"title", call.title},
+    {"opens_at", instant_json(call.opens_at)},
+    {"budget_eur", call.budget ? ordered_json(domain::format_money_plain(*call.budget)) : ordered_json(nullptr)},
+  }
+    .dump();
+}
+
+std::string snapshot(const domain::Cutoff& cutoff)
+{
+  return ordered_json{
+    {"call", cutoff.call_code},
+    {"label", cutoff.label},
+    {"closes_at", domain::format_utc(cutoff.closes_at)},
+    {"legal_wall_time", domain::format_wall_time(cutoff.wall_time)},
+    {"legal_zone", cutoff.zone},
+  }
+    .dump();
+}
+
+domain::Proposal proposal_from_snapshot(std::string_view text, int format)
+{
+  if (format != 1) {
+    throw Error(ErrorKind::storage, fmt::format("a stored proposal version has snapshot format {}, which this cfp "
+                                                "does not know; install a newer cfp",
+                                                format));
+  }
+  const auto record = json::parse(text, nullptr, false);
+  if (record.is_discarded()) {
+    throw Error(ErrorKind::storage, "a stored proposal version is not JSON");
+  }
+  try {
+    return proposal_from_format_1(record);
+  } catch (const json::exception& error) {
+    throw Error(ErrorKind::storage, fmt::format("a stored proposal version is malformed: {}", error.what()));
+  }
+}
+
+} // namespace cfp::store

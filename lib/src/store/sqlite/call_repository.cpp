@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "call_repository.hpp"
+
+#include "values.hpp"
+
+#include <cfp/error.hpp>
+
+namespace cfp::store::sqlite {
+
+namespace {
+
+#define CFP_CALL_COLUMNS "SELECT id, code, title, opens_at, budget_cents FROM call"
+
+// Reads the columns of CFP_CALL_COLUMNS.
+domain::Call read_call(const SQLite::Statement& statement)
+{
+  domain::Call call;
+  call.id = statement.getColumn(0).getInt64();
+  call.code = statement.getColumn(1).getString();
+  call.title = statement.getColumn(2).getString();
+  call.opens_at = column_optional_instant(statement.getColumn(3));
+  call.budget = column_optional_int64(statement.getColumn(4));
+  return call;
+}
+
+} // namespace
+
+std::int64_t SqliteCallRepository::insert(const domain::Call& call, domain::Instant created_at)
+{
+  static constexpr char k_sql[] = "INSERT INTO call (code, title, opens_at, budget_cents, created_at) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, call.code);
+  statement.bind(2, call.title);
+  bind_instant(statement, 3, call.opens_at);
+  bind_optional(statement, 4, call.budget);
+  statement.bind(5, domain::format_utc(created_at));
+  statement.exec();
+  return m_db.getLastInsertRowid();
+}
+
+void SqliteCallRepository::update(const domain::Call& call)
+{
+  static constexpr char k_sql[] = "UPDATE call SET title = ?2, opens_at = ?3, budget_cents = ?4 WHERE id = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, call.id);
+  statement.bind(2, call.title);
+  bind_instant(statement, 3, call.opens_at);
+  bind_optional(statement, 4, call.budget);
+  statement.exec();
+}
+
+std::optional<domain::Call> SqliteCallRepository::find(const std::string& code) const
+{
+  static constexpr char k_sql[] = CFP_CALL_COLUMNS " WHERE code = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, code);
+  if (!statement.executeStep()) {
+    return std::nullopt;
+  }
+  return read_call(statement);
+}
+
+std::vector<domain::Call> SqliteCallRepository::list() const
+{
+  static constexpr char k_sql[] = CFP_CALL_COLUMNS " ORDER BY code";
+  auto& statement = m_statements.get(k_sql);
+  std::vector<domain::Call> calls;
+  while (statement.executeStep()) {
+    calls.push_back(read_call(statement));
+  }
+  return calls;
+}
+
+std::int64_t SqliteCallRepository::insert_cutoff(std::int64_t call_id, const domain::Cutoff& cutoff)
+{
+  static constexpr char k_sql[] = "INSERT INTO cutoff (call_id, label, closes_at, wall_time, zone) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5)";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, call_id);
+  statement.bind(2, cutoff.label);
+  statement.bind(3, domain::format_utc(cutoff.closes_at));
+  statement.bind(4, domain::format_wall_time(cutoff.wall_time));
+  statement.bind(5, cutoff.zone);
+  statement.exec();
+  return m_db.getLastInsertRowid();
+}
+
+std::vector<domain::Cutoff> SqliteCallRepository::cutoffs(std::optional<std::int64_t> call_id) const
+{
+  static constexpr char k_sql[] = "SELECT k.id, c.code, k.label, k.closes_at, k.wall_time, k.zone "
+                                  "FROM cutoff k JOIN call c ON c.id = k.call_id "
+                                  "WHERE ?1 IS NULL OR k.call_id = ?1 ORDER BY k.closes_at, c.code";
+  auto& statement = m_statements.get(k_sql);
+  bind_optional(statement, 1, call_id);
+  std::vector<domain::Cutoff> cutoffs;
+  while (statement.executeStep()) {
+    domain::Cutoff cutoff;
+    cutoff.id = statement.getColumn(0).getInt64();
+    cutoff.call_code = statement.getColumn(1).getString();
+    cutoff.label = statement.getColumn(2).getString();
+    cutoff.closes_at = column_instant(statement.getColumn(3));
+    cutoff.wall_time = util::value_or_throw(domain::parse_wall_time(statement.getColumn(4).getString()),
+                                            ErrorKind::storage, "a stored wall time");
+    cutoff.zone = statement.getColumn(5).getString();
+    cutoffs.push_back(std::move(cutoff));
+  }
+  return cutoffs;
+}
+
+} // namespace cfp::store::sqlite
+
+#undef CFP_CALL_COLUMNS

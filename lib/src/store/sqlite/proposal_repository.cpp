@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "proposal_repository.hpp"
+
+#include "values.hpp"
+
+#include <cfp/error.hpp>
+#include <cfp/store/snapshot.hpp>
+
+#include <fmt/format.h>
+
+namespace cfp::store::sqlite {
+
+namespace {
+
+using domain::Instant;
+using domain::Proposal;
+
+// The columns of a proposal's current version, in the order read_proposal reads them.
+#define CFP_PROPOSAL_SELECT                                                                                        \
+  "SELECT p.id, c.code, p.acronym, p.title, p.host,"                                                               \
+  " (SELECT group_concat(state_code, ',') FROM proposal_partner WHERE proposal_id = p.id),"                        \
+  " p.entity, p.plan, p.experimental_platform, p.eu_contribution_cents, p.national_contribution_cents,"            \
+  " (SELECT group_concat(sector, ',') FROM proposal_sector WHERE proposal_id = p.id),"                             \
+  " p.status, p.cutoff_id, k.label, k.closes_at, p.submitted_at, p.withdrawal_reason, p.version"                   \
+  " FROM proposal p JOIN call c ON c.id = p.call_id LEFT JOIN cutoff k ON k.id = p.cutoff_id"
+
+Proposal read_proposal(const SQLite::Statement& statement)
+{
+  Proposal proposal;
+  auto& fields = proposal.fields;
+  proposal.id = statement.getColumn(0).getInt64();
+  proposal.call_code = statement.getColumn(1).getString();
+  proposal.acronym = statement.getColumn(2).getString();
+  fields.title = statement.getColumn(3).getString();
+  fields.host = statement.getColumn(4).getString();
+  fields.partners = split_list(statement.getColumn(5).getString(), ',');
+  fields.entity = statement.getColumn(6).getString();
+  fields.plan = util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage,
+                                     "a stored plan");
+  fields.experimental_platform = statement.getColumn(8).getInt() != 0;
+  fields.eu_contribution = statement.getColumn(9).getInt64();
+  fields.national_contribution = statement.getColumn(10).getInt64();
+  fields.sectors = split_list(statement.getColumn(11).getString(), ',');
+  proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()),
+                                         ErrorKind::storage, "a stored status");
+  proposal.cutoff_id = column_optional_int64(statement.getColumn(13));
+  proposal.cutoff_label = column_optional_string(statement.getColumn(14));
+  proposal.cutoff_closes_at = column_optional_instant(statement.getColumn(15));
+  proposal.submitted_at = column_optional_instant(statement.getColumn(16));
+  proposal.withdrawal_reason = column_optional_string(statement.getColumn(17));
+  proposal.version = statement.getColumn(18).getInt();
+  domain::canonicalize(fields);
+  return proposal;
+}
+
+// The next row of `statement`, or nullopt at the end.
+std::optional<Proposal> next(SQLite::Statement& statement)
+{
+  if (!statement.executeStep()) {
+    return std::nullopt;
+  }
+  return read_proposal(statement);
+}
+
+// The one row a lookup by key finds; the statement is reset so that it holds no read open.
+std::optional<Proposal> only(SQLite::Statement& statement)
+{
+  auto proposal = next(statement);
+  statement.reset();
+  return proposal;
+}
+
+// Binds the columns of a proposal's current version, numbered alike in INSERT and UPDATE:
+// ?3 title ... ?14 version, ?15 the time of the change.
+void bind_current(SQLite::Statement& statement, const Proposal& proposal, Instant at)
+{
+  const auto& fields = proposal.fields;
+  statement.bind(3, fields.title);
+  statement.bind(4, fields.host);
+  statement.bind(5, fields.entity);
+  statement.bind(6, std::string(domain::to_string(fields.plan)));
+  statement.bind(7, fields.experimental_platform ? 1 : 0);
+  statement.bind(8, fields.eu_contribution);
+  statement.bind(9, fields.national_contribution);
+  statement.bind(10, std::string(domain::to_string(proposal.status)));
+  bind_optional(statement, 11, proposal.cutoff_id);
+  bind_instant(statement, 12, proposal.submitted_at);
+  bind_optional(statement, 13, proposal.withdrawal_reason);
+  statement.bind(14, proposal.version);
+  statement.bind(15, domain::format_utc(at));
+}
+
+} // namespace
+
+std::int64_t SqliteProposalRepository::insert(std::int64_t call_id, const Proposal& proposal, Instant at,
+                                              const std::string& actor)
+{
+  static constexpr char k_sql[] =
+    "INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,"
+    " eu_contribution_cents, national_contribution_cents, status, cutoff_id, submitted_at, withdrawal_reason,"
+    " version, created_at, updated_at, updated_by)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, call_id);
+  statement.bind(2, proposal.acronym);
+  bind_current(statement, proposal, at);
+  statement.bind(16, actor);
+  statement.exec();
+  Proposal stored = proposal;
+  stored.id = m_db.getLastInsertRowid();
+  write_children(stored);
+  return stored.id;
+}
+
+void SqliteProposalRepository::update(const Proposal& proposal, Instant at, const std::string& actor)
+{
+  // The version being replaced goes to the history first, as it was recorded.
+  const auto current = find(proposal.id);
+  const auto recorded = recorded_of(proposal.id);
+  if (!current || !recorded) {
+    throw Error(ErrorKind::internal, fmt::format("proposal {} vanished during an update", proposal.id));
+  }
+  write_snapshot(*current, recorded->first, recorded->second);
+
+  // Partners go first, so that the host may become a former partner without tripping the trigger.
+  static constexpr char k_remove_partners[] = "DELETE FROM proposal_partner WHERE proposal_id = ?1";
+  auto& remove_partners = m_statements.get(k_remove_partners);
+  remove_partners.bind(1, proposal.id);
+  remove_partners.exec();
+  static constexpr char k_remove_sectors[] = "DELETE FROM proposal_sector WHERE proposal_id = ?1";
+  auto& remove_sectors = m_statements.get(k_remove_sectors);
+  remove_sectors.bind(1, proposal.id);
+  remove_sectors.exec();
+
+  // Numbered as in insert; there is no ?2 because the acronym never changes.
+  static constexpr char k_sql[] =
+    "UPDATE proposal SET title = ?3, host = ?4, entity = ?5, plan = ?6, experimental_platform = ?7,"
+    " eu_contribution_cents = ?8, national_contribution_cents = ?9, status = ?10, cutoff_id = ?11,"
+    " submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15, updated_by = ?16"
+    " WHERE id = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, proposal.id);
+  bind_current(statement, proposal, at);
+  statement.bind(16, actor);
+  if (statement.exec() != 1) {
+    throw Error(ErrorKind::internal, fmt::format("proposal {} vanished during an update", proposal.id));
+  }
+  write_children(proposal);
+}
+
+void SqliteProposalRepository::write_children(const Proposal& proposal)
+{
+  static constexpr char k_partner[] = "INSERT INTO proposal_partner (proposal_id, state_code) VALUES (?1, ?2)";
+  auto& partner = m_statements.get(k_partner);
+  for (const auto& code : proposal.fields.partners) {
+    partner.bind(1, proposal.id);
+    partner.bind(2, code);
+    partner.exec();
+    partner.reset();
+  }
+  static constexpr char k_sector[] = "INSERT INTO proposal_sector (proposal_id, sector) VALUES (?1, ?2)";
+  auto& sector = m_statements.get(k_sector);
+  for (const auto& name : proposal.fields.sectors) {
+    sector.bind(1, proposal.id);
+    sector.bind(2, name);
+    sector.exec();
+    sector.reset();
+  }
+}
+
+void SqliteProposalRepository::write_snapshot(const Proposal& proposal, Instant at, const std::string& actor)
+{
+  static constexpr char k_sql[] = "INSERT INTO proposal_version (proposal_id, version, recorded_at, recorded_by,"
+                                  " snapshot, snapshot_format) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, proposal.id);
+  statement.bind(2, proposal.version);
+  statement.bind(3, domain::format_utc(at));
+  statement.bind(4, actor);
+  statement.bind(5, snapshot(proposal));
+  statement.bind(6, k_snapshot_format);
+  statement.exec();
+}
+
+std::optional<Proposal> SqliteProposalRepository::find(std::int64_t id) const
+{
+  static constexpr char k_sql[] = CFP_PROPOSAL_SELECT " WHERE p.id = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, id);
+  return only(statement);
+}
+
+std::optional<Proposal> SqliteProposalRepository::find(std::int64_t call_id, const std::string& acronym) const
+{
+  static constexpr char k_sql[] = CFP_PROPOSAL_SELECT " WHERE p.call_id = ?1 AND p.acronym = ?2";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, call_id);
+  statement.bind(2, acronym);
+  return only(statement);
+}
+
+std::vector<Proposal> SqliteProposalRepository::find_by_acronym(const std::string& acronym) const
+{
+  static constexpr char k_sql[] = CFP_PROPOSAL_SELECT " WHERE p.acronym = ?1 ORDER BY c.code";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, acronym);
+  std::vector<Proposal> proposals;
+  while (auto proposal = next(statement)) {
+    proposals.push_back(std::move(*proposal));
+  }
+  return proposals;
+}
+
+void SqliteProposalRepository::for_each(const ProposalFilter& filter, const Visitor& visit) const
+{
+  static constexpr char k_sql[] =
+    CFP_PROPOSAL_SELECT
+    " WHERE (?1 IS NULL OR p.call_id = ?1)"
+    "   AND (?2 IS NULL OR k.label = ?2)"
+    "   AND (?3 IS NULL OR p.host = ?3)"
+    "   AND (?4 IS NULL OR p.host = ?4"
+    "        OR EXISTS (SELECT 1 FROM proposal_partner pp WHERE pp.proposal_id = p.id AND pp.state_code = ?4))"
+    "   AND (?5 IS NULL OR p.status = ?5)"
+    "   AND (?6 IS NULL OR EXISTS (SELECT 1 FROM proposal_sector ps WHERE ps.proposal_id = p.id AND ps.sector = ?6))"
+    " ORDER BY c.code, p.acronym";
+  auto& statement = m_statements.get(k_sql);
+  bind_optional(statement, 1, filter.call_id);
+  bind_optional(statement, 2, filter.cutoff_label);
+  bind_optional(statement, 3, filter.host);
+  bind_optional(statement, 4, filter.state);
+  if (filter.status) {
+    statement.bind(5, std::string(domain::to_string(*filter.status)));
+  }
+  bind_optional(statement, 6, filter.sector);
+  while (auto proposal = next(statement)) {
+    visit(*proposal);
+  }
+}
+
+std::optional<std::pair<Instant, std::string>> SqliteProposalRepository::recorded_of(std::int64_t id) const
+{
+  static constexpr char k_sql[] = "SELECT updated_at, updated_by FROM proposal WHERE id = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, id);
+  if (!statement.executeStep()) {
+    return std::nullopt;
+  }
+  return std::pair{column_instant(statement.getColumn(0)), statement.getColumn(1).getString()};
+}
+
+std::vector<domain::ProposalVersion> SqliteProposalRepository::history(std::int64_t id) const
+{
+  static constexpr char k_sql[] = "SELECT recorded_at, recorded_by, snapshot, snapshot_format FROM proposal_version"
+                                  " WHERE proposal_id = ?1 ORDER BY version";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, id);
+  std::vector<domain::ProposalVersion> versions;
+  while (statement.executeStep()) {
+    versions.push_back({proposal_from_snapshot(statement.getColumn(2).getString(), statement.getColumn(3).getInt()),
+                        column_instant(statement.getColumn(0)), statement.getColumn(1).getString()});
+  }
+  // The current version is the proposal row.
+  if (auto current = find(id)) {
+    auto recorded = recorded_of(id);
+    if (!recorded) {
+      throw Error(ErrorKind::internal, fmt::format("proposal {} vanished while its history was read", id));
+    }
+    versions.push_back({std::move(*current), recorded->first, std::move(recorded->second)});
+  }
+  return versions;
+}
+
+std::vector<std::string> SqliteProposalRepository::moved_by_new_cutoff(std::int64_t call_id, Instant closes_at) const
+{
+  static constexpr char k_sql[] = "SELECT p.acronym FROM proposal p JOIN cutoff k ON k.id = p.cutoff_id"
+                                  " WHERE p.call_id = ?1 AND p.submitted_at <= ?2 AND k.closes_at > ?2"
+                                  " ORDER BY p.acronym";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, call_id);
+  statement.bind(2, domain::format_utc(closes_at));
+  std::vector<std::string> acronyms;
+  while (statement.executeStep()) {
+    acronyms.push_back(statement.getColumn(0).getString());
+  }
+  return acronyms;
+}
+
+std::vector<std::pair<domain::ProposalStatus, int>> SqliteProposalRepository::count_by_status(
+  std::int64_t call_id) const
+{
+  static constexpr char k_sql[] = "SELECT status, count(*) FROM proposal WHERE call_id = ?1 GROUP BY status"
+                                  " ORDER BY status";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, call_id);
+  std::vector<std::pair<domain::ProposalStatus, int>> counts;
+  while (statement.executeStep()) {
+    counts.emplace_back(util::value_or_throw(domain::parse_status(statement.getColumn(0).getString()),
+                                             ErrorKind::storage, "a stored status"),
+                        statement.getColumn(1).getInt());
+  }
+  return counts;
+}
+
+} // namespace cfp::store::sqlite
+
+#undef CFP_PROPOSAL_SELECT

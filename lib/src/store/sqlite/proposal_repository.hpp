@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "statement_cache.hpp"
+
+#include <cfp/store/proposal_repository.hpp>
+
+namespace cfp::store::sqlite {
+
+/// Proposals: the current version in `proposal` with its partners and sectors in their own
+/// tables, earlier versions as snapshots in `proposal_version`.
+class SqliteProposalRepository final : public ProposalRepository
+{
+public:
+  SqliteProposalRepository(SQLite::Database& db, StatementCache& statements) : m_db(db), m_statements(statements) {}
+
+  std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, domain::Instant at,
+                      const std::string& actor) override;
+  void update(const domain::Proposal& proposal, domain::Instant at, const std::string& actor) override;
+  std::optional<domain::Proposal> find(std::int64_t id) const override;
+  std::optional<domain::Proposal> find(std::int64_t call_id, const std::string& acronym) const override;
+  std::vector<domain::Proposal> find_by_acronym(const std::string& acronym) const override;
+  void for_each(const ProposalFilter& filter, const Visitor& visit) const override;
+  std::vector<domain::ProposalVersion> history(std::int64_t id) const override;
+  std::vector<std::string> moved_by_new_cutoff(std::int64_t call_id, domain::Instant closes_at) const override;
+  std::vector<std::pair<domain::ProposalStatus, int>> count_by_status(std::int64_t call_id) const override;
+
+private:
+  /// When and by whom the current version of proposal `id` was recorded.
+  std::optional<std::pair<domain::Instant, std::string>> recorded_of(std::int64_t id) const;
+  void write_children(const domain::Proposal& proposal);
+  void write_snapshot(const domain::Proposal& proposal, domain::Instant at, const std::string& actor);
+
+  SQLite::Database& m_db;
+  StatementCache& m_statements;
+};
+
+} // namespace cfp::store::sqlite

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "statement_cache.hpp"
+
+#include <cfp/store/database.hpp>
+
+#include <SQLiteCpp/Database.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace cfp::store::sqlite {
+
+/// A cfp database in one SQLite file: checks that the file is ours, sets the connection's
+/// pragmas, applies the migrations, and runs units of work in IMMEDIATE (write) or deferred
+/// (read) transactions.
+class SqliteDatabase final : public Database
+{
+public:
+  /// Opens (and, for writing, creates and migrates) the file at `path`. Throws cfp::Error.
+  static std::unique_ptr<SqliteDatabase> open(const std::filesystem::path& path, const OpenOptions& options);
+
+  ~SqliteDatabase() override;
+
+  const std::string& location() const override { return m_location; }
+  int latest_schema_version() const override;
+
+  /// The connection, for this backend's own tests.
+  SQLite::Database& connection() { return m_db; }
+
+protected:
+  Attempt attempt(Mode mode, std::string_view what, const std::function<void(Transaction&)>& work,
+                  std::string& busy_message) override;
+
+private:
+  SqliteDatabase(const std::filesystem::path& path, const OpenOptions& options);
+  void check_identity();
+  void migrate();
+  int schema_version();
+
+  std::string m_location;
+  SQLite::Database m_db;
+  StatementCache m_statements; ///< declared after m_db: finalized before the connection closes
+};
+
+} // namespace cfp::store::sqlite

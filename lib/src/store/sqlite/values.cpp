@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "values.hpp"
+
+#include <cfp/error.hpp>
+
+namespace cfp::store::sqlite {
+
+void bind_instant(SQLite::Statement& statement, int index, const std::optional<domain::Instant>& value)
+{
+  if (value) {
+    statement.bind(index, domain::format_utc(*value));
+  } else {
+    statement.bind(index);
+  }
+}
+
+domain::Instant column_instant(const SQLite::Column& column)
+{
+  return util::value_or_throw(domain::parse_utc(column.getString()), ErrorKind::storage, "a stored instant");
+}
+
+std::optional<domain::Instant> column_optional_instant(const SQLite::Column& column)
+{
+  if (column.isNull()) {
+    return std::nullopt;
+  }
+  return column_instant(column);
+}
+
+std::optional<std::string> column_optional_string(const SQLite::Column& column)
+{
+  if (column.isNull()) {
+    return std::nullopt;
+  }
+  return column.getString();
+}
+
+std::optional<std::int64_t> column_optional_int64(const SQLite::Column& column)
+{
+  if (column.isNull()) {
+    return std::nullopt;
+  }
+  return column.getInt64();
+}
+
+std::vector<std::string> split_list(const std::string& text, char separator)
+{
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = std::min(text.find(separator, start), text.size());
+    parts.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return parts;
+}
+
+} // namespace cfp::store::sqlite

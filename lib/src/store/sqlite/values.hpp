@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// Binding domain values to SQLite parameters and reading them back from columns, as the
+// schema keeps them: instants as UTC text, money as integer cents, lists as rows.
+
+#include <cfp/domain/time.hpp>
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cfp::store::sqlite {
+
+/// Binds `value`, or NULL when it is empty.
+template<typename T>
+void bind_optional(SQLite::Statement& statement, int index, const std::optional<T>& value)
+{
+  if (value) {
+    statement.bind(index, *value);
+  } else {
+    statement.bind(index);
+  }
+}
+
+/// Binds an instant as UTC text ("2025-02-01T16:00:00Z"), or NULL.
+void bind_instant(SQLite::Statement& statement, int index, const std::optional<domain::Instant>& value);
+
+/// Reads an instant the store wrote; anything else is a storage error.
+domain::Instant column_instant(const SQLite::Column& column);
+std::optional<domain::Instant> column_optional_instant(const SQLite::Column& column);
+std::optional<std::string> column_optional_string(const SQLite::Column& column);
+std::optional<std::int64_t> column_optional_int64(const SQLite::Column& column);
+
+/// The parts of a group_concat() list ("PT,RO" -> {"PT", "RO"}); empty text gives none.
+std::vector<std::string> split_list(const std::string& text, char separator);
+
+} // namespace cfp::store::sqlite
