@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/util/csv_reader.hpp>
 
 #include <cfp/util/text.hpp>
@@ -55,15 +56,20 @@ bool CsvReader::next(CsvRecord& record)
 
   if (!m_started) {
     m_started = true;
-    // A UTF-8 byte order mark before the header is allowed and dropped.
+    // A UTF-8 byte order mark before the header is allowed and dropped. A character that merely
+    // starts with the same byte (U+E000 to U+FFFF) is data; the start of a mark cut short is an error.
     if (peek() == 0xEF) {
-      const std::string bom = "\xEF\xBB\xBF";
-      std::size_t matched = 0;
-      while (matched < bom.size() && peek() == static_cast<unsigned char>(bom[matched])) {
+      const std::string_view head(m_buffer.data() + m_pos, std::min<std::size_t>(3, m_end - m_pos));
+      const std::string_view bom = "\xEF\xBB\xBF";
+      if (head == bom) {
         get();
-        ++matched;
-      }
-      if (matched != bom.size()) {
+        get();
+        get();
+      } else if (bom.starts_with(head.substr(0, 2)) && (head.size() < 3 || !is_valid_utf8(head))) {
+        // The bytes of the mark are dropped; the rest of the line is the record's.
+        for (std::size_t i = 0; i < head.size() && head[i] == bom[i]; ++i) {
+          get();
+        }
         record.line = m_line;
         record.error = "the file starts with an incomplete byte order mark";
         skip_rest_of_record(record);
@@ -72,10 +78,20 @@ bool CsvReader::next(CsvRecord& record)
     }
   }
 
-  // Empty lines between records are skipped.
+  // Empty lines between records are skipped. A carriage return alone is no line end: the
+  // record that starts with it is malformed.
   while (peek() == '\n' || peek() == '\r') {
-    if (get() == '\r' && peek() == '\n') {
-      get();
+    if (get() == '\r') {
+      if (peek() == '\n') {
+        get();
+        continue;
+      }
+      record.line = m_line;
+      record.raw = "\r";
+      record.error = "a carriage return outside quotes that does not end the line";
+      record.fields.emplace_back();
+      skip_rest_of_record(record);
+      return true;
     }
   }
   if (peek() < 0) {

@@ -1,4 +1,7 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/util/digest.hpp>
+
+#include <cfp/error.hpp>
 
 #include <fmt/format.h>
 #include <nettle/sha2.h>
@@ -19,18 +22,26 @@ Sha256::~Sha256() = default;
 
 void Sha256::update(const char* data, std::size_t size)
 {
+  // nettle starts a new hash once the digest is taken: bytes fed now would be hashed alone.
+  if (!m_hex.empty()) {
+    throw Error(ErrorKind::internal, "a SHA-256 was fed after its digest was taken");
+  }
   sha256_update(&m_state->context, size, reinterpret_cast<const std::uint8_t*>(data));
 }
 
 std::string Sha256::hex()
 {
+  if (!m_hex.empty()) {
+    return m_hex;
+  }
   std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
   sha256_digest(&m_state->context, digest.size(), digest.data());
   std::string text;
   for (const auto byte : digest) {
     text += fmt::format("{:02x}", byte);
   }
-  return text;
+  m_hex = text;
+  return m_hex;
 }
 
 HashingStreambuf::int_type HashingStreambuf::underflow()

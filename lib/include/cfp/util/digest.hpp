@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
 #include <array>
@@ -18,13 +19,16 @@ public:
   Sha256(const Sha256&) = delete;
   Sha256& operator=(const Sha256&) = delete;
 
+  /// Feeds `size` bytes; refused (an internal error) once the digest has been taken.
   void update(const char* data, std::size_t size);
-  /// The digest as 64 lowercase hex digits; the hash cannot be fed afterwards.
+  /// The digest of every byte fed, as 64 lowercase hex digits. The first call ends the
+  /// hashing; later calls return the same digest.
   std::string hex();
 
 private:
   struct State;
   std::unique_ptr<State> m_state;
+  std::string m_hex; ///< the digest once taken
 };
 
 /// A stream buffer that passes on what it reads from `source`, hashing and counting every byte,
