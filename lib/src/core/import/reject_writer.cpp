@@ -29,7 +29,9 @@ void RejectWriter::write(const InputRecord& record, const std::string& error)
   case DataFormat::json: {
     ordered_json reject = record.object.is_object() ? record.object : ordered_json::object();
     if (!record.object.is_object()) {
-      reject["record"] = record.object.is_null() ? ordered_json(record.raw) : record.object;
+      // A line that is not JSON comes back as its text; a JSON record has no text of its own,
+      // and a null one stays null.
+      reject["record"] = record.object.is_null() && !record.raw.empty() ? ordered_json(record.raw) : record.object;
     }
     reject["error"] = error;
     if (m_format == DataFormat::json) {

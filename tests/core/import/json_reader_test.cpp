@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "core/import/json_reader.hpp"
+
+#include "core/import/reader_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace cfp::test {
+namespace {
+
+using Names = std::vector<std::string>;
+
+constexpr auto k_required = R"("call": "CALL-1", "acronym": "A", "title": "T", "host": "ES", "entity": "E")";
+
+ReadResult read_json(const std::string& text)
+{
+  return read_with(core::detail::read_json_records, text, "in.json");
+}
+
+// A document of one record: the required keys plus `members` (", \"key\": value ...").
+ReadResult read_one(const std::string& members)
+{
+  return read_json(std::string("[{") + k_required + members + "}]");
+}
+
+// `depth` brackets opened and closed: "[[[]]]" for 3.
+std::string nested(int depth)
+{
+  return std::string(static_cast<std::size_t>(depth), '[') + std::string(static_cast<std::size_t>(depth), ']');
+}
+
+TEST(JsonProposalReaderTest, EachObjectOfTheArrayIsARecord)
+{
+  const auto result = read_json(std::string("[{") + k_required + "}, {" + k_required + "}]");
+  ASSERT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 2u);
+  const auto& values = result.records[0].values;
+  EXPECT_EQ(values.call, "CALL-1");
+  EXPECT_EQ(values.acronym, "A");
+  EXPECT_EQ(values.input.title, "T");
+  EXPECT_EQ(values.input.host, "ES");
+  EXPECT_EQ(values.input.entity, "E");
+  EXPECT_TRUE(result.records[0].errors.empty());
+  EXPECT_TRUE(result.records[1].errors.empty());
+}
+
+TEST(JsonProposalReaderTest, TheRecordKeepsTheObjectAsReadInItsKeyOrder)
+{
+  const auto result = read_json(R"([{"title": "T", "call": "CALL-1", "sectors": ["b", "a"], "acronym": "A",
+                                     "host": "ES", "entity": "E"}])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(result.records[0].object.dump(),
+            R"({"title":"T","call":"CALL-1","sectors":["b","a"],"acronym":"A","host":"ES","entity":"E"})");
+}
+
+TEST(JsonProposalReaderTest, AnEmptyArrayHasNoRecord)
+{
+  const auto result = read_json(" [ ]\n");
+  EXPECT_FALSE(result.kind) << result.message;
+  EXPECT_TRUE(result.records.empty());
+}
+
+TEST(JsonProposalReaderTest, AnEmptyFileIsAnErrorOfTheWholeFile)
+{
+  const auto result = read_json("");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_EQ(result.message, "in.json:1: not a JSON array of objects: [json.exception.parse_error.101] parse error at "
+                            "line 1, column 1: syntax error while parsing value - unexpected end of input; expected "
+                            "'[', '{', or a literal");
+}
+
+TEST(JsonProposalReaderTest, ADocumentThatIsNotAnArrayIsAnErrorOfTheWholeFile)
+{
+  for (const std::string document : {"{}", R"({"proposals": []})", "5", "\"text\"", "null", "true"}) {
+    const auto result = read_json(document);
+    EXPECT_EQ(result.kind, ErrorKind::invalid_input) << document;
+    EXPECT_EQ(result.message, "in.json:1: not a JSON array of objects: the document must be one JSON array of objects")
+      << document;
+    EXPECT_TRUE(result.records.empty()) << document;
+  }
+}
+
+TEST(JsonProposalReaderTest, BrokenJsonNamesTheLineWhereTheParserStopped)
+{
+  const auto result = read_json(std::string("[\n{") + k_required + "},\n{\"call\": }\n]");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_EQ(result.message, "in.json:3: not a JSON array of objects: [json.exception.parse_error.101] parse error at "
+                            "line 3, column 10: syntax error while parsing value - unexpected '}'; expected '[', '{', "
+                            "or a literal");
+}
+
+TEST(JsonProposalReaderTest, RecordsBeforeABreakAreHandedOverAsTheyAreRead)
+{
+  const auto result = read_json(std::string("[{") + k_required + "}, {" + k_required + "},\n");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_EQ(result.message, "in.json:2: not a JSON array of objects: [json.exception.parse_error.101] parse error at "
+                            "line 2, column 1: syntax error while parsing value - unexpected end of input; expected "
+                            "'[', '{', or a literal");
+  EXPECT_EQ(result.records.size(), 2u);
+}
+
+TEST(JsonProposalReaderTest, TextAfterTheArrayIsAnError)
+{
+  const auto result = read_json("[]\n\n[]");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_EQ(result.message, "in.json:3: not a JSON array of objects: [json.exception.parse_error.101] parse error at "
+                            "line 3, column 1: syntax error while parsing value - unexpected '['; expected end of input");
+}
+
+TEST(JsonProposalReaderTest, ARecordSpanningLinesKeepsTheLineItStartsOn)
+{
+  const auto result = read_json("[\n"
+                                "  {\n"
+                                "    \"call\": \"CALL-1\",\n"
+                                "    \"acronym\": \"A\", \"title\": \"T\", \"host\": \"ES\", \"entity\": \"E\"\n"
+                                "  },\n"
+                                "  {\"call\": \"CALL-1\", \"acronym\": \"B\", \"title\": \"T\", \"host\": \"ES\",\n"
+                                "   \"entity\": \"E\"}, {\"call\": \"CALL-1\", \"acronym\": \"C\", \"title\": \"T\",\n"
+                                "   \"host\": \"ES\", \"entity\": \"E\"}\n"
+                                "]\n");
+  ASSERT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 3u);
+  EXPECT_EQ(result.records[0].line, 2u);
+  EXPECT_EQ(result.records[1].line, 6u);
+  EXPECT_EQ(result.records[2].line, 7u);
+}
+
+TEST(JsonProposalReaderTest, AnErrorInARecordNamesTheLineTheRecordStartsOn)
+{
+  const auto result = read_json("[\n{\"call\": \"CALL-1\", \"acronym\": \"A\",\n\"title\": 5,\n\"host\": \"ES\", "
+                                "\"entity\": \"E\"}\n]");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"2:title: must be a string, not number"}));
+}
+
+TEST(JsonProposalReaderTest, AScalarRecordKeepsItsOwnLine)
+{
+  // The parser reads one character past a number: when that is a line break, the number
+  // still stood on the line before.
+  const auto result = read_json("[\n1\n,\n\"text\"\n,\ntrue,\n2,3\n,null\n]");
+  ASSERT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 6u);
+  const std::vector<std::size_t> lines{2, 4, 6, 7, 7, 8};
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(result.records[i].line, lines[i]) << "record " << i;
+    EXPECT_EQ(problems(result.records[i]),
+              (Problems{std::to_string(lines[i]) + ":record: each record must be a JSON object"}))
+      << "record " << i;
+  }
+}
+
+TEST(JsonProposalReaderTest, ANumberRecordFollowedByCrLfKeepsItsLine)
+{
+  const auto result = read_json("[\r\n1\r\n,2]");
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(result.records[0].line, 2u);
+  EXPECT_EQ(result.records[1].line, 3u);
+}
+
+TEST(JsonProposalReaderTest, AnArrayRecordIsReadWholeAndIsNoObject)
+{
+  const auto result = read_json("[\n[1, [\"x\"], {\"a\": null}],\n{}\n]");
+  ASSERT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(result.records[0].object.dump(), R"([1,["x"],{"a":null}])");
+  EXPECT_EQ(problems(result.records[0]), (Problems{"2:record: each record must be a JSON object"}));
+  EXPECT_EQ(result.records[1].line, 3u);
+}
+
+TEST(JsonProposalReaderTest, AnUnknownKeyIsAnErrorListingTheKnownOnes)
+{
+  const auto result = read_one(R"(, "colour": "red")");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]),
+            (Problems{std::string("1:colour: unknown key 'colour'; the keys are ") + k_known_columns}));
+}
+
+TEST(JsonProposalReaderTest, TheErrorKeyOfARejectsFileIsIgnored)
+{
+  const auto result = read_one(R"(, "error": {"any": ["thing"]})");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_TRUE(result.records[0].errors.empty()) << ::testing::PrintToString(problems(result.records[0]));
+}
+
+TEST(JsonProposalReaderTest, AKeyTwiceInARecordIsAnErrorAndTheLastValueIsKept)
+{
+  const auto result = read_json(std::string("[\n{") + k_required + R"(, "plan": "new", "plan": "none"},)" + "\n{" +
+                                k_required + "}]");
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"2:plan: 'plan' appears twice in the record"}));
+  EXPECT_EQ(result.records[0].values.input.plan, "none");
+  EXPECT_TRUE(result.records[1].errors.empty()) << "the duplicate belongs to its record only";
+}
+
+TEST(JsonProposalReaderTest, KeysTwiceInANestedObjectAreNotTheRecordsKeys)
+{
+  const auto result = read_json(R"([[{"a": 1, "a": 2}]])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: each record must be a JSON object"}));
+}
+
+TEST(JsonProposalReaderTest, AMissingRequiredKeyIsAnError)
+{
+  const auto result = read_json(R"([{"call": "CALL-1", "acronym": "A", "title": "T", "host": "ES"}])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:entity: a value is required"}));
+}
+
+TEST(JsonProposalReaderTest, NullEmptyOrBlankRequiredValuesAreMissing)
+{
+  const auto result = read_json(R"([{"call": null, "acronym": "", "title": "  ", "host": "ES", "entity": "E"}])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:call: a value is required", "1:acronym: a value is required",
+                                                   "1:title: a value is required"}));
+}
+
+TEST(JsonProposalReaderTest, AnEmptyObjectMissesEveryRequiredValue)
+{
+  const auto result = read_json("[{}]");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]),
+            (Problems{"1:call: a value is required", "1:acronym: a value is required", "1:title: a value is required",
+                      "1:host: a value is required", "1:entity: a value is required"}));
+}
+
+TEST(JsonProposalReaderTest, TextMustBeAString)
+{
+  const std::vector<std::pair<std::string, std::string>> cases{
+    {"5", "number"}, {"-1.5", "number"}, {"true", "boolean"}, {"[\"T\"]", "array"}, {"{\"t\": \"T\"}", "object"}};
+  for (const auto& [value, type] : cases) {
+    const auto result = read_json(R"([{"call": "CALL-1", "acronym": "A", "title": )" + value +
+                                  R"(, "host": "ES", "entity": "E"}])");
+    ASSERT_EQ(result.records.size(), 1u) << value;
+    EXPECT_EQ(problems(result.records[0]), (Problems{"1:title: must be a string, not " + type})) << value;
+  }
+}
+
+TEST(JsonProposalReaderTest, AStringIsTakenAsWritten)
+{
+  const auto result = read_json(R"([{"call": "CALL-1", "acronym": "A", "title": " Café \"x\"\n ", "host": "es",
+                                     "entity": "\u00c9cole"}])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_TRUE(result.records[0].errors.empty());
+  EXPECT_EQ(result.records[0].values.input.title, " Café \"x\"\n ");
+  EXPECT_EQ(result.records[0].values.input.host, "es");
+  EXPECT_EQ(result.records[0].values.input.entity, "École");
+}
+
+TEST(JsonProposalReaderTest, AListIsAnArrayOfStrings)
+{
+  const auto result = read_one(R"(, "partners": ["PT", " ro "], "sectors": [])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_TRUE(result.records[0].errors.empty());
+  EXPECT_EQ(result.records[0].values.input.partners, (Names{"PT", " ro "}));
+  EXPECT_EQ(result.records[0].values.input.sectors, Names{});
+}
+
+TEST(JsonProposalReaderTest, ANullListIsAnEmptyList)
+{
+  const auto result = read_one(R"(, "partners": null)");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_TRUE(result.records[0].errors.empty());
+  EXPECT_EQ(result.records[0].values.input.partners, Names{});
+}
+
+TEST(JsonProposalReaderTest, AListThatIsNoArrayOfStringsIsAnError)
+{
+  for (const std::string value : {R"("PT;RO")", "[1, 2]", R"(["PT", null])", R"([["PT"]])", "true", "{}"}) {
+    const auto result = read_one(R"(, "partners": )" + value);
+    ASSERT_EQ(result.records.size(), 1u) << value;
+    EXPECT_EQ(problems(result.records[0]),
+              (Problems{R"(1:partners: must be an array of strings, such as ["PT", "RO"])"}))
+      << value;
+  }
+}
+
+TEST(JsonProposalReaderTest, AFlagIsABooleanOrAStringOfTheCsvForms)
+{
+  const std::vector<std::pair<std::string, bool>> cases{
+    {"true", true}, {"false", false}, {R"("yes")", true}, {R"("0")", false}, {R"("TRUE")", true}, {"null", false}};
+  for (const auto& [value, expected] : cases) {
+    const auto result = read_one(R"(, "experimental_platform": )" + value);
+    ASSERT_EQ(result.records.size(), 1u) << value;
+    EXPECT_TRUE(result.records[0].errors.empty()) << value;
+    EXPECT_EQ(result.records[0].values.input.experimental_platform, expected) << value;
+  }
+}
+
+TEST(JsonProposalReaderTest, AFlagOfAnotherTypeOrWordIsAnError)
+{
+  const auto word = read_one(R"(, "experimental_platform": "maybe")");
+  ASSERT_EQ(word.records.size(), 1u);
+  EXPECT_EQ(problems(word.records[0]),
+            (Problems{"1:experimental_platform: 'maybe' is not a boolean; use true, false, yes, no, 1 or 0"}));
+  const auto number = read_one(R"(, "experimental_platform": 1)");
+  ASSERT_EQ(number.records.size(), 1u);
+  EXPECT_EQ(problems(number.records[0]), (Problems{"1:experimental_platform: must be a string, not number"}));
+}
+
+TEST(JsonProposalReaderTest, MoneyMayBeAnIntegerOrAString)
+{
+  const auto result = read_one(R"(, "eu_contribution_eur": 31000000, "national_contribution_eur": "12.5k")");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_TRUE(result.records[0].errors.empty());
+  EXPECT_EQ(result.records[0].values.input.eu_contribution, "31000000");
+  EXPECT_EQ(result.records[0].values.input.national_contribution, "12.5k");
+  // The sign is for the money rules to refuse, not the reader.
+  const auto negative = read_one(R"(, "eu_contribution_eur": -5)");
+  ASSERT_EQ(negative.records.size(), 1u);
+  EXPECT_TRUE(negative.records[0].errors.empty());
+  EXPECT_EQ(negative.records[0].values.input.eu_contribution, "-5");
+}
+
+TEST(JsonProposalReaderTest, NullMoneyIsZero)
+{
+  const auto result = read_one(R"(, "eu_contribution_eur": null)");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(result.records[0].values.input.eu_contribution, "0");
+}
+
+TEST(JsonProposalReaderTest, MoneyAsANumberThatIsNoIntegerIsAnError)
+{
+  for (const std::string value : {"1.5", "1.0", "1e3"}) {
+    const auto result = read_one(R"(, "eu_contribution_eur": )" + value);
+    ASSERT_EQ(result.records.size(), 1u) << value;
+    EXPECT_EQ(problems(result.records[0]),
+              (Problems{"1:eu_contribution_eur: a JSON number is accepted only when it is an integer; write other "
+                        "amounts as strings such as \"1250000.50\""}))
+      << value;
+  }
+}
+
+TEST(JsonProposalReaderTest, MoneyOfAnotherTypeIsAnError)
+{
+  const auto result = read_one(R"(, "eu_contribution_eur": true, "national_contribution_eur": ["1"])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:eu_contribution_eur: must be a string, not boolean",
+                                                   "1:national_contribution_eur: must be a string, not array"}));
+}
+
+TEST(JsonProposalReaderTest, AnInstantIsAStringOrNull)
+{
+  const auto given = read_one(R"(, "submitted_at": "2024-11-04 17:00", "status": "submitted")");
+  ASSERT_EQ(given.records.size(), 1u);
+  EXPECT_TRUE(given.records[0].errors.empty());
+  EXPECT_EQ(given.records[0].values.submitted_at, "2024-11-04 17:00");
+  EXPECT_EQ(given.records[0].values.status, "submitted");
+  const auto null = read_one(R"(, "submitted_at": null, "status": null, "plan": null)");
+  ASSERT_EQ(null.records.size(), 1u);
+  EXPECT_TRUE(null.records[0].errors.empty());
+  EXPECT_FALSE(null.records[0].values.submitted_at);
+  EXPECT_EQ(null.records[0].values.status, "submitted");
+  EXPECT_EQ(null.records[0].values.input.plan, "new");
+  const auto number = read_one(R"(, "submitted_at": 1730736000)");
+  ASSERT_EQ(number.records.size(), 1u);
+  EXPECT_EQ(problems(number.records[0]), (Problems{"1:submitted_at: must be a string, not number"}));
+}
+
+TEST(JsonProposalReaderTest, EveryTypeErrorOfARecordIsReported)
+{
+  const auto result = read_json(R"([{"call": 1, "acronym": "A", "title": "T", "host": true, "entity": "E",
+                                     "colour": "red", "partners": "PT"}])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]),
+            (Problems{"1:call: must be a string, not number", "1:host: must be a string, not boolean",
+                      std::string("1:colour: unknown key 'colour'; the keys are ") + k_known_columns,
+                      R"(1:partners: must be an array of strings, such as ["PT", "RO"])"}));
+}
+
+TEST(JsonProposalReaderTest, SixteenLevelsOfNestingAreRead)
+{
+  // The array of the document, the record, and 14 more levels.
+  const auto result = read_one(R"(, "sectors": )" + nested(14));
+  EXPECT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{R"(1:sectors: must be an array of strings, such as ["PT", "RO"])"}));
+}
+
+TEST(JsonProposalReaderTest, SeventeenLevelsOfNestingAreRefused)
+{
+  const auto result = read_json(std::string("[\n{") + k_required + ",\n\"sectors\": " + nested(15) + "}]");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_EQ(result.message, "in.json:3: not a JSON array of objects: values nested more than 16 levels deep");
+  EXPECT_TRUE(result.records.empty());
+}
+
+TEST(JsonProposalReaderTest, NestingOfObjectsCountsLikeArrays)
+{
+  // The array of the document and 16 objects, the record the first.
+  std::string deep = "1";
+  for (int i = 0; i < 16; ++i) {
+    deep = "{\"a\": " + deep + "}";
+  }
+  const auto result = read_json("[" + deep + "]");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_EQ(result.message, "in.json:1: not a JSON array of objects: values nested more than 16 levels deep");
+}
+
+TEST(JsonProposalReaderTest, FarDeeperNestingIsRefusedWithoutCrashing)
+{
+  const auto result = read_json("[" + nested(100000) + "]");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_EQ(result.message, "in.json:1: not a JSON array of objects: values nested more than 16 levels deep");
+}
+
+} // namespace
+} // namespace cfp::test
