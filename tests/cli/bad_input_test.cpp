@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every kind of bad input: a clear message, a non-zero exit code, nothing on stdout and an
 // unchanged database (CliTest::fails checks all four).
 #include "cli/cli_fixture.hpp"

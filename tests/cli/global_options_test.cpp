@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli/cli_fixture.hpp"
 
 #include <nlohmann/json.hpp>
@@ -77,6 +78,35 @@ TEST(GlobalOptionsTest, WriteCommandsCreateTheDatabaseAndItsFolders)
   EXPECT_TRUE(std::filesystem::exists(db));
   EXPECT_EQ(std::filesystem::status(db).permissions() & std::filesystem::perms::all,
             std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+}
+
+TEST(GlobalOptionsTest, BusyTimeoutMustBeWholeMillisecondsUpToTenMinutes)
+{
+  TempDir dir;
+  for (const std::string value : {"abc", "-1", "1.5", "600001", "5s", " 100", "99999999999999999999"}) {
+    const auto result = run_cli(dir / "cfp.db", {"db", "init"}, "", {"CFP_BUSY_TIMEOUT_MS=" + value});
+    EXPECT_EQ(result.exit_code, 2) << value;
+    EXPECT_EQ(result.out, "") << value;
+    EXPECT_NE(result.err.find("CFP_BUSY_TIMEOUT_MS '" + value + "': give a whole number of milliseconds from 0 to "
+                              "600000"),
+              std::string::npos)
+      << result.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "cfp.db")) << value;
+  }
+  for (const std::string value : {"0", "250", "600000"}) {
+    const auto result = run_cli(dir / "cfp.db", {"db", "init"}, "", {"CFP_BUSY_TIMEOUT_MS=" + value});
+    EXPECT_EQ(result.exit_code, 0) << value << ": " << result.err;
+  }
+}
+
+TEST(GlobalOptionsTest, AServerDatabaseIsAUsageErrorAndNoFileIsMade)
+{
+  TempDir dir;
+  const auto result = run_cli(dir / "unused.db", {"--db", "postgresql://alice:s3cret@db/cfp", "db", "init"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("PostgreSQL databases"), std::string::npos) << result.err;
+  EXPECT_EQ(result.err.find("s3cret"), std::string::npos) << result.err;
+  EXPECT_FALSE(std::filesystem::exists("postgresql:"));
 }
 
 } // namespace

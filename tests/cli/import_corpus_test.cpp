@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The corpus of bad proposal files in tests/data/import/bad/: each one is refused with the exit
 // code and the `FILE:LINE: column: message` that expected.tsv gives, nothing on stdout, and an
 // unchanged database, with and without --dry-run.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "support/support.hpp"
 
 #include <cfp/core/audit.hpp>
@@ -256,6 +257,9 @@ TEST_F(CallsTest, CutoffAtTheOpeningInstantIsRefused)
   EXPECT_EQ(failure.kind, ErrorKind::refused);
   EXPECT_TRUE(failure.unchanged);
   EXPECT_NO_THROW(add_deadline("2024-09-09T22:00:01Z"));
+  const auto deadlines = core::list_deadlines(session(), std::string(k_call), core::DeadlineSet::all);
+  ASSERT_EQ(deadlines.size(), 1u);
+  EXPECT_EQ(deadlines[0].cutoff.closes_at, utc("2024-09-09T22:00:01Z"));
 }
 
 TEST_F(CallsTest, CutoffThatWouldMoveSubmittedProposalsIsRefused)
@@ -290,6 +294,11 @@ TEST_F(CallsTest, CutoffThatMovesNoSubmittedProposalIsAccepted)
   // Before the submission: the proposal was late for it, so it stays where it is.
   EXPECT_NO_THROW(add_deadline("2024-09-30"));
   EXPECT_EQ(core::show_proposal(session(), "BSC-AIF").cutoff_label, "2024-11-04");
+  std::vector<std::string> labels;
+  for (const auto& deadline : core::list_deadlines(session(), std::string(k_call), core::DeadlineSet::all)) {
+    labels.push_back(deadline.cutoff.label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"2024-09-30", "2024-11-04", "2025-02-01"}));
 }
 
 TEST_F(CallsTest, CutoffThatMovesOnlyDraftsIsAccepted)
@@ -305,6 +314,14 @@ TEST_F(CallsTest, CutoffThatMovesOnlyDraftsIsAccepted)
   draft.draft = true;
   core::add_proposal(session(), draft);
   EXPECT_NO_THROW(add_deadline("2024-11-04"));
+  std::vector<std::string> labels;
+  for (const auto& deadline : core::list_deadlines(session(), std::string(k_call), core::DeadlineSet::all)) {
+    labels.push_back(deadline.cutoff.label);
+  }
+  EXPECT_EQ(labels, (std::vector<std::string>{"2024-11-04", "2025-02-01"}));
+  const auto stored = core::show_proposal(session(), "DRAFT");
+  EXPECT_EQ(stored.status, domain::ProposalStatus::draft);
+  EXPECT_FALSE(stored.cutoff_label);
 }
 
 TEST_F(CallsTest, DeadlinesAreListedByClosingTimeWithWhetherTheyAreOpen)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "support/support.hpp"
 
 #include <cfp/error.hpp>
@@ -213,6 +214,8 @@ TEST_F(ConstraintTest, AcronymWithForbiddenCharactersIsRefused)
         << "acronym '" << acronym << "'";
   }
   EXPECT_NO_THROW(insert_proposal([](ProposalRow& row) { row.acronym = "Ai_F.2-x"; }));
+  EXPECT_EQ(m_db.execAndGet("SELECT count(*) FROM proposal").getInt(), 1);
+  EXPECT_EQ(m_db.execAndGet("SELECT acronym FROM proposal").getString(), "Ai_F.2-x");
 }
 
 TEST_F(ConstraintTest, AcronymIsUniqueInItsCallIgnoringCase)
@@ -224,6 +227,8 @@ TEST_F(ConstraintTest, AcronymIsUniqueInItsCallIgnoringCase)
     row.call_id = m_call_b;
     row.cutoff_id = m_cutoff_b;
   }));
+  EXPECT_EQ(m_db.execAndGet("SELECT count(*) FROM proposal WHERE acronym = 'BSC-AIF'").getInt(), 2);
+  EXPECT_EQ(m_db.execAndGet("SELECT count(DISTINCT call_id) FROM proposal").getInt(), 2);
 }
 
 TEST_F(ConstraintTest, DraftWithACutoffIsRefused)
@@ -241,6 +246,11 @@ TEST_F(ConstraintTest, DraftWithACutoffIsRefused)
     row.cutoff_id.reset();
     row.submitted_at.reset();
   }));
+  EXPECT_EQ(m_db.execAndGet("SELECT count(*) FROM proposal").getInt(), 1);
+  EXPECT_EQ(m_db.execAndGet("SELECT count(*) FROM proposal WHERE status = 'draft' AND cutoff_id IS NULL "
+                            "AND submitted_at IS NULL")
+              .getInt(),
+            1);
 }
 
 TEST_F(ConstraintTest, SubmittedProposalWithoutCutoffOrSubmissionTimeIsRefused)
@@ -372,6 +382,8 @@ TEST_F(ConstraintTest, CutoffLabelAndInstantAreUniqueInACall)
   EXPECT_TRUE(violates([&] { insert_cutoff(m_call_a, "FIRST", "2025-05-02T15:00:00Z"); }, SQLITE_CONSTRAINT_UNIQUE));
   EXPECT_TRUE(violates([&] { insert_cutoff(m_call_a, "second", "2025-02-01T16:00:00Z"); }, SQLITE_CONSTRAINT_UNIQUE));
   EXPECT_NO_THROW(insert_cutoff(m_call_a, "second", "2025-05-02T15:00:00Z"));
+  EXPECT_EQ(m_db.execAndGet("SELECT count(*) FROM cutoff").getInt(), 3);
+  EXPECT_EQ(m_db.execAndGet("SELECT closes_at FROM cutoff WHERE label = 'second'").getString(), "2025-05-02T15:00:00Z");
 }
 
 TEST_F(ConstraintTest, CallCodeIsUniqueIgnoringCase)

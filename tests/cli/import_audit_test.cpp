@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The one audit entry a written import adds, with the SHA-256 of the bytes read.
+#include "cli/import_fixture.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+
+namespace cfp::test {
+namespace {
+
+TEST_F(ImportExportTest, AnImportWritesExactlyOneAuditEntryWithTheFilesSha256AndCounts)
+{
+  const auto before = audit().size();
+  const auto file = write("new.csv", k_two_new_rows);
+  import_ok(file);
+  const auto entries = audit();
+  ASSERT_EQ(entries.size(), before + 1);
+  const auto& entry = entries.at(0);
+  EXPECT_EQ(entry["action"], "import");
+  EXPECT_EQ(entry["actor"], "tester");
+  EXPECT_EQ(entry["after"]["file"], file.string());
+  EXPECT_EQ(entry["after"]["sha256"], k_two_new_rows_sha256);
+  EXPECT_EQ(entry["after"]["records"], 2);
+  EXPECT_EQ(entry["after"]["inserted"], 2);
+  EXPECT_EQ(entry["after"]["updated"], 0);
+  EXPECT_EQ(entry["after"]["unchanged"], 0);
+
+  import_ok(file);
+  const auto again = audit();
+  ASSERT_EQ(again.size(), before + 2);
+  EXPECT_EQ(again.at(0)["after"]["sha256"], k_two_new_rows_sha256);
+  EXPECT_EQ(again.at(0)["after"]["unchanged"], 2);
+}
+
+TEST_F(ImportExportTest, TheAuditSha256CoversEveryByteOfAFileLargerThanTheReadBuffer)
+{
+  // 1200 records, 112831 bytes; sha256sum gives the digest below.
+  std::string csv = k_min_header;
+  for (int i = 0; i < 1200; ++i) {
+    char acronym[8];
+    std::snprintf(acronym, sizeof acronym, "P%04d", i);
+    csv += std::string(k_call) + "," + acronym + ",Proposal " + (acronym + 1) +
+           " with a title long enough to fill the buffer,FI,CSC\n";
+  }
+  ASSERT_EQ(csv.size(), 112831u);
+  EXPECT_EQ(import_ok(write("big.csv", csv)), "imported 1200 proposals: 1200 inserted, 0 updated, 0 unchanged\n");
+  EXPECT_EQ(audit(1).at(0)["after"]["sha256"], "7ce138440ee9fe8a28b8c796f8c63961331fdce8dde25400e0ab04362a1f28df");
+}
+
+TEST_F(ImportExportTest, AFailedOrDryRunImportWritesNoAuditEntry)
+{
+  const auto before = audit().size();
+  import_ok(write("new.csv", k_two_new_rows), k_now, {"--dry-run"});
+  EXPECT_EQ(cfp({"import", "proposals", write("bad.csv", std::string(k_min_header) + k_call + ",X,T,XX,E\n").string()})
+              .exit_code,
+            65);
+  EXPECT_EQ(audit().size(), before);
+}
+
+} // namespace
+} // namespace cfp::test
