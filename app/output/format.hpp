@@ -20,7 +20,7 @@ std::optional<Format> parse_format(std::string_view text);
 struct Formats
 {
   std::vector<Format> accepted{Format::table, Format::json, Format::csv, Format::ndjson};
-  std::string_view refusal; ///< the whole message; empty: a message naming the accepted formats
+  std::string_view refusal; ///< the whole message, which says what to do instead
 };
 
 } // namespace cfp::cli

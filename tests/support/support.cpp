@@ -128,18 +128,18 @@ CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string
   return {code, out.str(), err.str()};
 }
 
-CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env)
+CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                      const std::filesystem::path& folder)
 {
-  TempDir dir;
-  const auto out_path = dir / "stdout";
-  const auto err_path = dir / "stderr";
-  std::vector<std::string> argv_strings{CFP_BINARY};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
+  TempDir capture;
+  const auto out_path = capture / "stdout";
+  const auto err_path = capture / "stderr";
+  std::vector<std::string> argv_strings = argv;
+  std::vector<char*> argv_pointers;
   for (auto& arg : argv_strings) {
-    argv.push_back(arg.data());
+    argv_pointers.push_back(arg.data());
   }
-  argv.push_back(nullptr);
+  argv_pointers.push_back(nullptr);
   std::vector<std::string> env_strings = env;
   std::vector<char*> envp;
   for (auto& entry : env_strings) {
@@ -149,14 +149,17 @@ CliResult run_binary(const std::vector<std::string>& args, const std::vector<std
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
+  if (!folder.empty()) {
+    posix_spawn_file_actions_addchdir_np(&actions, folder.c_str());
+  }
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   pid_t pid = 0;
-  const int spawned = ::posix_spawn(&pid, CFP_BINARY, &actions, nullptr, argv.data(), envp.data());
+  const int spawned = ::posix_spawn(&pid, argv.front().c_str(), &actions, nullptr, argv_pointers.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) {
-    throw std::runtime_error("cannot start " CFP_BINARY);
+    throw std::runtime_error("cannot start " + argv.front());
   }
   int status = 0;
   ::waitpid(pid, &status, 0);
@@ -169,6 +172,13 @@ CliResult run_binary(const std::vector<std::string>& args, const std::vector<std
   result.out = slurp(out_path);
   result.err = slurp(err_path);
   return result;
+}
+
+CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env)
+{
+  std::vector<std::string> argv{CFP_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_process(argv, env);
 }
 
 } // namespace cfp::test

@@ -91,6 +91,11 @@ struct CliResult
 CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string>& args, const std::string& now = "",
                   const std::vector<std::string>& extra_env = {});
 
+/// Runs the program argv[0] (a path) with `argv`, exactly the environment `env` ("NAME=value"),
+/// empty standard input, and, when `folder` is given, that working folder.
+CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                      const std::filesystem::path& folder = {});
+
 /// Runs the real cfp binary with `args` and exactly the environment `env` ("NAME=value").
 CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env);
 

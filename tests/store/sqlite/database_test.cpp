@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "support/support.hpp"
 
 #include <cfp/error.hpp>

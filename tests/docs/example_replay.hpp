@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// Replaying the examples of docs/cli.md with the real cfp binary in temporary folders, and
+// saying in which way cfp's output differs from the document's.
+//
+// Examples depend on the ones before them: each example is replayed at most once, after every
+// example before it in its folder. Two examples need a file that the document describes only in
+// words: "a database written by an older cfp" (old.db) and one that "another process keeps
+// locked for writing" (busy.db); the replay makes them itself, the second at the cost of cfp's
+// 5 s wait.
+
+#include "docs/cli_document.hpp"
+#include "support/support.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cfp::test::docs {
+
+/// What replaying one example gave.
+struct Outcome
+{
+  std::string mismatches;         ///< empty when cfp printed what the document shows
+  std::vector<int> earlier_lines; ///< examples before it in its folder that did not match
+};
+
+/// Replays the examples of a document, each at most once and in order, in temporary folders.
+class Replay
+{
+public:
+  explicit Replay(const Document& document);
+
+  /// The outcome of example `index`, replaying first the examples before it in its folder.
+  const Outcome& outcome(std::size_t index);
+
+private:
+  /// The folder of one stage and what happened in it so far.
+  struct Folder
+  {
+    std::filesystem::path path;
+    std::string setup_failure;
+    std::vector<int> mismatched_lines;
+  };
+
+  std::vector<std::string> env(const std::string& user = "") const;
+  Folder& prepared_folder(Stage stage);
+  Outcome run(const Example& example, Folder& folder);
+
+  const Document& m_document;
+  TempDir m_temp;
+  std::filesystem::path m_root = m_temp.path();
+  Folder m_empty_folder;
+  Folder m_demo_folder;
+  std::vector<std::optional<Outcome>> m_outcomes; ///< by index in m_document.examples
+};
+
+/// The replay of docs/cli.md, shared by the tests of one process.
+Replay& replay();
+
+} // namespace cfp::test::docs
