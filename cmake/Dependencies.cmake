@@ -1,6 +1,6 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Every dependency is a Debian 12 package; scripts/install-deps.sh installs them.
 
-find_package(Threads REQUIRED)
 find_package(SQLite3 REQUIRED)
 find_package(SQLiteCpp 3.2 REQUIRED CONFIG)
 find_package(CLI11 2.1 REQUIRED CONFIG)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Language level, build type and sanitizer options shared by every target through
 # the interface target cfp_settings.
 

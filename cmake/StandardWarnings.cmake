@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Warnings for the project's own code (interface target cfp_warnings). Third-party
 # headers come in as system includes and are not affected.
 

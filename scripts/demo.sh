@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Builds a release cfp, loads the AI Factories example data (docs/examples/) into a fresh demo
 # database, and prints the deadlines and the proposals.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Builds cfp with warnings as errors under AddressSanitizer and UndefinedBehaviorSanitizer,
 # and runs every test.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Example data: the EuroHPC Joint Undertaking's AI Factories calls and the seven AI factories
 # selected in December 2024 from the first cut-off.
 #

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
 -- Audit entries name what they are about by a kind and an id (subject_kind, subject_id)
 -- instead of only proposal_id, so that the log can speak of calls, cut-offs and imports, and
 -- later of experts, scores and criteria. Entries already there are carried over with their

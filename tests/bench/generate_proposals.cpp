@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Writes a seeded, reproducible CSV of proposals for the import benchmark
 // (tests/bench/import_benchmark.sh), and optionally the calls JSON they belong to.
 //

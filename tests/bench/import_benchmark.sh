@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Import benchmark: how long `cfp import proposals` takes on a generated CSV, against the sqlite3
 # shell's `.import` of the same file into a one-table database, and how much memory cfp needs.
 #

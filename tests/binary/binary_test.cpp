@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A few runs of the real cfp program: exit codes, stdout and stderr kept apart, JSON that
 // parses, the database file's mode, and a second process holding the write lock.
 #include "support/support.hpp"

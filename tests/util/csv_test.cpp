@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/util/csv.hpp>
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/domain/money.hpp>
 
 #include <cfp/util/text.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/domain/time.hpp>
 
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include <cfp/util/text.hpp>
 
 #include <utf8proc.h>

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
+# Proves that tests/lint/check_sources.sh catches what it is for: in a copy of lib/ and app/,
+# plants one violation at a time and expects the check to fail naming it, and the clean copy
+# to pass. Usage: tests/lint/check_sources_test.sh [SOURCE_DIR]
+set -euo pipefail
+source_dir=$(cd "${1:-$(dirname "$0")/../..}" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+failures=0
+reset_copy() {
+  rm -rf "$work/tree"
+  mkdir -p "$work/tree/tests/lint"
+  cp -r "$source_dir/lib" "$source_dir/app" "$work/tree/"
+  cp "$source_dir/tests/lint/check_sources.sh" "$work/tree/tests/lint/"
+}
+
+# expect_caught NAME EXPECTED_MESSAGE FILE LINE: appends LINE to FILE and expects the message.
+expect_caught() {
+  local name=$1 expected=$2 file=$3 line=$4
+  reset_copy
+  printf '%s\n' "$line" >>"$work/tree/$file"
+  local output
+  if output=$("$work/tree/tests/lint/check_sources.sh" "$work/tree" 2>&1); then
+    echo "FAIL: $name: the check passed" >&2
+    failures=$((failures + 1))
+  elif [[ $output != *"$expected"* ]]; then
+    echo "FAIL: $name: expected '$expected' in: $output" >&2
+    failures=$((failures + 1))
+  else
+    echo "ok: $name"
+  fi
+}
+
+reset_copy
+if ! "$work/tree/tests/lint/check_sources.sh" "$work/tree" >/dev/null; then
+  echo "FAIL: the clean tree does not pass" >&2
+  failures=$((failures + 1))
+fi
+
+expect_caught "domain includes the store" "lib/src/domain/call.cpp includes <cfp/store/snapshot.hpp>" \
+  lib/src/domain/call.cpp '#include <cfp/store/snapshot.hpp>'
+expect_caught "util includes domain" "lib/src/util/text.cpp includes <cfp/domain/time.hpp>" \
+  lib/src/util/text.cpp '#include <cfp/domain/time.hpp>'
+expect_caught "store includes core" "lib/include/cfp/store/database.hpp includes <cfp/core/session.hpp>" \
+  lib/include/cfp/store/database.hpp '#include <cfp/core/session.hpp>'
+expect_caught "app includes a repository" "app/commands/log.cpp includes <cfp/store/audit_repository.hpp>" \
+  app/commands/log.cpp '#include <cfp/store/audit_repository.hpp>'
+expect_caught "core includes SQLiteCpp" "lib/src/core/clock.cpp includes SQLite" \
+  lib/src/core/clock.cpp '#include <SQLiteCpp/Database.h>'
+expect_caught "a public store header includes sqlite3.h" "lib/include/cfp/store/transaction.hpp includes SQLite" \
+  lib/include/cfp/store/transaction.hpp '#include <sqlite3.h>'
+expect_caught "core includes a backend's header" "lib/src/core/calls.cpp includes a backend's private header" \
+  lib/src/core/calls.cpp '#include "store/sqlite/sqlite_database.hpp"'
+expect_caught "SQL in app" "SQL outside lib/src/store: app/commands/log.cpp" \
+  app/commands/log.cpp 'const char* k_sql = "SELECT id FROM audit";'
+expect_caught "SQL in core" "SQL outside lib/src/store: lib/src/core/proposals.cpp" \
+  lib/src/core/proposals.cpp 'const char* k_sql = "DELETE FROM proposal";'
+expect_caught "a long file" "lib/src/domain/money.cpp has" \
+  lib/src/domain/money.cpp "$(printf '// padding\n%.0s' {1..400})"
+
+if ((failures > 0)); then
+  echo "$failures check(s) of the lint failed" >&2
+  exit 1
+fi
+echo "the lint catches every planted violation"
