@@ -48,7 +48,8 @@ std::string command_line(const std::vector<std::string>& args)
   std::string line = "cfp";
   for (const auto& arg : args) {
     const bool plain = !arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("-_./=:,+@%").find(c) != std::string_view::npos;
+      return std::isalnum(static_cast<unsigned char>(c)) ||
+             std::string_view("-_./=:,+@%").find(c) != std::string_view::npos;
     });
     if (plain) {
       line += " " + arg;
@@ -98,7 +99,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.add_option("--as", options.as, "Who acts, for the audit log (else CFP_USER, else USER)");
   app.add_option("--tz", options.tz, "Zone for showing and reading wall times (else CFP_TZ, else Europe/Brussels)");
   app.add_option("--format", options.format, "Output format: table, json, ndjson or csv")
-    ->check(CLI::IsMember({"table", "json", "csv", "ndjson"}));
+      ->check(CLI::IsMember({"table", "json", "csv", "ndjson"}));
 
   Registry registry;
   register_db_commands(app, registry);
@@ -124,8 +125,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     // expect; the word is the better clue ("cfp frobnicate").
     const auto unexpected = app.remaining(true);
     const std::string message = unexpected.empty() || dynamic_cast<const CLI::RequiredError*>(&error) == nullptr
-                                  ? std::string(error.what())
-                                  : "unknown command or argument '" + unexpected.front() + "'";
+                                    ? std::string(error.what())
+                                    : "unknown command or argument '" + unexpected.front() + "'";
     err << "cfp: error: " << message << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
     return k_exit_usage;
   }

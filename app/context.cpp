@@ -44,8 +44,8 @@ std::chrono::milliseconds busy_timeout(const Environment& env)
 
 Context::Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
                  std::string command_line, bool err_is_terminal)
-  : m_options(options), m_env(env), m_out(out), m_err(err), m_command_line(std::move(command_line)),
-    m_format(parse_format(options.format).value_or(Format::table)), m_err_is_terminal(err_is_terminal)
+    : m_options(options), m_env(env), m_out(out), m_err(err), m_command_line(std::move(command_line)),
+      m_format(parse_format(options.format).value_or(Format::table)), m_err_is_terminal(err_is_terminal)
 {
   const bool from_flag = options.tz.has_value();
   const std::string zone_name = options.tz ? *options.tz : non_empty(env, "CFP_TZ").value_or("Europe/Brussels");

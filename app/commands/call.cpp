@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "registry.hpp"
-
 #include "../output/printer.hpp"
+#include "registry.hpp"
 
 #include <cfp/core/calls.hpp>
 #include <cfp/core/record_fields.hpp>
@@ -87,11 +86,11 @@ core::Fields<CallView> call_view_fields(Format format)
                       }});
   }
   for (const auto status : k_statuses) {
-    fields.push_back({domain::to_string(status), core::FieldKind::integer,
-                      [status](const CallView& view, const core::Display&) {
-                        const auto found = view.counts.find(status);
-                        return Value(std::int64_t{found == view.counts.end() ? 0 : found->second});
-                      }});
+    fields.push_back(
+        {domain::to_string(status), core::FieldKind::integer, [status](const CallView& view, const core::Display&) {
+           const auto found = view.counts.find(status);
+           return Value(std::int64_t{found == view.counts.end() ? 0 : found->second});
+         }});
   }
   return fields;
 }
@@ -106,14 +105,15 @@ void run_call_show(Context& context, const std::string& code)
   const auto display = context.display();
   const auto& call = view.details.call;
   std::vector<Line> lines{
-    {"code", call.code},
-    {"title", call.title},
-    {"opens", call.opens_at ? domain::format_local(*call.opens_at, context.zone()) : ""},
-    {"budget", call.budget ? domain::format_money_grouped(*call.budget) + " EUR" : ""},
+      {"code", call.code},
+      {"title", call.title},
+      {"opens", call.opens_at ? domain::format_local(*call.opens_at, context.zone()) : ""},
+      {"budget", call.budget ? domain::format_money_grouped(*call.budget) + " EUR" : ""},
   };
   for (const auto& cutoff : view.details.cutoffs) {
-    lines.emplace_back("cut-off " + cutoff.label, domain::format_local(cutoff.closes_at, context.zone()) +
-                                                    (domain::is_on_time(display.now, cutoff) ? " (open)" : " (closed)"));
+    lines.emplace_back("cut-off " + cutoff.label,
+                       domain::format_local(cutoff.closes_at, context.zone()) +
+                           (domain::is_on_time(display.now, cutoff) ? " (open)" : " (closed)"));
   }
   for (const auto status : k_statuses) {
     lines.emplace_back(std::string(domain::to_string(status)), std::to_string(view.counts[status]));

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "registry.hpp"
-
 #include "../output/printer.hpp"
+#include "registry.hpp"
 
 #include <cfp/core/database_status.hpp>
 
@@ -24,10 +23,10 @@ struct InitOutcome
 const core::Fields<InitOutcome>& init_fields()
 {
   static const core::Fields<InitOutcome> fields{
-    {"path", core::FieldKind::text, [](const InitOutcome& r, const core::Display&) { return Value(r.path); }},
-    {"schema_version", core::FieldKind::integer,
-     [](const InitOutcome& r, const core::Display&) { return Value(std::int64_t{r.schema_version}); }},
-    {"outcome", core::FieldKind::text, [](const InitOutcome& r, const core::Display&) { return Value(r.outcome); }},
+      {"path", core::FieldKind::text, [](const InitOutcome& r, const core::Display&) { return Value(r.path); }},
+      {"schema_version", core::FieldKind::integer,
+       [](const InitOutcome& r, const core::Display&) { return Value(std::int64_t{r.schema_version}); }},
+      {"outcome", core::FieldKind::text, [](const InitOutcome& r, const core::Display&) { return Value(r.outcome); }},
   };
   return fields;
 }
@@ -37,19 +36,19 @@ const core::Fields<core::DatabaseStatus>& status_fields()
   using core::DatabaseStatus;
   using core::FieldKind;
   static const core::Fields<DatabaseStatus> fields{
-    {"path", FieldKind::text, [](const DatabaseStatus& s, const core::Display&) { return Value(s.location); }},
-    {"schema_version", FieldKind::integer,
-     [](const DatabaseStatus& s, const core::Display&) { return Value(std::int64_t{s.schema_version}); }},
-    {"latest_schema_version", FieldKind::integer,
-     [](const DatabaseStatus& s, const core::Display&) { return Value(std::int64_t{s.latest_schema_version}); }},
-    {"journal_mode", FieldKind::text,
-     [](const DatabaseStatus& s, const core::Display&) { return Value(s.journal_mode); }},
-    {"calls", FieldKind::integer, [](const DatabaseStatus& s, const core::Display&) { return Value(s.calls); }},
-    {"cutoffs", FieldKind::integer, [](const DatabaseStatus& s, const core::Display&) { return Value(s.cutoffs); }},
-    {"proposals", FieldKind::integer,
-     [](const DatabaseStatus& s, const core::Display&) { return Value(s.proposals); }},
-    {"audit_entries", FieldKind::integer,
-     [](const DatabaseStatus& s, const core::Display&) { return Value(s.audit_entries); }},
+      {"path", FieldKind::text, [](const DatabaseStatus& s, const core::Display&) { return Value(s.location); }},
+      {"schema_version", FieldKind::integer,
+       [](const DatabaseStatus& s, const core::Display&) { return Value(std::int64_t{s.schema_version}); }},
+      {"latest_schema_version", FieldKind::integer,
+       [](const DatabaseStatus& s, const core::Display&) { return Value(std::int64_t{s.latest_schema_version}); }},
+      {"journal_mode", FieldKind::text,
+       [](const DatabaseStatus& s, const core::Display&) { return Value(s.journal_mode); }},
+      {"calls", FieldKind::integer, [](const DatabaseStatus& s, const core::Display&) { return Value(s.calls); }},
+      {"cutoffs", FieldKind::integer, [](const DatabaseStatus& s, const core::Display&) { return Value(s.cutoffs); }},
+      {"proposals", FieldKind::integer,
+       [](const DatabaseStatus& s, const core::Display&) { return Value(s.proposals); }},
+      {"audit_entries", FieldKind::integer,
+       [](const DatabaseStatus& s, const core::Display&) { return Value(s.audit_entries); }},
   };
   return fields;
 }
@@ -74,15 +73,15 @@ void run_db_status(Context& context)
 {
   auto session = context.session(store::Access::read_only);
   const auto status = core::database_status(session.database);
-  print_one(context.format(), context.out(), context.display(), status_fields(), status,
-            {{"database", status.location},
-             {"schema version",
-              fmt::format("{} (this cfp writes {})", status.schema_version, status.latest_schema_version)},
-             {"journal mode", status.journal_mode},
-             {"calls", std::to_string(status.calls)},
-             {"cut-offs", std::to_string(status.cutoffs)},
-             {"proposals", std::to_string(status.proposals)},
-             {"audit entries", std::to_string(status.audit_entries)}});
+  print_one(
+      context.format(), context.out(), context.display(), status_fields(), status,
+      {{"database", status.location},
+       {"schema version", fmt::format("{} (this cfp writes {})", status.schema_version, status.latest_schema_version)},
+       {"journal mode", status.journal_mode},
+       {"calls", std::to_string(status.calls)},
+       {"cut-offs", std::to_string(status.cutoffs)},
+       {"proposals", std::to_string(status.proposals)},
+       {"audit entries", std::to_string(status.audit_entries)}});
 }
 
 } // namespace

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "registry.hpp"
-
 #include "../output/printer.hpp"
+#include "registry.hpp"
 
 #include <cfp/core/calls.hpp>
 #include <cfp/core/record_fields.hpp>
@@ -54,19 +53,19 @@ void run_deadline_list(Context& context, const ListOptions& options)
   auto session = context.session(store::Access::read_only);
   const auto& fields = core::deadline_fields();
   std::vector<Column<DeadlineStatus>> columns{
-    field_column(fields, "call", "CALL"),
-    field_column(fields, "label", "LABEL"),
-    field_column(fields, "closes_local", "CLOSES"),
-    {"UTC", [](const DeadlineStatus& d, const core::Display&) { return domain::format_utc(d.cutoff.closes_at); }},
-    {"STATUS", [](const DeadlineStatus& d, const core::Display&) { return std::string(d.open ? "open" : "closed"); }},
-    {"LEFT", [](const DeadlineStatus& d, const core::Display& display) { return time_left(display.now, d.cutoff.closes_at); },
-     Align::right},
+      field_column(fields, "call", "CALL"),
+      field_column(fields, "label", "LABEL"),
+      field_column(fields, "closes_local", "CLOSES"),
+      {"UTC", [](const DeadlineStatus& d, const core::Display&) { return domain::format_utc(d.cutoff.closes_at); }},
+      {"STATUS", [](const DeadlineStatus& d, const core::Display&) { return std::string(d.open ? "open" : "closed"); }},
+      {"LEFT",
+       [](const DeadlineStatus& d, const core::Display& display) { return time_left(display.now, d.cutoff.closes_at); },
+       Align::right},
   };
   ListPrinter<DeadlineStatus> printer(context.format(), context.out(), context.err(), context.display(), fields,
                                       std::move(columns));
-  for (const auto& deadline : core::list_deadlines(session, options.call,
-                                                   options.open_only ? core::DeadlineSet::open_only
-                                                                     : core::DeadlineSet::all)) {
+  for (const auto& deadline : core::list_deadlines(
+           session, options.call, options.open_only ? core::DeadlineSet::open_only : core::DeadlineSet::all)) {
     printer.add(deadline);
   }
   printer.finish();
@@ -82,7 +81,7 @@ void register_deadline_commands(CLI::App& app, Registry& registry)
   auto* add = deadline->add_subcommand("add", "Add a cut-off to a call; a bare date means 17:00:00 Brussels time");
   add->add_option("CALL", add_request->call_code, "Call code")->required();
   add->add_option("WHEN", add_request->when, "YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or ISO-8601 with Z or an offset")
-    ->required();
+      ->required();
   add->add_option("--label", add_request->label, "Label of the cut-off (default: its date)");
   registry.on(add, [add_request](Context& context) { run_deadline_add(context, *add_request); });
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "registry.hpp"
-
 #include "../output/printer.hpp"
+#include "registry.hpp"
 
 #include <cfp/core/calls.hpp>
 #include <cfp/core/proposals.hpp>
@@ -63,7 +62,7 @@ void register_export_commands(CLI::App& app, Registry& registry)
 
   auto export_call = std::make_shared<std::optional<std::string>>();
   auto* proposals =
-    export_group->add_subcommand("proposals", "Export proposals as CSV (default), JSON or NDJSON (--format)");
+      export_group->add_subcommand("proposals", "Export proposals as CSV (default), JSON or NDJSON (--format)");
   proposals->add_option("--call", *export_call, "Only this call's proposals");
   registry.on(proposals, [export_call](Context& context) { run_export_proposals(context, *export_call); });
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "registry.hpp"
-
 #include "../output/printer.hpp"
+#include "registry.hpp"
 
 #include <cfp/core/transfer.hpp>
 #include <cfp/error.hpp>
@@ -55,10 +54,10 @@ core::DataFormat input_format(const ImportProposalOptions& options)
     return core::DataFormat::ndjson;
   }
   throw Error(ErrorKind::usage, options.file == "-"
-                                  ? "reading standard input needs --input-format csv, json or ndjson"
-                                  : fmt::format("cannot tell the format of '{}' from its name; give --input-format "
-                                                "csv, json or ndjson",
-                                                options.file));
+                                    ? "reading standard input needs --input-format csv, json or ndjson"
+                                    : fmt::format("cannot tell the format of '{}' from its name; give --input-format "
+                                                  "csv, json or ndjson",
+                                                  options.file));
 }
 
 // Opens FILE, or standard input for "-"; exit 66 when it cannot be read.
@@ -83,7 +82,7 @@ class Progress
 {
 public:
   Progress(Context& context, const ImportProposalOptions& options)
-    : m_err(context.err()), m_enabled(context.err_is_terminal() && !options.quiet)
+      : m_err(context.err()), m_enabled(context.err_is_terminal() && !options.quiet)
   {
     std::error_code ec;
     if (options.file != "-") {
@@ -137,14 +136,16 @@ const core::Fields<SummaryRow>& summary_fields()
     };
   };
   static const core::Fields<SummaryRow> fields{
-    {"file", FieldKind::text, [](const SummaryRow& row, const core::Display&) { return Value(row.file); }},
-    {"sha256", FieldKind::text, [](const SummaryRow& row, const core::Display&) { return Value(row.summary.sha256); }},
-    {"records", FieldKind::integer, count(&core::ImportSummary::records)},
-    {"inserted", FieldKind::integer, count(&core::ImportSummary::inserted)},
-    {"updated", FieldKind::integer, count(&core::ImportSummary::updated)},
-    {"unchanged", FieldKind::integer, count(&core::ImportSummary::unchanged)},
-    {"invalid", FieldKind::integer, count(&core::ImportSummary::invalid)},
-    {"written", FieldKind::flag, [](const SummaryRow& row, const core::Display&) { return Value(row.summary.written); }},
+      {"file", FieldKind::text, [](const SummaryRow& row, const core::Display&) { return Value(row.file); }},
+      {"sha256", FieldKind::text,
+       [](const SummaryRow& row, const core::Display&) { return Value(row.summary.sha256); }},
+      {"records", FieldKind::integer, count(&core::ImportSummary::records)},
+      {"inserted", FieldKind::integer, count(&core::ImportSummary::inserted)},
+      {"updated", FieldKind::integer, count(&core::ImportSummary::updated)},
+      {"unchanged", FieldKind::integer, count(&core::ImportSummary::unchanged)},
+      {"invalid", FieldKind::integer, count(&core::ImportSummary::invalid)},
+      {"written", FieldKind::flag,
+       [](const SummaryRow& row, const core::Display&) { return Value(row.summary.written); }},
   };
   return fields;
 }
@@ -169,8 +170,8 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
     rejects_temp = *options.rejects + ".cfp-tmp";
     rejects.open(rejects_temp, std::ios::binary | std::ios::trunc);
     if (!rejects) {
-      throw Error(ErrorKind::input_file, fmt::format("cannot write the rejects file {}: {}", *options.rejects,
-                                                     std::strerror(errno)));
+      throw Error(ErrorKind::input_file,
+                  fmt::format("cannot write the rejects file {}: {}", *options.rejects, std::strerror(errno)));
     }
   }
   struct RemoveTemp
@@ -192,46 +193,48 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   import.dry_run = options.dry_run;
   import.skip_invalid = options.skip_invalid;
   import.rejects = options.rejects ? &rejects : nullptr;
-  import.progress = [&](std::uint64_t records, std::uint64_t bytes) { progress.update(records, bytes); };
-  const auto summary = core::import_proposals(session, in, import);
-  progress.finish();
-  if (options.rejects) {
-    rejects.close();
-    std::error_code ec;
-    std::filesystem::rename(rejects_temp, *options.rejects, ec);
-    if (ec) {
-      throw Error(ErrorKind::input_file, fmt::format("the import is done, but the rejects file {} could not be written: {}",
-                                                     *options.rejects, ec.message()));
-    }
-  }
-
-  for (const auto& error : summary.errors) {
-    context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);
-  }
-  if (summary.error_count > summary.errors.size()) {
-    context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
-  }
-  const std::string counts = fmt::format("{} inserted, {} updated, {} unchanged", summary.inserted, summary.updated,
-                                         summary.unchanged);
-  const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
-  if (summary.invalid > 0 && !options.skip_invalid) {
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("{} of {} records are invalid; nothing was imported{}", summary.invalid, summary.records,
-                            options.dry_run ? " (dry run)" : ""));
-  }
-  if (context.format() != Format::table) {
-    print_one(context.format(), context.out(), context.display(), summary_fields(), SummaryRow{options.file, summary},
-              {});
-  }
-  const auto valid = summary.records - summary.invalid;
-  if (options.dry_run) {
-    context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", valid, counts,
-                                 invalid);
-  } else {
-    context.err() << fmt::format("imported {} proposals: {}{}{}\n", valid, counts, invalid,
-                                 summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : "");
+  import.progress = [&](std::uint64_t records, std::uint64_t bytes) { progress.update(records, bytes);
+};
+const auto summary = core::import_proposals(session, in, import);
+progress.finish();
+if (options.rejects) {
+  rejects.close();
+  std::error_code ec;
+  std::filesystem::rename(rejects_temp, *options.rejects, ec);
+  if (ec) {
+    throw Error(ErrorKind::input_file,
+                fmt::format("the import is done, but the rejects file {} could not be written: {}", *options.rejects,
+                            ec.message()));
   }
 }
+
+for (const auto& error : summary.errors) {
+  context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);
+}
+if (summary.error_count > summary.errors.size()) {
+  context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
+}
+const std::string counts =
+    fmt::format("{} inserted, {} updated, {} unchanged", summary.inserted, summary.updated, summary.unchanged);
+const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
+if (summary.invalid > 0 && !options.skip_invalid) {
+  throw Error(ErrorKind::invalid_input,
+              fmt::format("{} of {} records are invalid; nothing was imported{}", summary.invalid, summary.records,
+                          options.dry_run ? " (dry run)" : ""));
+}
+if (context.format() != Format::table) {
+  print_one(context.format(), context.out(), context.display(), summary_fields(), SummaryRow{options.file, summary},
+            {});
+}
+const auto valid = summary.records - summary.invalid;
+if (options.dry_run) {
+  context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", valid, counts,
+                               invalid);
+} else {
+  context.err() << fmt::format("imported {} proposals: {}{}{}\n", valid, counts, invalid,
+                               summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : "");
+}
+} // namespace
 
 void run_import_calls(Context& context, const std::string& file)
 {
@@ -244,7 +247,7 @@ void run_import_calls(Context& context, const std::string& file)
                                summary.cutoffs_added, summary.cutoffs_unchanged);
 }
 
-} // namespace
+} // namespace cfp::cli
 
 void register_import_commands(CLI::App& app, Registry& registry)
 {
@@ -254,7 +257,7 @@ void register_import_commands(CLI::App& app, Registry& registry)
   auto* proposals = import->add_subcommand("proposals", "Import proposals from CSV, JSON or NDJSON, all or nothing");
   proposals->add_option("FILE", options->file, "The file, or - for standard input")->required();
   proposals->add_option("--input-format", options->input_format, "csv, json or ndjson (default: from FILE's name)")
-    ->check(CLI::IsMember({"csv", "json", "ndjson"}));
+      ->check(CLI::IsMember({"csv", "json", "ndjson"}));
   proposals->add_flag("--dry-run", options->dry_run, "Check every record and say what would happen; write nothing");
   proposals->add_flag("--skip-invalid", options->skip_invalid, "Import the valid records; needs --rejects");
   proposals->add_option("--rejects", options->rejects, "With --skip-invalid: where invalid records go, with an error");

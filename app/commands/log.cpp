@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "registry.hpp"
-
 #include "../output/printer.hpp"
+#include "registry.hpp"
 
 #include <cfp/core/audit.hpp>
 #include <cfp/core/record_fields.hpp>

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "registry.hpp"
-
 #include "../output/printer.hpp"
+#include "registry.hpp"
 
 #include <cfp/core/proposals.hpp>
 #include <cfp/core/record_fields.hpp>
@@ -46,18 +45,19 @@ struct FieldOptions
   {
     title_option = command.add_option("--title", title, "Title of the proposal");
     host_option = command.add_option("--host", host, "Host state (code such as ES; GR and GB are accepted)");
-    partners_option = command.add_option("--partner", partners, "Partner state; repeat or separate with commas")
-                        ->delimiter(',');
+    partners_option =
+        command.add_option("--partner", partners, "Partner state; repeat or separate with commas")->delimiter(',');
     entity_option = command.add_option("--entity", entity, "Hosting entity");
     plan_option = command.add_option("--plan", plan,
                                      for_update ? "AI supercomputer: new, upgrade or none"
                                                 : "AI supercomputer: new, upgrade or none (default new)");
-    command.add_flag("--experimental-platform", experimental_platform, "The proposal includes an experimental platform");
+    command.add_flag("--experimental-platform", experimental_platform,
+                     "The proposal includes an experimental platform");
     eu_option = command.add_option("--eu-contribution", eu_contribution, "EU contribution in euros (485M, 1.5bn)");
-    national_option = command.add_option("--national-contribution", national_contribution,
-                                         "National contribution in euros");
-    sectors_option = command.add_option("--sector", sectors, "Target sector; repeat or separate with commas")
-                       ->delimiter(',');
+    national_option =
+        command.add_option("--national-contribution", national_contribution, "National contribution in euros");
+    sectors_option =
+        command.add_option("--sector", sectors, "Target sector; repeat or separate with commas")->delimiter(',');
     if (for_update) {
       command.add_flag("--no-experimental-platform", no_experimental_platform, "No experimental platform");
       command.add_flag("--clear-partners", clear_partners, "Remove every partner state");
@@ -173,24 +173,24 @@ std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::t
 {
   const auto& fields = proposal.fields;
   std::vector<Line> lines{
-    {"id", std::to_string(proposal.id)},
-    {"call", proposal.call_code},
-    {"acronym", proposal.acronym},
-    {"title", fields.title},
-    {"host", fields.host},
-    {"partners", util::join(fields.partners, ", ")},
-    {"entity", fields.entity},
-    {"plan", std::string(domain::to_string(fields.plan))},
-    {"experimental platform", fields.experimental_platform ? "yes" : "no"},
-    {"EU contribution", domain::format_money_grouped(fields.eu_contribution) + " EUR"},
-    {"national contribution", domain::format_money_grouped(fields.national_contribution) + " EUR"},
-    {"sectors", util::join(fields.sectors, ", ")},
-    {"status", std::string(domain::to_string(proposal.status))},
-    {"cut-off", proposal.cutoff_label
-                  ? *proposal.cutoff_label + " (closes " + local_time(proposal.cutoff_closes_at, zone) + ")"
-                  : std::string{}},
-    {"submitted", local_time(proposal.submitted_at, zone)},
-    {"version", std::to_string(proposal.version)},
+      {"id", std::to_string(proposal.id)},
+      {"call", proposal.call_code},
+      {"acronym", proposal.acronym},
+      {"title", fields.title},
+      {"host", fields.host},
+      {"partners", util::join(fields.partners, ", ")},
+      {"entity", fields.entity},
+      {"plan", std::string(domain::to_string(fields.plan))},
+      {"experimental platform", fields.experimental_platform ? "yes" : "no"},
+      {"EU contribution", domain::format_money_grouped(fields.eu_contribution) + " EUR"},
+      {"national contribution", domain::format_money_grouped(fields.national_contribution) + " EUR"},
+      {"sectors", util::join(fields.sectors, ", ")},
+      {"status", std::string(domain::to_string(proposal.status))},
+      {"cut-off", proposal.cutoff_label
+                      ? *proposal.cutoff_label + " (closes " + local_time(proposal.cutoff_closes_at, zone) + ")"
+                      : std::string{}},
+      {"submitted", local_time(proposal.submitted_at, zone)},
+      {"version", std::to_string(proposal.version)},
   };
   if (proposal.withdrawal_reason) {
     lines.emplace_back("withdrawal reason", *proposal.withdrawal_reason);
@@ -203,16 +203,16 @@ void run_list(Context& context, const core::ProposalQuery& query)
   auto session = context.session(store::Access::read_only);
   const auto& fields = core::proposal_fields();
   std::vector<Column<domain::Proposal>> columns{
-    field_column(fields, "id", "ID", Align::right),
-    field_column(fields, "call", "CALL"),
-    field_column(fields, "acronym", "ACRONYM"),
-    field_column(fields, "host", "HOST"),
-    {"PARTNERS", [](const domain::Proposal& p, const core::Display&) { return util::join(p.fields.partners, ","); }},
-    field_column(fields, "entity", "ENTITY"),
-    field_column(fields, "plan", "PLAN"),
-    field_column(fields, "status", "STATUS"),
-    field_column(fields, "cutoff", "CUT-OFF"),
-    field_column(fields, "eu_contribution_eur", "EU EUR", Align::right),
+      field_column(fields, "id", "ID", Align::right),
+      field_column(fields, "call", "CALL"),
+      field_column(fields, "acronym", "ACRONYM"),
+      field_column(fields, "host", "HOST"),
+      {"PARTNERS", [](const domain::Proposal& p, const core::Display&) { return util::join(p.fields.partners, ","); }},
+      field_column(fields, "entity", "ENTITY"),
+      field_column(fields, "plan", "PLAN"),
+      field_column(fields, "status", "STATUS"),
+      field_column(fields, "cutoff", "CUT-OFF"),
+      field_column(fields, "eu_contribution_eur", "EU EUR", Align::right),
   };
   ListPrinter<domain::Proposal, core::ProposalFileRecord> printer(context.format(), context.out(), context.err(),
                                                                   context.display(), fields, std::move(columns));
@@ -249,12 +249,12 @@ void run_history(Context& context, const std::string& ref)
   }
   const auto& fields = core::version_fields();
   std::vector<Column<domain::ProposalVersion>> columns{
-    field_column(fields, "version", "VERSION", Align::right),
-    field_column(fields, "recorded_at", "RECORDED"),
-    field_column(fields, "recorded_by", "BY"),
-    field_column(fields, "status", "STATUS"),
-    field_column(fields, "cutoff", "CUT-OFF"),
-    {"CHANGED", [&changed](const domain::ProposalVersion& v, const core::Display&) { return changed.at(&v); }},
+      field_column(fields, "version", "VERSION", Align::right),
+      field_column(fields, "recorded_at", "RECORDED"),
+      field_column(fields, "recorded_by", "BY"),
+      field_column(fields, "status", "STATUS"),
+      field_column(fields, "cutoff", "CUT-OFF"),
+      {"CHANGED", [&changed](const domain::ProposalVersion& v, const core::Display&) { return changed.at(&v); }},
   };
   ListPrinter<domain::ProposalVersion> printer(context.format(), context.out(), context.err(), display, fields,
                                                std::move(columns));

@@ -55,7 +55,7 @@ public:
   ListPrinter(Format format, std::ostream& out, std::ostream& err, const core::Display& display,
               const core::Fields<Row, Input>& fields, std::vector<Column<Row>> columns,
               JsonLayout layout = JsonLayout::indented)
-    : m_out(out), m_err(err), m_display(display), m_fields(fields), m_columns(std::move(columns))
+      : m_out(out), m_err(err), m_display(display), m_fields(fields), m_columns(std::move(columns))
   {
     if (format == Format::table) {
       for (std::size_t i = 0; i < m_columns.size(); ++i) {

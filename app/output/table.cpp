@@ -12,7 +12,8 @@ namespace {
 std::string flatten(const std::string& text)
 {
   std::string flat = text;
-  std::replace_if(flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
+  std::replace_if(
+      flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
   return flat;
 }
 
@@ -36,8 +37,8 @@ void print_table(std::ostream& out, const Table& table)
     for (std::size_t i = 0; i < columns; ++i) {
       const std::string cell = i < cells.size() ? flatten(cells[i]) : std::string{};
       const std::string padding(widths[i] - util::display_width(cell), ' ');
-      const bool right = std::find(table.right_aligned.begin(), table.right_aligned.end(), i) !=
-                         table.right_aligned.end();
+      const bool right =
+          std::find(table.right_aligned.begin(), table.right_aligned.end(), i) != table.right_aligned.end();
       if (i > 0) {
         line += "  ";
       }
@@ -67,8 +68,7 @@ void print_lines(std::ostream& out, const std::vector<Line>& lines)
         indented += indent;
       }
     }
-    const std::string line =
-      name + ':' + std::string(width - util::display_width(name) + 1, ' ') + indented;
+    const std::string line = name + ':' + std::string(width - util::display_width(name) + 1, ' ') + indented;
     out << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
   }
 }

@@ -43,21 +43,22 @@ std::string csv_of(const ordered_json& value)
 
 ordered_json json_value(const domain::Value& value)
 {
-  return std::visit(Overloaded{
-                      [](std::monostate) { return ordered_json(nullptr); },
-                      [](bool flag) { return ordered_json(flag); },
-                      [](std::int64_t number) { return ordered_json(number); },
-                      [](const std::string& text) { return ordered_json(text); },
-                      [](const domain::Money& money) { return ordered_json(domain::format_money_plain(money.cents)); },
-                      [](const domain::Instant& instant) { return ordered_json(domain::format_utc(instant)); },
-                      [](const std::vector<std::string>& names) { return ordered_json(names); },
-                      [](const domain::JsonText& json) {
-                        // The schema checks stored documents; one that is not JSON all the same shows as null.
-                        auto parsed = ordered_json::parse(json.text, nullptr, false);
-                        return parsed.is_discarded() ? ordered_json(nullptr) : parsed;
-                      },
-                    },
-                    value);
+  return std::visit(
+      Overloaded{
+          [](std::monostate) { return ordered_json(nullptr); },
+          [](bool flag) { return ordered_json(flag); },
+          [](std::int64_t number) { return ordered_json(number); },
+          [](const std::string& text) { return ordered_json(text); },
+          [](const domain::Money& money) { return ordered_json(domain::format_money_plain(money.cents)); },
+          [](const domain::Instant& instant) { return ordered_json(domain::format_utc(instant)); },
+          [](const std::vector<std::string>& names) { return ordered_json(names); },
+          [](const domain::JsonText& json) {
+            // The schema checks stored documents; one that is not JSON all the same shows as null.
+            auto parsed = ordered_json::parse(json.text, nullptr, false);
+            return parsed.is_discarded() ? ordered_json(nullptr) : parsed;
+          },
+      },
+      value);
 }
 
 std::string csv_text(const domain::Value& value)
@@ -68,14 +69,14 @@ std::string csv_text(const domain::Value& value)
 std::string human_text(const domain::Value& value, const date::time_zone& zone)
 {
   return std::visit(Overloaded{
-                      [](std::monostate) { return std::string(); },
-                      [](bool flag) { return std::string(flag ? "yes" : "no"); },
-                      [](std::int64_t number) { return std::to_string(number); },
-                      [](const std::string& text) { return text; },
-                      [](const domain::Money& money) { return domain::format_money_grouped(money.cents); },
-                      [&](const domain::Instant& instant) { return domain::format_local(instant, zone); },
-                      [](const std::vector<std::string>& names) { return util::join(names, ", "); },
-                      [](const domain::JsonText& json) { return json.text; },
+                        [](std::monostate) { return std::string(); },
+                        [](bool flag) { return std::string(flag ? "yes" : "no"); },
+                        [](std::int64_t number) { return std::to_string(number); },
+                        [](const std::string& text) { return text; },
+                        [](const domain::Money& money) { return domain::format_money_grouped(money.cents); },
+                        [&](const domain::Instant& instant) { return domain::format_local(instant, zone); },
+                        [](const std::vector<std::string>& names) { return util::join(names, ", "); },
+                        [](const domain::JsonText& json) { return json.text; },
                     },
                     value);
 }

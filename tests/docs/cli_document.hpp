@@ -53,9 +53,9 @@ struct Example
 /// docs/cli.md read as examples in the order in which they must be replayed.
 struct Document
 {
-  std::vector<std::string> env; ///< "NAME=value" exported for every example
-  std::filesystem::path demo_script;         ///< builds the database of the demo_database stage
-  std::string demo_user;        ///< CFP_USER of the demo script
+  std::vector<std::string> env;      ///< "NAME=value" exported for every example
+  std::filesystem::path demo_script; ///< builds the database of the demo_database stage
+  std::string demo_user;             ///< CFP_USER of the demo script
   std::vector<Example> examples;
   std::string problem; ///< why the document could not be read as examples, if it could not
 };

@@ -307,8 +307,8 @@ Replay::Folder& Replay::prepared_folder(Stage stage)
   folder.path = m_root / (stage == Stage::empty_folder ? "empty-folder" : "demo-database");
   fs::create_directories(folder.path);
   if (stage == Stage::demo_database) {
-    const auto built = run_bash("bash '" + m_document.demo_script.string() + "'", folder.path,
-                                env(m_document.demo_user));
+    const auto built =
+        run_bash("bash '" + m_document.demo_script.string() + "'", folder.path, env(m_document.demo_user));
     if (built.exit_code != 0) {
       folder.setup_failure = m_document.demo_script.string() + " failed with exit status " +
                              std::to_string(built.exit_code) + ":\n" + built.err;

@@ -75,7 +75,8 @@ TEST(DatabaseApiTest, WriteReturnsWhatTheWorkReturnsAndCommits)
     return tx.calls().insert(call_named("C1"), utc("2024-10-01T10:00:00Z"));
   });
   EXPECT_GT(id, 0);
-  const auto found = fixture.database().read("find", [](const store::Transaction& tx) { return tx.calls().find("C1"); });
+  const auto found =
+      fixture.database().read("find", [](const store::Transaction& tx) { return tx.calls().find("C1"); });
   ASSERT_TRUE(found);
   EXPECT_EQ(found->id, id);
 }
@@ -99,7 +100,7 @@ TEST(DatabaseApiTest, ABusyWriteIsRunAgainOnceTheOtherWriterIsDone)
 {
   DatabaseFixture fixture;
   const auto database =
-    Database::open(fixture.path().string(), {Access::read_write, std::chrono::milliseconds(50), 10s});
+      Database::open(fixture.path().string(), {Access::read_write, std::chrono::milliseconds(50), 10s});
   WriteLock lock(fixture.path());
   auto releaser = lock.release_after(300ms);
   const auto started = std::chrono::steady_clock::now();
@@ -118,18 +119,16 @@ TEST(DatabaseApiTest, ABusyWriteGivesUpWhenTheRetryTimeHasPassed)
 {
   DatabaseFixture fixture;
   const auto database =
-    Database::open(fixture.path().string(), {Access::read_write, std::chrono::milliseconds(50), 400ms});
+      Database::open(fixture.path().string(), {Access::read_write, std::chrono::milliseconds(50), 400ms});
   WriteLock lock(fixture.path());
   const auto started = std::chrono::steady_clock::now();
   try {
-    database->write("record a call", [](store::Transaction& tx) {
-      tx.calls().insert(call_named("C1"), utc("2024-10-01T10:00:00Z"));
-    });
+    database->write("record a call",
+                    [](store::Transaction& tx) { tx.calls().insert(call_named("C1"), utc("2024-10-01T10:00:00Z")); });
     ADD_FAILURE() << "the write succeeded while another connection held the lock";
   } catch (const Error& error) {
     EXPECT_EQ(error.kind(), ErrorKind::busy);
-    EXPECT_NE(std::string(error.what()).find("cannot record a call: the database"), std::string::npos)
-      << error.what();
+    EXPECT_NE(std::string(error.what()).find("cannot record a call: the database"), std::string::npos) << error.what();
   }
   const auto waited = std::chrono::steady_clock::now() - started;
   EXPECT_GE(waited, 400ms);
@@ -140,7 +139,7 @@ TEST(DatabaseApiTest, WriteOnceIsNeverRunAgain)
 {
   DatabaseFixture fixture;
   const auto database =
-    Database::open(fixture.path().string(), {Access::read_write, std::chrono::milliseconds(50), 10s});
+      Database::open(fixture.path().string(), {Access::read_write, std::chrono::milliseconds(50), 10s});
   WriteLock lock(fixture.path());
   const auto started = std::chrono::steady_clock::now();
   try {

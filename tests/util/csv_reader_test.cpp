@@ -172,7 +172,8 @@ TEST(CsvReaderTest, AnEmptyLastFieldBeforeCrLfIsKept)
 
 TEST(CsvReaderTest, AByteOrderMarkIsDroppedFromTheFirstField)
 {
-  const auto records = read_all("\xEF\xBB\xBF" "call,acronym\r\nX,Y\r\n");
+  const auto records = read_all("\xEF\xBB\xBF"
+                                "call,acronym\r\nX,Y\r\n");
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].fields, (Fields{"call", "acronym"}));
   EXPECT_EQ(records[0].raw, "call,acronym");
@@ -192,15 +193,18 @@ TEST(CsvReaderTest, AByteOrderMarkAloneIsAnEmptyInput)
 
 TEST(CsvReaderTest, AByteOrderMarkIsDroppedOnlyAtTheStart)
 {
-  const auto records = read_all("a\n\xEF\xBB\xBF" "b\n");
+  const auto records = read_all("a\n\xEF\xBB\xBF"
+                                "b\n");
   ASSERT_EQ(records.size(), 2u);
-  EXPECT_EQ(records[1].fields, (Fields{"\xEF\xBB\xBF" "b"}));
+  EXPECT_EQ(records[1].fields, (Fields{"\xEF\xBB\xBF"
+                                       "b"}));
   EXPECT_EQ(records[1].error, "");
 }
 
 TEST(CsvReaderTest, AnIncompleteByteOrderMarkIsReportedAndReadingGoesOnAtTheNextLine)
 {
-  const auto records = read_all("\xEF\xBB" "call,acronym\nX,Y\n");
+  const auto records = read_all("\xEF\xBB"
+                                "call,acronym\nX,Y\n");
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[0].error, "the file starts with an incomplete byte order mark");
   EXPECT_EQ(records[0].line, 1u);
@@ -329,8 +333,7 @@ TEST(CsvReaderTest, TextAfterAClosingQuoteIsAnError)
 
 TEST(CsvReaderTest, AfterTextFollowingAClosingQuoteQuotesStillCountWhileSkipping)
 {
-  const auto records =
-    read_all("h\nR1,\"T\"x,ES,\"note:\nEUROHPC,SMUGGLED,T,ES,E\nend\"\r\nGOOD,1\n");
+  const auto records = read_all("h\nR1,\"T\"x,ES,\"note:\nEUROHPC,SMUGGLED,T,ES,E\nend\"\r\nGOOD,1\n");
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[1].error, "a closing quote must be followed by a comma or the end of the line");
   EXPECT_EQ(records[1].line, 2u);
@@ -535,7 +538,8 @@ TEST(CsvReaderTest, AByteOrderMarkBeforeAFirstRecordLongerThanTheBufferIsDropped
 
 TEST(CsvReaderTest, BytesReadCountsEveryByteConsumedSoFar)
 {
-  const std::string text = "\xEF\xBB\xBF" "a,b\r\n\n\"c\nd\",e\nf";
+  const std::string text = "\xEF\xBB\xBF"
+                           "a,b\r\n\n\"c\nd\",e\nf";
   std::istringstream in(text);
   CsvReader reader(in);
   CsvRecord record;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include <cfp/util/digest.hpp>
-
 #include <cfp/error.hpp>
+#include <cfp/util/digest.hpp>
 
 #include <gtest/gtest.h>
 
@@ -78,8 +77,8 @@ TEST(Sha256Test, TheDigestIsSixtyFourLowercaseHexDigits)
 TEST(Sha256Test, FeedingInPiecesGivesTheSameDigestAsAllAtOnce)
 {
   const std::string million(1'000'000, 'a');
-  for (const std::size_t piece : {std::size_t{1}, std::size_t{3}, std::size_t{63}, std::size_t{64},
-                                  std::size_t{65}, std::size_t{4096}, std::size_t{65536}, std::size_t{999'999}}) {
+  for (const std::size_t piece : {std::size_t{1}, std::size_t{3}, std::size_t{63}, std::size_t{64}, std::size_t{65},
+                                  std::size_t{4096}, std::size_t{65536}, std::size_t{999'999}}) {
     Sha256 hash;
     for (std::size_t offset = 0; offset < million.size(); offset += piece) {
       hash.update(million.data() + offset, std::min(piece, million.size() - offset));

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/audit.hpp>
-
 #include <cfp/core/proposals.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/audit_repository.hpp>
@@ -37,8 +36,7 @@ void for_each_audit_entry(Session& session, const std::optional<std::string>& re
   });
 }
 
-std::vector<domain::AuditEntry> list_audit(Session& session, const std::optional<std::string>& ref,
-                                           std::int64_t limit)
+std::vector<domain::AuditEntry> list_audit(Session& session, const std::optional<std::string>& ref, std::int64_t limit)
 {
   std::vector<domain::AuditEntry> entries;
   for_each_audit_entry(session, ref, limit, [&](const domain::AuditEntry& entry) { entries.push_back(entry); });

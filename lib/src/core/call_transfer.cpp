@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include <cfp/core/transfer.hpp>
-
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
+#include <cfp/core/transfer.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
 #include <cfp/store/snapshot.hpp>
@@ -105,14 +104,18 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         } else {
           calls.update(call);
           record_audit(session, tx,
-                       {{domain::SubjectKind::call, call.id}, "call " + call.code, "update", store::snapshot(*existing),
+                       {{domain::SubjectKind::call, call.id},
+                        "call " + call.code,
+                        "update",
+                        store::snapshot(*existing),
                         store::snapshot(call)});
           ++summary.calls_updated;
         }
       } else {
         call.id = calls.insert(call, session.clock.now());
-        record_audit(session, tx,
-                     {{domain::SubjectKind::call, call.id}, "call " + call.code, "add", std::nullopt, store::snapshot(call)});
+        record_audit(
+            session, tx,
+            {{domain::SubjectKind::call, call.id}, "call " + call.code, "add", std::nullopt, store::snapshot(call)});
         ++summary.calls_added;
       }
 
@@ -137,7 +140,8 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         const auto wall_time = optional_string(entry, "legal_wall_time", cutoff_where);
         const auto zone = optional_string(entry, "legal_zone", cutoff_where);
         if (wall_time.has_value() != zone.has_value()) {
-          throw Error(ErrorKind::invalid_input, cutoff_where + ": give both legal_wall_time and legal_zone, or neither");
+          throw Error(ErrorKind::invalid_input,
+                      cutoff_where + ": give both legal_wall_time and legal_zone, or neither");
         }
         std::optional<LegalTime> legal;
         if (wall_time) {
@@ -158,7 +162,10 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
                               {"cutoffs_added", summary.cutoffs_added},
                               {"cutoffs_unchanged", summary.cutoffs_unchanged}};
     record_audit(session, tx,
-                 {{domain::SubjectKind::import, std::nullopt}, "import calls " + source_name, "import", std::nullopt,
+                 {{domain::SubjectKind::import, std::nullopt},
+                  "import calls " + source_name,
+                  "import",
+                  std::nullopt,
                   counts.dump()});
     return summary;
   });

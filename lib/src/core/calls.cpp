@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include <cfp/core/calls.hpp>
-
 #include <cfp/core/audit.hpp>
+#include <cfp/core/calls.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
 #include <cfp/store/proposal_repository.hpp>
@@ -42,10 +41,10 @@ domain::Call checked_call(const Session& session, const NewCall& request)
   }
   call.title = request.title;
   if (request.opens) {
-    call.opens_at = util::value_or_throw(
-                      domain::parse_when(*request.opens, session.display_zone, domain::BareDate::start_of_day),
-                      ErrorKind::invalid_input, fmt::format("opening '{}'", *request.opens))
-                      .instant;
+    call.opens_at =
+        util::value_or_throw(domain::parse_when(*request.opens, session.display_zone, domain::BareDate::start_of_day),
+                             ErrorKind::invalid_input, fmt::format("opening '{}'", *request.opens))
+            .instant;
   }
   if (request.budget) {
     call.budget = util::value_or_throw(domain::parse_money(*request.budget), ErrorKind::invalid_input,
@@ -63,7 +62,8 @@ domain::Call add_call(Session& session, const NewCall& request)
     }
     domain::Call stored = call;
     stored.id = tx.calls().insert(stored, session.clock.now());
-    record_audit(session, tx, {subject_of(stored), "call " + stored.code, "add", std::nullopt, store::snapshot(stored)});
+    record_audit(session, tx,
+                 {subject_of(stored), "call " + stored.code, "add", std::nullopt, store::snapshot(stored)});
     return stored;
   });
 }
@@ -101,19 +101,19 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session
                                                           const std::optional<LegalTime>& legal, Duplicate duplicate)
 {
   const auto when =
-    util::value_or_throw(domain::parse_when(request.when, session.display_zone, domain::BareDate::deadline_brussels),
-                         ErrorKind::invalid_input, fmt::format("WHEN '{}'", request.when));
+      util::value_or_throw(domain::parse_when(request.when, session.display_zone, domain::BareDate::deadline_brussels),
+                           ErrorKind::invalid_input, fmt::format("WHEN '{}'", request.when));
   domain::Cutoff cutoff;
   cutoff.closes_at = when.instant;
   cutoff.wall_time = when.wall_time;
   cutoff.zone = when.zone;
   if (legal) {
     const auto* zone = util::value_or_throw(domain::find_zone(legal->zone), ErrorKind::invalid_input, "legal_zone");
-    const auto wall = util::value_or_throw(domain::parse_wall_time(legal->wall_time), ErrorKind::invalid_input,
-                                           "legal_wall_time");
-    const auto defined = util::value_or_throw(domain::parse_when(domain::format_wall_time(wall), *zone,
-                                                                 domain::BareDate::start_of_day),
-                                              ErrorKind::invalid_input, "legal_wall_time");
+    const auto wall =
+        util::value_or_throw(domain::parse_wall_time(legal->wall_time), ErrorKind::invalid_input, "legal_wall_time");
+    const auto defined =
+        util::value_or_throw(domain::parse_when(domain::format_wall_time(wall), *zone, domain::BareDate::start_of_day),
+                             ErrorKind::invalid_input, "legal_wall_time");
     if (defined.instant != when.instant) {
       throw Error(ErrorKind::invalid_input,
                   fmt::format("legal_wall_time {} in {} is {}, not {}", legal->wall_time, legal->zone,
@@ -158,18 +158,20 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session
   }
   cutoff.id = tx.calls().insert_cutoff(call.id, cutoff);
   record_audit(session, tx,
-               {{domain::SubjectKind::cutoff, cutoff.id}, fmt::format("cutoff {}/{}", call.code, cutoff.label), "add",
-                std::nullopt, store::snapshot(cutoff)});
+               {{domain::SubjectKind::cutoff, cutoff.id},
+                fmt::format("cutoff {}/{}", call.code, cutoff.label),
+                "add",
+                std::nullopt,
+                store::snapshot(cutoff)});
   return cutoff;
 }
 
 domain::Cutoff add_deadline(Session& session, const NewDeadline& request)
 {
-  return session.database.write(fmt::format("add a cut-off to call {}", request.call_code),
-                                [&](store::Transaction& tx) {
-                                  return *add_deadline_in_transaction(session, tx, request, std::nullopt,
-                                                                      Duplicate::refuse);
-                                });
+  return session.database.write(
+      fmt::format("add a cut-off to call {}", request.call_code), [&](store::Transaction& tx) {
+        return *add_deadline_in_transaction(session, tx, request, std::nullopt, Duplicate::refuse);
+      });
 }
 
 std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include <cfp/core/proposals.hpp>
-
 #include "proposal_rules.hpp"
 
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
+#include <cfp/core/proposals.hpp>
 #include <cfp/core/states.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
@@ -87,8 +86,8 @@ void save_version(const Session& session, store::Transaction& tx, const Proposal
 {
   after.version = before.version + 1;
   tx.proposals().update(after, session.clock.now(), session.actor);
-  record_audit(session, tx, {subject_of(after), entity_of(after), action, store::snapshot(before),
-                             store::snapshot(after)});
+  record_audit(session, tx,
+               {subject_of(after), entity_of(after), action, store::snapshot(before), store::snapshot(after)});
 }
 
 } // namespace
@@ -117,8 +116,7 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
   }
   auto found = proposals.find_by_acronym(text);
   if (found.empty()) {
-    throw Error(ErrorKind::not_found,
-                fmt::format("no proposal '{}'; 'cfp proposal list' shows the proposals", text));
+    throw Error(ErrorKind::not_found, fmt::format("no proposal '{}'; 'cfp proposal list' shows the proposals", text));
   }
   if (found.size() > 1) {
     std::vector<std::string> refs;
@@ -154,8 +152,8 @@ Proposal add_proposal(Session& session, const NewProposal& request)
     }
     proposal.version = 1;
     proposal.id = tx.proposals().insert(call.id, proposal, now, session.actor);
-    record_audit(session, tx, {subject_of(proposal), entity_of(proposal), "add", std::nullopt,
-                               store::snapshot(proposal)});
+    record_audit(session, tx,
+                 {subject_of(proposal), entity_of(proposal), "add", std::nullopt, store::snapshot(proposal)});
     return proposal;
   });
 }
@@ -235,10 +233,9 @@ Proposal show_proposal(Session& session, const std::string& ref)
 
 std::vector<domain::ProposalVersion> proposal_history(Session& session, const std::string& ref)
 {
-  return session.database.read(fmt::format("read the history of proposal {}", ref),
-                               [&](const store::Transaction& tx) {
-                                 return tx.proposals().history(resolve_proposal(tx, ref).id);
-                               });
+  return session.database.read(fmt::format("read the history of proposal {}", ref), [&](const store::Transaction& tx) {
+    return tx.proposals().history(resolve_proposal(tx, ref).id);
+  });
 }
 
 void for_each_proposal(Session& session, const ProposalQuery& query,

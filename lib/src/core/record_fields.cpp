@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/record_fields.hpp>
-
 #include <cfp/util/text.hpp>
 
 #include <date/date.h>
@@ -89,8 +88,7 @@ constexpr Read k_read_host = [](ProposalFileRecord& record, const FileValue& val
   record.input.host = text_of(value);
   return std::nullopt;
 };
-constexpr Read k_read_partners = [](ProposalFileRecord& record,
-                                    const FileValue& value) -> std::optional<std::string> {
+constexpr Read k_read_partners = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
   record.input.partners = names_of(value);
   return std::nullopt;
 };
@@ -102,8 +100,7 @@ constexpr Read k_read_plan = [](ProposalFileRecord& record, const FileValue& val
   record.input.plan = blank(value) ? std::string("new") : text_of(value);
   return std::nullopt;
 };
-constexpr Read k_read_platform = [](ProposalFileRecord& record,
-                                    const FileValue& value) -> std::optional<std::string> {
+constexpr Read k_read_platform = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
   if (const auto* flag = std::get_if<bool>(&value)) {
     record.input.experimental_platform = *flag;
   } else if (blank(value)) {
@@ -119,8 +116,7 @@ constexpr Read k_read_eu = [](ProposalFileRecord& record, const FileValue& value
   record.input.eu_contribution = blank(value) ? std::string("0") : text_of(value);
   return std::nullopt;
 };
-constexpr Read k_read_national = [](ProposalFileRecord& record,
-                                    const FileValue& value) -> std::optional<std::string> {
+constexpr Read k_read_national = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
   record.input.national_contribution = blank(value) ? std::string("0") : text_of(value);
   return std::nullopt;
 };
@@ -150,30 +146,30 @@ Fields<Proposal, ProposalFileRecord> make_proposal_fields()
     return [function](const Proposal& proposal, const Display&) -> Value { return function(proposal); };
   };
   return {
-    {"id", K::integer, get([](const Proposal& p) { return Value(p.id); })},
-    {"call", K::text, get([](const Proposal& p) { return Value(p.call_code); }), k_read_call, true},
-    {"acronym", K::text, get([](const Proposal& p) { return Value(p.acronym); }), k_read_acronym, true},
-    {"title", K::text, get([](const Proposal& p) { return Value(p.fields.title); }), k_read_title, true},
-    {"host", K::text, get([](const Proposal& p) { return Value(p.fields.host); }), k_read_host, true},
-    {"partners", K::list, get([](const Proposal& p) { return Value(p.fields.partners); }), k_read_partners},
-    {"entity", K::text, get([](const Proposal& p) { return Value(p.fields.entity); }), k_read_entity, true},
-    {"plan", K::text, get([](const Proposal& p) { return Value(std::string(domain::to_string(p.fields.plan))); }),
-     k_read_plan},
-    {"experimental_platform", K::flag, get([](const Proposal& p) { return Value(p.fields.experimental_platform); }),
-     k_read_platform},
-    {"eu_contribution_eur", K::money, get([](const Proposal& p) { return Value(domain::Money{p.fields.eu_contribution}); }),
-     k_read_eu},
-    {"national_contribution_eur", K::money,
-     get([](const Proposal& p) { return Value(domain::Money{p.fields.national_contribution}); }), k_read_national},
-    {"sectors", K::list, get([](const Proposal& p) { return Value(p.fields.sectors); }), k_read_sectors},
-    {"status", K::text, get([](const Proposal& p) { return Value(std::string(domain::to_string(p.status))); }),
-     k_read_status},
-    {"cutoff", K::text, get([](const Proposal& p) { return optional_value(p.cutoff_label); })},
-    {"cutoff_closes_at", K::instant, get([](const Proposal& p) { return optional_value(p.cutoff_closes_at); })},
-    {"submitted_at", K::instant, get([](const Proposal& p) { return optional_value(p.submitted_at); }),
-     k_read_submitted_at},
-    {"version", K::integer, get([](const Proposal& p) { return Value(std::int64_t{p.version}); })},
-    {"withdrawal_reason", K::text, get([](const Proposal& p) { return optional_value(p.withdrawal_reason); })},
+      {"id", K::integer, get([](const Proposal& p) { return Value(p.id); })},
+      {"call", K::text, get([](const Proposal& p) { return Value(p.call_code); }), k_read_call, true},
+      {"acronym", K::text, get([](const Proposal& p) { return Value(p.acronym); }), k_read_acronym, true},
+      {"title", K::text, get([](const Proposal& p) { return Value(p.fields.title); }), k_read_title, true},
+      {"host", K::text, get([](const Proposal& p) { return Value(p.fields.host); }), k_read_host, true},
+      {"partners", K::list, get([](const Proposal& p) { return Value(p.fields.partners); }), k_read_partners},
+      {"entity", K::text, get([](const Proposal& p) { return Value(p.fields.entity); }), k_read_entity, true},
+      {"plan", K::text, get([](const Proposal& p) { return Value(std::string(domain::to_string(p.fields.plan))); }),
+       k_read_plan},
+      {"experimental_platform", K::flag, get([](const Proposal& p) { return Value(p.fields.experimental_platform); }),
+       k_read_platform},
+      {"eu_contribution_eur", K::money,
+       get([](const Proposal& p) { return Value(domain::Money{p.fields.eu_contribution}); }), k_read_eu},
+      {"national_contribution_eur", K::money,
+       get([](const Proposal& p) { return Value(domain::Money{p.fields.national_contribution}); }), k_read_national},
+      {"sectors", K::list, get([](const Proposal& p) { return Value(p.fields.sectors); }), k_read_sectors},
+      {"status", K::text, get([](const Proposal& p) { return Value(std::string(domain::to_string(p.status))); }),
+       k_read_status},
+      {"cutoff", K::text, get([](const Proposal& p) { return optional_value(p.cutoff_label); })},
+      {"cutoff_closes_at", K::instant, get([](const Proposal& p) { return optional_value(p.cutoff_closes_at); })},
+      {"submitted_at", K::instant, get([](const Proposal& p) { return optional_value(p.submitted_at); }),
+       k_read_submitted_at},
+      {"version", K::integer, get([](const Proposal& p) { return Value(std::int64_t{p.version}); })},
+      {"withdrawal_reason", K::text, get([](const Proposal& p) { return optional_value(p.withdrawal_reason); })},
   };
 }
 
@@ -204,10 +200,9 @@ const Fields<domain::ProposalVersion>& version_fields()
   static const auto fields = [] {
     using domain::ProposalVersion;
     Fields<ProposalVersion> version{
-      {"recorded_at", FieldKind::instant,
-       [](const ProposalVersion& v, const Display&) { return Value(v.recorded_at); }},
-      {"recorded_by", FieldKind::text,
-       [](const ProposalVersion& v, const Display&) { return Value(v.recorded_by); }},
+        {"recorded_at", FieldKind::instant,
+         [](const ProposalVersion& v, const Display&) { return Value(v.recorded_at); }},
+        {"recorded_by", FieldKind::text, [](const ProposalVersion& v, const Display&) { return Value(v.recorded_by); }},
     };
     for (const auto& field : proposal_fields()) {
       version.push_back({field.name, field.kind, [get = field.get](const ProposalVersion& v, const Display& display) {
@@ -223,11 +218,11 @@ const Fields<domain::Call>& call_fields()
 {
   using domain::Call;
   static const Fields<Call> fields{
-    {"code", FieldKind::text, [](const Call& c, const Display&) { return Value(c.code); }},
-    {"title", FieldKind::text, [](const Call& c, const Display&) { return Value(c.title); }},
-    {"opens_at", FieldKind::instant, [](const Call& c, const Display&) { return optional_value(c.opens_at); }},
-    {"budget_eur", FieldKind::money,
-     [](const Call& c, const Display&) { return c.budget ? Value(domain::Money{*c.budget}) : Value(); }},
+      {"code", FieldKind::text, [](const Call& c, const Display&) { return Value(c.code); }},
+      {"title", FieldKind::text, [](const Call& c, const Display&) { return Value(c.title); }},
+      {"opens_at", FieldKind::instant, [](const Call& c, const Display&) { return optional_value(c.opens_at); }},
+      {"budget_eur", FieldKind::money,
+       [](const Call& c, const Display&) { return c.budget ? Value(domain::Money{*c.budget}) : Value(); }},
   };
   return fields;
 }
@@ -236,11 +231,11 @@ const Fields<domain::Cutoff>& cutoff_fields()
 {
   using domain::Cutoff;
   static const Fields<Cutoff> fields{
-    {"label", FieldKind::text, [](const Cutoff& k, const Display&) { return Value(k.label); }},
-    {"closes_at", FieldKind::instant, [](const Cutoff& k, const Display&) { return Value(k.closes_at); }},
-    {"legal_wall_time", FieldKind::text,
-     [](const Cutoff& k, const Display&) { return Value(domain::format_wall_time(k.wall_time)); }},
-    {"legal_zone", FieldKind::text, [](const Cutoff& k, const Display&) { return Value(k.zone); }},
+      {"label", FieldKind::text, [](const Cutoff& k, const Display&) { return Value(k.label); }},
+      {"closes_at", FieldKind::instant, [](const Cutoff& k, const Display&) { return Value(k.closes_at); }},
+      {"legal_wall_time", FieldKind::text,
+       [](const Cutoff& k, const Display&) { return Value(domain::format_wall_time(k.wall_time)); }},
+      {"legal_zone", FieldKind::text, [](const Cutoff& k, const Display&) { return Value(k.zone); }},
   };
   return fields;
 }
@@ -248,18 +243,18 @@ const Fields<domain::Cutoff>& cutoff_fields()
 const Fields<DeadlineStatus>& deadline_fields()
 {
   static const Fields<DeadlineStatus> fields{
-    {"call", FieldKind::text, [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.call_code); }},
-    {"label", FieldKind::text, [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.label); }},
-    {"closes_at", FieldKind::instant,
-     [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.closes_at); }},
-    {"closes_local", FieldKind::text,
-     [](const DeadlineStatus& d, const Display& display) {
-       return Value(domain::format_local(d.cutoff.closes_at, *display.zone));
-     }},
-    {"open", FieldKind::flag, [](const DeadlineStatus& d, const Display&) { return Value(d.open); }},
-    {"legal_wall_time", FieldKind::text,
-     [](const DeadlineStatus& d, const Display&) { return Value(domain::format_wall_time(d.cutoff.wall_time)); }},
-    {"legal_zone", FieldKind::text, [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.zone); }},
+      {"call", FieldKind::text, [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.call_code); }},
+      {"label", FieldKind::text, [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.label); }},
+      {"closes_at", FieldKind::instant,
+       [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.closes_at); }},
+      {"closes_local", FieldKind::text,
+       [](const DeadlineStatus& d, const Display& display) {
+         return Value(domain::format_local(d.cutoff.closes_at, *display.zone));
+       }},
+      {"open", FieldKind::flag, [](const DeadlineStatus& d, const Display&) { return Value(d.open); }},
+      {"legal_wall_time", FieldKind::text,
+       [](const DeadlineStatus& d, const Display&) { return Value(domain::format_wall_time(d.cutoff.wall_time)); }},
+      {"legal_zone", FieldKind::text, [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.zone); }},
   };
   return fields;
 }
@@ -268,13 +263,13 @@ const Fields<domain::State>& state_fields()
 {
   using domain::State;
   static const Fields<State> fields{
-    {"code", FieldKind::text, [](const State& s, const Display&) { return Value(s.code); }},
-    {"name", FieldKind::text, [](const State& s, const Display&) { return Value(s.name); }},
-    {"eu", FieldKind::flag, [](const State& s, const Display&) { return Value(s.eu); }},
-    {"participating_since", FieldKind::text,
-     [](const State& s, const Display&) {
-       return s.participating_since ? Value(date::format("%F", date::sys_days{*s.participating_since})) : Value();
-     }},
+      {"code", FieldKind::text, [](const State& s, const Display&) { return Value(s.code); }},
+      {"name", FieldKind::text, [](const State& s, const Display&) { return Value(s.name); }},
+      {"eu", FieldKind::flag, [](const State& s, const Display&) { return Value(s.eu); }},
+      {"participating_since", FieldKind::text,
+       [](const State& s, const Display&) {
+         return s.participating_since ? Value(date::format("%F", date::sys_days{*s.participating_since})) : Value();
+       }},
   };
   return fields;
 }
@@ -286,13 +281,13 @@ const Fields<domain::AuditEntry>& audit_fields()
     return text ? Value(domain::JsonText{*text}) : Value();
   };
   static const Fields<AuditEntry> fields{
-    {"at", FieldKind::instant, [](const AuditEntry& e, const Display&) { return Value(e.at); }},
-    {"actor", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.actor); }},
-    {"command", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.command); }},
-    {"entity", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.entity); }},
-    {"action", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.action); }},
-    {"before", FieldKind::json, [json](const AuditEntry& e, const Display&) { return json(e.before); }},
-    {"after", FieldKind::json, [json](const AuditEntry& e, const Display&) { return json(e.after); }},
+      {"at", FieldKind::instant, [](const AuditEntry& e, const Display&) { return Value(e.at); }},
+      {"actor", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.actor); }},
+      {"command", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.command); }},
+      {"entity", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.entity); }},
+      {"action", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.action); }},
+      {"before", FieldKind::json, [json](const AuditEntry& e, const Display&) { return json(e.before); }},
+      {"after", FieldKind::json, [json](const AuditEntry& e, const Display&) { return json(e.after); }},
   };
   return fields;
 }

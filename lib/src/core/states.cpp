@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include <cfp/core/states.hpp>
-
 #include "reference_data.hpp"
 
+#include <cfp/core/states.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/state_repository.hpp>
 

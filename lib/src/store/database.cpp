@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include <cfp/store/database.hpp>
-
 #include "sqlite/sqlite_database.hpp"
 
 #include <cfp/error.hpp>
+#include <cfp/store/database.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -38,20 +38,23 @@ void Database::run_erased(Mode mode, Retry retry, std::string_view what, const s
 {
   using clock = std::chrono::steady_clock;
   const auto deadline = clock::now() + (retry == Retry::allowed ? m_options.retry_for : std::chrono::milliseconds(0));
-  std::minstd_rand jitter(std::random_device{}());
+  std::optional<std::minstd_rand> jitter; // seeded at the first retry: most writes never need it
   auto ceiling = std::chrono::milliseconds(2);
   std::string busy_message;
   for (;;) {
     if (attempt(mode, what, work, busy_message) == Attempt::done) {
       return;
     }
-    // Jittered exponential back-off, so that writers that met do not meet again.
     const auto now = clock::now();
     if (now >= deadline) {
       throw Error(ErrorKind::busy, busy_message);
     }
+    // Jittered exponential back-off, so that writers that met do not meet again.
+    if (!jitter) {
+      jitter.emplace(std::random_device{}());
+    }
     const auto pause = std::chrono::milliseconds(
-      std::uniform_int_distribution<std::chrono::milliseconds::rep>(1, ceiling.count())(jitter));
+        std::uniform_int_distribution<std::chrono::milliseconds::rep>(1, ceiling.count())(*jitter));
     std::this_thread::sleep_for(std::min<clock::duration>(pause, deadline - now));
     ceiling = std::min(ceiling * 2, std::chrono::milliseconds(100));
   }

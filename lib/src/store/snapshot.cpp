@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include <cfp/store/snapshot.hpp>
-
 #include <cfp/error.hpp>
+#include <cfp/store/snapshot.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -78,49 +77,49 @@ std::string snapshot(const domain::Proposal& proposal)
 {
   const auto& fields = proposal.fields;
   return ordered_json{
-    {"id", proposal.id},
-    {"call", proposal.call_code},
-    {"acronym", proposal.acronym},
-    {"title", fields.title},
-    {"host", fields.host},
-    {"partners", fields.partners},
-    {"entity", fields.entity},
-    {"plan", domain::to_string(fields.plan)},
-    {"experimental_platform", fields.experimental_platform},
-    {"eu_contribution_eur", domain::format_money_plain(fields.eu_contribution)},
-    {"national_contribution_eur", domain::format_money_plain(fields.national_contribution)},
-    {"sectors", fields.sectors},
-    {"status", domain::to_string(proposal.status)},
-    {"cutoff", optional_json(proposal.cutoff_label)},
-    {"cutoff_closes_at", instant_json(proposal.cutoff_closes_at)},
-    {"submitted_at", instant_json(proposal.submitted_at)},
-    {"version", proposal.version},
-    {"withdrawal_reason", optional_json(proposal.withdrawal_reason)},
+      {"id", proposal.id},
+      {"call", proposal.call_code},
+      {"acronym", proposal.acronym},
+      {"title", fields.title},
+      {"host", fields.host},
+      {"partners", fields.partners},
+      {"entity", fields.entity},
+      {"plan", domain::to_string(fields.plan)},
+      {"experimental_platform", fields.experimental_platform},
+      {"eu_contribution_eur", domain::format_money_plain(fields.eu_contribution)},
+      {"national_contribution_eur", domain::format_money_plain(fields.national_contribution)},
+      {"sectors", fields.sectors},
+      {"status", domain::to_string(proposal.status)},
+      {"cutoff", optional_json(proposal.cutoff_label)},
+      {"cutoff_closes_at", instant_json(proposal.cutoff_closes_at)},
+      {"submitted_at", instant_json(proposal.submitted_at)},
+      {"version", proposal.version},
+      {"withdrawal_reason", optional_json(proposal.withdrawal_reason)},
   }
-    .dump();
+      .dump();
 }
 
 std::string snapshot(const domain::Call& call)
 {
   return ordered_json{
-    {"code", call.code},
-    {"title", call.title},
-    {"opens_at", instant_json(call.opens_at)},
-    {"budget_eur", call.budget ? ordered_json(domain::format_money_plain(*call.budget)) : ordered_json(nullptr)},
+      {"code", call.code},
+      {"title", call.title},
+      {"opens_at", instant_json(call.opens_at)},
+      {"budget_eur", call.budget ? ordered_json(domain::format_money_plain(*call.budget)) : ordered_json(nullptr)},
   }
-    .dump();
+      .dump();
 }
 
 std::string snapshot(const domain::Cutoff& cutoff)
 {
   return ordered_json{
-    {"call", cutoff.call_code},
-    {"label", cutoff.label},
-    {"closes_at", domain::format_utc(cutoff.closes_at)},
-    {"legal_wall_time", domain::format_wall_time(cutoff.wall_time)},
-    {"legal_zone", cutoff.zone},
+      {"call", cutoff.call_code},
+      {"label", cutoff.label},
+      {"closes_at", domain::format_utc(cutoff.closes_at)},
+      {"legal_wall_time", domain::format_wall_time(cutoff.wall_time)},
+      {"legal_zone", cutoff.zone},
   }
-    .dump();
+      .dump();
 }
 
 domain::Proposal proposal_from_snapshot(std::string_view text, int format)

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include "core/import/csv_reader.hpp"
-
 #include "core/import/columns.hpp"
+#include "core/import/csv_reader.hpp"
 #include "core/import/reader_support.hpp"
 
 #include <gtest/gtest.h>
@@ -84,7 +83,8 @@ TEST(CsvProposalReaderTest, AnUnknownColumnIsAnErrorListingTheKnownOnes)
 {
   const auto result = read_csv("call,acronym,title,host,entity,colour\nCALL-1,A,T,ES,E,red\n");
   EXPECT_EQ(result.kind, ErrorKind::invalid_input);
-  EXPECT_EQ(result.message, std::string("in.csv:1: header: unknown column 'colour'; the columns are ") + k_known_columns);
+  EXPECT_EQ(result.message,
+            std::string("in.csv:1: header: unknown column 'colour'; the columns are ") + k_known_columns);
   EXPECT_TRUE(result.records.empty());
 }
 
@@ -103,8 +103,7 @@ TEST(CsvProposalReaderTest, OutputOnlyFieldsAreUnknownColumns)
   for (const std::string column : {"id", "cutoff", "cutoff_closes_at", "version", "withdrawal_reason"}) {
     const auto result = read_csv(std::string(k_required_header) + "," + column + "\n");
     EXPECT_EQ(result.kind, ErrorKind::invalid_input) << column;
-    EXPECT_EQ(result.message,
-              "in.csv:1: header: unknown column '" + column + "'; the columns are " + k_known_columns);
+    EXPECT_EQ(result.message, "in.csv:1: header: unknown column '" + column + "'; the columns are " + k_known_columns);
   }
 }
 
@@ -144,7 +143,8 @@ TEST(CsvProposalReaderTest, TheHeaderLineIsWhereTheHeaderStarts)
 {
   const auto result = read_csv("\n\r\ncall,colour\n");
   EXPECT_EQ(result.kind, ErrorKind::invalid_input);
-  EXPECT_EQ(result.message, std::string("in.csv:3: header: unknown column 'colour'; the columns are ") + k_known_columns);
+  EXPECT_EQ(result.message,
+            std::string("in.csv:3: header: unknown column 'colour'; the columns are ") + k_known_columns);
 }
 
 TEST(CsvProposalReaderTest, AMalformedHeaderIsAnErrorOfTheWholeFile)
@@ -152,7 +152,8 @@ TEST(CsvProposalReaderTest, AMalformedHeaderIsAnErrorOfTheWholeFile)
   const auto utf8 = read_csv("call,acr\xFFonym,title,host,entity\n");
   EXPECT_EQ(utf8.kind, ErrorKind::invalid_input);
   EXPECT_EQ(utf8.message, "in.csv:1: header: field 2 is not valid UTF-8");
-  const auto bom = read_csv("\xEF\xBB" "call,acronym,title,host,entity\n");
+  const auto bom = read_csv("\xEF\xBB"
+                            "call,acronym,title,host,entity\n");
   EXPECT_EQ(bom.kind, ErrorKind::invalid_input);
   EXPECT_EQ(bom.message, "in.csv:1: header: the file starts with an incomplete byte order mark");
   const auto quote = read_csv("call,acr\"onym,title,host,entity\n");
@@ -163,7 +164,8 @@ TEST(CsvProposalReaderTest, AMalformedHeaderIsAnErrorOfTheWholeFile)
 
 TEST(CsvProposalReaderTest, AByteOrderMarkBeforeTheHeaderIsDropped)
 {
-  const auto result = read_csv("\xEF\xBB\xBF" "call,acronym,title,host,entity\nCALL-1,A,T,ES,E\n");
+  const auto result = read_csv("\xEF\xBB\xBF"
+                               "call,acronym,title,host,entity\nCALL-1,A,T,ES,E\n");
   ASSERT_FALSE(result.kind) << result.message;
   ASSERT_EQ(result.records.size(), 2u);
   EXPECT_EQ(result.records[0].raw, "call,acronym,title,host,entity");
@@ -212,7 +214,8 @@ TEST(CsvProposalReaderTest, AHeaderOnlyFileHasNoRecordButTheHeader)
 
 TEST(CsvProposalReaderTest, ARecordWithAnotherNumberOfFieldsThanTheHeaderIsInvalid)
 {
-  const auto result = read_csv("call,acronym,title,host,entity\nCALL-1,A,T,ES\nCALL-1,B,T,ES,E,extra\nCALL-1,C,T,ES,E\n");
+  const auto result =
+      read_csv("call,acronym,title,host,entity\nCALL-1,A,T,ES\nCALL-1,B,T,ES,E,extra\nCALL-1,C,T,ES,E\n");
   ASSERT_FALSE(result.kind) << result.message;
   ASSERT_EQ(result.records.size(), 4u);
   EXPECT_EQ(problems(result.records[1]), (Problems{"2:record: 4 fields where the header has 5"}));
@@ -243,7 +246,8 @@ TEST(CsvProposalReaderTest, AnUnterminatedQuoteIsAnInvalidLastRecord)
   const auto result = read_csv("call,acronym,title,host,entity\nCALL-1,A,\"T,ES,E\nCALL-1,B,T,ES,E\n");
   ASSERT_FALSE(result.kind) << result.message;
   ASSERT_EQ(result.records.size(), 2u);
-  EXPECT_EQ(problems(result.records[1]), (Problems{"2:record: a quoted field is not closed before the end of the file"}));
+  EXPECT_EQ(problems(result.records[1]),
+            (Problems{"2:record: a quoted field is not closed before the end of the file"}));
 }
 
 TEST(CsvProposalReaderTest, TextIsKeptAsWritten)
@@ -259,13 +263,14 @@ TEST(CsvProposalReaderTest, TextIsKeptAsWritten)
 
 TEST(CsvProposalReaderTest, AFlagIsTrueFalseYesNoOneOrZeroInAnyCaseAndBlankIsFalse)
 {
-  const std::vector<std::pair<std::string, bool>> cases{{"true", true}, {"FALSE", false}, {"Yes", true},
-                                                        {"no", false},  {"1", true},      {"0", false},
-                                                        {" yes ", true}, {"", false},     {"  ", false}};
+  const std::vector<std::pair<std::string, bool>> cases{{"true", true},  {"FALSE", false}, {"Yes", true},
+                                                        {"no", false},   {"1", true},      {"0", false},
+                                                        {" yes ", true}, {"", false},      {"  ", false}};
   for (const auto& [text, expected] : cases) {
     const auto result = read_one(",experimental_platform", "," + text);
     ASSERT_EQ(result.records.size(), 2u) << text;
-    EXPECT_TRUE(result.records[1].errors.empty()) << text << ": " << ::testing::PrintToString(problems(result.records[1]));
+    EXPECT_TRUE(result.records[1].errors.empty())
+        << text << ": " << ::testing::PrintToString(problems(result.records[1]));
     EXPECT_EQ(result.records[1].values.input.experimental_platform, expected) << text;
   }
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "core/import/json_reader.hpp"
-
 #include "core/import/reader_support.hpp"
 
 #include <gtest/gtest.h>
@@ -78,7 +77,7 @@ TEST(JsonProposalReaderTest, ADocumentThatIsNotAnArrayIsAnErrorOfTheWholeFile)
     const auto result = read_json(document);
     EXPECT_EQ(result.kind, ErrorKind::invalid_input) << document;
     EXPECT_EQ(result.message, "in.json:1: not a JSON array of objects: the document must be one JSON array of objects")
-      << document;
+        << document;
     EXPECT_TRUE(result.records.empty()) << document;
   }
 }
@@ -106,8 +105,9 @@ TEST(JsonProposalReaderTest, TextAfterTheArrayIsAnError)
 {
   const auto result = read_json("[]\n\n[]");
   EXPECT_EQ(result.kind, ErrorKind::invalid_input);
-  EXPECT_EQ(result.message, "in.json:3: not a JSON array of objects: [json.exception.parse_error.101] parse error at "
-                            "line 3, column 1: syntax error while parsing value - unexpected '['; expected end of input");
+  EXPECT_EQ(result.message,
+            "in.json:3: not a JSON array of objects: [json.exception.parse_error.101] parse error at "
+            "line 3, column 1: syntax error while parsing value - unexpected '['; expected end of input");
 }
 
 TEST(JsonProposalReaderTest, ARecordSpanningLinesKeepsTheLineItStartsOn)
@@ -148,7 +148,7 @@ TEST(JsonProposalReaderTest, AScalarRecordKeepsItsOwnLine)
     EXPECT_EQ(result.records[i].line, lines[i]) << "record " << i;
     EXPECT_EQ(problems(result.records[i]),
               (Problems{std::to_string(lines[i]) + ":record: each record must be a JSON object"}))
-      << "record " << i;
+        << "record " << i;
   }
 }
 
@@ -187,8 +187,8 @@ TEST(JsonProposalReaderTest, TheErrorKeyOfARejectsFileIsIgnored)
 
 TEST(JsonProposalReaderTest, AKeyTwiceInARecordIsAnErrorAndTheLastValueIsKept)
 {
-  const auto result = read_json(std::string("[\n{") + k_required + R"(, "plan": "new", "plan": "none"},)" + "\n{" +
-                                k_required + "}]");
+  const auto result =
+      read_json(std::string("[\n{") + k_required + R"(, "plan": "new", "plan": "none"},)" + "\n{" + k_required + "}]");
   ASSERT_EQ(result.records.size(), 2u);
   EXPECT_EQ(problems(result.records[0]), (Problems{"2:plan: 'plan' appears twice in the record"}));
   EXPECT_EQ(result.records[0].values.input.plan, "none");
@@ -229,10 +229,10 @@ TEST(JsonProposalReaderTest, AnEmptyObjectMissesEveryRequiredValue)
 TEST(JsonProposalReaderTest, TextMustBeAString)
 {
   const std::vector<std::pair<std::string, std::string>> cases{
-    {"5", "number"}, {"-1.5", "number"}, {"true", "boolean"}, {"[\"T\"]", "array"}, {"{\"t\": \"T\"}", "object"}};
+      {"5", "number"}, {"-1.5", "number"}, {"true", "boolean"}, {"[\"T\"]", "array"}, {"{\"t\": \"T\"}", "object"}};
   for (const auto& [value, type] : cases) {
-    const auto result = read_json(R"([{"call": "CALL-1", "acronym": "A", "title": )" + value +
-                                  R"(, "host": "ES", "entity": "E"}])");
+    const auto result =
+        read_json(R"([{"call": "CALL-1", "acronym": "A", "title": )" + value + R"(, "host": "ES", "entity": "E"}])");
     ASSERT_EQ(result.records.size(), 1u) << value;
     EXPECT_EQ(problems(result.records[0]), (Problems{"1:title: must be a string, not " + type})) << value;
   }
@@ -273,14 +273,14 @@ TEST(JsonProposalReaderTest, AListThatIsNoArrayOfStringsIsAnError)
     ASSERT_EQ(result.records.size(), 1u) << value;
     EXPECT_EQ(problems(result.records[0]),
               (Problems{R"(1:partners: must be an array of strings, such as ["PT", "RO"])"}))
-      << value;
+        << value;
   }
 }
 
 TEST(JsonProposalReaderTest, AFlagIsABooleanOrAStringOfTheCsvForms)
 {
-  const std::vector<std::pair<std::string, bool>> cases{
-    {"true", true}, {"false", false}, {R"("yes")", true}, {R"("0")", false}, {R"("TRUE")", true}, {"null", false}};
+  const std::vector<std::pair<std::string, bool>> cases{{"true", true},    {"false", false},    {R"("yes")", true},
+                                                        {R"("0")", false}, {R"("TRUE")", true}, {"null", false}};
   for (const auto& [value, expected] : cases) {
     const auto result = read_one(R"(, "experimental_platform": )" + value);
     ASSERT_EQ(result.records.size(), 1u) << value;
@@ -329,7 +329,7 @@ TEST(JsonProposalReaderTest, MoneyAsANumberThatIsNoIntegerIsAnError)
     EXPECT_EQ(problems(result.records[0]),
               (Problems{"1:eu_contribution_eur: a JSON number is accepted only when it is an integer; write other "
                         "amounts as strings such as \"1250000.50\""}))
-      << value;
+        << value;
   }
 }
 

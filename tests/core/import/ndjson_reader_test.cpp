@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "core/import/ndjson_reader.hpp"
-
 #include "core/import/reader_support.hpp"
 
 #include <gtest/gtest.h>
@@ -23,8 +22,7 @@ ReadResult read_ndjson(const std::string& text)
 // One line: the required keys plus `members` (", \"key\": value ...").
 std::string line_with(const std::string& members)
 {
-  return std::string(R"({"call": "CALL-1", "acronym": "A", "title": "T", "host": "ES", "entity": "E")") + members +
-         "}";
+  return std::string(R"({"call": "CALL-1", "acronym": "A", "title": "T", "host": "ES", "entity": "E")") + members + "}";
 }
 
 // `depth` brackets opened and closed: "[[[]]]" for 3.
@@ -125,14 +123,17 @@ TEST(NdjsonProposalReaderTest, ALineThatIsNoObjectIsAnInvalidRecord)
   for (std::size_t i = 0; i < result.records.size(); ++i) {
     EXPECT_EQ(problems(result.records[i]),
               (Problems{std::to_string(i + 1) + ":record: each record must be a JSON object"}))
-      << "line " << i + 1;
+        << "line " << i + 1;
   }
   EXPECT_EQ(result.records[0].object.dump(), "[1]");
 }
 
 TEST(NdjsonProposalReaderTest, InvalidUtf8IsAnInvalidRecord)
 {
-  const auto result = read_ndjson(line_with(R"(, "plan": "n)" "\xFF" R"(ew")") + "\n" + k_record + "\n");
+  const auto result = read_ndjson(line_with(R"(, "plan": "n)"
+                                            "\xFF"
+                                            R"(ew")") +
+                                  "\n" + k_record + "\n");
   ASSERT_EQ(result.records.size(), 2u);
   EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the line is not valid UTF-8"}));
   EXPECT_TRUE(result.records[1].errors.empty());
@@ -193,8 +194,7 @@ TEST(NdjsonProposalReaderTest, AMissingRequiredValueIsAnError)
   const auto result = read_ndjson(R"({"call": "CALL-1", "acronym": " ", "title": "T", "host": "ES"})"
                                   "\n");
   ASSERT_EQ(result.records.size(), 1u);
-  EXPECT_EQ(problems(result.records[0]),
-            (Problems{"1:acronym: a value is required", "1:entity: a value is required"}));
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:acronym: a value is required", "1:entity: a value is required"}));
 }
 
 TEST(NdjsonProposalReaderTest, SixteenLevelsOfNestingAreRead)

@@ -49,7 +49,8 @@ TEST(RejectWriterTest, CsvRepeatsTheHeaderWithAnErrorColumnThenEchoesEachRecordA
   std::ostringstream out;
   RejectWriter writer(&out, DataFormat::csv);
   writer.header("call,acronym,title,host,entity");
-  writer.write(csv_record(2, "CALL-1,A,\"Two\nlines, \"\"quoted\"\"\",XX,E"), "host: 'XX' is not a participating state");
+  writer.write(csv_record(2, "CALL-1,A,\"Two\nlines, \"\"quoted\"\"\",XX,E"),
+               "host: 'XX' is not a participating state");
   writer.write(csv_record(5, "CALL-1,B,Short"), "record: 3 fields where the header has 5");
   writer.finish();
   EXPECT_EQ(out.str(), "call,acronym,title,host,entity,error\r\n"
@@ -88,7 +89,8 @@ TEST(RejectWriterTest, CsvEchoesInvalidBytesOfARecordUnchanged)
   writer.header("call,acronym,title,host,entity");
   writer.write(csv_record(2, "CALL-1,A,T\xFF,ES,E"), "record: field 3 is not valid UTF-8");
   writer.finish();
-  EXPECT_EQ(out.str(), "call,acronym,title,host,entity,error\r\nCALL-1,A,T\xFF,ES,E,record: field 3 is not valid UTF-8\r\n");
+  EXPECT_EQ(out.str(),
+            "call,acronym,title,host,entity,error\r\nCALL-1,A,T\xFF,ES,E,record: field 3 is not valid UTF-8\r\n");
 }
 
 TEST(RejectWriterTest, NdjsonWritesEachObjectWithAnErrorKeyOneALine)
@@ -99,10 +101,12 @@ TEST(RejectWriterTest, NdjsonWritesEachObjectWithAnErrorKeyOneALine)
                "host: 'XX' is not a participating state");
   writer.write(json_record(3, R"({"acronym": "B"})"), "call: a value is required; title: a value is required");
   writer.finish();
-  EXPECT_EQ(out.str(), R"({"title":"T","call":"CALL-1","partners":["PT"],"host":"XX","error":"host: 'XX' is not a participating state"})"
-                       "\n"
-                       R"({"acronym":"B","error":"call: a value is required; title: a value is required"})"
-                       "\n");
+  EXPECT_EQ(
+      out.str(),
+      R"({"title":"T","call":"CALL-1","partners":["PT"],"host":"XX","error":"host: 'XX' is not a participating state"})"
+      "\n"
+      R"({"acronym":"B","error":"call: a value is required; title: a value is required"})"
+      "\n");
 }
 
 TEST(RejectWriterTest, AnEarlierErrorKeyIsReplacedInItsPlace)

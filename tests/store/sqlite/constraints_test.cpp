@@ -249,7 +249,7 @@ TEST_F(ConstraintTest, DraftWithACutoffIsRefused)
   EXPECT_EQ(m_db.execAndGet("SELECT count(*) FROM proposal").getInt(), 1);
   EXPECT_EQ(m_db.execAndGet("SELECT count(*) FROM proposal WHERE status = 'draft' AND cutoff_id IS NULL "
                             "AND submitted_at IS NULL")
-              .getInt(),
+                .getInt(),
             1);
 }
 
@@ -357,8 +357,8 @@ TEST_F(ConstraintTest, AuditLogIsAppendOnly)
        id);
   EXPECT_TRUE(violates([&] { exec("UPDATE audit SET actor = 'mallory' WHERE subject_id = ?1", id); },
                        SQLITE_CONSTRAINT_TRIGGER, "append-only"));
-  EXPECT_TRUE(violates([&] { exec("DELETE FROM audit WHERE subject_id = ?1", id); }, SQLITE_CONSTRAINT_TRIGGER,
-                       "append-only"));
+  EXPECT_TRUE(
+      violates([&] { exec("DELETE FROM audit WHERE subject_id = ?1", id); }, SQLITE_CONSTRAINT_TRIGGER, "append-only"));
   EXPECT_EQ(m_db.execAndGet("SELECT count(*) FROM audit").getInt(), 1);
 }
 

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
+#include "store/sqlite/migrations.hpp"
+#include "store/sqlite/sqlite_database.hpp"
 #include "support/support.hpp"
 
 #include <cfp/error.hpp>
 #include <cfp/store/database.hpp>
-
-#include "store/sqlite/migrations.hpp"
-#include "store/sqlite/sqlite_database.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -35,7 +34,8 @@ SQLite::Database& connection_of(Database& database)
 
 int schema_version_of(Database& database)
 {
-  return database.read("read the schema version", [](const store::Transaction& tx) { return tx.info().schema_version; });
+  return database.read("read the schema version",
+                       [](const store::Transaction& tx) { return tx.info().schema_version; });
 }
 
 int latest_schema_version()
@@ -272,8 +272,7 @@ TEST(DatabaseTest, WriteRollsBackWhenTheWorkThrows)
   const auto before = dump_database(fixture.path());
   try {
     fixture.database().write("record a call", [&](store::Transaction&) {
-      fixture.connection().exec(
-          "INSERT INTO call (code, title, created_at) VALUES ('X', 'X', '2024-10-01T10:00:00Z')");
+      fixture.connection().exec("INSERT INTO call (code, title, created_at) VALUES ('X', 'X', '2024-10-01T10:00:00Z')");
       throw Error(ErrorKind::refused, "changed my mind");
     });
     ADD_FAILURE() << "write did not throw";

@@ -25,8 +25,8 @@ class LockedOtherFile
 {
 public:
   explicit LockedOtherFile(const std::filesystem::path& database_path)
-    : m_path(database_path.parent_path() / "other.db"), m_holder(create(m_path), SQLite::OPEN_READWRITE),
-      m_reader(m_path.string(), SQLite::OPEN_READONLY, 50)
+      : m_path(database_path.parent_path() / "other.db"), m_holder(create(m_path), SQLite::OPEN_READWRITE),
+        m_reader(m_path.string(), SQLite::OPEN_READONLY, 50)
   {
     m_holder.exec("BEGIN EXCLUSIVE");
     m_holder.exec("INSERT INTO t VALUES (1)");
@@ -63,12 +63,14 @@ TEST(SqliteRetryTest, WorkThatMeetsABusyDatabaseHalfwayIsRolledBackAndRunAgainFr
   int runs = 0;
   const auto rows = database->write("record a call, then read the other file", [&](store::Transaction& tx) {
     ++runs;
-    tx.calls().insert([&] {
-      domain::Call call;
-      call.code = "C" + std::to_string(runs);
-      call.title = "Attempt " + std::to_string(runs);
-      return call;
-    }(), utc("2024-10-01T10:00:00Z"));
+    tx.calls().insert(
+        [&] {
+          domain::Call call;
+          call.code = "C" + std::to_string(runs);
+          call.title = "Attempt " + std::to_string(runs);
+          return call;
+        }(),
+        utc("2024-10-01T10:00:00Z"));
     return other.rows();
   });
   releaser.join();

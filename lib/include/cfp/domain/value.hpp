@@ -29,7 +29,7 @@ struct JsonText
 
 /// The typed value of one field of a record, as output writers receive it: nothing, a flag,
 /// a number, text, money, an instant, a list of names or a JSON document.
-using Value = std::variant<std::monostate, bool, std::int64_t, std::string, Money, Instant, std::vector<std::string>,
-                           JsonText>;
+using Value =
+    std::variant<std::monostate, bool, std::int64_t, std::string, Money, Instant, std::vector<std::string>, JsonText>;
 
 } // namespace cfp::domain

@@ -85,7 +85,7 @@ public:
   auto read(std::string_view what, Work&& work) -> std::invoke_result_t<Work&, const Transaction&>
   {
     return run<std::invoke_result_t<Work&, const Transaction&>, const Transaction&>(Mode::read, Retry::allowed, what,
-                                                                                  work);
+                                                                                    work);
   }
 
 protected:

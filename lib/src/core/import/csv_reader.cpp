@@ -23,7 +23,8 @@ std::vector<const FileField*> map_header(const util::CsvRecord& header, const st
     const std::string& name = names[i];
     const FileField* field = file_field(name);
     if (field == nullptr && !is_ignored_column(name)) {
-      fail_file(source, header.line, fmt::format("header: unknown column '{}'; the columns are {}", name, known_columns()));
+      fail_file(source, header.line,
+                fmt::format("header: unknown column '{}'; the columns are {}", name, known_columns()));
     }
     if (std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i), name) !=
         names.begin() + static_cast<std::ptrdiff_t>(i)) {
@@ -46,7 +47,8 @@ void read_csv_records(std::istream& in, const std::string& source, const RecordS
   util::CsvReader reader(in);
   util::CsvRecord csv;
   if (!reader.next(csv)) {
-    fail_file(source, 1, "the file is empty; the first line must name the columns (call,acronym,title,host,entity,...)");
+    fail_file(source, 1,
+              "the file is empty; the first line must name the columns (call,acronym,title,host,entity,...)");
   }
   if (!csv.error.empty()) {
     fail_file(source, csv.line, "header: " + csv.error);
@@ -66,7 +68,7 @@ void read_csv_records(std::istream& in, const std::string& source, const RecordS
       record.errors.push_back({csv.line, "record", csv.error});
     } else if (csv.fields.size() != columns.size()) {
       record.errors.push_back(
-        {csv.line, "record", fmt::format("{} fields where the header has {}", csv.fields.size(), columns.size())});
+          {csv.line, "record", fmt::format("{} fields where the header has {}", csv.fields.size(), columns.size())});
     } else {
       for (std::size_t i = 0; i < columns.size(); ++i) {
         if (columns[i] != nullptr) {

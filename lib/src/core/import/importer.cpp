@@ -21,8 +21,8 @@ using domain::Proposal;
 using domain::ProposalStatus;
 
 Importer::Importer(const Session& session, store::Transaction& tx, const ImportOptions& options)
-  : m_session(session), m_tx(tx), m_reference(tx), m_rejects(options.rejects, options.format),
-    m_now(session.clock.now())
+    : m_session(session), m_tx(tx), m_reference(tx), m_rejects(options.rejects, options.format),
+      m_now(session.clock.now())
 {
 }
 
@@ -119,9 +119,9 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
       return errors;
     }
     if (existing->cutoff_closes_at && m_now > *existing->cutoff_closes_at) {
-      add("record", fmt::format("{} belongs to cut-off '{}', which closed at {}; it is read-only now",
-                                existing->acronym, existing->cutoff_label.value_or("?"),
-                                domain::format_brussels(*existing->cutoff_closes_at)));
+      add("record",
+          fmt::format("{} belongs to cut-off '{}', which closed at {}; it is read-only now", existing->acronym,
+                      existing->cutoff_label.value_or("?"), domain::format_brussels(*existing->cutoff_closes_at)));
       return errors;
     }
     if (existing->status == ProposalStatus::withdrawn || status == ProposalStatus::withdrawn) {
@@ -148,9 +148,9 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
     }
     // A change happens now: it may not land in a cut-off that has closed already.
     if (existing && m_now > cutoff.value().closes_at) {
-      add("submitted_at", fmt::format("{} would place {} in cut-off '{}', which closed at {}",
-                                      domain::format_utc(at), existing->acronym, cutoff.value().label,
-                                      domain::format_brussels(cutoff.value().closes_at)));
+      add("submitted_at",
+          fmt::format("{} would place {} in cut-off '{}', which closed at {}", domain::format_utc(at),
+                      existing->acronym, cutoff.value().label, domain::format_brussels(cutoff.value().closes_at)));
       return errors;
     }
     proposal.status = ProposalStatus::submitted;
@@ -223,13 +223,16 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
       tx.discard_changes();
       return summary;
     }
-    const nlohmann::ordered_json counts{{"file", options.source_name},   {"sha256", summary.sha256},
-                                        {"bytes", summary.bytes},        {"records", summary.records},
-                                        {"inserted", summary.inserted},  {"updated", summary.updated},
+    const nlohmann::ordered_json counts{{"file", options.source_name},    {"sha256", summary.sha256},
+                                        {"bytes", summary.bytes},         {"records", summary.records},
+                                        {"inserted", summary.inserted},   {"updated", summary.updated},
                                         {"unchanged", summary.unchanged}, {"invalid", summary.invalid}};
     record_audit(session, tx,
-                 {{domain::SubjectKind::import, std::nullopt}, "import proposals " + options.source_name, "import",
-                  std::nullopt, counts.dump()});
+                 {{domain::SubjectKind::import, std::nullopt},
+                  "import proposals " + options.source_name,
+                  "import",
+                  std::nullopt,
+                  counts.dump()});
     summary.written = true;
     return summary;
   });

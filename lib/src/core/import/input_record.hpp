@@ -18,9 +18,9 @@ namespace cfp::core::detail {
 /// values, and what is wrong with its form (types, unknown keys, ragged rows).
 struct InputRecord
 {
-  std::size_t line = 0;           ///< physical line where the record starts; 0 for a CSV header
-  std::string raw;                ///< CSV: the record as written; NDJSON: the line
-  nlohmann::ordered_json object;  ///< JSON and NDJSON: the object as read
+  std::size_t line = 0;          ///< physical line where the record starts; 0 for a CSV header
+  std::string raw;               ///< CSV: the record as written; NDJSON: the line
+  nlohmann::ordered_json object; ///< JSON and NDJSON: the object as read
   std::vector<ImportError> errors;
   ProposalFileRecord values;
   std::bitset<32> filled; ///< the file fields given a value that is not blank, by position

@@ -28,7 +28,7 @@ public:
 
   LineCountingIterator() = default;
   LineCountingIterator(std::istreambuf_iterator<char> it, std::size_t* line, bool* after_newline)
-    : m_it(it), m_line(line), m_after_newline(after_newline)
+      : m_it(it), m_line(line), m_after_newline(after_newline)
   {
   }
 
@@ -56,7 +56,7 @@ class ArraySax
 {
 public:
   ArraySax(const std::size_t* line, const bool* after_newline, const RecordSink& on_record)
-    : m_line(line), m_after_newline(after_newline), m_on_record(on_record)
+      : m_line(line), m_after_newline(after_newline), m_on_record(on_record)
   {
   }
 

@@ -63,8 +63,9 @@ void read_ndjson_records(std::istream& in, const std::string& source, const Reco
     if (nesting_depth(line) > 16) {
       record.errors.push_back({number, "record", "values nested more than 16 levels deep"});
     } else if (!util::is_valid_utf8(line)) {
-      record.errors.push_back({number, "record", line.find('\0') != std::string::npos ? "a NUL byte is not allowed"
-                                                                                       : "the line is not valid UTF-8"});
+      record.errors.push_back(
+          {number, "record",
+           line.find('\0') != std::string::npos ? "a NUL byte is not allowed" : "the line is not valid UTF-8"});
     } else {
       std::vector<std::string> seen;
       std::vector<std::string> duplicates;

@@ -27,8 +27,8 @@ void SqliteAuditRepository::append(const domain::AuditEntry& entry)
 void SqliteAuditRepository::for_each(const AuditFilter& filter, const Visitor& visit) const
 {
   static constexpr char k_sql[] =
-    "SELECT id, at, actor, command, entity, action, subject_kind, subject_id, before, after FROM audit"
-    " WHERE ?1 IS NULL OR (subject_kind = ?1 AND subject_id IS ?2) ORDER BY id DESC LIMIT ?3";
+      "SELECT id, at, actor, command, entity, action, subject_kind, subject_id, before, after FROM audit"
+      " WHERE ?1 IS NULL OR (subject_kind = ?1 AND subject_id IS ?2) ORDER BY id DESC LIMIT ?3";
   auto& statement = m_statements.get(k_sql);
   if (filter.subject) {
     statement.bind(1, std::string(domain::to_string(filter.subject->kind)));

@@ -2,6 +2,7 @@
 #include "errors.hpp"
 
 #include <fmt/format.h>
+
 #include <sqlite3.h>
 
 namespace cfp::store::sqlite {

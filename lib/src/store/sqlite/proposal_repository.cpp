@@ -16,12 +16,12 @@ using domain::Instant;
 using domain::Proposal;
 
 // The columns of a proposal's current version, in the order read_proposal reads them.
-#define CFP_PROPOSAL_SELECT                                                                                        \
-  "SELECT p.id, c.code, p.acronym, p.title, p.host,"                                                               \
-  " (SELECT group_concat(state_code, ',') FROM proposal_partner WHERE proposal_id = p.id),"                        \
-  " p.entity, p.plan, p.experimental_platform, p.eu_contribution_cents, p.national_contribution_cents,"            \
-  " (SELECT group_concat(sector, ',') FROM proposal_sector WHERE proposal_id = p.id),"                             \
-  " p.status, p.cutoff_id, k.label, k.closes_at, p.submitted_at, p.withdrawal_reason, p.version"                   \
+#define CFP_PROPOSAL_SELECT                                                                                            \
+  "SELECT p.id, c.code, p.acronym, p.title, p.host,"                                                                   \
+  " (SELECT group_concat(state_code, ',') FROM proposal_partner WHERE proposal_id = p.id),"                            \
+  " p.entity, p.plan, p.experimental_platform, p.eu_contribution_cents, p.national_contribution_cents,"                \
+  " (SELECT group_concat(sector, ',') FROM proposal_sector WHERE proposal_id = p.id),"                                 \
+  " p.status, p.cutoff_id, k.label, k.closes_at, p.submitted_at, p.withdrawal_reason, p.version"                       \
   " FROM proposal p JOIN call c ON c.id = p.call_id LEFT JOIN cutoff k ON k.id = p.cutoff_id"
 
 Proposal read_proposal(const SQLite::Statement& statement)
@@ -35,14 +35,14 @@ Proposal read_proposal(const SQLite::Statement& statement)
   fields.host = statement.getColumn(4).getString();
   fields.partners = split_list(statement.getColumn(5).getString(), ',');
   fields.entity = statement.getColumn(6).getString();
-  fields.plan = util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage,
-                                     "a stored plan");
+  fields.plan =
+      util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage, "a stored plan");
   fields.experimental_platform = statement.getColumn(8).getInt() != 0;
   fields.eu_contribution = statement.getColumn(9).getInt64();
   fields.national_contribution = statement.getColumn(10).getInt64();
   fields.sectors = split_list(statement.getColumn(11).getString(), ',');
-  proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()),
-                                         ErrorKind::storage, "a stored status");
+  proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()), ErrorKind::storage,
+                                         "a stored status");
   proposal.cutoff_id = column_optional_int64(statement.getColumn(13));
   proposal.cutoff_label = column_optional_string(statement.getColumn(14));
   proposal.cutoff_closes_at = column_optional_instant(statement.getColumn(15));
@@ -96,10 +96,10 @@ std::int64_t SqliteProposalRepository::insert(std::int64_t call_id, const Propos
                                               const std::string& actor)
 {
   static constexpr char k_sql[] =
-    "INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,"
-    " eu_contribution_cents, national_contribution_cents, status, cutoff_id, submitted_at, withdrawal_reason,"
-    " version, created_at, updated_at, updated_by)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)";
+      "INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,"
+      " eu_contribution_cents, national_contribution_cents, status, cutoff_id, submitted_at, withdrawal_reason,"
+      " version, created_at, updated_at, updated_by)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call_id);
   statement.bind(2, proposal.acronym);
@@ -134,10 +134,10 @@ void SqliteProposalRepository::update(const Proposal& proposal, Instant at, cons
 
   // Numbered as in insert; there is no ?2 because the acronym never changes.
   static constexpr char k_sql[] =
-    "UPDATE proposal SET title = ?3, host = ?4, entity = ?5, plan = ?6, experimental_platform = ?7,"
-    " eu_contribution_cents = ?8, national_contribution_cents = ?9, status = ?10, cutoff_id = ?11,"
-    " submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15, updated_by = ?16"
-    " WHERE id = ?1";
+      "UPDATE proposal SET title = ?3, host = ?4, entity = ?5, plan = ?6, experimental_platform = ?7,"
+      " eu_contribution_cents = ?8, national_contribution_cents = ?9, status = ?10, cutoff_id = ?11,"
+      " submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15, updated_by = ?16"
+      " WHERE id = ?1";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, proposal.id);
   bind_current(statement, proposal, at);
@@ -213,16 +213,15 @@ std::vector<Proposal> SqliteProposalRepository::find_by_acronym(const std::strin
 
 void SqliteProposalRepository::for_each(const ProposalFilter& filter, const Visitor& visit) const
 {
-  static constexpr char k_sql[] =
-    CFP_PROPOSAL_SELECT
-    " WHERE (?1 IS NULL OR p.call_id = ?1)"
-    "   AND (?2 IS NULL OR k.label = ?2)"
-    "   AND (?3 IS NULL OR p.host = ?3)"
-    "   AND (?4 IS NULL OR p.host = ?4"
-    "        OR EXISTS (SELECT 1 FROM proposal_partner pp WHERE pp.proposal_id = p.id AND pp.state_code = ?4))"
-    "   AND (?5 IS NULL OR p.status = ?5)"
-    "   AND (?6 IS NULL OR EXISTS (SELECT 1 FROM proposal_sector ps WHERE ps.proposal_id = p.id AND ps.sector = ?6))"
-    " ORDER BY c.code, p.acronym";
+  static constexpr char k_sql[] = CFP_PROPOSAL_SELECT
+      " WHERE (?1 IS NULL OR p.call_id = ?1)"
+      "   AND (?2 IS NULL OR k.label = ?2)"
+      "   AND (?3 IS NULL OR p.host = ?3)"
+      "   AND (?4 IS NULL OR p.host = ?4"
+      "        OR EXISTS (SELECT 1 FROM proposal_partner pp WHERE pp.proposal_id = p.id AND pp.state_code = ?4))"
+      "   AND (?5 IS NULL OR p.status = ?5)"
+      "   AND (?6 IS NULL OR EXISTS (SELECT 1 FROM proposal_sector ps WHERE ps.proposal_id = p.id AND ps.sector = ?6))"
+      " ORDER BY c.code, p.acronym";
   auto& statement = m_statements.get(k_sql);
   bind_optional(statement, 1, filter.call_id);
   bind_optional(statement, 2, filter.cutoff_label);
@@ -285,8 +284,8 @@ std::vector<std::string> SqliteProposalRepository::moved_by_new_cutoff(std::int6
   return acronyms;
 }
 
-std::vector<std::pair<domain::ProposalStatus, int>> SqliteProposalRepository::count_by_status(
-  std::int64_t call_id) const
+std::vector<std::pair<domain::ProposalStatus, int>>
+SqliteProposalRepository::count_by_status(std::int64_t call_id) const
 {
   static constexpr char k_sql[] = "SELECT status, count(*) FROM proposal WHERE call_id = ?1 GROUP BY status"
                                   " ORDER BY status";

@@ -8,13 +8,13 @@
 #include <cfp/error.hpp>
 
 #include <SQLiteCpp/Transaction.h>
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <system_error>
+#include <unistd.h>
 
 namespace cfp::store::sqlite {
 
@@ -52,9 +52,9 @@ bool create_private_file(const fs::path& path)
 SQLite::Database open_connection(const fs::path& path, const OpenOptions& options)
 {
   if (options.access == Access::read_only && !fs::exists(path)) {
-    throw Error(ErrorKind::storage,
-                fmt::format("no database at {}: create it with 'cfp db init' (or point --db or CFP_DB at it)",
-                            path.string()));
+    throw Error(
+        ErrorKind::storage,
+        fmt::format("no database at {}: create it with 'cfp db init' (or point --db or CFP_DB at it)", path.string()));
   }
   try {
     return SQLite::Database(path.string(),
@@ -94,7 +94,7 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const fs::path& path, const
 }
 
 SqliteDatabase::SqliteDatabase(const fs::path& path, const OpenOptions& options)
-  : Database(options), m_location(path.string()), m_db(open_connection(path, options)), m_statements(m_db)
+    : Database(options), m_location(path.string()), m_db(open_connection(path, options)), m_statements(m_db)
 {
 }
 

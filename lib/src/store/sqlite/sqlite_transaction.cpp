@@ -4,8 +4,8 @@
 namespace cfp::store::sqlite {
 
 SqliteTransaction::SqliteTransaction(SQLite::Database& db, StatementCache& statements)
-  : m_db(db), m_statements(statements), m_states(statements), m_calls(db, statements), m_proposals(db, statements),
-    m_audit(statements)
+    : m_db(db), m_statements(statements), m_states(statements), m_calls(db, statements), m_proposals(db, statements),
+      m_audit(statements)
 {
   attach(m_states, m_calls, m_proposals, m_audit);
 }

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The audit repository, and the counts a transaction reports.
+
+#include "store/repository_fixture.hpp"
+
+namespace cfp::test {
+namespace {
+
+TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
+{
+  in_transaction([&] {
+    const auto call = make_call("C");
+    const auto first = proposals().insert(call.id, make_proposal(call, "ONE", "ES", {}, {}, std::nullopt),
+                                          utc("2024-10-01T10:00:00Z"), "alice");
+    const auto second = proposals().insert(call.id, make_proposal(call, "TWO", "ES", {}, {}, std::nullopt),
+                                           utc("2024-10-01T10:00:00Z"), "alice");
+    const auto append = [&](const std::string& at, std::optional<std::int64_t> proposal_id, const std::string& action) {
+      domain::AuditEntry entry;
+      entry.at = utc(at);
+      entry.actor = "alice";
+      entry.command = "cfp proposal " + action;
+      entry.entity = "proposal";
+      entry.action = action;
+      entry.subject = proposal_id ? domain::AuditSubject{domain::SubjectKind::proposal, proposal_id}
+                                  : domain::AuditSubject{domain::SubjectKind::import, std::nullopt};
+      entry.before = R"({"version":1})";
+      entry.after = R"({"version":2})";
+      audit().append(entry);
+    };
+    append("2024-10-01T10:00:00Z", std::nullopt, "call-add");
+    append("2024-10-01T11:00:00Z", first, "add");
+    append("2024-10-01T12:00:00Z", second, "add");
+    append("2024-10-01T13:00:00Z", first, "update");
+
+    const auto all = audit().list({std::nullopt, 100});
+    ASSERT_EQ(all.size(), 4u);
+    EXPECT_EQ(all[0].action, "update");
+    EXPECT_EQ(all[0].at, utc("2024-10-01T13:00:00Z"));
+    EXPECT_EQ(all[0].subject.id, first);
+    EXPECT_EQ(all[0].actor, "alice");
+    EXPECT_EQ(all[0].command, "cfp proposal update");
+    EXPECT_EQ(all[0].before, R"({"version":1})");
+    EXPECT_EQ(all[0].after, R"({"version":2})");
+    EXPECT_EQ(all[3].action, "call-add");
+    EXPECT_FALSE(all[3].subject.id);
+
+    const auto newest_two = audit().list({std::nullopt, 2});
+    ASSERT_EQ(newest_two.size(), 2u);
+    EXPECT_EQ(newest_two[0].at, utc("2024-10-01T13:00:00Z"));
+    EXPECT_EQ(newest_two[1].at, utc("2024-10-01T12:00:00Z"));
+
+    const auto about_first = audit().list({domain::AuditSubject{domain::SubjectKind::proposal, first}, 100});
+    ASSERT_EQ(about_first.size(), 2u);
+    EXPECT_EQ(about_first[0].action, "update");
+    EXPECT_EQ(about_first[1].action, "add");
+    EXPECT_EQ(audit().list({domain::AuditSubject{domain::SubjectKind::proposal, first}, 1}).size(), 1u);
+  });
+}
+
+TEST_F(RepositoryTest, AuditKeepsMissingBeforeAndAfterAsEmpty)
+{
+  in_transaction([&] {
+    domain::AuditEntry entry;
+    entry.subject = {domain::SubjectKind::call, 1};
+    entry.at = utc("2024-10-01T10:00:00Z");
+    entry.actor = "alice";
+    entry.command = "cfp call add";
+    entry.entity = "call C";
+    entry.action = "add";
+    audit().append(entry);
+    const auto entries = audit().list({std::nullopt, 10});
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_FALSE(entries[0].before);
+    EXPECT_FALSE(entries[0].after);
+  });
+}
+
+TEST_F(RepositoryTest, CountRowsAndJournalMode)
+{
+  in_transaction([&] {
+    const auto call = make_call("C");
+    calls().insert_cutoff(call.id, cutoff("1", "2025-02-01T16:00:00Z", "2025-02-01T17:00:00"));
+    proposals().insert(call.id, make_proposal(call, "X", "ES", {}, {}, std::nullopt), utc("2024-10-01T10:00:00Z"),
+                       "alice");
+    const auto info = m_tx->info();
+    const auto& counts = info.counts;
+    EXPECT_EQ(counts.calls, 1);
+    EXPECT_EQ(counts.cutoffs, 1);
+    EXPECT_EQ(counts.proposals, 1);
+    EXPECT_EQ(counts.audit_entries, 0);
+    EXPECT_EQ(info.journal_mode, "wal");
+  });
+}
+
+} // namespace
+} // namespace cfp::test
