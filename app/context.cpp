@@ -33,7 +33,9 @@ std::chrono::milliseconds busy_timeout(const Environment& env)
   }
   std::int64_t value = -1;
   const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (error != std::errc{} || end != text->data() + text->size() || value < 0 || value > 600'000) {
+  // from_chars takes "-0"; a sign of any kind is refused.
+  if (error != std::errc{} || end != text->data() + text->size() || value < 0 || value > 600'000 ||
+      text->front() == '-') {
     throw Error(ErrorKind::usage,
                 fmt::format("CFP_BUSY_TIMEOUT_MS '{}': give a whole number of milliseconds from 0 to 600000", *text));
   }

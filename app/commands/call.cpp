@@ -82,7 +82,7 @@ core::Fields<CallView> call_view_fields(Format format)
                           }
                           records.push_back(std::move(record));
                         }
-                        return Value(domain::JsonText{records.dump()});
+                        return Value(domain::JsonText{dump_json(records)});
                       }});
   }
   for (const auto status : k_statuses) {

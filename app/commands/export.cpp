@@ -51,7 +51,7 @@ void run_export_calls(Context& context)
     }
     document["calls"].push_back(std::move(record));
   }
-  context.out() << document.dump(2) << '\n';
+  context.out() << dump_json(document, 2) << '\n';
 }
 
 } // namespace

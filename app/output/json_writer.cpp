@@ -45,12 +45,12 @@ void JsonWriter::record(const std::vector<domain::Value>& values)
 {
   const auto object = object_of(m_names, values);
   if (m_shape == Shape::one) {
-    m_out << object.dump(2) << '\n';
+    m_out << dump_json(object, 2) << '\n';
     return;
   }
   m_out << (m_first ? "\n  " : ",\n  ");
   // An element of an indented array is indented by two more spaces than the array.
-  m_out << (m_layout == JsonLayout::indented ? indent_continuations(object.dump(2), "  ") : object.dump());
+  m_out << (m_layout == JsonLayout::indented ? indent_continuations(dump_json(object, 2), "  ") : dump_json(object));
   m_first = false;
 }
 

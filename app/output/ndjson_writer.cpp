@@ -16,7 +16,7 @@ void NdjsonWriter::record(const std::vector<domain::Value>& values)
   for (std::size_t i = 0; i < m_names.size() && i < values.size(); ++i) {
     object[m_names[i]] = json_value(values[i]);
   }
-  m_out << object.dump() << '\n';
+  m_out << dump_json(object) << '\n';
 }
 
 } // namespace cfp::cli

@@ -5,9 +5,9 @@
 
 namespace cfp::cli {
 
-namespace {
-
 using nlohmann::ordered_json;
+
+namespace {
 
 // Calls the overload of `visitor` that fits the alternative `value` holds.
 template<typename... Ts>
@@ -36,10 +36,15 @@ std::string csv_of(const ordered_json& value)
     }
     return joined;
   }
-  return value.dump();
+  return dump_json(value);
 }
 
 } // namespace
+
+std::string dump_json(const ordered_json& value, int indent)
+{
+  return value.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+}
 
 ordered_json json_value(const domain::Value& value)
 {

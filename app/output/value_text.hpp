@@ -17,6 +17,10 @@ namespace cfp::cli {
 /// UTC ("2025-02-01T16:00:00Z"); lists as arrays; a JSON document as itself.
 nlohmann::ordered_json json_value(const domain::Value& value);
 
+/// `value` as JSON text (`indent` as nlohmann's dump takes it). Bytes that are not UTF-8 (a file
+/// name, a command line) become U+FFFD rather than stopping the output: JSON cannot hold them.
+std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
+
 /// CSV: the JSON form, with strings as they are, arrays joined with ';' and null empty.
 std::string csv_text(const domain::Value& value);
 

@@ -3,8 +3,9 @@
 -- instead of only proposal_id, so that the log can speak of calls, cut-offs and imports, and
 -- later of experts, scores and criteria. Entries already there are carried over with their
 -- ids: the kind and id come from the entity text the log has always shown ("call CODE",
--- "cutoff CODE/LABEL", "proposal CODE/ACRONYM", "import ..."). An entry whose subject cannot
--- be found makes the migration fail rather than be guessed.
+-- "cutoff CODE/LABEL", "proposal CODE/ACRONYM", "import ..."). A call or cut-off that cannot
+-- be found any more (only an edit outside cfp removes one) keeps its entry with no id rather
+-- than stop the migration: the entity text still names it.
 -- subject_id has no foreign key: the log outlives what it speaks of.
 
 CREATE TABLE audit_with_subject (
@@ -20,8 +21,8 @@ CREATE TABLE audit_with_subject (
   subject_id   INTEGER,
   before       TEXT CHECK (before IS NULL OR json_valid(before)),
   after        TEXT CHECK (after IS NULL OR json_valid(after)),
-  -- An import is an event, not a stored thing; everything else is one.
-  CHECK ((subject_kind = 'import') = (subject_id IS NULL))
+  -- An import is an event, not a stored thing: it has no id.
+  CHECK (subject_kind <> 'import' OR subject_id IS NULL)
 ) STRICT;
 
 INSERT INTO audit_with_subject (id, at, actor, command, entity, action, subject_kind, subject_id, before, after)

@@ -83,7 +83,7 @@ TEST(GlobalOptionsTest, WriteCommandsCreateTheDatabaseAndItsFolders)
 TEST(GlobalOptionsTest, BusyTimeoutMustBeWholeMillisecondsUpToTenMinutes)
 {
   TempDir dir;
-  for (const std::string value : {"abc", "-1", "1.5", "600001", "5s", " 100", "99999999999999999999"}) {
+  for (const std::string value : {"abc", "-1", "-0", "+5", "1.5", "600001", "5s", " 100", "99999999999999999999"}) {
     const auto result = run_cli(dir / "cfp.db", {"db", "init"}, "", {"CFP_BUSY_TIMEOUT_MS=" + value});
     EXPECT_EQ(result.exit_code, 2) << value;
     EXPECT_EQ(result.out, "") << value;
@@ -102,11 +102,23 @@ TEST(GlobalOptionsTest, BusyTimeoutMustBeWholeMillisecondsUpToTenMinutes)
 TEST(GlobalOptionsTest, AServerDatabaseIsAUsageErrorAndNoFileIsMade)
 {
   TempDir dir;
-  const auto result = run_cli(dir / "unused.db", {"--db", "postgresql://alice:s3cret@db/cfp", "db", "init"});
-  EXPECT_EQ(result.exit_code, 2);
-  EXPECT_NE(result.err.find("PostgreSQL databases"), std::string::npos) << result.err;
-  EXPECT_EQ(result.err.find("s3cret"), std::string::npos) << result.err;
-  EXPECT_FALSE(std::filesystem::exists("postgresql:"));
+  const auto before = std::filesystem::current_path();
+  std::filesystem::current_path(dir.path());
+  for (const std::string location : {"postgresql://alice:s3cret@db/cfp", "POSTGRESQL://alice:s3cret@db/cfp",
+                                     "Postgres://alice:s3cret@db/cfp", " postgresql://alice:s3cret@db/cfp",
+                                     "PG:host=db password=s3cret"}) {
+    const auto result = run_cli(dir / "unused.db", {"--db", location, "db", "init"});
+    EXPECT_EQ(result.exit_code, 2) << location;
+    EXPECT_NE(result.err.find("PostgreSQL databases"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("given as ./NAME"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("s3cret"), std::string::npos) << result.err;
+  }
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path())) << "a file or folder was made for a server location";
+  // A file whose name starts like a location is still a file when written as a path.
+  const auto file = run_cli(dir / "unused.db", {"--db", "./pg:local.db", "db", "init"});
+  EXPECT_EQ(file.exit_code, 0) << file.err;
+  EXPECT_TRUE(std::filesystem::exists(dir / "pg:local.db"));
+  std::filesystem::current_path(before);
 }
 
 } // namespace

@@ -380,6 +380,20 @@ TEST(CsvReaderTest, ALoneCarriageReturnAtTheEndOfTheInputIsAnError)
   EXPECT_EQ(records[0].line, 1u);
 }
 
+TEST(CsvReaderTest, CarriageReturnsOnALineOfNothingElseAreSkippedLikeABlankLine)
+{
+  // A stray CR at the end of a file, or on a line of its own, is no record.
+  const auto records = read_all("h\na\n\r\n\r\r\nb\n\r");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].fields, (Fields{"h"}));
+  EXPECT_EQ(records[1].fields, (Fields{"a"}));
+  EXPECT_EQ(records[2].fields, (Fields{"b"}));
+  EXPECT_EQ(records[2].line, 5u);
+  for (const auto& record : records) {
+    EXPECT_EQ(record.error, "") << record.raw;
+  }
+}
+
 TEST(CsvReaderTest, ALoneCarriageReturnAtTheStartOfALineIsAnError)
 {
   // Classic Mac line ends ("\r" alone) are not line ends: a line starting with one is no empty line.

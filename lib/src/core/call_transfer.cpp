@@ -166,7 +166,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
                   "import calls " + source_name,
                   "import",
                   std::nullopt,
-                  counts.dump()});
+                  counts.dump(-1, ' ', false, ordered_json::error_handler_t::replace)});
     return summary;
   });
 }

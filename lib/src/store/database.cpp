@@ -2,6 +2,7 @@
 #include "sqlite/sqlite_database.hpp"
 
 #include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
 #include <cfp/store/database.hpp>
 
 #include <algorithm>
@@ -13,10 +14,18 @@ namespace cfp::store {
 
 namespace {
 
-// Whether `location` names a server database rather than a file.
+// Whether `location` names a server database rather than a file: a scheme is case-insensitive,
+// and white space before it is a slip of the hand, not part of a file name.
 bool is_server_location(std::string_view location)
 {
-  return location.starts_with("postgresql://") || location.starts_with("postgres://") || location.starts_with("pg:");
+  const auto start = location.find_first_not_of(" \t\r\n");
+  location.remove_prefix(start == std::string_view::npos ? location.size() : start);
+  for (const std::string_view scheme : {"postgresql://", "postgres://", "pg:"}) {
+    if (location.size() >= scheme.size() && util::iequals(location.substr(0, scheme.size()), scheme)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 } // namespace
@@ -29,7 +38,8 @@ std::unique_ptr<Database> Database::open(const std::string& location, const Open
   // The location is not repeated: a connection string may hold a password.
   if (is_server_location(location)) {
     throw Error(ErrorKind::usage, "this cfp keeps its data in a database file only; PostgreSQL databases "
-                                  "(postgresql://, postgres://, pg:) are not supported yet: give the path of a file");
+                                  "(postgresql://, postgres://, pg:) are not supported yet: give the path of a file "
+                                  "(a file whose name starts like that is given as ./NAME)");
   }
   return sqlite::SqliteDatabase::open(location, options);
 }

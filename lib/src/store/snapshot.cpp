@@ -96,7 +96,7 @@ std::string snapshot(const domain::Proposal& proposal)
       {"version", proposal.version},
       {"withdrawal_reason", optional_json(proposal.withdrawal_reason)},
   }
-      .dump();
+      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 std::string snapshot(const domain::Call& call)
@@ -107,7 +107,7 @@ std::string snapshot(const domain::Call& call)
       {"opens_at", instant_json(call.opens_at)},
       {"budget_eur", call.budget ? ordered_json(domain::format_money_plain(*call.budget)) : ordered_json(nullptr)},
   }
-      .dump();
+      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 std::string snapshot(const domain::Cutoff& cutoff)
@@ -119,7 +119,7 @@ std::string snapshot(const domain::Cutoff& cutoff)
       {"legal_wall_time", domain::format_wall_time(cutoff.wall_time)},
       {"legal_zone", cutoff.zone},
   }
-      .dump();
+      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 domain::Proposal proposal_from_snapshot(std::string_view text, int format)

@@ -78,12 +78,13 @@ bool CsvReader::next(CsvRecord& record)
     }
   }
 
-  // Empty lines between records are skipped. A carriage return alone is no line end: the
-  // record that starts with it is malformed.
+  // Empty lines between records are skipped, and so are carriage returns on a line of nothing
+  // else (a stray one at the end of a file). A carriage return alone before other text is no
+  // line end: the record that starts with it is malformed.
   while (peek() == '\n' || peek() == '\r') {
     if (get() == '\r') {
-      if (peek() == '\n') {
-        get();
+      const int next = peek();
+      if (next < 0 || next == '\n' || next == '\r') {
         continue;
       }
       record.line = m_line;

@@ -232,7 +232,7 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
                   "import proposals " + options.source_name,
                   "import",
                   std::nullopt,
-                  counts.dump()});
+                  counts.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
     summary.written = true;
     return summary;
   });

@@ -26,10 +26,14 @@ void SqliteAuditRepository::append(const domain::AuditEntry& entry)
 
 void SqliteAuditRepository::for_each(const AuditFilter& filter, const Visitor& visit) const
 {
-  static constexpr char k_sql[] =
-      "SELECT id, at, actor, command, entity, action, subject_kind, subject_id, before, after FROM audit"
-      " WHERE ?1 IS NULL OR (subject_kind = ?1 AND subject_id IS ?2) ORDER BY id DESC LIMIT ?3";
-  auto& statement = m_statements.get(k_sql);
+  // Two statements, so that the entries of one subject come from the audit_by_subject index
+  // rather than a scan of the whole log ("?1 IS NULL OR ..." keeps SQLite from using it).
+#define CFP_AUDIT_COLUMNS "SELECT id, at, actor, command, entity, action, subject_kind, subject_id, before, after FROM audit"
+  static constexpr char k_all[] = CFP_AUDIT_COLUMNS " ORDER BY id DESC LIMIT ?3";
+  static constexpr char k_of_subject[] =
+      CFP_AUDIT_COLUMNS " WHERE subject_kind = ?1 AND subject_id IS ?2 ORDER BY id DESC LIMIT ?3";
+#undef CFP_AUDIT_COLUMNS
+  auto& statement = m_statements.get(filter.subject ? k_of_subject : k_all);
   if (filter.subject) {
     statement.bind(1, std::string(domain::to_string(filter.subject->kind)));
     bind_optional(statement, 2, filter.subject->id);

@@ -10,6 +10,8 @@ namespace cfp::store::sqlite {
 namespace {
 
 #define CFP_CALL_COLUMNS "SELECT id, code, title, opens_at, budget_cents FROM call"
+#define CFP_CUTOFF_COLUMNS                                                                                             \
+  "SELECT k.id, c.code, k.label, k.closes_at, k.wall_time, k.zone FROM cutoff k JOIN call c ON c.id = k.call_id"
 
 // Reads the columns of CFP_CALL_COLUMNS.
 domain::Call read_call(const SQLite::Statement& statement)
@@ -88,11 +90,14 @@ std::int64_t SqliteCallRepository::insert_cutoff(std::int64_t call_id, const dom
 
 std::vector<domain::Cutoff> SqliteCallRepository::cutoffs(std::optional<std::int64_t> call_id) const
 {
-  static constexpr char k_sql[] = "SELECT k.id, c.code, k.label, k.closes_at, k.wall_time, k.zone "
-                                  "FROM cutoff k JOIN call c ON c.id = k.call_id "
-                                  "WHERE ?1 IS NULL OR k.call_id = ?1 ORDER BY k.closes_at, c.code";
-  auto& statement = m_statements.get(k_sql);
-  bind_optional(statement, 1, call_id);
+  // Two statements, so that one call's cut-offs come from the (call_id, ...) index rather than
+  // a scan of every cut-off ("?1 IS NULL OR ..." keeps SQLite from using it).
+  static constexpr char k_all[] = CFP_CUTOFF_COLUMNS " ORDER BY k.closes_at, c.code";
+  static constexpr char k_of_call[] = CFP_CUTOFF_COLUMNS " WHERE k.call_id = ?1 ORDER BY k.closes_at, c.code";
+  auto& statement = m_statements.get(call_id ? k_of_call : k_all);
+  if (call_id) {
+    statement.bind(1, *call_id);
+  }
   std::vector<domain::Cutoff> cutoffs;
   while (statement.executeStep()) {
     domain::Cutoff cutoff;
@@ -111,3 +116,4 @@ std::vector<domain::Cutoff> SqliteCallRepository::cutoffs(std::optional<std::int
 } // namespace cfp::store::sqlite
 
 #undef CFP_CALL_COLUMNS
+#undef CFP_CUTOFF_COLUMNS

@@ -8,6 +8,7 @@
 #include <cfp/error.hpp>
 
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
 #include <cerrno>
@@ -155,8 +156,15 @@ void SqliteDatabase::migrate()
     try {
       m_db.exec(migration.sql);
     } catch (const SQLite::Exception& error) {
-      throw Error(ErrorKind::internal,
-                  fmt::format("migration {} failed on {}: {}", migration.name, m_location, error.what()));
+      // A migration that SQLite refuses as written is a bug; a full disk, an I/O error or a
+      // lock is the file's condition, reported as for any other write.
+      const int code = error.getErrorCode();
+      if (code == SQLITE_ERROR || code == SQLITE_CONSTRAINT || code == SQLITE_MISMATCH) {
+        throw Error(ErrorKind::internal, fmt::format("migration {} failed on {}: {}; please report this",
+                                                     migration.name, m_location, error.what()));
+      }
+      throw translate(error, fmt::format("migrate the database to schema version {}", migration.version),
+                      m_location, options().busy_timeout);
     }
     m_db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
     m_db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
