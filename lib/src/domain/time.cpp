@@ -52,6 +52,8 @@ private:
 constexpr auto k_accepted_forms =
   "use YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], or ISO-8601 with Z or an offset (2025-02-01T16:00:00Z)";
 
+// Reads YYYY-MM-DD, any year: which instants cfp keeps is decided on the instant (within_range),
+// and what the store wrote before that rule must still be read so that it can be corrected.
 util::Result<date::year_month_day> read_date(Scanner& scan)
 {
   const auto year = scan.digits(4);
@@ -70,10 +72,6 @@ util::Result<date::year_month_day> read_date(Scanner& scan)
                                  date::day{static_cast<unsigned>(*day)}};
   if (!ymd.ok()) {
     return util::Failure{fmt::format("{:04}-{:02}-{:02} is not a date in the calendar", *year, *month, *day)};
-  }
-  if (*year < 1970) {
-    return util::Failure{fmt::format("{:04}-{:02}-{:02} is before 1970; cfp keeps dates from 1970 on", *year, *month,
-                                     *day)};
   }
   return ymd;
 }
@@ -193,7 +191,37 @@ util::Result<const date::time_zone*> find_zone(std::string_view name)
   }
 }
 
-util::Result<When> parse_when(std::string_view text, const date::time_zone& display, BareDate bare_date)
+namespace {
+
+// The first and last instants cfp keeps: every instant must fit YYYY-MM-DDTHH:MM:SSZ from 1970 on.
+constexpr Instant k_earliest{std::chrono::seconds{0}};
+const Instant k_latest = date::sys_days{date::year{9999} / 12 / 31} + std::chrono::hours{23} +
+                         std::chrono::minutes{59} + std::chrono::seconds{59};
+
+// Refuses an instant outside what cfp keeps, whatever zone or offset it was written in. A date
+// before 1970 is named as such; a later date that is still before the epoch in UTC (a date of
+// 1970 east of UTC) is named with its instant.
+util::Result<When> within_range(util::Result<When> when, std::string_view text)
+{
+  if (!when) {
+    return when;
+  }
+  const Instant instant = when.value().instant;
+  if (instant < k_earliest) {
+    if (text.substr(0, 4) < "1970") {
+      return util::Failure{fmt::format("{} is before 1970; cfp keeps dates from 1970 on", text.substr(0, 10))};
+    }
+    return util::Failure{fmt::format("{} is {}, before 1970-01-01T00:00:00Z; cfp keeps instants from 1970 on", text,
+                                     format_utc(instant))};
+  }
+  if (instant > k_latest) {
+    return util::Failure{fmt::format("{} is {}, after 9999-12-31T23:59:59Z; cfp keeps instants up to the end of 9999",
+                                     text, format_utc(instant))};
+  }
+  return when;
+}
+
+util::Result<When> parse_when_unchecked(std::string_view text, const date::time_zone& display, BareDate bare_date)
 {
   Scanner scan(text);
   const auto day = read_date(scan);
@@ -228,6 +256,13 @@ util::Result<When> parse_when(std::string_view text, const date::time_zone& disp
   const Instant instant{wall.time_since_epoch() - *offset.value()};
   const auto legal = date::make_zoned(&brussels(), instant).get_local_time();
   return When{instant, legal, std::string(k_brussels)};
+}
+
+} // namespace
+
+util::Result<When> parse_when(std::string_view text, const date::time_zone& display, BareDate bare_date)
+{
+  return within_range(parse_when_unchecked(text, display, bare_date), text);
 }
 
 std::string format_utc(Instant instant)

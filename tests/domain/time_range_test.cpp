@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Instants run from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59Z, whatever zone or offset they
+// are written in: a date of 1970 east of UTC, or of 9999 west of it, falls outside and is refused
+// when it is read, so that it never reaches the database. What the store wrote before this rule
+// is still read back, so that it can be corrected.
+
+#include "support/support.hpp"
+
+#include <cfp/domain/time.hpp>
+
+#include <gtest/gtest.h>
+
+namespace cfp::test {
+namespace {
+
+using domain::BareDate;
+
+const date::time_zone& zone(const char* name)
+{
+  return *date::locate_zone(name);
+}
+
+std::string refusal(const std::string& text, const char* zone_name, BareDate bare = BareDate::start_of_day)
+{
+  const auto when = domain::parse_when(text, zone(zone_name), bare);
+  EXPECT_FALSE(when.ok()) << text << " in " << zone_name << " was accepted";
+  return when.ok() ? std::string{} : when.error();
+}
+
+domain::Instant accepted(const std::string& text, const char* zone_name, BareDate bare = BareDate::start_of_day)
+{
+  const auto when = domain::parse_when(text, zone(zone_name), bare);
+  EXPECT_TRUE(when.ok()) << text << " in " << zone_name << ": " << (when.ok() ? "" : when.error());
+  return when.ok() ? when.value().instant : domain::Instant{};
+}
+
+TEST(TimeRangeTest, TheFirstDayOf1970EastOfUtcIsRefusedNamingTheInstant)
+{
+  EXPECT_EQ(refusal("1970-01-01", "Europe/Brussels"),
+            "1970-01-01 is 1969-12-31T23:00:00Z, before 1970-01-01T00:00:00Z; cfp keeps instants from 1970 on");
+  EXPECT_EQ(refusal("1970-01-01 00:59:59", "Europe/Brussels"),
+            "1970-01-01 00:59:59 is 1969-12-31T23:59:59Z, before 1970-01-01T00:00:00Z; cfp keeps instants from 1970 "
+            "on");
+  EXPECT_EQ(refusal("1970-01-01T00:00:00+00:01", "UTC"),
+            "1970-01-01T00:00:00+00:01 is 1969-12-31T23:59:00Z, before 1970-01-01T00:00:00Z; cfp keeps instants "
+            "from 1970 on");
+}
+
+TEST(TimeRangeTest, TheFirstInstantOf1970IsAcceptedInEveryForm)
+{
+  EXPECT_EQ(accepted("1970-01-01T00:00:00Z", "Europe/Brussels"), utc("1970-01-01T00:00:00Z"));
+  EXPECT_EQ(accepted("1970-01-01 01:00", "Europe/Brussels"), utc("1970-01-01T00:00:00Z"));
+  EXPECT_EQ(accepted("1970-01-01", "UTC"), utc("1970-01-01T00:00:00Z"));
+  EXPECT_EQ(accepted("1970-01-01", "America/New_York"), utc("1970-01-01T05:00:00Z"));
+  EXPECT_EQ(accepted("1969-12-31T19:00:00-05:00", "UTC"), utc("1970-01-01T00:00:00Z")) << "the instant counts";
+}
+
+TEST(TimeRangeTest, TheEndOf9999WestOfUtcIsRefusedAndItsLastSecondInUtcIsAccepted)
+{
+  EXPECT_EQ(accepted("9999-12-31T23:59:59Z", "UTC"), utc("9999-12-31T23:59:59Z"));
+  EXPECT_EQ(accepted("9999-12-31", "Europe/Brussels", BareDate::deadline_brussels), utc("9999-12-31T16:00:00Z"));
+  EXPECT_EQ(refusal("9999-12-31 23:30", "America/New_York"),
+            "9999-12-31 23:30 is 10000-01-01T04:30:00Z, after 9999-12-31T23:59:59Z; cfp keeps instants up to the "
+            "end of 9999");
+  EXPECT_EQ(refusal("9999-12-31T23:59:59-00:01", "UTC"),
+            "9999-12-31T23:59:59-00:01 is 10000-01-01T00:00:59Z, after 9999-12-31T23:59:59Z; cfp keeps instants up "
+            "to the end of 9999");
+}
+
+TEST(TimeRangeTest, DatesBefore1970KeepTheirOwnMessage)
+{
+  EXPECT_EQ(refusal("1969-07-20", "UTC"), "1969-07-20 is before 1970; cfp keeps dates from 1970 on");
+}
+
+TEST(TimeRangeTest, WhatTheStoreWroteBeforeTheRuleIsStillRead)
+{
+  const auto stored = domain::parse_utc("1969-12-31T23:00:00Z");
+  ASSERT_TRUE(stored.ok()) << stored.error();
+  EXPECT_EQ(domain::format_utc(stored.value()), "1969-12-31T23:00:00Z");
+}
+
+} // namespace
+} // namespace cfp::test
