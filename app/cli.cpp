@@ -5,6 +5,7 @@
 #include "context.hpp"
 
 #include <cfp/error.hpp>
+#include <cfp/util/fd_streambuf.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -140,6 +141,15 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     check_format(command->formats, context.format());
     command->handler(context);
     out.flush();
+    if (!out) {
+      // The data is lost, not the change: say both, so that a script neither trusts the output
+      // nor runs the command again.
+      throw Error(ErrorKind::storage,
+                  "cannot write to standard output: " + util::write_failure(out) +
+                    (context.may_have_written() ? "; what the command recorded in the database stays recorded "
+                                                  "('cfp log' shows it)"
+                                                : ""));
+    }
     return k_exit_ok;
   } catch (const Error& error) {
     err << "cfp: error: " << error.what() << '\n';

@@ -53,6 +53,9 @@ public:
   /// or migrate the file.
   core::Session session(store::Access access);
 
+  /// Whether the command opened the database for writing, and so may have recorded a change.
+  bool may_have_written() const { return m_database && m_database->options().access == store::Access::read_write; }
+
 private:
   std::string resolve_actor() const;
 

@@ -9,6 +9,8 @@
 #include "value_text.hpp"
 
 #include <cfp/core/field.hpp>
+#include <cfp/error.hpp>
+#include <cfp/util/fd_streambuf.hpp>
 
 #include <functional>
 #include <memory>
@@ -71,6 +73,10 @@ public:
 
   void add(const Row& row)
   {
+    // A long list to a full disk or a closed descriptor stops at the first failed write.
+    if (!m_out) {
+      throw Error(ErrorKind::storage, "cannot write to standard output: " + util::write_failure(m_out));
+    }
     if (m_writer) {
       begin();
       m_writer->record(core::field_values(m_fields, row, m_display));

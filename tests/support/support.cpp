@@ -128,8 +128,10 @@ CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string
   return {code, out.str(), err.str()};
 }
 
-CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                      const std::filesystem::path& folder)
+namespace {
+
+CliResult spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                const std::filesystem::path& folder, const std::optional<StdoutTo>& stdout_to)
 {
   TempDir capture;
   const auto out_path = capture / "stdout";
@@ -153,7 +155,13 @@ CliResult run_process(const std::vector<std::string>& argv, const std::vector<st
     posix_spawn_file_actions_addchdir_np(&actions, folder.c_str());
   }
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  if (!stdout_to) {
+    posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  } else if (stdout_to->path.empty()) {
+    posix_spawn_file_actions_addclose(&actions, 1);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 1, stdout_to->path.c_str(), O_WRONLY, 0);
+  }
   posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   pid_t pid = 0;
   const int spawned = ::posix_spawn(&pid, argv.front().c_str(), &actions, nullptr, argv_pointers.data(), envp.data());
@@ -172,6 +180,20 @@ CliResult run_process(const std::vector<std::string>& argv, const std::vector<st
   result.out = slurp(out_path);
   result.err = slurp(err_path);
   return result;
+}
+
+} // namespace
+
+CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                      const std::filesystem::path& folder)
+{
+  return spawn(argv, env, folder, std::nullopt);
+}
+
+CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                      const StdoutTo& stdout_to)
+{
+  return spawn(argv, env, {}, stdout_to);
 }
 
 CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env)

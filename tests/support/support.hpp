@@ -96,6 +96,16 @@ CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string
 CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                       const std::filesystem::path& folder = {});
 
+/// Where a spawned program's standard output goes, when it is not captured.
+struct StdoutTo
+{
+  std::filesystem::path path; ///< opened for writing (/dev/full, a FIFO ...); empty: stdout is closed
+};
+
+/// The same as run_process, with standard output sent to `stdout_to` (CliResult::out stays empty).
+CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                      const StdoutTo& stdout_to);
+
 /// Runs the real cfp binary with `args` and exactly the environment `env` ("NAME=value").
 CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env);
 
