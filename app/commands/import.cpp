@@ -4,6 +4,7 @@
 
 #include <cfp/core/transfer.hpp>
 #include <cfp/error.hpp>
+#include <cfp/util/output_file.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -156,85 +157,68 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
     throw Error(ErrorKind::usage, "--skip-invalid and --rejects FILE go together");
   }
   const auto format = input_format(options);
+  // Rejects go to a temporary file beside FILE that replaces it only when the import succeeds,
+  // so that a failed import leaves an earlier rejects file as it was. Before anything else
+  // happens, FILE may not be the database, one of its journals, or the input.
+  std::optional<util::OutputFile> rejects;
+  if (options.rejects) {
+    std::vector<util::ProtectedFile> protected_files{{context.database_path(), "the database", true}};
+    if (options.file != "-") {
+      protected_files.push_back({options.file, "the input file", false});
+    }
+    if (const auto conflict = util::output_conflict(*options.rejects, protected_files)) {
+      throw Error(ErrorKind::input_file, "--rejects " + *conflict);
+    }
+    rejects.emplace(*options.rejects);
+  }
   std::ifstream file;
   std::istream& in = open_input(options.file, file);
-  // Rejects go to a temporary file that replaces FILE only when the import succeeds, so that a
-  // failed import leaves an earlier rejects file as it was.
-  std::ofstream rejects;
-  std::filesystem::path rejects_temp;
-  if (options.rejects) {
-    std::error_code ec;
-    if (options.file != "-" && std::filesystem::equivalent(options.file, *options.rejects, ec)) {
-      throw Error(ErrorKind::usage, fmt::format("--rejects {} is the input file; name another file", *options.rejects));
-    }
-    rejects_temp = *options.rejects + ".cfp-tmp";
-    rejects.open(rejects_temp, std::ios::binary | std::ios::trunc);
-    if (!rejects) {
-      throw Error(ErrorKind::input_file,
-                  fmt::format("cannot write the rejects file {}: {}", *options.rejects, std::strerror(errno)));
-    }
-  }
-  struct RemoveTemp
-  {
-    std::filesystem::path path;
-    ~RemoveTemp()
-    {
-      std::error_code ignored;
-      if (!path.empty()) {
-        std::filesystem::remove(path, ignored);
-      }
-    }
-  } remove_temp{rejects_temp};
   auto session = context.session(store::Access::read_write);
   Progress progress(context, options);
-  core::ImportOptions import;
-  import.source_name = options.file;
-  import.format = format;
-  import.dry_run = options.dry_run;
-  import.skip_invalid = options.skip_invalid;
-  import.rejects = options.rejects ? &rejects : nullptr;
-  import.progress = [&](std::uint64_t records, std::uint64_t bytes) { progress.update(records, bytes);
-};
-const auto summary = core::import_proposals(session, in, import);
-progress.finish();
-if (options.rejects) {
-  rejects.close();
-  std::error_code ec;
-  std::filesystem::rename(rejects_temp, *options.rejects, ec);
-  if (ec) {
-    throw Error(ErrorKind::input_file,
-                fmt::format("the import is done, but the rejects file {} could not be written: {}", *options.rejects,
-                            ec.message()));
+  core::ImportOptions request;
+  request.source_name = options.file;
+  request.format = format;
+  request.dry_run = options.dry_run;
+  request.skip_invalid = options.skip_invalid;
+  request.rejects = rejects ? &rejects->stream() : nullptr;
+  request.progress = [&](std::uint64_t records, std::uint64_t bytes) { progress.update(records, bytes); };
+  const auto summary = core::import_proposals(session, in, request);
+  progress.finish();
+  if (rejects) {
+    try {
+      rejects->commit();
+    } catch (const Error& error) {
+      throw Error(error.kind(), std::string(summary.written ? "the import is done, but " : "") + error.what());
+    }
+  }
+
+  for (const auto& error : summary.errors) {
+    context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);
+  }
+  if (summary.error_count > summary.errors.size()) {
+    context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
+  }
+  const std::string counts =
+      fmt::format("{} inserted, {} updated, {} unchanged", summary.inserted, summary.updated, summary.unchanged);
+  const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
+  if (summary.invalid > 0 && !options.skip_invalid) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{} of {} records are invalid; nothing was imported{}", summary.invalid, summary.records,
+                            options.dry_run ? " (dry run)" : ""));
+  }
+  if (context.format() != Format::table) {
+    print_one(context.format(), context.out(), context.display(), summary_fields(), SummaryRow{options.file, summary},
+              {});
+  }
+  const auto valid = summary.records - summary.invalid;
+  if (options.dry_run) {
+    context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", valid, counts,
+                                 invalid);
+  } else {
+    context.err() << fmt::format("imported {} proposals: {}{}{}\n", valid, counts, invalid,
+                                 summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : "");
   }
 }
-
-for (const auto& error : summary.errors) {
-  context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);
-}
-if (summary.error_count > summary.errors.size()) {
-  context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
-}
-const std::string counts =
-    fmt::format("{} inserted, {} updated, {} unchanged", summary.inserted, summary.updated, summary.unchanged);
-const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
-if (summary.invalid > 0 && !options.skip_invalid) {
-  throw Error(ErrorKind::invalid_input,
-              fmt::format("{} of {} records are invalid; nothing was imported{}", summary.invalid, summary.records,
-                          options.dry_run ? " (dry run)" : ""));
-}
-if (context.format() != Format::table) {
-  print_one(context.format(), context.out(), context.display(), summary_fields(), SummaryRow{options.file, summary},
-            {});
-}
-const auto valid = summary.records - summary.invalid;
-if (options.dry_run) {
-  context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", valid, counts,
-                               invalid);
-} else {
-  context.err() << fmt::format("imported {} proposals: {}{}{}\n", valid, counts, invalid,
-                               summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : "");
-}
-} // namespace
 
 void run_import_calls(Context& context, const std::string& file)
 {
@@ -247,14 +231,15 @@ void run_import_calls(Context& context, const std::string& file)
                                summary.cutoffs_added, summary.cutoffs_unchanged);
 }
 
-} // namespace cfp::cli
+} // namespace
 
 void register_import_commands(CLI::App& app, Registry& registry)
 {
-  auto* import = add_group(app, "import", "Import proposals or calls from files");
+  auto* import_group = add_group(app, "import", "Import proposals or calls from files");
 
   auto options = std::make_shared<ImportProposalOptions>();
-  auto* proposals = import->add_subcommand("proposals", "Import proposals from CSV, JSON or NDJSON, all or nothing");
+  auto* proposals =
+      import_group->add_subcommand("proposals", "Import proposals from CSV, JSON or NDJSON, all or nothing");
   proposals->add_option("FILE", options->file, "The file, or - for standard input")->required();
   proposals->add_option("--input-format", options->input_format, "csv, json or ndjson (default: from FILE's name)")
       ->check(CLI::IsMember({"csv", "json", "ndjson"}));
@@ -265,7 +250,7 @@ void register_import_commands(CLI::App& app, Registry& registry)
   registry.on(proposals, [options](Context& context) { run_import_proposals(context, *options); });
 
   auto calls_file = std::make_shared<std::string>();
-  auto* calls = import->add_subcommand("calls", "Import calls with their cut-offs from a JSON document");
+  auto* calls = import_group->add_subcommand("calls", "Import calls with their cut-offs from a JSON document");
   calls->add_option("FILE", *calls_file, "The JSON file, or - for standard input")->required();
   registry.on(calls, [calls_file](Context& context) { run_import_calls(context, *calls_file); });
 }

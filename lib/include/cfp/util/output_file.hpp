@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cfp/util/fd_streambuf.hpp>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace cfp::util {
+
+/// A file a command must never write over, and what it is called in messages.
+struct ProtectedFile
+{
+  std::filesystem::path path;
+  std::string role;           ///< "the database", "the input file"
+  bool with_journals = false; ///< its -wal, -shm and -journal files are protected too
+};
+
+/// Why `destination` may not be written, or nothing when it may: it is (or links to) one of
+/// `protected_files`, or it exists and is not a regular file (a device, a FIFO, a folder).
+std::optional<std::string> output_conflict(const std::filesystem::path& destination,
+                                           const std::vector<ProtectedFile>& protected_files);
+
+/// A file written under a random name in its destination's folder (created with O_EXCL and
+/// O_NOFOLLOW, mode 0600 whatever the umask) and moved over the destination only by commit(),
+/// after an fsync: no one sees it half written, a symbolic link planted under the temporary name
+/// is never followed, and a failure leaves an earlier file at the destination as it was.
+class OutputFile
+{
+public:
+  /// Creates the temporary file. Throws cfp::Error (input_file) naming `destination`.
+  explicit OutputFile(std::filesystem::path destination);
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  /// Removes the temporary file unless commit() moved it into place.
+  ~OutputFile();
+
+  std::ostream& stream() { return m_stream; }
+  const std::filesystem::path& destination() const { return m_destination; }
+
+  /// Flushes and syncs the file, renames it over the destination and syncs the folder. Throws
+  /// cfp::Error (input_file) with the system's reason when any step fails (a full disk).
+  void commit();
+
+private:
+  std::filesystem::path m_destination;
+  std::filesystem::path m_temporary;
+  int m_fd = -1;
+  std::unique_ptr<FdStreambuf> m_buffer;
+  std::ostream m_stream;
+  bool m_committed = false;
+};
+
+} // namespace cfp::util

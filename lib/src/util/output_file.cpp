@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include <cfp/util/output_file.hpp>
+
+#include <cfp/error.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+namespace cfp::util {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The same file: the same device and inode, when both exist.
+bool same_file(const fs::path& a, const fs::path& b)
+{
+  struct stat first{};
+  struct stat second{};
+  return ::stat(a.c_str(), &first) == 0 && ::stat(b.c_str(), &second) == 0 && first.st_dev == second.st_dev &&
+         first.st_ino == second.st_ino;
+}
+
+// The same path once made absolute and cleaned, for files that may not exist yet.
+bool same_path(const fs::path& a, const fs::path& b)
+{
+  std::error_code ec;
+  const auto first = fs::weakly_canonical(fs::absolute(a, ec), ec);
+  const auto second = fs::weakly_canonical(fs::absolute(b, ec), ec);
+  return !ec && first == second;
+}
+
+std::string error_text(int error)
+{
+  return std::strerror(error);
+}
+
+// Syncs the folder holding `path`, so that a rename into it survives a crash.
+bool sync_folder(const fs::path& path)
+{
+  const auto folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    return false;
+  }
+  const bool ok = ::fsync(fd) == 0 || errno == EINVAL; // some file systems cannot sync a folder
+  ::close(fd);
+  return ok;
+}
+
+} // namespace
+
+std::optional<std::string> output_conflict(const fs::path& destination, const std::vector<ProtectedFile>& protected_files)
+{
+  for (const auto& file : protected_files) {
+    std::vector<std::pair<fs::path, std::string>> names{{file.path, file.role}};
+    if (file.with_journals) {
+      for (const std::string_view suffix : {"-wal", "-shm", "-journal"}) {
+        names.emplace_back(file.path.string() + std::string(suffix), "the " + std::string(suffix.substr(1)) + " file of " + file.role);
+      }
+    }
+    for (const auto& [path, role] : names) {
+      if (same_file(destination, path) || same_path(destination, path)) {
+        return destination.string() + " is " + role + "; name another file";
+      }
+    }
+  }
+  struct stat info{};
+  if (::stat(destination.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    return destination.string() + " exists and is not a regular file (" +
+           (S_ISDIR(info.st_mode)    ? "a folder"
+            : S_ISFIFO(info.st_mode) ? "a FIFO"
+            : S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode) ? "a device"
+                                                               : "a special file") +
+           "); name a file";
+  }
+  return std::nullopt;
+}
+
+OutputFile::OutputFile(fs::path destination) : m_destination(std::move(destination)), m_stream(nullptr)
+{
+  const auto folder = m_destination.parent_path();
+  std::random_device random;
+  for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
+    const auto name = "." + m_destination.filename().string() + ".cfp-" + std::to_string(random()) + ".tmp";
+    m_temporary = folder / name;
+    m_fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (m_fd < 0 && errno != EEXIST) {
+      throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": " + error_text(errno));
+    }
+  }
+  if (m_fd < 0) {
+    throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": no free temporary name");
+  }
+  // 0600 whatever the umask removed or left.
+  ::fchmod(m_fd, 0600);
+  m_buffer = std::make_unique<FdStreambuf>(m_fd);
+  m_stream.rdbuf(m_buffer.get());
+}
+
+OutputFile::~OutputFile()
+{
+  m_stream.rdbuf(nullptr);
+  m_buffer.reset();
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+  if (!m_committed) {
+    ::unlink(m_temporary.c_str());
+  }
+}
+
+void OutputFile::commit()
+{
+  const auto fail = [&](int error) {
+    throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": " + error_text(error));
+  };
+  m_stream.flush();
+  if (!m_stream || m_buffer->error() != 0) {
+    fail(m_buffer->error() != 0 ? m_buffer->error() : EIO);
+  }
+  if (::fsync(m_fd) != 0) {
+    fail(errno);
+  }
+  if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0) {
+    fail(errno);
+  }
+  m_committed = true;
+  sync_folder(m_destination);
+}
+
+} // namespace cfp::util
