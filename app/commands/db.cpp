@@ -58,7 +58,8 @@ void run_db_init(Context& context)
   auto session = context.session(store::Access::read_write);
   const auto& report = session.database.migration_report();
   InitOutcome result{session.database.location(), report.to_version, "up to date"};
-  if (report.created || report.from_version == 0) {
+  // The process that migrated an empty file created the database, whichever made the file.
+  if (report.from_version == 0) {
     result.outcome = "created";
   } else if (report.from_version != report.to_version) {
     result.outcome = fmt::format("migrated from version {}", report.from_version);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "sqlite_database.hpp"
 
+#include "database_file.hpp"
 #include "errors.hpp"
 #include "migrations.hpp"
 #include "sqlite_transaction.hpp"
@@ -23,44 +24,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Creates the parent folders (0700, as XDG asks for data folders) and an empty file of mode
-// 0600 before SQLite opens it, so that the database is never readable by others, not even
-// for an instant. SQLite gives the -wal and -shm files the mode of the database.
-bool create_private_file(const fs::path& path)
+// `path` as an SQLite URI ("file:/a%20b/cfp.db"), for the query parameters it can carry.
+std::string file_uri(const fs::path& path)
 {
-  const fs::path parent = path.parent_path();
-  if (!parent.empty() && !fs::exists(parent)) {
-    std::error_code ec;
-    fs::create_directories(parent, ec);
-    if (ec) {
-      throw Error(ErrorKind::storage,
-                  fmt::format("cannot create the folder {} for the database: {}", parent.string(), ec.message()));
+  std::string uri = "file:";
+  for (const char c : fs::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
     }
-    fs::permissions(parent, fs::perms::owner_all, ec);
   }
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) {
-      return false;
-    }
-    throw Error(ErrorKind::storage,
-                fmt::format("cannot create the database {}: {}", path.string(), std::strerror(errno)));
-  }
-  ::close(fd);
-  return true;
+  return uri;
+}
+
+// Whether the -wal file beside `path` holds anything: then the database cannot be read as
+// immutable without losing what the log holds.
+bool has_write_ahead_log(const fs::path& path)
+{
+  std::error_code ec;
+  const auto size = fs::file_size(path.string() + "-wal", ec);
+  return !ec && size > 0;
 }
 
 SQLite::Database open_connection(const fs::path& path, const OpenOptions& options)
 {
-  if (options.access == Access::read_only && !fs::exists(path)) {
-    throw Error(
-        ErrorKind::storage,
-        fmt::format("no database at {}: create it with 'cfp db init' (or point --db or CFP_DB at it)", path.string()));
-  }
   try {
-    return SQLite::Database(path.string(),
-                            options.access == Access::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY,
-                            static_cast<int>(options.busy_timeout.count()));
+    if (options.access == Access::read_write) {
+      return SQLite::Database(path.string(), SQLite::OPEN_READWRITE, static_cast<int>(options.busy_timeout.count()));
+    }
+    // A reader who may not write the folder cannot make the -shm file a WAL database needs; with
+    // no log to replay, the file is read as immutable instead (no locks, no -shm).
+    if (!folder_writable(path) && !has_write_ahead_log(path)) {
+      return SQLite::Database(file_uri(path) + "?immutable=1", SQLite::OPEN_READONLY | SQLite::OPEN_URI,
+                              static_cast<int>(options.busy_timeout.count()));
+    }
+    return SQLite::Database(path.string(), SQLite::OPEN_READONLY, static_cast<int>(options.busy_timeout.count()));
   } catch (const SQLite::Exception& error) {
     throw translate(error, "open the database", path.string(), options.busy_timeout);
   }
@@ -70,28 +69,55 @@ SQLite::Database open_connection(const fs::path& path, const OpenOptions& option
 
 std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const fs::path& path, const OpenOptions& options)
 {
+  // Before SQLite touches anything: a link, a FIFO, a device, or a file or folder others may
+  // write is refused.
+  check_database_file(path, options.access);
   bool created = false;
   if (options.access == Access::read_write) {
-    created = create_private_file(path);
+    created = create_database_file(path);
+  } else if (!fs::exists(path)) {
+    throw Error(
+        ErrorKind::storage,
+        fmt::format("no database at {}: create it with 'cfp db init' (or point --db or CFP_DB at it)", path.string()));
   }
   std::unique_ptr<SqliteDatabase> database(new SqliteDatabase(path, options));
   database->m_report.created = created;
   try {
-    database->check_identity();
-    database->m_db.exec("PRAGMA foreign_keys = ON");
-    if (options.access == Access::read_write) {
-      const std::string mode = database->m_db.execAndGet("PRAGMA journal_mode = WAL").getString();
-      if (mode != "wal") {
-        throw Error(ErrorKind::storage,
-                    fmt::format("cannot use write-ahead logging on {} (journal mode stays '{}')", path.string(), mode));
-      }
-      database->m_db.exec("PRAGMA synchronous = FULL");
-      database->migrate();
-    }
+    database->prepare();
   } catch (const SQLite::Exception& error) {
     throw translate(error, "open the database", path.string(), options.busy_timeout);
   }
   return database;
+}
+
+void SqliteDatabase::prepare()
+{
+  m_db.exec("PRAGMA foreign_keys = ON");
+  // One consistent look at the file, so that a file another process is creating is never
+  // taken for another program's; a foreign file is refused before anything in it changes.
+  {
+    SQLite::Transaction snapshot(m_db, SQLite::TransactionBehavior::DEFERRED);
+    check_identity();
+    snapshot.commit();
+  }
+  if (options().access != Access::read_write) {
+    return;
+  }
+  const std::string mode = m_db.execAndGet("PRAGMA journal_mode = WAL").getString();
+  if (mode != "wal") {
+    throw Error(ErrorKind::storage,
+                fmt::format("cannot use write-ahead logging on {} (journal mode stays '{}')", m_location, mode));
+  }
+  m_db.exec("PRAGMA synchronous = FULL");
+  if (m_report.from_version == latest_schema_version()) {
+    return;
+  }
+  // The identity again and every migration under one write lock: of many processes starting
+  // on a new file at once, one migrates it and the others find it done.
+  SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+  check_identity();
+  migrate();
+  transaction.commit();
 }
 
 SqliteDatabase::SqliteDatabase(const fs::path& path, const OpenOptions& options)
@@ -147,12 +173,6 @@ void SqliteDatabase::migrate()
     if (migration.version <= m_report.to_version) {
       continue;
     }
-    SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
-    // Another process may have migrated while this one waited for the lock.
-    if (schema_version() >= migration.version) {
-      m_report.to_version = schema_version();
-      continue;
-    }
     try {
       m_db.exec(migration.sql);
     } catch (const SQLite::Exception& error) {
@@ -168,7 +188,6 @@ void SqliteDatabase::migrate()
     }
     m_db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
     m_db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
-    transaction.commit();
     m_report.to_version = migration.version;
   }
 }

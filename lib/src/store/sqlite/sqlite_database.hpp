@@ -35,7 +35,10 @@ protected:
 
 private:
   SqliteDatabase(const std::filesystem::path& path, const OpenOptions& options);
+  /// Sets the connection's pragmas, checks the file is ours and migrates it (for writing).
+  void prepare();
   void check_identity();
+  /// Applies the pending migrations, inside the caller's write transaction.
   void migrate();
   int schema_version();
 
