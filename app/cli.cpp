@@ -44,23 +44,36 @@ int exit_code_for(ErrorKind kind)
 }
 
 // The command line as the audit log records it, quoted where a shell would need it.
-std::string command_line(const std::vector<std::string>& args)
+// `word` as a shell reads it back: as it is when it is plain, else in single quotes.
+std::string shell_quoted(const std::string& word)
 {
-  std::string line = "cfp";
-  for (const auto& arg : args) {
-    const bool plain = !arg.empty() && std::all_of(arg.begin(), arg.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) ||
-             std::string_view("-_./=:,+@%").find(c) != std::string_view::npos;
-    });
-    if (plain) {
-      line += " " + arg;
-    } else {
-      std::string quoted = "'";
-      for (const char c : arg) {
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-      }
-      line += " " + quoted + "'";
+  const bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) ||
+           std::string_view("-_./=:,+@%").find(c) != std::string_view::npos;
+  });
+  if (plain) {
+    return word;
+  }
+  std::string quoted = "'";
+  for (const char c : word) {
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  }
+  return quoted + "'";
+}
+
+// The command line as the audit log records it: the variables that changed what its values and
+// its time mean (CFP_NOW, CFP_TZ) first, then cfp and its arguments, quoted where a shell needs.
+std::string command_line(const std::vector<std::string>& args, const Environment& env)
+{
+  std::string line;
+  for (const char* name : {"CFP_NOW", "CFP_TZ"}) {
+    if (const auto found = env.find(name); found != env.end() && !found->second.empty()) {
+      line += std::string(name) + "=" + shell_quoted(found->second) + " ";
     }
+  }
+  line += "cfp";
+  for (const auto& arg : args) {
+    line += " " + shell_quoted(arg);
   }
   return line;
 }
@@ -137,7 +150,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (command == nullptr) {
       throw Error(ErrorKind::internal, "the command has no handler");
     }
-    Context context(options, env, out, err, command_line(args), err_terminal == Terminal::yes);
+    Context context(options, env, out, err, command_line(args, env), err_terminal == Terminal::yes);
     check_format(command->formats, context.format());
     command->handler(context);
     out.flush();

@@ -57,6 +57,7 @@ Context::Context(const GlobalOptions& options, const Environment& env, std::ostr
     const auto when = util::value_or_throw(domain::parse_when(*now, *m_zone, domain::BareDate::start_of_day),
                                            ErrorKind::invalid_input, fmt::format("CFP_NOW '{}'", *now));
     m_clock = std::make_unique<core::FixedClock>(when.instant);
+    m_simulated = true;
   } else {
     m_clock = std::make_unique<core::SystemClock>();
   }
@@ -124,7 +125,7 @@ core::Session Context::session(store::Access access)
     options.busy_timeout = m_busy_timeout;
     m_database = store::Database::open(database_path().string(), options);
   }
-  return core::Session{*m_database, *m_clock, actor, m_command_line, *m_zone};
+  return core::Session{*m_database, *m_clock, actor, m_command_line, *m_zone, m_simulated ? &m_real_clock : nullptr};
 }
 
 } // namespace cfp::cli

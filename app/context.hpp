@@ -68,6 +68,8 @@ private:
   bool m_err_is_terminal = false;
   const date::time_zone* m_zone = nullptr;
   std::unique_ptr<core::Clock> m_clock;
+  core::SystemClock m_real_clock; ///< the machine's clock, recorded beside a simulated one
+  bool m_simulated = false;       ///< CFP_NOW is set
   std::chrono::milliseconds m_busy_timeout = store::k_default_busy_timeout;
   std::unique_ptr<store::Database> m_database;
 };

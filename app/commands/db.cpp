@@ -49,6 +49,8 @@ const core::Fields<core::DatabaseStatus>& status_fields()
        [](const DatabaseStatus& s, const core::Display&) { return Value(s.proposals); }},
       {"audit_entries", FieldKind::integer,
        [](const DatabaseStatus& s, const core::Display&) { return Value(s.audit_entries); }},
+      {"simulated_entries", FieldKind::integer,
+       [](const DatabaseStatus& s, const core::Display&) { return Value(s.simulated_entries); }},
   };
   return fields;
 }
@@ -82,7 +84,11 @@ void run_db_status(Context& context)
        {"calls", std::to_string(status.calls)},
        {"cut-offs", std::to_string(status.cutoffs)},
        {"proposals", std::to_string(status.proposals)},
-       {"audit entries", std::to_string(status.audit_entries)}});
+       {"audit entries", std::to_string(status.audit_entries)},
+       {"simulated entries", status.simulated_entries == 0
+                               ? std::string("0")
+                               : fmt::format("{} (recorded while CFP_NOW was set; 'cfp log' marks them)",
+                                             status.simulated_entries)}});
 }
 
 } // namespace

@@ -156,9 +156,42 @@ void print_changed(Context& context, const domain::Proposal& proposal, const std
   }
 }
 
+// After a submission (add, submit, or an update that submits again), the receipt: when, which
+// version, and the SHA-256 of what was submitted.
 void print_changed(Context& context, const domain::Proposal& proposal)
 {
-  print_changed(context, proposal, describe(proposal, context.zone()));
+  std::string message = describe(proposal, context.zone());
+  if (proposal.status == domain::ProposalStatus::submitted && proposal.submitted_at) {
+    message += fmt::format("\nreceipt: version {} submitted at {}, SHA-256 {}", proposal.version,
+                           domain::format_utc(*proposal.submitted_at), core::version_digest(proposal));
+  }
+  print_changed(context, proposal, message);
+}
+
+// The proposal fields and the SHA-256 of the version (`proposal show`).
+const core::Fields<domain::Proposal, core::ProposalFileRecord>& show_fields()
+{
+  static const auto fields = [] {
+    auto all = core::proposal_fields();
+    all.push_back({"sha256", core::FieldKind::text, [](const domain::Proposal& proposal, const core::Display&) {
+                     return domain::Value(core::version_digest(proposal));
+                   }});
+    return all;
+  }();
+  return fields;
+}
+
+// The version fields and the SHA-256 of each version (`proposal history`).
+const core::Fields<domain::ProposalVersion>& history_fields()
+{
+  static const auto fields = [] {
+    auto all = core::version_fields();
+    all.push_back({"sha256", core::FieldKind::text, [](const domain::ProposalVersion& version, const core::Display&) {
+                     return domain::Value(core::version_digest(version.proposal));
+                   }});
+    return all;
+  }();
+  return fields;
 }
 
 void run_add(Context& context, const AddOptions& options)
@@ -195,6 +228,7 @@ std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::t
   if (proposal.withdrawal_reason) {
     lines.emplace_back("withdrawal reason", *proposal.withdrawal_reason);
   }
+  lines.emplace_back("SHA-256", core::version_digest(proposal));
   return lines;
 }
 
@@ -247,14 +281,22 @@ void run_history(Context& context, const std::string& ref)
     changed[&version] = changes(previous, version.proposal, display);
     previous = &version.proposal;
   }
-  const auto& fields = core::version_fields();
+  const auto& fields = history_fields();
+  bool any_simulated = false;
   std::vector<Column<domain::ProposalVersion>> columns{
       field_column(fields, "version", "VERSION", Align::right),
-      field_column(fields, "recorded_at", "RECORDED"),
+      {"RECORDED",
+       [&any_simulated](const domain::ProposalVersion& v, const core::Display& d) {
+         any_simulated = any_simulated || v.simulated;
+         return domain::format_local(v.recorded_at, *d.zone) + (v.simulated ? " *" : "");
+       }},
       field_column(fields, "recorded_by", "BY"),
       field_column(fields, "status", "STATUS"),
       field_column(fields, "cutoff", "CUT-OFF"),
-      {"CHANGED", [&changed](const domain::ProposalVersion& v, const core::Display&) { return changed.at(&v); }},
+      {"SHA-256", [](const domain::ProposalVersion& v, const core::Display&) {
+       return core::version_digest(v.proposal).substr(0, 12);
+     }},
+    {"CHANGED", [&changed](const domain::ProposalVersion& v, const core::Display&) { return changed.at(&v); }},
   };
   ListPrinter<domain::ProposalVersion> printer(context.format(), context.out(), context.err(), display, fields,
                                                std::move(columns));
@@ -262,6 +304,10 @@ void run_history(Context& context, const std::string& ref)
     printer.add(version);
   }
   printer.finish();
+  if (any_simulated) {
+    context.err() << "* simulated time: recorded while CFP_NOW was set; the real time is in --format json "
+                     "(recorded_real_at)\n";
+  }
 }
 
 } // namespace
@@ -319,7 +365,7 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
   registry.on(show, [show_ref](Context& context) {
     auto session = context.session(store::Access::read_only);
     const auto found = core::show_proposal(session, *show_ref);
-    print_one(context.format(), context.out(), context.display(), core::proposal_fields(), found,
+    print_one(context.format(), context.out(), context.display(), show_fields(), found,
               proposal_lines(found, context.zone()));
   });
 

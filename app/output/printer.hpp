@@ -100,6 +100,11 @@ public:
     } else {
       print_table(m_out, m_table);
     }
+    // The list is only printed when it reached its reader: notes that follow it wait for that.
+    m_out.flush();
+    if (!m_out) {
+      throw Error(ErrorKind::storage, "cannot write to standard output: " + util::write_failure(m_out));
+    }
   }
 
 private:

@@ -203,7 +203,8 @@ TEST_F(CliTest, EveryChangeIsInTheAuditLogWithActorCommandAndValues)
   EXPECT_EQ(update["action"], "update");
   EXPECT_EQ(update["actor"], "tester");
   EXPECT_EQ(update["entity"], "proposal EUROHPC-2024-CEI-AI-01/MIMER");
-  EXPECT_EQ(update["command"], "cfp proposal update MIMER --title 'New title'");
+  // CFP_NOW changes what the command means, so the recorded command line says it.
+  EXPECT_EQ(update["command"], "CFP_NOW=2024-10-01T10:00:00Z cfp proposal update MIMER --title 'New title'");
   EXPECT_EQ(update["at"], "2024-10-01T10:00:00Z");
   EXPECT_EQ(update["before"]["title"], "MIMER AI Factory");
   EXPECT_EQ(update["after"]["title"], "New title");

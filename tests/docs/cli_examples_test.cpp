@@ -7,7 +7,14 @@
 #include "docs/cli_document.hpp"
 #include "docs/example_replay.hpp"
 
+#include <date/date.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
 
 #include <iterator>
 #include <regex>
@@ -58,6 +65,87 @@ TEST(CliExamplesDocumentTest, ShowsEveryExampleInAWayThisTestCanReplay)
 {
   ASSERT_EQ(document().problem, "");
   EXPECT_FALSE(document().examples.empty());
+}
+
+// `text` with every UTC instant of today, yesterday or tomorrow (the machine's clock, which the
+// examples never use otherwise) written as k_real_time.
+std::string mark_real_times(const std::string& text)
+{
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  std::vector<std::string> days;
+  for (const int offset : {-1, 0, 1}) {
+    const date::year_month_day day{today + std::chrono::days{offset}};
+    days.push_back(date::format("%F", day));
+  }
+  static const std::regex k_instant(R"((\d{4}-\d\d-\d\d)T\d\d:\d\d:\d\dZ)");
+  std::string marked;
+  auto begin = std::sregex_iterator(text.begin(), text.end(), k_instant);
+  std::size_t last = 0;
+  for (auto match = begin; match != std::sregex_iterator(); ++match) {
+    const auto position = static_cast<std::size_t>(match->position(0));
+    marked += text.substr(last, position - last);
+    const bool real = std::find(days.begin(), days.end(), (*match)[1].str()) != days.end();
+    marked += real ? std::string(k_real_time) : match->str(0);
+    last = position + static_cast<std::size_t>(match->length(0));
+  }
+  return marked + text.substr(last);
+}
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+// For the maintainer after a deliberate change of output: with CFP_UPDATE_DOCS=1, rewrites the
+// stdout and stderr blocks of docs/cli.md that differ from what cfp prints (real times as
+// k_real_time). Review the diff; an example that gains or loses a block is left to be edited.
+TEST(CliExamplesDocumentTest, RewritesItsBlocksFromCfpsOutputWhenAsked)
+{
+  if (std::getenv("CFP_UPDATE_DOCS") == nullptr) {
+    GTEST_SKIP() << "set CFP_UPDATE_DOCS=1 to rewrite the examples of docs/cli.md from cfp's output";
+  }
+  ASSERT_EQ(document().problem, "");
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(k_document, std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+      lines.push_back(line);
+    }
+  }
+  struct Edit
+  {
+    int first_line;
+    std::size_t count;
+    std::vector<std::string> lines;
+  };
+  std::vector<Edit> edits;
+  for (std::size_t i = 0; i < document().examples.size(); ++i) {
+    const auto& example = document().examples[i];
+    const auto& outcome = replay().outcome(i);
+    const auto out = mark_real_times(outcome.out);
+    if (with_placeholders(example.out, outcome.out) != example.out) {
+      edits.push_back({example.out_line, lines_of(example.out).size(), lines_of(out)});
+    }
+    if (example.err_line > 0 && with_placeholders(example.err, outcome.err) != example.err) {
+      edits.push_back({example.err_line, lines_of(example.err).size(), lines_of(mark_real_times(outcome.err))});
+    }
+  }
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.first_line > b.first_line; });
+  for (const auto& edit : edits) {
+    const auto first = lines.begin() + (edit.first_line - 1);
+    lines.erase(first, first + static_cast<std::ptrdiff_t>(edit.count));
+    lines.insert(lines.begin() + (edit.first_line - 1), edit.lines.begin(), edit.lines.end());
+  }
+  std::ofstream out(k_document, std::ios::binary | std::ios::trunc);
+  for (const auto& line : lines) {
+    out << line << '\n';
+  }
+  std::cout << edits.size() << " blocks of docs/cli.md rewritten\n";
 }
 
 /// One example of docs/cli.md, by its place in the replay order.

@@ -184,17 +184,62 @@ std::string diff(const std::string& documented, int first_line, const std::strin
 }
 
 // Everything in which cfp's run differs from `example`, or nothing when they agree.
+} // namespace
+
+std::string with_placeholders(const std::string& documented, const std::string& printed)
+{
+  // Each placeholder and what it stands for.
+  static const std::vector<std::pair<std::string_view, std::string>> k_placeholders{
+      {k_real_time, R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"},
+      {k_seal, "[0-9a-f]{64}"},
+  };
+  const auto holds_placeholder = [](const std::string& line) {
+    return std::any_of(k_placeholders.begin(), k_placeholders.end(),
+                       [&](const auto& placeholder) { return line.find(placeholder.first) != std::string::npos; });
+  };
+  if (!holds_placeholder(documented)) {
+    return printed;
+  }
+  static const std::regex k_special(R"([.^$|()\[\]{}*+?\\])");
+  const auto expected = split_lines(documented);
+  auto actual = split_lines(printed);
+  for (std::size_t i = 0; i < expected.size() && i < actual.size(); ++i) {
+    if (!holds_placeholder(expected[i])) {
+      continue;
+    }
+    // The documented line, escaped, with each placeholder standing for what it holds.
+    std::string pattern = std::regex_replace(expected[i], k_special, R"(\$&)");
+    for (const auto& [placeholder, holds] : k_placeholders) {
+      for (auto found = pattern.find(placeholder); found != std::string::npos; found = pattern.find(placeholder)) {
+        pattern.replace(found, placeholder.size(), holds);
+      }
+    }
+    if (std::regex_match(actual[i], std::regex(pattern))) {
+      actual[i] = expected[i];
+    }
+  }
+  std::string joined;
+  for (const auto& line : actual) {
+    joined += line + '\n';
+  }
+  return joined;
+}
+
+namespace {
+
 std::string mismatches(const Example& example, const CliResult& run)
 {
   std::ostringstream report;
-  const std::string out = prints_csv(example.command) ? csv_as_shown(run.out) : run.out;
+  const std::string out =
+      with_placeholders(example.out, prints_csv(example.command) ? csv_as_shown(run.out) : run.out);
+  const std::string err = with_placeholders(example.err, run.err);
   if (out != example.out) {
     report << "stdout differs (- docs/cli.md, + cfp):\n" << diff(example.out, example.out_line, out);
   }
-  if (run.err != example.err) {
+  if (err != example.err) {
     report << (example.err_line > 0 ? "stderr differs (- docs/cli.md, + cfp):\n"
                                     : "stderr differs (- docs/cli.md shows none, + cfp):\n")
-           << diff(example.err, example.err_line, run.err);
+           << diff(example.err, example.err_line, err);
   }
   if (run.exit_code != example.status) {
     report << "exit status differs: docs/cli.md " << example.status << (example.err_line > 0 ? "" : " (it shows none)")
@@ -321,7 +366,8 @@ Replay::Folder& Replay::prepared_folder(Stage stage)
 // describes in words, runs the command and compares.
 Outcome Replay::run(const Example& example, Folder& folder)
 {
-  Outcome outcome{{}, folder.mismatched_lines};
+  Outcome outcome;
+  outcome.earlier_lines = folder.mismatched_lines;
   if (!folder.setup_failure.empty()) {
     outcome.mismatches = "not run: " + folder.setup_failure;
     return outcome;
@@ -337,7 +383,11 @@ Outcome Replay::run(const Example& example, Folder& folder)
       prepared += "(" + precondition.file + " is " + precondition.described_as + ", made by this test)\n";
     }
   }
-  outcome.mismatches = mismatches(example, run_bash(example.command, folder.path, env()));
+  const auto run = run_bash(example.command, folder.path, env());
+  outcome.mismatches = mismatches(example, run);
+  outcome.out = prints_csv(example.command) ? csv_as_shown(run.out) : run.out;
+  outcome.err = run.err;
+  outcome.status = run.exit_code;
   if (!outcome.mismatches.empty()) {
     outcome.mismatches += prepared;
     folder.mismatched_lines.push_back(example.line);

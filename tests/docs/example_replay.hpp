@@ -15,16 +15,33 @@
 
 #include <filesystem>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
 namespace cfp::test::docs {
+
+/// What the document writes in place of a time that differs at every run (the machine's clock
+/// recorded beside a simulated one): it matches any UTC instant.
+inline constexpr std::string_view k_real_time = "<real time>";
+
+/// What the document writes in place of an audit seal, which depends on real times: it matches
+/// any 64 hex digits.
+inline constexpr std::string_view k_seal = "<seal>";
+
+/// `printed` with each line that matches a line of `documented` holding a placeholder
+/// (k_real_time, k_seal) replaced by that line, so that the two compare equal where only what
+/// differs at every run differs.
+std::string with_placeholders(const std::string& documented, const std::string& printed);
 
 /// What replaying one example gave.
 struct Outcome
 {
   std::string mismatches;         ///< empty when cfp printed what the document shows
   std::vector<int> earlier_lines; ///< examples before it in its folder that did not match
+  std::string out;                ///< what cfp printed on stdout, as the document would show it
+  std::string err;                ///< what cfp printed on stderr
+  int status = 0;
 };
 
 /// Replays the examples of a document, each at most once and in order, in temporary folders.

@@ -10,10 +10,8 @@ TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
 {
   in_transaction([&] {
     const auto call = make_call("C");
-    const auto first = proposals().insert(call.id, make_proposal(call, "ONE", "ES", {}, {}, std::nullopt),
-                                          utc("2024-10-01T10:00:00Z"), "alice");
-    const auto second = proposals().insert(call.id, make_proposal(call, "TWO", "ES", {}, {}, std::nullopt),
-                                           utc("2024-10-01T10:00:00Z"), "alice");
+    const auto first = proposals().insert(call.id, make_proposal(call, "ONE", "ES", {}, {}, std::nullopt), stamp(utc("2024-10-01T10:00:00Z"), "alice"));
+    const auto second = proposals().insert(call.id, make_proposal(call, "TWO", "ES", {}, {}, std::nullopt), stamp(utc("2024-10-01T10:00:00Z"), "alice"));
     const auto append = [&](const std::string& at, std::optional<std::int64_t> proposal_id, const std::string& action) {
       domain::AuditEntry entry;
       entry.at = utc(at);
@@ -80,8 +78,7 @@ TEST_F(RepositoryTest, CountRowsAndJournalMode)
   in_transaction([&] {
     const auto call = make_call("C");
     calls().insert_cutoff(call.id, cutoff("1", "2025-02-01T16:00:00Z", "2025-02-01T17:00:00"));
-    proposals().insert(call.id, make_proposal(call, "X", "ES", {}, {}, std::nullopt), utc("2024-10-01T10:00:00Z"),
-                       "alice");
+    proposals().insert(call.id, make_proposal(call, "X", "ES", {}, {}, std::nullopt), stamp(utc("2024-10-01T10:00:00Z"), "alice"));
     const auto info = m_tx->info();
     const auto& counts = info.counts;
     EXPECT_EQ(counts.calls, 1);

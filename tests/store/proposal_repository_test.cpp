@@ -16,7 +16,7 @@ TEST_F(RepositoryTest, ProposalRoundTripsEveryField)
     // The snapshot is taken from what the caller gives, so give it what core gives: the whole cut-off.
     proposal.cutoff_label = "2025-02-01";
     proposal.cutoff_closes_at = utc("2025-02-01T16:00:00Z");
-    const auto id = proposals().insert(call.id, proposal, utc("2024-10-01T10:00:00Z"), "alice");
+    const auto id = proposals().insert(call.id, proposal, stamp(utc("2024-10-01T10:00:00Z"), "alice"));
 
     const auto found = proposals().find(id);
     ASSERT_TRUE(found);
@@ -57,8 +57,7 @@ TEST_F(RepositoryTest, DraftRoundTripsWithoutCutoffOrPartners)
 {
   in_transaction([&] {
     const auto call = make_call("C");
-    const auto id = proposals().insert(call.id, make_proposal(call, "DRAFT", "BE", {}, {}, std::nullopt),
-                                       utc("2024-10-01T10:00:00Z"), "alice");
+    const auto id = proposals().insert(call.id, make_proposal(call, "DRAFT", "BE", {}, {}, std::nullopt), stamp(utc("2024-10-01T10:00:00Z"), "alice"));
     const auto found = proposals().find(id);
     ASSERT_TRUE(found);
     EXPECT_EQ(found->status, ProposalStatus::draft);
@@ -77,21 +76,20 @@ TEST_F(RepositoryTest, UpdateReplacesTheCurrentVersionAndKeepsASnapshot)
     const auto call = make_call("C");
     const auto cutoff_id =
         calls().insert_cutoff(call.id, cutoff("2025-02-01", "2025-02-01T16:00:00Z", "2025-02-01T17:00:00"));
-    const auto id = proposals().insert(call.id, make_proposal(call, "X", "ES", {"FR"}, {"health"}, cutoff_id),
-                                       utc("2024-10-01T10:00:00Z"), "alice");
+    const auto id = proposals().insert(call.id, make_proposal(call, "X", "ES", {"FR"}, {"health"}, cutoff_id), stamp(utc("2024-10-01T10:00:00Z"), "alice"));
 
     auto second = *proposals().find(id);
     second.fields.title = "Second title";
     second.fields.partners = {"IT", "DE"};
     second.fields.sectors = {"climate"};
     second.version = 2;
-    proposals().update(second, utc("2024-10-02T10:00:00Z"), "bob");
+    proposals().update(second, stamp(utc("2024-10-02T10:00:00Z"), "bob"));
 
     auto third = *proposals().find(id);
     third.status = ProposalStatus::withdrawn;
     third.withdrawal_reason = "merged with another proposal";
     third.version = 3;
-    proposals().update(third, utc("2024-10-03T10:00:00Z"), "carol");
+    proposals().update(third, stamp(utc("2024-10-03T10:00:00Z"), "carol"));
 
     const auto current = proposals().find(id);
     ASSERT_TRUE(current);
@@ -122,13 +120,12 @@ TEST_F(RepositoryTest, UpdateMaySwapTheHostWithAPartner)
 {
   in_transaction([&] {
     const auto call = make_call("C");
-    const auto id = proposals().insert(call.id, make_proposal(call, "X", "ES", {"FR"}, {}, std::nullopt),
-                                       utc("2024-10-01T10:00:00Z"), "alice");
+    const auto id = proposals().insert(call.id, make_proposal(call, "X", "ES", {"FR"}, {}, std::nullopt), stamp(utc("2024-10-01T10:00:00Z"), "alice"));
     auto swapped = *proposals().find(id);
     swapped.fields.host = "FR";
     swapped.fields.partners = {"ES"};
     swapped.version = 2;
-    EXPECT_NO_THROW(proposals().update(swapped, utc("2024-10-02T10:00:00Z"), "alice"));
+    EXPECT_NO_THROW(proposals().update(swapped, stamp(utc("2024-10-02T10:00:00Z"), "alice")));
     EXPECT_EQ(proposals().find(id)->fields.host, "FR");
     EXPECT_EQ(proposals().find(id)->fields.partners, (std::vector<std::string>{"ES"}));
   });
@@ -139,10 +136,8 @@ TEST_F(RepositoryTest, AcronymLookupIgnoresCase)
   in_transaction([&] {
     const auto a = make_call("A");
     const auto b = make_call("B");
-    const auto in_a = proposals().insert(a.id, make_proposal(a, "BSC-AIF", "ES", {}, {}, std::nullopt),
-                                         utc("2024-10-01T10:00:00Z"), "alice");
-    const auto in_b = proposals().insert(b.id, make_proposal(b, "bsc-aif", "ES", {}, {}, std::nullopt),
-                                         utc("2024-10-01T10:00:00Z"), "alice");
+    const auto in_a = proposals().insert(a.id, make_proposal(a, "BSC-AIF", "ES", {}, {}, std::nullopt), stamp(utc("2024-10-01T10:00:00Z"), "alice"));
+    const auto in_b = proposals().insert(b.id, make_proposal(b, "bsc-aif", "ES", {}, {}, std::nullopt), stamp(utc("2024-10-01T10:00:00Z"), "alice"));
 
     const auto found = proposals().find(a.id, "Bsc-Aif");
     ASSERT_TRUE(found);

@@ -27,6 +27,12 @@ using domain::ProposalStatus;
 
 using domain::ProposalStatus;
 
+/// The stamp of a change recorded at `at` by `actor`, its real time the same.
+inline domain::Stamp stamp(domain::Instant at, const std::string& actor)
+{
+  return {at, at, false, actor};
+}
+
 inline date::local_seconds wall(const std::string& text)
 {
   const auto parsed = domain::parse_wall_time(text);
@@ -127,14 +133,13 @@ protected:
     const auto a_first =
         calls().insert_cutoff(m_a.id, cutoff("2025-02-01", "2025-02-01T16:00:00Z", "2025-02-01T17:00:00"));
     const auto at = utc("2024-10-01T10:00:00Z");
-    proposals().insert(m_b.id, make_proposal(m_b, "zeta", "ES", {"FR"}, {"health"}, b_first), at, "t");
-    proposals().insert(m_b.id, make_proposal(m_b, "Alpha", "DE", {"ES", "IT"}, {"climate", "health"}, b_second), at,
-                       "t");
-    proposals().insert(m_b.id, make_proposal(m_b, "beta", "FR", {}, {"space"}, std::nullopt), at, "t");
+    proposals().insert(m_b.id, make_proposal(m_b, "zeta", "ES", {"FR"}, {"health"}, b_first), stamp(at, "t"));
+    proposals().insert(m_b.id, make_proposal(m_b, "Alpha", "DE", {"ES", "IT"}, {"climate", "health"}, b_second), stamp(at, "t"));
+    proposals().insert(m_b.id, make_proposal(m_b, "beta", "FR", {}, {"space"}, std::nullopt), stamp(at, "t"));
     auto omega = make_proposal(m_a, "Omega", "IT", {"DE"}, {"finance"}, a_first);
     omega.status = ProposalStatus::withdrawn;
     omega.withdrawal_reason = "no co-funding";
-    proposals().insert(m_a.id, omega, at, "t");
+    proposals().insert(m_a.id, omega, stamp(at, "t"));
   }
 
   std::vector<std::string> list(const store::ProposalFilter& filter) { return acronyms(proposals().list(filter)); }

@@ -15,6 +15,7 @@ DatabaseStatus database_status(store::Database& database)
   status.cutoffs = info.counts.cutoffs;
   status.proposals = info.counts.proposals;
   status.audit_entries = info.counts.audit_entries;
+  status.simulated_entries = info.counts.simulated_audit_entries;
   return status;
 }
 

@@ -9,6 +9,7 @@
 #include <cfp/store/call_repository.hpp>
 #include <cfp/store/proposal_repository.hpp>
 #include <cfp/store/snapshot.hpp>
+#include <cfp/util/digest.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -85,12 +86,20 @@ void save_version(const Session& session, store::Transaction& tx, const Proposal
                   const std::string& action)
 {
   after.version = before.version + 1;
-  tx.proposals().update(after, session.clock.now(), session.actor);
+  tx.proposals().update(after, session.stamp());
   record_audit(session, tx,
                {subject_of(after), entity_of(after), action, store::snapshot(before), store::snapshot(after)});
 }
 
 } // namespace
+
+std::string version_digest(const Proposal& proposal)
+{
+  const auto content = store::snapshot(proposal);
+  util::Sha256 hash;
+  hash.update(content.data(), content.size());
+  return hash.hex();
+}
 
 Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
 {
@@ -151,7 +160,9 @@ Proposal add_proposal(Session& session, const NewProposal& request)
       submit_now(reference, proposal, now);
     }
     proposal.version = 1;
-    proposal.id = tx.proposals().insert(call.id, proposal, now, session.actor);
+    auto stamp = session.stamp();
+    stamp.at = now;
+    proposal.id = tx.proposals().insert(call.id, proposal, stamp);
     record_audit(session, tx,
                  {subject_of(proposal), entity_of(proposal), "add", std::nullopt, store::snapshot(proposal)});
     return proposal;

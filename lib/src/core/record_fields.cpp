@@ -203,6 +203,9 @@ const Fields<domain::ProposalVersion>& version_fields()
         {"recorded_at", FieldKind::instant,
          [](const ProposalVersion& v, const Display&) { return Value(v.recorded_at); }},
         {"recorded_by", FieldKind::text, [](const ProposalVersion& v, const Display&) { return Value(v.recorded_by); }},
+        {"recorded_real_at", FieldKind::instant,
+         [](const ProposalVersion& v, const Display&) { return optional_value(v.recorded_real_at); }},
+        {"simulated", FieldKind::flag, [](const ProposalVersion& v, const Display&) { return Value(v.simulated); }},
     };
     for (const auto& field : proposal_fields()) {
       version.push_back({field.name, field.kind, [get = field.get](const ProposalVersion& v, const Display& display) {
@@ -288,6 +291,8 @@ const Fields<domain::AuditEntry>& audit_fields()
       {"action", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.action); }},
       {"before", FieldKind::json, [json](const AuditEntry& e, const Display&) { return json(e.before); }},
       {"after", FieldKind::json, [json](const AuditEntry& e, const Display&) { return json(e.after); }},
+    {"real_at", FieldKind::instant, [](const AuditEntry& e, const Display&) { return optional_value(e.real_at); }},
+    {"simulated", FieldKind::flag, [](const AuditEntry& e, const Display&) { return Value(e.simulated); }},
   };
   return fields;
 }

@@ -48,12 +48,12 @@ INSERT INTO audit (id, at, actor, command, entity, action, proposal_id, before, 
   (1, '2024-09-01T09:00:00Z', 'alice', 'cfp call add CALL-A', 'call CALL-A', 'add', NULL, NULL, '{"code":"CALL-A"}'),
   (2, '2024-09-01T09:01:00Z', 'alice', 'cfp deadline add', 'cutoff CALL-A/2024-11-04', 'add', NULL, NULL, '{}'),
   (3, '2024-09-01T09:02:00Z', 'alice', 'cfp deadline add', 'cutoff CALL-A/Round 2/B', 'add', NULL, NULL, '{}'),
-  (5, '2024-10-01T10:00:00Z', 'alice', 'cfp proposal add', 'proposal CALL-A/P-1', 'add', 7, NULL, '{"version":1}'),
-  (6, '2024-10-02T10:00:00Z', 'bob', 'cfp proposal update', 'proposal CALL-A/P-1', 'update', 7, '{"version":1}',
+  (4, '2024-10-01T10:00:00Z', 'alice', 'cfp proposal add', 'proposal CALL-A/P-1', 'add', 7, NULL, '{"version":1}'),
+  (5, '2024-10-02T10:00:00Z', 'bob', 'cfp proposal update', 'proposal CALL-A/P-1', 'update', 7, '{"version":1}',
    '{"version":2}'),
-  (8, '2024-10-03T10:00:00Z', 'carol', 'cfp import proposals f.csv', 'import proposals f.csv', 'import', NULL,
+  (6, '2024-10-03T10:00:00Z', 'carol', 'cfp import proposals f.csv', 'import proposals f.csv', 'import', NULL,
    NULL, '{"file":"f.csv"}'),
-  (9, '2024-10-04T10:00:00Z', 'dave', 'cfp call add GONE', 'call GONE', 'add', NULL, NULL, '{"code":"GONE"}');
+  (7, '2024-10-04T10:00:00Z', 'dave', 'cfp call add GONE', 'call GONE', 'add', NULL, NULL, '{"code":"GONE"}');
 )sql");
 }
 
@@ -76,10 +76,10 @@ TEST(MigrationTest, AuditEntriesAreCarriedOverWithTheirIdsValuesAndSubjects)
   using domain::AuditSubject;
   using domain::SubjectKind;
   const std::vector<std::pair<std::int64_t, AuditSubject>> expected{
-    {9, {SubjectKind::call, std::nullopt}}, // GONE was never in the call table
-    {8, {SubjectKind::import, std::nullopt}},
-    {6, {SubjectKind::proposal, 7}},
+    {7, {SubjectKind::call, std::nullopt}}, // GONE was never in the call table
+    {6, {SubjectKind::import, std::nullopt}},
     {5, {SubjectKind::proposal, 7}},
+    {4, {SubjectKind::proposal, 7}},
     {3, {SubjectKind::cutoff, 2}}, // a label with a '/' in it
     {2, {SubjectKind::cutoff, 1}},
     {1, {SubjectKind::call, 1}},
@@ -120,6 +120,24 @@ TEST(MigrationTest, EarlierProposalVersionsAreSnapshotFormatOneAndStillRead)
   EXPECT_EQ(history[1].proposal.fields.title, "Second title");
   SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("SELECT snapshot_format FROM proposal_version").getInt(), 1);
+}
+
+TEST(MigrationTest, EntriesWrittenBeforeSealsExistedAreSealedAndVerify)
+{
+  TempDir dir;
+  const auto path = dir / "old.db";
+  write_schema_two_file(path);
+  store::Database::open(path.string());
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit_seal").getInt(), 7);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit WHERE real_at IS NULL AND simulated = 0").getInt(), 7)
+    << "no real time is invented for entries written before it was recorded";
+  const auto verified = run_cli(path, {"log", "verify"});
+  EXPECT_EQ(verified.exit_code, 0) << verified.err;
+  EXPECT_NE(verified.out.find("entries:   7"), std::string::npos) << verified.out;
+  // New entries go on from the sealed ones.
+  EXPECT_EQ(run_cli(path, {"call", "add", "NEW", "--title", "New"}).exit_code, 0);
+  EXPECT_NE(run_cli(path, {"log", "verify"}).out.find("entries:   8"), std::string::npos);
 }
 
 TEST(MigrationTest, AnImportEntryWithAnIdIsRefusedByTheNewSchema)

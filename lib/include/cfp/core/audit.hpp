@@ -36,4 +36,17 @@ void for_each_audit_entry(Session& session, const std::optional<std::string>& re
 std::vector<domain::AuditEntry> list_audit(Session& session, const std::optional<std::string>& ref,
                                            std::int64_t limit);
 
+/// What checking the audit log's chain of seals found.
+struct AuditVerification
+{
+  std::int64_t entries = 0;                 ///< entries read
+  std::string last_seal;                    ///< the seal of the newest entry, to keep elsewhere
+  std::optional<std::int64_t> first_bad_id; ///< the first entry that does not hold; empty when intact
+  std::string problem;                      ///< what is wrong with it, for a message
+};
+
+/// Recomputes the chain of seals over the whole audit log (store/audit_chain.hpp): an entry
+/// changed, removed or added outside cfp, or a missing seal, breaks it at that entry.
+AuditVerification verify_audit_log(Session& session);
+
 } // namespace cfp::core

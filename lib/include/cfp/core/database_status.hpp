@@ -19,6 +19,7 @@ struct DatabaseStatus
   std::int64_t cutoffs = 0;
   std::int64_t proposals = 0;
   std::int64_t audit_entries = 0;
+  std::int64_t simulated_entries = 0; ///< audit entries recorded while CFP_NOW was set
 };
 
 DatabaseStatus database_status(store::Database& database);

@@ -85,6 +85,10 @@ void for_each_proposal(Session& session, const ProposalQuery& query,
 /// The same as for_each_proposal, collected.
 std::vector<domain::Proposal> list_proposals(Session& session, const ProposalQuery& query);
 
+/// The SHA-256 (64 lowercase hex digits) of a proposal version's content in the store's
+/// snapshot form: the receipt of a submission. The same content always gives the same digest.
+std::string version_digest(const domain::Proposal& proposal);
+
 /// The proposal REF names: a numeric id, CALL/ACRONYM, or an acronym unique across calls.
 domain::Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref);
 

@@ -27,7 +27,8 @@ const Fields<domain::Proposal, ProposalFileRecord>& proposal_fields();
 /// proposal fields that can be read from a file.
 const Fields<domain::Proposal, ProposalFileRecord>& proposal_file_fields();
 
-/// A proposal version (`proposal history`): recorded_at recorded_by, then the proposal fields.
+/// A proposal version (`proposal history`): recorded_at recorded_by recorded_real_at simulated,
+/// then the proposal fields.
 const Fields<domain::ProposalVersion>& version_fields();
 
 /// A call: code title opens_at budget_eur.
@@ -43,7 +44,7 @@ const Fields<DeadlineStatus>& deadline_fields();
 /// A participating state: code name eu participating_since.
 const Fields<domain::State>& state_fields();
 
-/// An audit entry: at actor command entity action before after.
+/// An audit entry: at actor command entity action before after real_at simulated.
 const Fields<domain::AuditEntry>& audit_fields();
 
 } // namespace cfp::core

@@ -30,7 +30,9 @@ struct AuditSubject
 struct AuditEntry
 {
   std::int64_t id = 0;
-  Instant at;
+  Instant at;                     ///< the time the change went by (simulated when `simulated`)
+  std::optional<Instant> real_at; ///< the machine's clock; empty for entries older than schema 5
+  bool simulated = false;         ///< `at` came from CFP_NOW
   std::string actor;
   std::string command;
   std::string entity; ///< the subject as a person reads it ("proposal EUROHPC-2024-CEI-AI-01/BSC-AIF")

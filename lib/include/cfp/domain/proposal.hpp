@@ -72,8 +72,10 @@ struct Proposal
 struct ProposalVersion
 {
   Proposal proposal;
-  Instant recorded_at;
+  Instant recorded_at; ///< the time the version went by (simulated when `simulated`)
   std::string recorded_by;
+  std::optional<Instant> recorded_real_at; ///< the machine's clock; empty for versions older than schema 5
+  bool simulated = false;                  ///< `recorded_at` came from CFP_NOW
 };
 
 /// A rule broken by one field; `field` uses the JSON field names.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cfp/domain/proposal.hpp>
+#include <cfp/domain/stamp.hpp>
 
 #include <cstdint>
 #include <functional>
@@ -34,12 +35,12 @@ public:
   ProposalRepository& operator=(const ProposalRepository&) = delete;
   virtual ~ProposalRepository() = default;
 
-  /// Inserts version 1 of `proposal` (its id is ignored) and returns the new id.
-  virtual std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, domain::Instant at,
-                              const std::string& actor) = 0;
-  /// Replaces the current version by `proposal` (whose version is the new one) and keeps the
-  /// replaced version in the history.
-  virtual void update(const domain::Proposal& proposal, domain::Instant at, const std::string& actor) = 0;
+  /// Inserts version 1 of `proposal` (its id is ignored), recorded as `stamp` says, and returns
+  /// the new id.
+  virtual std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, const domain::Stamp& stamp) = 0;
+  /// Replaces the current version by `proposal` (whose version is the new one), recorded as
+  /// `stamp` says, and keeps the replaced version in the history.
+  virtual void update(const domain::Proposal& proposal, const domain::Stamp& stamp) = 0;
 
   virtual std::optional<domain::Proposal> find(std::int64_t id) const = 0;
   /// The proposal of call `call_id` with this acronym, compared case-insensitively.

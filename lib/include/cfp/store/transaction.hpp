@@ -19,6 +19,7 @@ struct DatabaseCounts
   std::int64_t cutoffs = 0;
   std::int64_t proposals = 0;
   std::int64_t audit_entries = 0;
+  std::int64_t simulated_audit_entries = 0; ///< recorded while "now" was simulated (CFP_NOW)
 };
 
 /// What a database says about itself, read inside a transaction.

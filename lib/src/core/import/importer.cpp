@@ -22,7 +22,7 @@ using domain::ProposalStatus;
 
 Importer::Importer(const Session& session, store::Transaction& tx, const ImportOptions& options)
     : m_session(session), m_tx(tx), m_reference(tx), m_rejects(options.rejects, options.format),
-      m_now(session.clock.now())
+      m_stamp(session.stamp()), m_now(m_stamp.at)
 {
 }
 
@@ -163,13 +163,13 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
   }
   if (existing) {
     proposal.version = existing->version + 1;
-    m_tx.proposals().update(proposal, m_now, m_session.actor);
+    m_tx.proposals().update(proposal, m_stamp);
     ++m_summary.updated;
   } else {
     proposal.call_code = call->call.code;
     proposal.acronym = *record.values.acronym;
     proposal.version = 1;
-    m_tx.proposals().insert(call->call.id, proposal, m_now, m_session.actor);
+    m_tx.proposals().insert(call->call.id, proposal, m_stamp);
     ++m_summary.inserted;
   }
   return errors;

@@ -32,6 +32,7 @@ private:
   store::Transaction& m_tx;
   ReferenceData m_reference;
   RejectWriter m_rejects;
+  domain::Stamp m_stamp; ///< of every change the import makes; its `at` is the import's "now"
   domain::Instant m_now;
   ImportSummary m_summary;
 };

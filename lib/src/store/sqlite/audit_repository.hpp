@@ -11,12 +11,21 @@ namespace cfp::store::sqlite {
 class SqliteAuditRepository final : public AuditRepository
 {
 public:
-  explicit SqliteAuditRepository(StatementCache& statements) : m_statements(statements) {}
+  SqliteAuditRepository(SQLite::Database& db, StatementCache& statements) : m_db(db), m_statements(statements) {}
 
-  void append(const domain::AuditEntry& entry) override;
+  std::int64_t append(const domain::AuditEntry& entry) override;
   void for_each(const AuditFilter& filter, const Visitor& visit) const override;
+  void for_each_sealed(const SealedVisitor& visit) const override;
+
+  /// Seals the entries that have no seal yet, in order (the migration to schema 5 calls it for
+  /// the entries written before seals existed).
+  void seal_unsealed();
 
 private:
+  /// The seal of the newest sealed entry, or the first seal.
+  std::string last_seal() const;
+
+  SQLite::Database& m_db;
   StatementCache& m_statements;
 };
 

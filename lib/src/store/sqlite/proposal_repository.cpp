@@ -71,8 +71,9 @@ std::optional<Proposal> only(SQLite::Statement& statement)
 }
 
 // Binds the columns of a proposal's current version, numbered alike in INSERT and UPDATE:
-// ?3 title ... ?14 version, ?15 the time of the change.
-void bind_current(SQLite::Statement& statement, const Proposal& proposal, Instant at)
+// ?3 title ... ?14 version, ?15 the time of the change, ?16 the actor, ?17 the real time,
+// ?18 whether the time was simulated.
+void bind_current(SQLite::Statement& statement, const Proposal& proposal, const domain::Stamp& stamp)
 {
   const auto& fields = proposal.fields;
   statement.bind(3, fields.title);
@@ -87,24 +88,26 @@ void bind_current(SQLite::Statement& statement, const Proposal& proposal, Instan
   bind_instant(statement, 12, proposal.submitted_at);
   bind_optional(statement, 13, proposal.withdrawal_reason);
   statement.bind(14, proposal.version);
-  statement.bind(15, domain::format_utc(at));
+  statement.bind(15, domain::format_utc(stamp.at));
+  statement.bind(16, stamp.actor);
+  statement.bind(17, domain::format_utc(stamp.real_at));
+  statement.bind(18, stamp.simulated ? 1 : 0);
 }
 
 } // namespace
 
-std::int64_t SqliteProposalRepository::insert(std::int64_t call_id, const Proposal& proposal, Instant at,
-                                              const std::string& actor)
+std::int64_t SqliteProposalRepository::insert(std::int64_t call_id, const Proposal& proposal,
+                                              const domain::Stamp& stamp)
 {
   static constexpr char k_sql[] =
       "INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,"
       " eu_contribution_cents, national_contribution_cents, status, cutoff_id, submitted_at, withdrawal_reason,"
-      " version, created_at, updated_at, updated_by)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16)";
+      " version, created_at, updated_at, updated_by, updated_real_at, updated_simulated)"
+      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call_id);
   statement.bind(2, proposal.acronym);
-  bind_current(statement, proposal, at);
-  statement.bind(16, actor);
+  bind_current(statement, proposal, stamp);
   statement.exec();
   Proposal stored = proposal;
   stored.id = m_db.getLastInsertRowid();
@@ -112,7 +115,7 @@ std::int64_t SqliteProposalRepository::insert(std::int64_t call_id, const Propos
   return stored.id;
 }
 
-void SqliteProposalRepository::update(const Proposal& proposal, Instant at, const std::string& actor)
+void SqliteProposalRepository::update(const Proposal& proposal, const domain::Stamp& stamp)
 {
   // The version being replaced goes to the history first, as it was recorded.
   const auto current = find(proposal.id);
@@ -120,7 +123,7 @@ void SqliteProposalRepository::update(const Proposal& proposal, Instant at, cons
   if (!current || !recorded) {
     throw Error(ErrorKind::internal, fmt::format("proposal {} vanished during an update", proposal.id));
   }
-  write_snapshot(*current, recorded->first, recorded->second);
+  write_snapshot(*current, *recorded);
 
   // Partners go first, so that the host may become a former partner without tripping the trigger.
   static constexpr char k_remove_partners[] = "DELETE FROM proposal_partner WHERE proposal_id = ?1";
@@ -136,12 +139,12 @@ void SqliteProposalRepository::update(const Proposal& proposal, Instant at, cons
   static constexpr char k_sql[] =
       "UPDATE proposal SET title = ?3, host = ?4, entity = ?5, plan = ?6, experimental_platform = ?7,"
       " eu_contribution_cents = ?8, national_contribution_cents = ?9, status = ?10, cutoff_id = ?11,"
-      " submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15, updated_by = ?16"
+      " submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15, updated_by = ?16,"
+      " updated_real_at = ?17, updated_simulated = ?18"
       " WHERE id = ?1";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, proposal.id);
-  bind_current(statement, proposal, at);
-  statement.bind(16, actor);
+  bind_current(statement, proposal, stamp);
   if (statement.exec() != 1) {
     throw Error(ErrorKind::internal, fmt::format("proposal {} vanished during an update", proposal.id));
   }
@@ -168,17 +171,20 @@ void SqliteProposalRepository::write_children(const Proposal& proposal)
   }
 }
 
-void SqliteProposalRepository::write_snapshot(const Proposal& proposal, Instant at, const std::string& actor)
+void SqliteProposalRepository::write_snapshot(const Proposal& proposal, const Recorded& recorded)
 {
-  static constexpr char k_sql[] = "INSERT INTO proposal_version (proposal_id, version, recorded_at, recorded_by,"
-                                  " snapshot, snapshot_format) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+  static constexpr char k_sql[] =
+      "INSERT INTO proposal_version (proposal_id, version, recorded_at, recorded_by, snapshot, snapshot_format,"
+      " recorded_real_at, recorded_simulated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, proposal.id);
   statement.bind(2, proposal.version);
-  statement.bind(3, domain::format_utc(at));
-  statement.bind(4, actor);
+  statement.bind(3, domain::format_utc(recorded.at));
+  statement.bind(4, recorded.by);
   statement.bind(5, snapshot(proposal));
   statement.bind(6, k_snapshot_format);
+  bind_instant(statement, 7, recorded.real_at);
+  statement.bind(8, recorded.simulated ? 1 : 0);
   statement.exec();
 }
 
@@ -236,27 +242,33 @@ void SqliteProposalRepository::for_each(const ProposalFilter& filter, const Visi
   }
 }
 
-std::optional<std::pair<Instant, std::string>> SqliteProposalRepository::recorded_of(std::int64_t id) const
+std::optional<SqliteProposalRepository::Recorded> SqliteProposalRepository::recorded_of(std::int64_t id) const
 {
-  static constexpr char k_sql[] = "SELECT updated_at, updated_by FROM proposal WHERE id = ?1";
+  static constexpr char k_sql[] =
+      "SELECT updated_at, updated_by, updated_real_at, updated_simulated FROM proposal WHERE id = ?1";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, id);
   if (!statement.executeStep()) {
     return std::nullopt;
   }
-  return std::pair{column_instant(statement.getColumn(0)), statement.getColumn(1).getString()};
+  Recorded recorded{column_instant(statement.getColumn(0)), statement.getColumn(1).getString(),
+                    column_optional_instant(statement.getColumn(2)), statement.getColumn(3).getInt() != 0};
+  statement.reset();
+  return recorded;
 }
 
 std::vector<domain::ProposalVersion> SqliteProposalRepository::history(std::int64_t id) const
 {
-  static constexpr char k_sql[] = "SELECT recorded_at, recorded_by, snapshot, snapshot_format FROM proposal_version"
-                                  " WHERE proposal_id = ?1 ORDER BY version";
+  static constexpr char k_sql[] =
+      "SELECT recorded_at, recorded_by, snapshot, snapshot_format, recorded_real_at, recorded_simulated"
+      " FROM proposal_version WHERE proposal_id = ?1 ORDER BY version";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, id);
   std::vector<domain::ProposalVersion> versions;
   while (statement.executeStep()) {
     versions.push_back({proposal_from_snapshot(statement.getColumn(2).getString(), statement.getColumn(3).getInt()),
-                        column_instant(statement.getColumn(0)), statement.getColumn(1).getString()});
+                        column_instant(statement.getColumn(0)), statement.getColumn(1).getString(),
+                        column_optional_instant(statement.getColumn(4)), statement.getColumn(5).getInt() != 0});
   }
   // The current version is the proposal row.
   if (auto current = find(id)) {
@@ -264,7 +276,8 @@ std::vector<domain::ProposalVersion> SqliteProposalRepository::history(std::int6
     if (!recorded) {
       throw Error(ErrorKind::internal, fmt::format("proposal {} vanished while its history was read", id));
     }
-    versions.push_back({std::move(*current), recorded->first, std::move(recorded->second)});
+    versions.push_back(
+        {std::move(*current), recorded->at, std::move(recorded->by), recorded->real_at, recorded->simulated});
   }
   return versions;
 }

@@ -14,9 +14,8 @@ class SqliteProposalRepository final : public ProposalRepository
 public:
   SqliteProposalRepository(SQLite::Database& db, StatementCache& statements) : m_db(db), m_statements(statements) {}
 
-  std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, domain::Instant at,
-                      const std::string& actor) override;
-  void update(const domain::Proposal& proposal, domain::Instant at, const std::string& actor) override;
+  std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, const domain::Stamp& stamp) override;
+  void update(const domain::Proposal& proposal, const domain::Stamp& stamp) override;
   std::optional<domain::Proposal> find(std::int64_t id) const override;
   std::optional<domain::Proposal> find(std::int64_t call_id, const std::string& acronym) const override;
   std::vector<domain::Proposal> find_by_acronym(const std::string& acronym) const override;
@@ -26,10 +25,18 @@ public:
   std::vector<std::pair<domain::ProposalStatus, int>> count_by_status(std::int64_t call_id) const override;
 
 private:
-  /// When and by whom the current version of proposal `id` was recorded.
-  std::optional<std::pair<domain::Instant, std::string>> recorded_of(std::int64_t id) const;
+  /// When and by whom the current version of proposal `id` was recorded (real time empty for
+  /// versions older than schema 5).
+  struct Recorded
+  {
+    domain::Instant at;
+    std::string by;
+    std::optional<domain::Instant> real_at;
+    bool simulated = false;
+  };
+  std::optional<Recorded> recorded_of(std::int64_t id) const;
   void write_children(const domain::Proposal& proposal);
-  void write_snapshot(const domain::Proposal& proposal, domain::Instant at, const std::string& actor);
+  void write_snapshot(const domain::Proposal& proposal, const Recorded& recorded);
 
   SQLite::Database& m_db;
   StatementCache& m_statements;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "sqlite_database.hpp"
 
+#include "audit_repository.hpp"
 #include "database_file.hpp"
 #include "errors.hpp"
 #include "migrations.hpp"
@@ -186,9 +187,19 @@ void SqliteDatabase::migrate()
       throw translate(error, fmt::format("migrate the database to schema version {}", migration.version),
                       m_location, options().busy_timeout);
     }
+    finish_migration(migration.version);
     m_db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
     m_db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
     m_report.to_version = migration.version;
+  }
+}
+
+void SqliteDatabase::finish_migration(int version)
+{
+  // Schema 5 seals the audit log; SQL cannot compute a SHA-256, so cfp seals what is there.
+  if (version == 5) {
+    SqliteAuditRepository(m_db, m_statements).seal_unsealed();
+    m_statements.reset_all();
   }
 }
 

@@ -40,6 +40,8 @@ private:
   void check_identity();
   /// Applies the pending migrations, inside the caller's write transaction.
   void migrate();
+  /// What a migration needs beyond its SQL, done in C++ in the same transaction.
+  void finish_migration(int version);
   int schema_version();
 
   std::string m_location;

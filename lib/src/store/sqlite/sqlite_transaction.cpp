@@ -5,7 +5,7 @@ namespace cfp::store::sqlite {
 
 SqliteTransaction::SqliteTransaction(SQLite::Database& db, StatementCache& statements)
     : m_db(db), m_statements(statements), m_states(statements), m_calls(db, statements), m_proposals(db, statements),
-      m_audit(statements)
+      m_audit(db, statements)
 {
   attach(m_states, m_calls, m_proposals, m_audit);
 }
@@ -30,11 +30,13 @@ DatabaseInfo SqliteTransaction::info() const
   info.schema_version = m_db.execAndGet("PRAGMA user_version").getInt();
   info.journal_mode = m_db.execAndGet("PRAGMA journal_mode").getString();
   static constexpr char k_counts[] = "SELECT (SELECT count(*) FROM call), (SELECT count(*) FROM cutoff),"
-                                     " (SELECT count(*) FROM proposal), (SELECT count(*) FROM audit)";
+                                     " (SELECT count(*) FROM proposal), (SELECT count(*) FROM audit),"
+                                     " (SELECT count(*) FROM audit WHERE simulated = 1)";
   auto& statement = m_statements.get(k_counts);
   statement.executeStep();
   info.counts = {statement.getColumn(0).getInt64(), statement.getColumn(1).getInt64(),
-                 statement.getColumn(2).getInt64(), statement.getColumn(3).getInt64()};
+                 statement.getColumn(2).getInt64(), statement.getColumn(3).getInt64(),
+                 statement.getColumn(4).getInt64()};
   return info;
 }
 
