@@ -440,8 +440,9 @@ TEST(CsvReaderTest, ARecordOfManyFieldsLongerThanTheBufferIsReadWhole)
 {
   Fields fields;
   std::string line;
-  for (int i = 0; i < 12000; ++i) {
-    fields.push_back("f" + std::to_string(i));
+  // Fewer fields than the reader's limit, each long enough that the record exceeds the buffer.
+  for (int i = 0; i < 1000; ++i) {
+    fields.push_back("f" + std::to_string(i) + std::string(90, 'x'));
     line += (i == 0 ? "" : ",") + fields.back();
   }
   ASSERT_GT(line.size(), k_buffer);
@@ -588,6 +589,81 @@ TEST(CsvReaderTest, BytesReadIncludesTheSkippedRestOfAMalformedRecord)
   EXPECT_EQ(reader.bytes_read(), 6u);
   ASSERT_TRUE(reader.next(record));
   EXPECT_EQ(reader.bytes_read(), text.size());
+}
+
+TEST(CsvReaderTest, AQuotedWordInsideAnUnquotedFieldDoesNotSwallowTheRecordsAfterIt)
+{
+  // The stray quote makes the record malformed; the quote that closes the word opens nothing,
+  // since only a quote at the start of a field opens a quoted field.
+  const auto records = read_all("a,b \"c\",d\nnext,1\n\"quoted,field\",2\n");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].error, "a quote inside an unquoted field (quote the whole field and double the quote)");
+  EXPECT_EQ(records[0].raw, "a,b \"c\",d");
+  EXPECT_EQ(records[1].fields, (Fields{"next", "1"}));
+  EXPECT_EQ(records[1].line, 2u);
+  EXPECT_EQ(records[2].fields, (Fields{"quoted,field", "2"}));
+}
+
+TEST(CsvReaderTest, AQuotedFieldStartingInTheRestOfAMalformedRecordStillSpansLines)
+{
+  const auto records = read_all("a\"b,\"x\ny\",c\nnext\n");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_NE(records[0].error, "");
+  EXPECT_EQ(records[0].raw, "a\"b,\"x\ny\",c");
+  EXPECT_EQ(records[1].fields, (Fields{"next"}));
+  EXPECT_EQ(records[1].line, 3u);
+}
+
+TEST(CsvReaderTest, AFieldLongerThanOneMebibyteIsMalformedAndReadingGoesOnAtTheNextLine)
+{
+  const std::string huge(CsvReader::k_max_field_bytes + 1, 'x');
+  const auto records = read_all("h\na," + huge + ",b\nnext\n");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].error, "field 2 is longer than 1 MiB");
+  EXPECT_EQ(records[1].line, 2u);
+  EXPECT_TRUE(records[1].fields.empty());
+  EXPECT_TRUE(records[1].raw.empty()) << "too long to echo";
+  EXPECT_EQ(records[2].fields, (Fields{"next"}));
+  EXPECT_EQ(records[2].line, 3u);
+}
+
+TEST(CsvReaderTest, AStrayOpeningQuoteSwallowsAtMostOneMebibyteAndTheRestOfItsLine)
+{
+  // Without the limit the quote would make the rest of the file one field.
+  std::string text = "h\n\"stray,1\n";
+  for (int i = 0; i < 40000; ++i) {
+    text += "row" + std::to_string(i) + ",some text that makes the file long\n";
+  }
+  const auto records = read_all(text);
+  ASSERT_GE(records.size(), 3u);
+  EXPECT_EQ(records[1].error, "field 1 is longer than 1 MiB");
+  EXPECT_EQ(records[1].line, 2u);
+  // Reading goes on at the line end after the first MiB.
+  EXPECT_EQ(records.back().fields.at(0), "row39999");
+  EXPECT_EQ(records.back().error, "");
+}
+
+TEST(CsvReaderTest, ARecordLongerThanFourMebibytesIsMalformed)
+{
+  std::string line;
+  for (int i = 0; i < 1000; ++i) {
+    line += (i == 0 ? "" : ",") + std::string(5000, 'y');
+  }
+  const auto records = read_all("h\n" + line + "\nnext\n");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].error, "the record is longer than 4 MiB");
+  EXPECT_TRUE(records[1].fields.empty());
+  EXPECT_EQ(records[2].fields, (Fields{"next"}));
+}
+
+TEST(CsvReaderTest, MoreThanOneThousandAndTwentyFourFieldsIsMalformedWithoutHoldingThem)
+{
+  const auto records = read_all("h\n" + std::string(5'000'000, ',') + "\nnext\n");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[1].error, "more than 1024 fields");
+  EXPECT_TRUE(records[1].fields.empty());
+  EXPECT_EQ(records[2].fields, (Fields{"next"}));
+  EXPECT_EQ(records[2].line, 3u);
 }
 
 } // namespace

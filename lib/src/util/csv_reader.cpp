@@ -31,20 +31,44 @@ int CsvReader::get()
   return c;
 }
 
-void CsvReader::skip_rest_of_record(CsvRecord& record)
+void CsvReader::skip_rest_of_record(CsvRecord& record, Skip skip, bool in_quotes, bool field_start)
 {
   // Quotes still count: a line break inside a quoted field does not end the record, so that
-  // the lines of a malformed record are never read as records of their own.
-  bool quoted = false;
+  // the lines of a malformed record are never read as records of their own. Only a quote at
+  // the start of a field opens one; any other is a character like the rest.
+  bool quoted = skip == Skip::honouring_quotes && in_quotes;
   for (int c = peek(); c >= 0 && (quoted || c != '\n'); c = peek()) {
-    if (c == '"') {
-      quoted = !quoted;
+    const char ch = static_cast<char>(get());
+    if (record.raw.size() < k_max_record_bytes) {
+      record.raw += ch;
     }
-    record.raw += static_cast<char>(get());
+    if (skip == Skip::to_line_end) {
+      continue;
+    }
+    if (quoted) {
+      if (ch == '"') {
+        if (peek() == '"') {
+          get();
+          if (record.raw.size() < k_max_record_bytes) {
+            record.raw += '"';
+          }
+        } else {
+          quoted = false;
+        }
+      }
+    } else if (ch == ',') {
+      field_start = true;
+    } else {
+      quoted = ch == '"' && field_start;
+      field_start = false;
+    }
   }
   get();
   if (!record.raw.empty() && record.raw.back() == '\r') {
     record.raw.pop_back();
+  }
+  if (record.raw.size() >= k_max_record_bytes) {
+    record.raw.clear(); // too long to be worth echoing in a rejects file
   }
 }
 
@@ -72,7 +96,7 @@ bool CsvReader::next(CsvRecord& record)
         }
         record.line = m_line;
         record.error = "the file starts with an incomplete byte order mark";
-        skip_rest_of_record(record);
+        skip_rest_of_record(record, Skip::honouring_quotes, false, true);
         return true;
       }
     }
@@ -91,7 +115,7 @@ bool CsvReader::next(CsvRecord& record)
       record.raw = "\r";
       record.error = "a carriage return outside quotes that does not end the line";
       record.fields.emplace_back();
-      skip_rest_of_record(record);
+      skip_rest_of_record(record, Skip::honouring_quotes);
       return true;
     }
   }
@@ -103,6 +127,22 @@ bool CsvReader::next(CsvRecord& record)
   std::string field;
   bool quoted = false;     // inside a quoted field
   bool was_quoted = false; // the current field began with a quote
+  // A field or record too long to be one: the rest of the line goes, whatever the quotes say
+  // (an early stray quote must not swallow the file).
+  const auto too_long = [&] {
+    if (field.size() <= k_max_field_bytes && record.raw.size() <= k_max_record_bytes) {
+      return false;
+    }
+    record.error = field.size() > k_max_field_bytes
+                     ? "field " + std::to_string(record.fields.size() + 1) + " is longer than 1 MiB"
+                     : std::string("the record is longer than 4 MiB");
+    field.clear();
+    record.fields.clear();
+    record.raw.clear();
+    skip_rest_of_record(record, Skip::to_line_end);
+    record.raw.clear();
+    return true;
+  };
   const auto finish_field = [&] {
     if (record.error.empty() && !is_valid_utf8(field)) {
       record.error = field.find('\0') != std::string::npos
@@ -136,12 +176,15 @@ bool CsvReader::next(CsvRecord& record)
           if (after >= 0 && after != ',' && after != '\n' && after != '\r') {
             record.error = "a closing quote must be followed by a comma or the end of the line";
             finish_field();
-            skip_rest_of_record(record);
+            skip_rest_of_record(record, Skip::honouring_quotes);
             return true;
           }
         }
       } else {
         field += ch;
+      }
+      if (too_long()) {
+        return true;
       }
       continue;
     }
@@ -155,11 +198,17 @@ bool CsvReader::next(CsvRecord& record)
     record.raw += ch;
     if (ch == ',') {
       finish_field();
+      if (record.fields.size() >= k_max_fields) {
+        record.error = "more than " + std::to_string(k_max_fields) + " fields";
+        skip_rest_of_record(record, Skip::honouring_quotes, false, true);
+        record.fields.clear();
+        return true;
+      }
     } else if (ch == '"') {
       if (!field.empty() || was_quoted) {
         record.error = "a quote inside an unquoted field (quote the whole field and double the quote)";
         finish_field();
-        skip_rest_of_record(record);
+        skip_rest_of_record(record, Skip::honouring_quotes);
         return true;
       }
       quoted = true;
@@ -167,10 +216,13 @@ bool CsvReader::next(CsvRecord& record)
     } else if (ch == '\r') {
       record.error = "a carriage return outside quotes that does not end the line";
       finish_field();
-      skip_rest_of_record(record);
+      skip_rest_of_record(record, Skip::honouring_quotes);
       return true;
     } else {
       field += ch;
+    }
+    if (too_long()) {
+      return true;
     }
   }
 }

@@ -20,11 +20,18 @@ struct CsvRecord
 /// Reads RFC 4180 CSV from a stream, one record at a time, in constant memory: quoted fields
 /// with commas, doubled quotes and line breaks; LF or CRLF; an optional UTF-8 byte order mark.
 /// A malformed record (invalid UTF-8, a NUL byte, a stray quote) is returned with `error` set
-/// and reading goes on after the end of that record (quotes still count); an unterminated
-/// quote ends the input. Empty lines are skipped.
+/// and reading goes on after the end of that record (a quote that starts a field still opens
+/// one); an unterminated quote ends the input. Empty lines are skipped. A field longer than
+/// k_max_field_bytes, a record longer than k_max_record_bytes or with more than k_max_fields
+/// fields is malformed, and reading goes on at the next line end, whatever the quotes say: no
+/// input makes the reader hold more than a few MiB.
 class CsvReader
 {
 public:
+  static constexpr std::size_t k_max_field_bytes = std::size_t{1} << 20;
+  static constexpr std::size_t k_max_record_bytes = std::size_t{4} << 20;
+  static constexpr std::size_t k_max_fields = 1024;
+
   explicit CsvReader(std::istream& in) : m_in(in) {}
 
   /// Reads the next record into `record`; false at the end of the input.
@@ -36,7 +43,14 @@ public:
 private:
   int peek();
   int get();
-  void skip_rest_of_record(CsvRecord& record);
+  /// How the rest of a malformed record is found.
+  enum class Skip {
+    honouring_quotes, ///< a quote at the start of a field opens a quoted field, as in a record
+    to_line_end,      ///< the next line end ends it (after a field or record too long to be one)
+  };
+  /// Reads up to the end of the record, keeping its bytes in `record.raw` while they are few.
+  /// `in_quotes`: the skip starts inside a quoted field; `field_start`: at the start of a field.
+  void skip_rest_of_record(CsvRecord& record, Skip skip, bool in_quotes = false, bool field_start = false);
 
   std::istream& m_in;
   std::vector<char> m_buffer = std::vector<char>(1 << 16);
