@@ -31,6 +31,36 @@ TEST_F(ImportExportTest, SkipInvalidWritesTheValidRowsAndCopiesCsvRejectsVerbati
   EXPECT_EQ(show("GOOD")["version"], 1);
 }
 
+TEST_F(ImportExportTest, ARejectsFileImportedAgainGivesARejectsFileThatReadsBack)
+{
+  const std::string bad = std::string(k_call) + ",BAD1,Bad,XX,CSC";
+  const auto first_rejects = m_dir / "rejects1.csv";
+  const auto file = write("bad.csv", "call,acronym,title,host,entity\n" + bad + "\n");
+  ASSERT_EQ(cfp({"import", "proposals", file.string(), "--skip-invalid", "--rejects", first_rejects.string()}).exit_code,
+            0);
+  const auto second_rejects = m_dir / "rejects2.csv";
+  const auto again =
+    cfp({"import", "proposals", first_rejects.string(), "--skip-invalid", "--rejects", second_rejects.string()});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(read_file(second_rejects), read_file(first_rejects));
+  const auto third = cfp({"import", "proposals", second_rejects.string(), "--dry-run"});
+  EXPECT_EQ(third.err.find("appears twice"), std::string::npos) << third.err;
+  EXPECT_NE(third.err.find(":2: host: 'XX'"), std::string::npos) << third.err;
+}
+
+TEST_F(ImportExportTest, AnUnclosedQuoteAtTheEndKeepsItsRejectAOneRecordRow)
+{
+  const auto file = write("open.csv", "call,acronym,title,host,entity\n" + std::string(k_call) + ",A,\"never closed\n");
+  const auto rejects = m_dir / "rejects.csv";
+  const auto result = cfp({"import", "proposals", file.string(), "--skip-invalid", "--rejects", rejects.string()});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  // The rejects file read back: the header and exactly one record, whose error names the problem.
+  const auto back = cfp({"import", "proposals", rejects.string(), "--dry-run"});
+  EXPECT_NE(back.exit_code, 0);
+  EXPECT_NE(back.err.find(rejects.string() + ":2: "), std::string::npos) << back.err;
+  EXPECT_EQ(back.err.find(rejects.string() + ":3"), std::string::npos) << back.err;
+}
+
 TEST_F(ImportExportTest, SkipInvalidWritesNdjsonRejectsAsTheObjectPlusAnErrorKey)
 {
   const std::string good = std::string("{\"call\": \"") + k_call +

@@ -82,6 +82,43 @@ TEST(RejectWriterTest, CsvWithoutRejectsIsTheHeaderAlone)
   EXPECT_EQ(out.str(), "call,acronym,title,host,entity,error\r\n");
 }
 
+TEST(RejectWriterTest, CsvReusesTheErrorColumnOfARejectsFileImportedAgain)
+{
+  std::ostringstream out;
+  RejectWriter writer(&out, DataFormat::csv);
+  writer.header("call,acronym,error,title,host,entity");
+  InputRecord record = csv_record(2, "CALL-1,A,old error,T,XX,E");
+  record.csv_fields = {"CALL-1", "A", "old error", "T", "XX", "E"};
+  writer.write(record, "host: 'XX' is not a participating state");
+  writer.write(csv_record(3, "CALL-1,B"), "record: 2 fields where the header has 6");
+  writer.finish();
+  EXPECT_EQ(out.str(), "call,acronym,error,title,host,entity\r\n"
+                       "CALL-1,A,host: 'XX' is not a participating state,T,XX,E\r\n"
+                       "CALL-1,B,record: 2 fields where the header has 6\r\n");
+}
+
+TEST(RejectWriterTest, CsvWithoutRejectsKeepsAnErrorColumnSingle)
+{
+  std::ostringstream out;
+  RejectWriter writer(&out, DataFormat::csv);
+  writer.header("call,acronym,title,host,entity,error");
+  writer.finish();
+  EXPECT_EQ(out.str(), "call,acronym,title,host,entity,error\r\n");
+}
+
+TEST(RejectWriterTest, CsvClosesAQuoteLeftOpenBeforeTheErrorColumn)
+{
+  std::ostringstream out;
+  RejectWriter writer(&out, DataFormat::csv);
+  writer.header("call,acronym,title,host,entity");
+  writer.write(csv_record(2, "CALL-1,A,\"unclosed\n"), "record: a quoted field is not closed\nbefore the end");
+  writer.write(csv_record(4, "CALL-1,B,a \"word\" inside,X"), "record: 4 fields where the header has 5");
+  writer.finish();
+  EXPECT_EQ(out.str(), "call,acronym,title,host,entity,error\r\n"
+                       "CALL-1,A,\"unclosed\n\",\"record: a quoted field is not closed\nbefore the end\"\r\n"
+                       "CALL-1,B,a \"word\" inside,X,record: 4 fields where the header has 5\r\n");
+}
+
 TEST(RejectWriterTest, CsvEchoesInvalidBytesOfARecordUnchanged)
 {
   std::ostringstream out;

@@ -64,6 +64,9 @@ void read_csv_records(std::istream& in, const std::string& source, const RecordS
     record = InputRecord{};
     record.line = csv.line;
     record.raw = csv.raw;
+    if (csv.error.empty()) {
+      record.csv_fields = csv.fields;
+    }
     if (!csv.error.empty()) {
       record.errors.push_back({csv.line, "record", csv.error});
     } else if (csv.fields.size() != columns.size()) {

@@ -20,6 +20,7 @@ struct InputRecord
 {
   std::size_t line = 0;          ///< physical line where the record starts; 0 for a CSV header
   std::string raw;               ///< CSV: the record as written; NDJSON: the line
+  std::vector<std::string> csv_fields; ///< CSV: the fields as read, when the record is well formed
   nlohmann::ordered_json object; ///< JSON and NDJSON: the object as read
   std::vector<ImportError> errors;
   ProposalFileRecord values;

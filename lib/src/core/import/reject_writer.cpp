@@ -3,14 +3,75 @@
 
 #include <cfp/error.hpp>
 #include <cfp/util/csv.hpp>
+#include <cfp/util/csv_reader.hpp>
+
+#include <algorithm>
+#include <sstream>
 
 namespace cfp::core::detail {
 
 using nlohmann::ordered_json;
 
+namespace {
+
+// Whether the bytes of a CSV record end inside a quoted field (an unterminated quote, or one
+// opened in the malformed rest of a record): a field appended then must close it first. Only a
+// quote at the start of a field opens one, as the reader has it.
+bool ends_inside_quotes(const std::string& raw)
+{
+  bool quoted = false;
+  bool field_start = true;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (quoted) {
+      if (c == '"') {
+        if (i + 1 < raw.size() && raw[i + 1] == '"') {
+          ++i;
+        } else {
+          quoted = false;
+        }
+      }
+    } else if (c == ',') {
+      field_start = true;
+    } else {
+      quoted = c == '"' && field_start;
+      field_start = false;
+    }
+  }
+  return quoted;
+}
+
+} // namespace
+
 void RejectWriter::header(const std::string& raw_header)
 {
   m_header = raw_header;
+  // A rejects file imported again has an `error` column already: it is reused, not doubled.
+  std::istringstream in(raw_header);
+  util::CsvReader reader(in);
+  util::CsvRecord fields;
+  if (reader.next(fields) && fields.error.empty()) {
+    const auto found = std::find(fields.fields.begin(), fields.fields.end(), "error");
+    if (found != fields.fields.end()) {
+      m_error_column = static_cast<std::size_t>(found - fields.fields.begin());
+      m_columns = fields.fields.size();
+    }
+  }
+}
+
+void RejectWriter::write_csv(const InputRecord& record, const std::string& error)
+{
+  if (!m_wrote_any) {
+    *m_out << m_header << (m_error_column ? "" : ",error") << "\r\n";
+  }
+  if (m_error_column && record.csv_fields.size() == m_columns) {
+    // The record as read, with the new error in place of the old one.
+    std::vector<std::string> fields = record.csv_fields;
+    fields[*m_error_column] = error;
+    util::CsvWriter(*m_out).write_row(fields);
+    return;
+  }
+  *m_out << record.raw << (ends_inside_quotes(record.raw) ? "\"" : "") << ',' << util::csv_field(error) << "\r\n";
 }
 
 void RejectWriter::write(const InputRecord& record, const std::string& error)
@@ -20,10 +81,7 @@ void RejectWriter::write(const InputRecord& record, const std::string& error)
   }
   switch (m_format) {
   case DataFormat::csv:
-    if (!m_wrote_any) {
-      *m_out << m_header << ",error\r\n";
-    }
-    *m_out << record.raw << ',' << util::csv_field(error) << "\r\n";
+    write_csv(record, error);
     break;
   case DataFormat::ndjson:
   case DataFormat::json: {
@@ -53,7 +111,7 @@ void RejectWriter::finish()
   if (m_format == DataFormat::json) {
     *m_out << (m_wrote_any ? "\n]\n" : "[]\n");
   } else if (m_format == DataFormat::csv && !m_wrote_any) {
-    *m_out << m_header << ",error\r\n";
+    *m_out << m_header << (m_error_column ? "" : ",error") << "\r\n";
   }
   m_out->flush();
   if (!m_out->good()) {

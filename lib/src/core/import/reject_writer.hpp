@@ -3,6 +3,8 @@
 
 #include "input_record.hpp"
 
+#include <cstddef>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -16,16 +18,21 @@ public:
   /// Writes nothing at all when `out` is null.
   RejectWriter(std::ostream* out, DataFormat format) : m_out(out), m_format(format) {}
 
-  /// The CSV header as written (the rejects file repeats it with `error` added).
+  /// The CSV header as written (the rejects file repeats it with `error` added, unless it has
+  /// an `error` column already: a rejects file imported again keeps its shape).
   void header(const std::string& raw_header);
   void write(const InputRecord& record, const std::string& error);
   /// Ends the file; throws cfp::Error (input_file) when it could not be written.
   void finish();
 
 private:
+  void write_csv(const InputRecord& record, const std::string& error);
+
   std::ostream* m_out;
   DataFormat m_format;
   std::string m_header;
+  std::optional<std::size_t> m_error_column; ///< where the header names `error` already
+  std::size_t m_columns = 0;
   bool m_wrote_any = false;
 };
 
