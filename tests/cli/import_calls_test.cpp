@@ -152,6 +152,44 @@ TEST_F(CliTest, ImportCallsKeepsValuesLeftOutAndRefusesAnOpeningAfterACutoff)
   fails({"import", "calls", file.string()}, 1, "cannot open at 2026-05-31T22:00:00Z, after its cut-off '2024-11-04'");
 }
 
+TEST_F(CliTest, ACutoffInTheHourThatHappensTwiceSurvivesExportAndImport)
+{
+  // 2025-10-26 02:30 happens twice in Brussels; closes_at says which.
+  for (const char* instant : {"2025-10-26T00:30:00Z", "2025-10-26T01:30:00Z"}) {
+    ok({"deadline", "add", k_call, instant, "--label", std::string("twice-") + instant});
+  }
+  TempDir dir;
+  const auto file = dir / "calls.json";
+  {
+    std::ofstream out(file);
+    out << ok({"export", "calls"});
+  }
+  const auto exported = nlohmann::json::parse(std::ifstream(file));
+  std::size_t twice = 0;
+  for (const auto& cutoff : exported["calls"][0]["cutoffs"]) {
+    twice += cutoff["legal_wall_time"] == "2025-10-26T02:30:00" ? 1U : 0U;
+  }
+  EXPECT_EQ(twice, 2U);
+
+  TempDir other_dir;
+  const auto other = other_dir / "other.db";
+  const auto imported = run_cli(other, {"import", "calls", file.string()}, "2024-10-01T10:00:00Z");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(run_cli(other, {"export", "calls"}, "2024-10-01T10:00:00Z").out, ok({"export", "calls"}));
+}
+
+TEST_F(CliTest, ALegalWallTimeThatIsNotTheInstantIsRefused)
+{
+  TempDir dir;
+  const auto file = dir / "calls.json";
+  std::ofstream(file) << R"({"calls": [{"code": "NEW-1", "title": "T", "cutoffs": [{"label": "a", "closes_at": )"
+                         R"("2025-10-26T02:30:00Z", "legal_wall_time": "2025-10-26T02:30:00", "legal_zone": )"
+                         R"("Europe/Brussels"}]}]})";
+  fails({"import", "calls", file.string()}, 65,
+        "legal_wall_time 2025-10-26T02:30:00 in Europe/Brussels is not 2025-10-26T02:30:00Z, which is "
+        "2025-10-26T03:30:00 there");
+}
+
 TEST_F(CliTest, ExportCallsWritesJsonOnly)
 {
   fails({"export", "calls", "--format", "csv"}, 2, "export calls writes one JSON document");

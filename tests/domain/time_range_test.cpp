@@ -55,9 +55,8 @@ TEST(TimeRangeTest, TheFirstInstantOf1970IsAcceptedInEveryForm)
   EXPECT_EQ(accepted("1969-12-31T19:00:00-05:00", "UTC"), utc("1970-01-01T00:00:00Z")) << "the instant counts";
 }
 
-TEST(TimeRangeTest, TheEndOf9999WestOfUtcIsRefusedAndItsLastSecondInUtcIsAccepted)
+TEST(TimeRangeTest, TheEndOf9999WestOfUtcIsRefused)
 {
-  EXPECT_EQ(accepted("9999-12-31T23:59:59Z", "UTC"), utc("9999-12-31T23:59:59Z"));
   EXPECT_EQ(accepted("9999-12-31", "Europe/Brussels", BareDate::deadline_brussels), utc("9999-12-31T16:00:00Z"));
   EXPECT_EQ(refusal("9999-12-31 23:30", "America/New_York"),
             "9999-12-31 23:30 is 10000-01-01T04:30:00Z, after 9999-12-31T23:59:59Z; cfp keeps instants up to the "
@@ -65,6 +64,31 @@ TEST(TimeRangeTest, TheEndOf9999WestOfUtcIsRefusedAndItsLastSecondInUtcIsAccepte
   EXPECT_EQ(refusal("9999-12-31T23:59:59-00:01", "UTC"),
             "9999-12-31T23:59:59-00:01 is 10000-01-01T00:00:59Z, after 9999-12-31T23:59:59Z; cfp keeps instants up "
             "to the end of 9999");
+}
+
+TEST(TimeRangeTest, AnInstantWhoseBrusselsWallTimeIsInYear10000IsRefused)
+{
+  // The store keeps the legal wall time as well as the instant; it has four digits for the year.
+  EXPECT_EQ(refusal("9999-12-31T23:00:00Z", "UTC"),
+            "9999-12-31T23:00:00Z is 10000-01-01T00:00:00 in Europe/Brussels, after the end of 9999; cfp keeps times "
+            "up to the end of 9999");
+  EXPECT_EQ(refusal("9999-12-31T23:30:00+00:00", "Europe/Brussels", BareDate::deadline_brussels),
+            "9999-12-31T23:30:00+00:00 is 10000-01-01T00:30:00 in Europe/Brussels, after the end of 9999; cfp keeps "
+            "times up to the end of 9999");
+  EXPECT_EQ(accepted("9999-12-31T22:59:59Z", "UTC"), utc("9999-12-31T22:59:59Z"));
+  EXPECT_EQ(accepted("9999-12-31 23:59:59", "UTC"), utc("9999-12-31T23:59:59Z")) << "its wall time is in UTC";
+}
+
+TEST(TimeRangeTest, AWallTimeThatHappensTwiceIsEitherOfItsInstants)
+{
+  const auto& brussels = zone("Europe/Brussels");
+  const auto wall = domain::parse_wall_time("2025-10-26T02:30:00").value();
+  EXPECT_TRUE(domain::is_wall_time_of(wall, brussels, utc("2025-10-26T00:30:00Z")));
+  EXPECT_TRUE(domain::is_wall_time_of(wall, brussels, utc("2025-10-26T01:30:00Z")));
+  EXPECT_FALSE(domain::is_wall_time_of(wall, brussels, utc("2025-10-26T02:30:00Z")));
+  const auto skipped = domain::parse_wall_time("2025-03-30T02:30:00").value();
+  EXPECT_FALSE(domain::is_wall_time_of(skipped, brussels, utc("2025-03-30T00:30:00Z")));
+  EXPECT_FALSE(domain::is_wall_time_of(skipped, brussels, utc("2025-03-30T01:30:00Z")));
 }
 
 TEST(TimeRangeTest, DatesBefore1970KeepTheirOwnMessage)

@@ -111,13 +111,12 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session
     const auto* zone = util::value_or_throw(domain::find_zone(legal->zone), ErrorKind::invalid_input, "legal_zone");
     const auto wall =
         util::value_or_throw(domain::parse_wall_time(legal->wall_time), ErrorKind::invalid_input, "legal_wall_time");
-    const auto defined =
-        util::value_or_throw(domain::parse_when(domain::format_wall_time(wall), *zone, domain::BareDate::start_of_day),
-                             ErrorKind::invalid_input, "legal_wall_time");
-    if (defined.instant != when.instant) {
+    // closes_at says which instant a wall time that happens twice is.
+    if (!domain::is_wall_time_of(wall, *zone, when.instant)) {
       throw Error(ErrorKind::invalid_input,
-                  fmt::format("legal_wall_time {} in {} is {}, not {}", legal->wall_time, legal->zone,
-                              domain::format_utc(defined.instant), domain::format_utc(when.instant)));
+                  fmt::format("legal_wall_time {} in {} is not {}, which is {} there", legal->wall_time, legal->zone,
+                              domain::format_utc(when.instant),
+                              domain::format_wall_time(date::make_zoned(zone, when.instant).get_local_time())));
     }
     cutoff.wall_time = wall;
     cutoff.zone = legal->zone;

@@ -218,6 +218,11 @@ util::Result<When> within_range(util::Result<When> when, std::string_view text)
     return util::Failure{fmt::format("{} is {}, after 9999-12-31T23:59:59Z; cfp keeps instants up to the end of 9999",
                                      text, format_utc(instant))};
   }
+  // The legal wall time is kept too: in the last hour of 9999 UTC, Brussels is in 10000 already.
+  if (when.value().wall_time > date::local_seconds{k_latest.time_since_epoch()}) {
+    return util::Failure{fmt::format("{} is {} in {}, after the end of 9999; cfp keeps times up to the end of 9999",
+                                     text, format_wall_time(when.value().wall_time), when.value().zone)};
+  }
   return when;
 }
 
@@ -318,6 +323,11 @@ util::Result<date::local_seconds> parse_wall_time(std::string_view text)
     return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", text)};
   }
   return date::local_days{day.value()} + time_of_day.value();
+}
+
+bool is_wall_time_of(date::local_seconds wall, const date::time_zone& zone, Instant instant)
+{
+  return date::make_zoned(&zone, instant).get_local_time() == wall;
 }
 
 } // namespace cfp::domain

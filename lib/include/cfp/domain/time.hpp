@@ -59,4 +59,8 @@ std::string format_wall_time(date::local_seconds wall_time);
 /// Reads what format_wall_time wrote.
 util::Result<date::local_seconds> parse_wall_time(std::string_view text);
 
+/// Whether the clocks of `zone` show `wall` at `instant`. A wall time that happens twice (when
+/// the clocks go back) is either of its instants; one the clocks skip is none.
+bool is_wall_time_of(date::local_seconds wall, const date::time_zone& zone, Instant instant);
+
 } // namespace cfp::domain
