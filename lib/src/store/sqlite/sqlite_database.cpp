@@ -104,11 +104,7 @@ void SqliteDatabase::prepare()
   if (options().access != Access::read_write) {
     return;
   }
-  const std::string mode = m_db.execAndGet("PRAGMA journal_mode = WAL").getString();
-  if (mode != "wal") {
-    throw Error(ErrorKind::storage,
-                fmt::format("cannot use write-ahead logging on {} (journal mode stays '{}')", m_location, mode));
-  }
+  use_write_ahead_log();
   m_db.exec("PRAGMA synchronous = FULL");
   if (m_report.from_version == latest_schema_version()) {
     return;
@@ -119,6 +115,21 @@ void SqliteDatabase::prepare()
   check_identity();
   migrate();
   transaction.commit();
+  // SQLite hides some failed writes while it switches a file to WAL: the switch reports
+  // success, and the migration then commits in rollback mode. Switch again; this time a
+  // failure shows.
+  if (m_db.execAndGet("PRAGMA journal_mode").getString() != "wal") {
+    use_write_ahead_log();
+  }
+}
+
+void SqliteDatabase::use_write_ahead_log()
+{
+  const std::string mode = m_db.execAndGet("PRAGMA journal_mode = WAL").getString();
+  if (mode != "wal") {
+    throw Error(ErrorKind::storage,
+                fmt::format("cannot use write-ahead logging on {} (journal mode stays '{}')", m_location, mode));
+  }
 }
 
 SqliteDatabase::SqliteDatabase(const fs::path& path, const OpenOptions& options)

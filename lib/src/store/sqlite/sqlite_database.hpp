@@ -37,6 +37,7 @@ private:
   SqliteDatabase(const std::filesystem::path& path, const OpenOptions& options);
   /// Sets the connection's pragmas, checks the file is ours and migrates it (for writing).
   void prepare();
+  void use_write_ahead_log();
   void check_identity();
   /// Applies the pending migrations, inside the caller's write transaction.
   void migrate();
