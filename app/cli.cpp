@@ -112,6 +112,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   app.add_option("--db", options.db, "Database file (else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db)");
   app.add_option("--as", options.as, "Who acts, for the audit log (else CFP_USER, else USER)");
   app.add_option("--tz", options.tz, "Zone for showing and reading wall times (else CFP_TZ, else Europe/Brussels)");
+  app.add_option("--wait", options.wait,
+                 "Seconds to wait for another process writing to the database (else CFP_BUSY_TIMEOUT_MS, else 10)");
   app.add_option("--format", options.format, "Output format: table, json, ndjson or csv")
       ->check(CLI::IsMember({"table", "json", "csv", "ndjson"}));
 

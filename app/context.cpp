@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <pwd.h>
 #include <unistd.h>
@@ -42,6 +43,30 @@ std::chrono::milliseconds busy_timeout(const Environment& env)
   return std::chrono::milliseconds(value);
 }
 
+// --wait SECONDS: 0 to 600, to the millisecond ("2", "0.5", "1.25").
+std::chrono::milliseconds wait_seconds(const std::string& text)
+{
+  const auto refuse = [&] {
+    return Error(ErrorKind::usage,
+                 fmt::format("--wait '{}': give a number of seconds from 0 to 600, such as 10 or 0.5", text));
+  };
+  const auto dot = text.find('.');
+  const std::string whole = text.substr(0, dot);
+  const std::string fraction = dot == std::string::npos ? std::string{} : text.substr(dot + 1);
+  const auto digits = [](const std::string& part) {
+    return std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || whole.size() > 3 || !digits(whole) || (dot != std::string::npos && fraction.empty()) ||
+      fraction.size() > 3 || !digits(fraction)) {
+    throw refuse();
+  }
+  const auto ms = std::stol(whole) * 1000 + (fraction.empty() ? 0 : std::stol((fraction + "00").substr(0, 3)));
+  if (ms > 600'000) {
+    throw refuse();
+  }
+  return std::chrono::milliseconds(ms);
+}
+
 } // namespace
 
 Context::Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
@@ -61,7 +86,7 @@ Context::Context(const GlobalOptions& options, const Environment& env, std::ostr
   } else {
     m_clock = std::make_unique<core::SystemClock>();
   }
-  m_busy_timeout = busy_timeout(env);
+  m_busy_timeout = options.wait ? wait_seconds(*options.wait) : busy_timeout(env);
 }
 
 std::filesystem::path Context::database_path() const
@@ -123,6 +148,7 @@ core::Session Context::session(store::Access access)
     store::OpenOptions options;
     options.access = access;
     options.busy_timeout = m_busy_timeout;
+    options.retry_for = m_busy_timeout;
     m_database = store::Database::open(database_path().string(), options);
   }
   return core::Session{*m_database, *m_clock, actor, m_command_line, *m_zone, m_simulated ? &m_real_clock : nullptr};

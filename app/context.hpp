@@ -24,6 +24,7 @@ struct GlobalOptions
   std::optional<std::string> db;
   std::optional<std::string> as;
   std::optional<std::string> tz;
+  std::optional<std::string> wait;
   std::string format = "table";
 };
 

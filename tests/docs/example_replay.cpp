@@ -192,6 +192,7 @@ std::string with_placeholders(const std::string& documented, const std::string& 
   static const std::vector<std::pair<std::string_view, std::string>> k_placeholders{
       {k_real_time, R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"},
       {k_seal, "[0-9a-f]{64}"},
+      {k_process_id, "[0-9]+"},
   };
   const auto holds_placeholder = [](const std::string& line) {
     return std::any_of(k_placeholders.begin(), k_placeholders.end(),

@@ -29,8 +29,12 @@ inline constexpr std::string_view k_real_time = "<real time>";
 /// any 64 hex digits.
 inline constexpr std::string_view k_seal = "<seal>";
 
+/// What the document writes in place of a process id (the holder of a lock): it matches any
+/// number.
+inline constexpr std::string_view k_process_id = "<process id>";
+
 /// `printed` with each line that matches a line of `documented` holding a placeholder
-/// (k_real_time, k_seal) replaced by that line, so that the two compare equal where only what
+/// (k_real_time, k_seal, k_process_id) replaced by that line, so that the two compare equal where only what
 /// differs at every run differs.
 std::string with_placeholders(const std::string& documented, const std::string& printed);
 

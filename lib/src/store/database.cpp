@@ -47,7 +47,9 @@ std::unique_ptr<Database> Database::open(const std::string& location, const Open
 void Database::run_erased(Mode mode, Retry retry, std::string_view what, const std::function<void(Transaction&)>& work)
 {
   using clock = std::chrono::steady_clock;
-  const auto deadline = clock::now() + (retry == Retry::allowed ? m_options.retry_for : std::chrono::milliseconds(0));
+  const auto start = clock::now();
+  m_wait_until = start + m_options.busy_timeout;
+  const auto deadline = start + (retry == Retry::allowed ? m_options.retry_for : std::chrono::milliseconds(0));
   std::optional<std::minstd_rand> jitter; // seeded at the first retry: most writes never need it
   auto ceiling = std::chrono::milliseconds(2);
   std::string busy_message;

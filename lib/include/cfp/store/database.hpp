@@ -17,14 +17,14 @@ namespace cfp::store {
 /// Whether a command may change the database; read-only commands never create or migrate it.
 enum class Access { read_only, read_write };
 
-/// How long a connection waits for another writer before giving up, unless told otherwise.
-inline constexpr std::chrono::milliseconds k_default_busy_timeout{5000};
+/// How long a command waits for another writer before giving up, unless told otherwise.
+inline constexpr std::chrono::milliseconds k_default_busy_timeout{10000};
 
 /// How a database is opened.
 struct OpenOptions
 {
   Access access = Access::read_write;
-  /// How long one attempt waits for a lock held by another writer.
+  /// How long a unit of work waits, from its first attempt, for a lock held by another writer.
   std::chrono::milliseconds busy_timeout = k_default_busy_timeout;
   /// How long a write whose transaction lost a race (busy, serialisation failure) keeps being
   /// run again, from its first attempt; zero runs it once.
@@ -94,7 +94,13 @@ protected:
   /// How one attempt ended when it did not throw.
   enum class Attempt { done, retry };
 
-  explicit Database(const OpenOptions& options) : m_options(options) {}
+  explicit Database(const OpenOptions& options)
+      : m_options(options), m_wait_until(std::chrono::steady_clock::now() + options.busy_timeout)
+  {
+  }
+
+  /// Until when the unit of work under way (or the opening) may wait for another writer's lock.
+  std::chrono::steady_clock::time_point wait_until() const { return m_wait_until; }
 
   /// Runs `work` once in a transaction of `mode`. Returns Attempt::retry, with the message to
   /// give should the retries run out in `busy_message`, when the backend says the transaction
@@ -123,6 +129,7 @@ private:
   void run_erased(Mode mode, Retry retry, std::string_view what, const std::function<void(Transaction&)>& work);
 
   OpenOptions m_options;
+  std::chrono::steady_clock::time_point m_wait_until;
 };
 
 } // namespace cfp::store

@@ -135,6 +135,8 @@ void SqliteDatabase::use_write_ahead_log()
 SqliteDatabase::SqliteDatabase(const fs::path& path, const OpenOptions& options)
     : Database(options), m_location(path.string()), m_db(open_connection(path, options)), m_statements(m_db)
 {
+  m_lock_wait.set_deadline(wait_until());
+  sqlite3_busy_handler(m_db.getHandle(), &LockWait::on_busy, &m_lock_wait);
 }
 
 SqliteDatabase::~SqliteDatabase() = default;
@@ -220,6 +222,7 @@ Database::Attempt SqliteDatabase::attempt(Mode mode, std::string_view what,
   if (mode == Mode::write && options().access != Access::read_write) {
     throw Error(ErrorKind::internal, fmt::format("cannot {}: the database was opened read-only", what));
   }
+  m_lock_wait.set_deadline(wait_until());
   try {
     SQLite::Transaction transaction(m_db, mode == Mode::write ? SQLite::TransactionBehavior::IMMEDIATE
                                                               : SQLite::TransactionBehavior::DEFERRED);
@@ -238,13 +241,23 @@ Database::Attempt SqliteDatabase::attempt(Mode mode, std::string_view what,
     throw;
   } catch (const SQLite::Exception& error) {
     if (is_busy(error)) {
-      busy_message = translate(error, what, m_location, options().busy_timeout).what();
+      busy_message = busy_error(what).what();
       return Attempt::retry;
     }
     throw translate(error, what, m_location, options().busy_timeout);
   } catch (const std::exception& error) {
     throw Error(ErrorKind::internal, fmt::format("cannot {}: {}", what, error.what()));
   }
+}
+
+Error SqliteDatabase::busy_error(std::string_view what) const
+{
+  const auto holder = write_lock_holder(m_location);
+  return Error(ErrorKind::busy,
+               fmt::format("cannot {}: the database {} stayed locked by another writer{} for {} s; try again when it "
+                           "has finished, or wait longer with --wait SECONDS",
+                           what, m_location, holder ? fmt::format(" (process {})", *holder) : std::string{},
+                           format_seconds(options().busy_timeout)));
 }
 
 } // namespace cfp::store::sqlite

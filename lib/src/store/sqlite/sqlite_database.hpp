@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "lock_wait.hpp"
 #include "statement_cache.hpp"
 
+#include <cfp/error.hpp>
 #include <cfp/store/database.hpp>
 
 #include <SQLiteCpp/Database.h>
@@ -45,7 +47,11 @@ private:
   void finish_migration(int version);
   int schema_version();
 
+  /// The busy error of `what`, naming the process that holds the lock when it can be told.
+  Error busy_error(std::string_view what) const;
+
   std::string m_location;
+  LockWait m_lock_wait;
   SQLite::Database m_db;
   StatementCache m_statements; ///< declared after m_db: finalized before the connection closes
 };
