@@ -23,6 +23,7 @@ struct ImportProposalOptions
   std::optional<std::string> input_format;
   bool dry_run = false;
   bool skip_invalid = false;
+  bool historical = false;
   std::optional<std::string> rejects;
   bool quiet = false;
 };
@@ -78,31 +79,23 @@ std::istream& open_input(const std::string& file, std::ifstream& stream)
   return stream;
 }
 
-// Shows records and bytes read on a terminal once an import has taken about a second.
+// Shows the records checked, then imported, on a terminal once an import has taken about a
+// second.
 class Progress
 {
 public:
   Progress(Context& context, const ImportProposalOptions& options)
       : m_err(context.err()), m_enabled(context.err_is_terminal() && !options.quiet)
   {
-    std::error_code ec;
-    if (options.file != "-") {
-      const auto size = std::filesystem::file_size(options.file, ec);
-      m_total = ec ? 0 : size;
-    }
   }
 
-  void update(std::uint64_t records, std::uint64_t bytes)
+  void update(std::string_view phase, std::uint64_t records)
   {
     if (!m_enabled || std::chrono::steady_clock::now() - m_started < std::chrono::seconds(1)) {
       return;
     }
     m_shown = true;
-    if (m_total > 0) {
-      m_err << fmt::format("\rimporting: {} records, {}% read", records, bytes * 100 / m_total) << std::flush;
-    } else {
-      m_err << fmt::format("\rimporting: {} records, {} MB read", records, bytes / 1'000'000) << std::flush;
-    }
+    m_err << fmt::format("\r{}: {} records\033[K", phase, records) << std::flush;
   }
 
   void finish()
@@ -116,7 +109,6 @@ private:
   std::ostream& m_err;
   bool m_enabled;
   bool m_shown = false;
-  std::uint64_t m_total = 0;
   std::chrono::steady_clock::time_point m_started = std::chrono::steady_clock::now();
 };
 
@@ -180,8 +172,9 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   request.format = format;
   request.dry_run = options.dry_run;
   request.skip_invalid = options.skip_invalid;
+  request.historical = options.historical;
   request.rejects = rejects ? &rejects->stream() : nullptr;
-  request.progress = [&](std::uint64_t records, std::uint64_t bytes) { progress.update(records, bytes); };
+  request.progress = [&](std::string_view phase, std::uint64_t records) { progress.update(phase, records); };
   const auto summary = core::import_proposals(session, in, request);
   progress.finish();
   if (rejects) {
@@ -246,6 +239,8 @@ void register_import_commands(CLI::App& app, Registry& registry)
   proposals->add_flag("--dry-run", options->dry_run, "Check every record and say what would happen; write nothing");
   proposals->add_flag("--skip-invalid", options->skip_invalid, "Import the valid records; needs --rejects");
   proposals->add_option("--rejects", options->rejects, "With --skip-invalid: where invalid records go, with an error");
+  proposals->add_flag("--historical", options->historical,
+                      "Accept new proposals whose submitted_at is in a cut-off that has closed since");
   proposals->add_flag("--quiet", options->quiet, "No progress display");
   registry.on(proposals, [options](Context& context) { run_import_proposals(context, *options); });
 

@@ -153,5 +153,20 @@ TEST_F(BinaryTest, AWriterWaitsForAnotherProcessThenReportsBusy)
   EXPECT_EQ(nlohmann::json::parse(read.out)["title"], "MIMER");
 }
 
+TEST_F(BinaryTest, AnImportWithoutRoomForItsTemporaryFileExits74AndChangesNothing)
+{
+  seed();
+  const std::string before = dump_database(m_db);
+  const auto csv = m_dir / "in.csv";
+  std::ofstream(csv) << "call,acronym,title,host,entity\n";
+  auto environment = env();
+  environment.push_back("TMPDIR=/nonexistent-cfp-folder");
+  const auto result = run_binary({"import", "proposals", csv.string()}, environment);
+  EXPECT_EQ(result.exit_code, 74) << result.err;
+  EXPECT_EQ(result.err,
+            "cfp: error: cannot make a temporary file in /nonexistent-cfp-folder: No such file or directory\n");
+  EXPECT_EQ(dump_database(m_db), before);
+}
+
 } // namespace
 } // namespace cfp::test

@@ -112,6 +112,28 @@ TEST(ConcurrencyTest, AWriterGivesUpAfterWaitSecondsNamingTheProcessThatHoldsThe
   }
 }
 
+TEST(ConcurrencyTest, AnImportFromAPipeThatIsSlowToWriteKeepsNoOtherWriterWaiting)
+{
+  TempDir dir;
+  const auto db = dir / "cfp.db";
+  const std::vector<std::string> env{"CFP_USER=tester", "CFP_NOW=2024-10-01T10:00:00Z"};
+  ASSERT_EQ(run_process({CFP_BINARY, "--db", db.string(), "call", "add", "C", "--title", "T"}, env).exit_code, 0);
+  ASSERT_EQ(
+      run_process({CFP_BINARY, "--db", db.string(), "deadline", "add", "C", "2025-02-01", "--label", "c"}, env).exit_code,
+      0);
+  const auto csv = dir / "in.csv";
+  std::ofstream(csv) << "call,acronym,title,host,entity\nC,PIPED,Piped,FI,Centre\n";
+  // The import's input arrives after 2 s; meanwhile another writer, waiting 1 s at most, adds a
+  // call. Each prints its exit status.
+  const std::string script = "(sleep 2; cat \"$2\") | \"$0\" --db \"$1\" import proposals - --input-format csv "
+                             "2>/dev/null & sleep 0.3; \"$0\" --db \"$1\" --wait 1 call add OTHER --title T "
+                             ">/dev/null; echo \"writer $?\"; wait $!; echo \"import $?\"";
+  const auto result = run_process({"/bin/bash", "-c", script, CFP_BINARY, db.string(), csv.string()}, env);
+  EXPECT_EQ(result.out, "writer 0\nimport 0\n") << result.err;
+  EXPECT_EQ(count(db, "proposal"), 1);
+  EXPECT_EQ(count(db, "call"), 2);
+}
+
 TEST(ConcurrencyTest, WaitTakesSecondsFromZeroToSixHundred)
 {
   TempDir dir;

@@ -28,12 +28,31 @@ TEST_F(ImportExportTest, MissingStatusAndSubmittedAtMeanSubmittedNowToTheOpenCut
   EXPECT_EQ(lumi["eu_contribution_eur"], "0.00");
 }
 
-TEST_F(ImportExportTest, SubmittedAtDecidesTheCutoffEvenWhenThatCutoffHasClosedSince)
+TEST_F(ImportExportTest, SubmittedAtDecidesTheCutoffEvenWhenThatCutoffHasClosedSinceGivenHistorical)
 {
-  import_ok(write("late.csv", std::string("call,acronym,title,host,entity,submitted_at\n") +
-                                k_call + ",ON-TIME,T,FI,CSC,2024-11-04T16:00:00Z\n" + k_call +
-                                ",NEXT,T,FI,CSC,2024-11-04T16:00:01Z\n" + k_call + ",LOCAL,T,FI,CSC,2024-11-04 17:00\n"),
-            "2024-12-01T00:00:00Z");
+  const auto file = write("late.csv", std::string("call,acronym,title,host,entity,submitted_at\n") + k_call +
+                                          ",ON-TIME,T,FI,CSC,2024-11-04T16:00:00Z\n" + k_call +
+                                          ",NEXT,T,FI,CSC,2024-11-04T16:00:01Z\n" + k_call +
+                                          ",LOCAL,T,FI,CSC,2024-11-04 17:00\n");
+  const auto before = dump_database(m_db);
+  const auto refused = cfp({"import", "proposals", file.string()}, "2024-12-01T00:00:00Z");
+  EXPECT_EQ(refused.exit_code, 65) << refused.err;
+  EXPECT_NE(refused.err.find(file.string() + ":2: submitted_at: 2024-11-04T16:00:00Z is in cut-off '2024-11-04', "
+                                             "which closed at 2024-11-04 17:00:00 CET (Brussels time); to import "
+                                             "submissions made before a cut-off closed, give --historical"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find(file.string() + ":4: submitted_at:"), std::string::npos) << refused.err;
+  EXPECT_EQ(refused.err.find(file.string() + ":3:"), std::string::npos) << "NEXT is in an open cut-off";
+  EXPECT_EQ(dump_database(m_db), before);
+
+  import_ok(file, "2024-12-01T00:00:00Z", {"--historical"});
+  for (const char* acronym : {"ON-TIME", "LOCAL"}) {
+    const auto log = as_json(ok({"log", "--ref", acronym, "--format", "json"}));
+    ASSERT_EQ(log.size(), 1u) << acronym;
+    EXPECT_EQ(log[0]["action"], "historical import");
+  }
+  EXPECT_TRUE(as_json(ok({"log", "--ref", "NEXT", "--format", "json"})).empty()) << "NEXT is not historical";
   EXPECT_EQ(show("ON-TIME")["cutoff"], "2024-11-04");
   EXPECT_EQ(show("ON-TIME")["submitted_at"], "2024-11-04T16:00:00Z");
   EXPECT_EQ(show("NEXT")["cutoff"], "2025-02-01");

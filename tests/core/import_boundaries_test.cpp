@@ -143,13 +143,15 @@ TEST_F(RuleBoundariesTest, ImportMovingASubmittedProposalBackIntoAClosedCutoffIs
   EXPECT_EQ(core::show_proposal(session(), "BSC-AIF").cutoff_label, "2025-02-01");
 }
 
-TEST_F(RuleBoundariesTest, ImportOfANewProposalBackdatedIntoAClosedCutoffIsAccepted)
+TEST_F(RuleBoundariesTest, ImportOfANewProposalBackdatedIntoAClosedCutoffIsAcceptedAsHistorical)
 {
-  // Only a change to an existing proposal happens now; a new one records a past submission.
+  // Only a change to an existing proposal happens now; a new one records a past submission,
+  // when the import is told it brings in the past.
   now("2024-12-01T00:00:00Z");
   const auto summary = import_csv(std::string(k_status_header) + k_call +
-                                  ",NEWONE,AI Factory NEWONE,ES,Barcelona Supercomputing Center,submitted,"
-                                  "2024-11-01T00:00:00Z\n");
+                                      ",NEWONE,AI Factory NEWONE,ES,Barcelona Supercomputing Center,submitted,"
+                                      "2024-11-01T00:00:00Z\n",
+                                  true);
   EXPECT_TRUE(summary.written);
   EXPECT_EQ(summary.inserted, 1u);
   EXPECT_EQ(core::show_proposal(session(), "NEWONE").cutoff_label, "2024-11-04");

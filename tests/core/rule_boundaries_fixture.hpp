@@ -78,10 +78,11 @@ protected:
   }
 
   // Imports `csv` as the file "proposals.csv".
-  core::ImportSummary import_csv(const std::string& csv)
+  core::ImportSummary import_csv(const std::string& csv, bool historical = false)
   {
     std::istringstream in(csv);
     core::ImportOptions options;
+    options.historical = historical;
     options.source_name = "proposals.csv";
     options.format = core::DataFormat::csv;
     return core::import_proposals(session(), in, options);

@@ -9,6 +9,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cfp::core {
@@ -23,8 +24,10 @@ struct ImportOptions
   DataFormat format = DataFormat::csv;
   bool dry_run = false;             ///< validate and count, write nothing
   bool skip_invalid = false;        ///< write the valid records; invalid ones go to `rejects`
+  bool historical = false;          ///< accept new proposals submitted in cut-offs that have closed since
   std::ostream* rejects = nullptr;  ///< with skip_invalid: each invalid record plus an `error` column
-  std::function<void(std::uint64_t records, std::uint64_t bytes)> progress; ///< called every few thousand records
+  /// Called every thousand records of each pass ("checking", then "importing").
+  std::function<void(std::string_view phase, std::uint64_t records)> progress;
 };
 
 /// One broken rule in an input file.
@@ -52,11 +55,14 @@ struct ImportSummary
 
 inline constexpr std::size_t k_max_reported_errors = 50;
 
-/// Imports proposals from `in`, in one write transaction with constant memory. Each record is
-/// checked with the rules of `proposal add` (its `submitted_at` decides the cut-off). The key is
-/// (call, acronym): a record equal to the stored proposal changes nothing, a different one makes
-/// a new version as `proposal update` would. Without skip_invalid, one invalid record means
-/// nothing is written. Writes one audit entry. Throws cfp::Error when the file as a whole is
+/// Imports proposals from `in` with constant memory: reads the whole input into a temporary
+/// file first, checks every record against one snapshot without the write lock, then checks
+/// and writes them again in one short write transaction. Each record is checked with the rules
+/// of `proposal add` (its `submitted_at` decides the cut-off; one in a cut-off that has closed
+/// needs `historical`). The key is (call, acronym): a record equal to the stored proposal
+/// changes nothing, a different one makes a new version as `proposal update` would. Without
+/// skip_invalid, one invalid record means nothing is written. Writes one audit entry for the
+/// file and one for each historical proposal. Throws cfp::Error when the file as a whole is
 /// unreadable (bad header, broken JSON).
 ImportSummary import_proposals(Session& session, std::istream& in, const ImportOptions& options);
 

@@ -79,6 +79,15 @@ public:
     return run<std::invoke_result_t<Work&, Transaction&>, Transaction&>(Mode::write, Retry::never, what, work);
   }
 
+  /// Runs `work(Transaction&)` in one read transaction: it sees one consistent snapshot and
+  /// holds no write lock, so that others may write meanwhile. It may use the transaction's
+  /// ImportKeys (temporary, thrown away) but must change nothing else: a check before a write.
+  template<typename Work>
+  auto check(std::string_view what, Work&& work) -> std::invoke_result_t<Work&, Transaction&>
+  {
+    return run<std::invoke_result_t<Work&, Transaction&>, Transaction&>(Mode::read, Retry::allowed, what, work);
+  }
+
   /// Runs `work(const Transaction&)` in one read transaction, so that it sees one consistent
   /// snapshot. Returns what `work` returns.
   template<typename Work>

@@ -9,7 +9,9 @@
 #include <cfp/core/audit.hpp>
 #include <cfp/store/import_keys.hpp>
 #include <cfp/store/proposal_repository.hpp>
+#include <cfp/store/snapshot.hpp>
 #include <cfp/util/digest.hpp>
+#include <cfp/util/spool_file.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -20,8 +22,10 @@ namespace cfp::core::detail {
 using domain::Proposal;
 using domain::ProposalStatus;
 
-Importer::Importer(const Session& session, store::Transaction& tx, const ImportOptions& options)
-    : m_session(session), m_tx(tx), m_reference(tx), m_rejects(options.rejects, options.format),
+Importer::Importer(const Session& session, store::Transaction& tx, const ImportOptions& options, std::ostream* rejects,
+                   Pass pass)
+    : m_session(session), m_tx(tx), m_apply(pass == Pass::apply), m_historical(options.historical), m_reference(tx),
+      m_rejects(rejects, options.format),
       m_stamp(session.stamp()), m_now(m_stamp.at)
 {
 }
@@ -153,6 +157,15 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
                       existing->acronym, cutoff.value().label, domain::format_brussels(cutoff.value().closes_at)));
       return errors;
     }
+    // A new proposal submitted before a cut-off that has closed since: a record of the past,
+    // which an import brings in only when asked to.
+    if (!existing && m_now > cutoff.value().closes_at && !m_historical) {
+      add("submitted_at", fmt::format("{} is in cut-off '{}', which closed at {}; to import submissions made before "
+                                      "a cut-off closed, give --historical",
+                                      domain::format_utc(at), cutoff.value().label,
+                                      domain::format_brussels(cutoff.value().closes_at)));
+      return errors;
+    }
     proposal.status = ProposalStatus::submitted;
     proposal.submitted_at = at;
     proposal.cutoff_id = cutoff.value().id;
@@ -163,16 +176,33 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
   }
   if (existing) {
     proposal.version = existing->version + 1;
-    m_tx.proposals().update(proposal, m_stamp);
+    if (m_apply) {
+      m_tx.proposals().update(proposal, m_stamp);
+    }
     ++m_summary.updated;
   } else {
     proposal.call_code = call->call.code;
     proposal.acronym = *record.values.acronym;
     proposal.version = 1;
-    m_tx.proposals().insert(call->call.id, proposal, m_stamp);
+    if (m_apply) {
+      const auto id = m_tx.proposals().insert(call->call.id, proposal, m_stamp);
+      if (proposal.cutoff_closes_at && m_now > *proposal.cutoff_closes_at) {
+        record_historical(proposal, id);
+      }
+    }
     ++m_summary.inserted;
   }
   return errors;
+}
+
+void Importer::record_historical(const Proposal& proposal, std::int64_t id)
+{
+  record_audit(m_session, m_tx,
+               {{domain::SubjectKind::proposal, id},
+                fmt::format("proposal {}/{}", proposal.call_code, proposal.acronym),
+                "historical import",
+                std::nullopt,
+                store::snapshot(proposal)});
 }
 
 namespace {
@@ -198,44 +228,88 @@ void read_records(std::istream& in, DataFormat format, const std::string& source
 
 namespace cfp::core {
 
+namespace {
+
+// One pass over the staged input: checks every record (and, in Pass::apply, writes the valid
+// ones) inside `tx`; invalid records go to `rejects`.
+ImportSummary run_pass(const Session& session, store::Transaction& tx, const ImportOptions& options,
+                       util::SpoolFile& input, util::SpoolFile* rejects, detail::Pass pass)
+{
+  if (rejects != nullptr) {
+    rejects->clear();
+  }
+  detail::Importer importer(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
+  std::uint64_t next_progress = 1000;
+  const std::string_view phase = pass == detail::Pass::check ? "checking" : "importing";
+  detail::read_records(input.read_from_start(), options.format, options.source_name, [&](detail::InputRecord& record) {
+    importer.take(record);
+    if (options.progress && importer.summary().records >= next_progress) {
+      options.progress(phase, importer.summary().records);
+      next_progress += 1000;
+    }
+  });
+  importer.rejects().finish();
+  return importer.summary();
+}
+
+} // namespace
+
 ImportSummary import_proposals(Session& session, std::istream& in, const ImportOptions& options)
 {
+  // Stage: the whole input is read and hashed before any lock is taken, so that a slow pipe, a
+  // FIFO or an idle terminal holds up no other writer, and both passes read the same bytes.
   util::HashingStreambuf hashing(*in.rdbuf());
   std::istream input(&hashing);
-  const std::string what = fmt::format("import proposals from {}", options.source_name);
-  // The input is read as the transaction runs, so it cannot be run a second time.
-  return session.database.write_once(what, [&](store::Transaction& tx) {
-    detail::Importer importer(session, tx, options);
-    std::uint64_t next_progress = 1000;
-    detail::read_records(input, options.format, options.source_name, [&](detail::InputRecord& record) {
-      importer.take(record);
-      if (options.progress && importer.summary().records >= next_progress) {
-        options.progress(importer.summary().records, hashing.bytes());
-        next_progress += 1000;
-      }
-    });
-    importer.rejects().finish();
-    hashing.drain();
-    ImportSummary summary = importer.summary();
+  util::SpoolFile staged;
+  staged.append(input);
+  hashing.drain();
+  std::optional<util::SpoolFile> rejects;
+  if (options.rejects != nullptr) {
+    rejects.emplace();
+  }
+  const auto finish = [&](ImportSummary summary) {
     summary.sha256 = hashing.hex();
     summary.bytes = hashing.bytes();
-    if (options.dry_run || (summary.invalid > 0 && !options.skip_invalid)) {
-      tx.discard_changes();
-      return summary;
+    if (rejects) {
+      rejects->copy_to(*options.rejects);
     }
-    const nlohmann::ordered_json counts{{"file", options.source_name},    {"sha256", summary.sha256},
-                                        {"bytes", summary.bytes},         {"records", summary.records},
-                                        {"inserted", summary.inserted},   {"updated", summary.updated},
-                                        {"unchanged", summary.unchanged}, {"invalid", summary.invalid}};
+    return summary;
+  };
+
+  // Check: every record against one snapshot of the database, without the write lock. A dry
+  // run, or an import that an invalid record stops, ends here.
+  const std::string what = fmt::format("import proposals from {}", options.source_name);
+  ImportSummary checked = session.database.check(what, [&](store::Transaction& tx) {
+    return run_pass(session, tx, options, staged, rejects ? &*rejects : nullptr, detail::Pass::check);
+  });
+  if (options.dry_run || (checked.invalid > 0 && !options.skip_invalid)) {
+    return finish(std::move(checked));
+  }
+
+  // Apply: one write transaction checks every record again (the database may have changed
+  // since) and writes the valid ones. It reads a local file, so it may run again after losing a
+  // race for the lock.
+  ImportSummary summary = session.database.write(what, [&](store::Transaction& tx) {
+    ImportSummary applied =
+        run_pass(session, tx, options, staged, rejects ? &*rejects : nullptr, detail::Pass::apply);
+    if (applied.invalid > 0 && !options.skip_invalid) {
+      tx.discard_changes();
+      return applied;
+    }
+    const nlohmann::ordered_json counts{{"file", options.source_name},    {"sha256", hashing.hex()},
+                                        {"bytes", hashing.bytes()},       {"records", applied.records},
+                                        {"inserted", applied.inserted},   {"updated", applied.updated},
+                                        {"unchanged", applied.unchanged}, {"invalid", applied.invalid}};
     record_audit(session, tx,
                  {{domain::SubjectKind::import, std::nullopt},
                   "import proposals " + options.source_name,
                   "import",
                   std::nullopt,
                   counts.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
-    summary.written = true;
-    return summary;
+    applied.written = true;
+    return applied;
   });
+  return finish(std::move(summary));
 }
 
 } // namespace cfp::core

@@ -11,13 +11,20 @@
 
 namespace cfp::core::detail {
 
+/// What an Importer does with a valid record.
+enum class Pass {
+  check, ///< counts it as it would be written, in a read transaction
+  apply, ///< writes it, in the caller's write transaction
+};
+
 /// Checks the records of one proposal file against the rules of `proposal add` and `update`
-/// and writes each valid one at once, inside the caller's write transaction; counts what it
-/// did and keeps what is wrong with the others.
+/// and, in Pass::apply, writes each valid one at once; counts what it did (or would do) and
+/// writes the invalid ones to `rejects` (when not null).
 class Importer
 {
 public:
-  Importer(const Session& session, store::Transaction& tx, const ImportOptions& options);
+  Importer(const Session& session, store::Transaction& tx, const ImportOptions& options, std::ostream* rejects,
+           Pass pass);
 
   /// Takes one record (line 0: the CSV header, for the rejects file).
   void take(InputRecord& record);
@@ -28,8 +35,13 @@ public:
 private:
   std::vector<ImportError> check_and_apply(InputRecord& record);
 
+  // The audit entry of a proposal submitted before its cut-off closed, imported later.
+  void record_historical(const domain::Proposal& proposal, std::int64_t id);
+
   const Session& m_session;
   store::Transaction& m_tx;
+  bool m_apply;
+  bool m_historical;
   ReferenceData m_reference;
   RejectWriter m_rejects;
   domain::Stamp m_stamp; ///< of every change the import makes; its `at` is the import's "now"

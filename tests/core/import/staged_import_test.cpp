@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: EUPL-1.2
+// An import reads its whole input and checks it without the write lock, then checks and writes
+// it again in one write transaction: what changed in between is seen by the second check.
+
+#include "core/proposals_fixture.hpp"
+
+#include <cfp/core/transfer.hpp>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+
+#include <sstream>
+
+namespace cfp::test {
+namespace {
+
+class StagedImportTest : public ProposalsTest
+{
+protected:
+  // A CSV file of `count` new proposals, IMP-1 ... IMP-count, then `last` if it is not empty.
+  static std::string records(int count, const std::string& last = "")
+  {
+    std::string csv = "call,acronym,title,host,entity\n";
+    for (int i = 1; i <= count; ++i) {
+      csv += fmt::format("{},IMP-{},Imported {},FI,Centre {}\n", k_call, i, i, i);
+    }
+    return csv + last;
+  }
+
+  core::ImportSummary import(const std::string& csv, core::ImportOptions options = {})
+  {
+    std::istringstream in(csv);
+    options.source_name = "proposals.csv";
+    options.format = core::DataFormat::csv;
+    return core::import_proposals(session(), in, options);
+  }
+
+  // Another process's connection to the same file, with its own session.
+  struct Other
+  {
+    explicit Other(const std::filesystem::path& path)
+        : database(store::Database::open(path.string())), clock(utc("2024-10-01T10:00:00Z")),
+          session{*database, clock, "other", "cfp other", *date::locate_zone("Europe/Brussels")}
+    {
+    }
+    std::unique_ptr<store::Database> database;
+    core::FixedClock clock;
+    core::Session session;
+  };
+};
+
+TEST_F(StagedImportTest, AProposalAddedBetweenTheCheckAndTheWriteIsUpdatedNotInsertedTwice)
+{
+  Other other(m_fixture.path());
+  core::ImportOptions options;
+  std::vector<std::string> phases;
+  options.progress = [&](std::string_view phase, std::uint64_t records) {
+    phases.emplace_back(phase);
+    if (phase == "checking" && records == 1000) {
+      // The check pass has read 1000 records and holds a read snapshot: another writer adds
+      // the proposal of record 1001 meanwhile.
+      auto race = request("RACE");
+      race.input.title = "Added by another writer";
+      core::add_proposal(other.session, race);
+    }
+  };
+  const auto summary =
+      import(records(1000, fmt::format("{},RACE,From the file,FI,Centre R\n", k_call)), options);
+  EXPECT_TRUE(summary.written);
+  EXPECT_EQ(summary.inserted, 1000u);
+  EXPECT_EQ(summary.updated, 1u) << "the second check saw the proposal the first did not";
+  EXPECT_EQ(summary.invalid, 0u);
+  EXPECT_EQ(resolve("RACE").fields.title, "From the file");
+  EXPECT_EQ(resolve("RACE").version, 2);
+  EXPECT_EQ(phases, (std::vector<std::string>{"checking", "importing"}));
+}
+
+TEST_F(StagedImportTest, ADryRunAndARefusedImportNeverTakeTheWriteLock)
+{
+  // Another connection holds the write lock for the whole test.
+  SQLite::Database locker(m_fixture.path().string(), SQLite::OPEN_READWRITE);
+  SQLite::Transaction lock(locker, SQLite::TransactionBehavior::IMMEDIATE);
+  core::ImportOptions dry;
+  dry.dry_run = true;
+  const auto checked = import(records(3), dry);
+  EXPECT_EQ(checked.inserted, 3u);
+  EXPECT_FALSE(checked.written);
+  const auto refused = import(records(2, fmt::format("{},IMP-1,Twice,FI,Centre\n", k_call)));
+  EXPECT_EQ(refused.invalid, 1u);
+  EXPECT_FALSE(refused.written);
+  EXPECT_EQ(refused.errors.at(0).message, fmt::format("IMP-1 appears twice in call {}: on line 2 and on line 4", k_call));
+}
+
+TEST_F(StagedImportTest, ANewProposalSubmittedInACutoffThatHasClosedNeedsHistorical)
+{
+  now("2025-03-01T10:00:00Z");
+  const std::string csv = "call,acronym,title,host,entity,submitted_at\n" +
+                          fmt::format("{},PAST,Past AI Factory,FI,Centre,2024-11-04T15:00:00Z\n", k_call);
+  const auto refused = import(csv);
+  EXPECT_FALSE(refused.written);
+  ASSERT_EQ(refused.errors.size(), 1u);
+  EXPECT_EQ(refused.errors[0].column, "submitted_at");
+  EXPECT_EQ(refused.errors[0].message,
+            "2024-11-04T15:00:00Z is in cut-off '2024-11-04', which closed at 2024-11-04 17:00:00 CET (Brussels time); "
+            "to import submissions made before a cut-off closed, give --historical");
+  const auto before = audit_entries();
+
+  core::ImportOptions historical;
+  historical.historical = true;
+  const auto summary = import(csv, historical);
+  EXPECT_TRUE(summary.written);
+  EXPECT_EQ(summary.inserted, 1u);
+  EXPECT_EQ(resolve("PAST").cutoff_label, "2024-11-04");
+  EXPECT_EQ(audit_entries(), before + 2) << "one entry for the proposal, one for the file";
+  const auto entries = core::list_audit(session(), std::string("PAST"), 10);
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].action, "historical import");
+  EXPECT_EQ(entries[0].entity, fmt::format("proposal {}/PAST", k_call));
+  EXPECT_EQ(nlohmann::json::parse(*entries[0].after)["submitted_at"], "2024-11-04T15:00:00Z");
+}
+
+TEST_F(StagedImportTest, AnExistingProposalInAClosedCutoffStaysReadOnlyWithHistorical)
+{
+  add("OLD");
+  now("2025-03-01T10:00:00Z");
+  core::ImportOptions historical;
+  historical.historical = true;
+  const auto summary = import(fmt::format("call,acronym,title,host,entity,submitted_at\n"
+                                          "{},OLD,Changed,ES,Barcelona Supercomputing Center,2024-10-01T10:00:00Z\n",
+                                          k_call),
+                              historical);
+  EXPECT_FALSE(summary.written);
+  ASSERT_EQ(summary.errors.size(), 1u);
+  EXPECT_NE(summary.errors[0].message.find("read-only"), std::string::npos) << summary.errors[0].message;
+}
+
+} // namespace
+} // namespace cfp::test
