@@ -406,5 +406,150 @@ TEST(JsonProposalReaderTest, FarDeeperNestingIsRefusedWithoutCrashing)
   EXPECT_EQ(result.message, "in.json:1: not a JSON array of objects: values nested more than 16 levels deep");
 }
 
+// ---- limits: no record makes the reader hold or spend more than its limits allow ------------
+
+constexpr std::size_t k_mib = std::size_t{1} << 20;
+
+// `count` members "kN": 1, comma-separated.
+std::string numbered_keys(std::size_t count)
+{
+  std::string members;
+  for (std::size_t i = 0; i < count; ++i) {
+    members += (i == 0 ? "\"k" : ", \"k") + std::to_string(i) + "\": 1";
+  }
+  return members;
+}
+
+// An array of `count` strings "PT".
+std::string array_of(std::size_t count)
+{
+  std::string items = "[";
+  for (std::size_t i = 0; i < count; ++i) {
+    items += i == 0 ? "\"PT\"" : ", \"PT\"";
+  }
+  return items + "]";
+}
+
+TEST(JsonProposalReaderTest, AStringOfOneMebibyteIsReadButNotOneByteMore)
+{
+  const std::string longest(k_mib, 'a');
+  const auto kept = read_json(R"([{"call": "CALL-1", "acronym": "A", "title": ")" + longest +
+                              R"(", "host": "ES", "entity": "E"}])");
+  ASSERT_EQ(kept.records.size(), 1u);
+  EXPECT_TRUE(kept.records[0].errors.empty()) << ::testing::PrintToString(problems(kept.records[0]));
+  EXPECT_EQ(kept.records[0].values.input.title, longest);
+
+  const auto refused = read_json(R"([{"call": "CALL-1", "acronym": "A", "title": ")" + longest +
+                                 R"(a", "host": "ES", "entity": "E"},)" + "\n{" + k_required + "}]");
+  ASSERT_FALSE(refused.kind) << refused.message;
+  ASSERT_EQ(refused.records.size(), 2u);
+  EXPECT_EQ(problems(refused.records[0]), (Problems{"1:title: a string is longer than 1 MiB"}));
+  // The value is not kept; the rest of the record is, for the rejects file.
+  EXPECT_EQ(refused.records[0].object.dump(),
+            R"({"call":"CALL-1","acronym":"A","title":null,"host":"ES","entity":"E"})");
+  EXPECT_TRUE(refused.records[1].errors.empty());
+  EXPECT_EQ(refused.records[1].line, 2u);
+}
+
+TEST(JsonProposalReaderTest, AStringIsMeasuredInTheBytesItReadsAs)
+{
+  // 3.6 MB written, 600 kB read.
+  std::string escaped;
+  for (std::size_t i = 0; i < 600'000; ++i) {
+    escaped += "\\u0041";
+  }
+  const auto result = read_one(R"(, "error": ")" + escaped + "\"");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_TRUE(result.records[0].errors.empty()) << ::testing::PrintToString(problems(result.records[0]));
+}
+
+TEST(JsonProposalReaderTest, AStringOverOneMebibyteInsideAValueMakesTheValueNull)
+{
+  const auto result = read_one(R"(, "partners": ["PT", ")" + std::string(k_mib + 1, 'x') + R"(", "RO"])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:partners: a string is longer than 1 MiB"}));
+  EXPECT_TRUE(result.records[0].object["partners"].is_null());
+}
+
+TEST(JsonProposalReaderTest, AnArrayOf1024ItemsIsReadBut1025AreAnError)
+{
+  const auto kept = read_one(R"(, "sectors": )" + array_of(1024));
+  ASSERT_EQ(kept.records.size(), 1u);
+  EXPECT_TRUE(kept.records[0].errors.empty()) << ::testing::PrintToString(problems(kept.records[0]));
+  EXPECT_EQ(kept.records[0].values.input.sectors->size(), 1024u);
+
+  const auto refused = read_one(R"(, "sectors": )" + array_of(1025) + R"(, "plan": "none")");
+  ASSERT_EQ(refused.records.size(), 1u);
+  EXPECT_EQ(problems(refused.records[0]), (Problems{"1:sectors: an array has more than 1024 items"}));
+  EXPECT_TRUE(refused.records[0].object["sectors"].is_null());
+  EXPECT_EQ(refused.records[0].object["plan"], "none");
+}
+
+TEST(JsonProposalReaderTest, ALongArrayDeeperInAValueMakesTheValueNull)
+{
+  const auto result = read_one(R"(, "error": {"a": [)" + array_of(1025) + "]}");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:error: an array has more than 1024 items"}));
+  EXPECT_TRUE(result.records[0].object["error"].is_null());
+}
+
+TEST(JsonProposalReaderTest, ARecordThatIsALongArrayIsNotKept)
+{
+  const auto result = read_json("[\n" + array_of(1025) + ",\n{" + k_required + "}]");
+  ASSERT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"2:record: an array has more than 1024 items"}));
+  EXPECT_TRUE(result.records[0].object.is_null());
+  EXPECT_TRUE(result.records[1].errors.empty());
+}
+
+TEST(JsonProposalReaderTest, ARecordOf64KeysIsReadBut65AreAnError)
+{
+  // The five required keys and 59 unknown ones: each unknown key is an error of its own.
+  const auto kept = read_one(", " + numbered_keys(59) + R"(, "error": "not counted")");
+  ASSERT_EQ(kept.records.size(), 1u);
+  EXPECT_EQ(kept.records[0].errors.size(), 59u);
+  EXPECT_EQ(kept.records[0].errors.front().column, "k0");
+
+  const auto refused = read_json("[{" + std::string(k_required) + ", " + numbered_keys(60) + "},\n{" + k_required +
+                                 "}]");
+  ASSERT_EQ(refused.records.size(), 2u);
+  EXPECT_EQ(problems(refused.records[0]), (Problems{"1:record: the record has more than 64 keys"}));
+  EXPECT_TRUE(refused.records[0].object.is_null());
+  EXPECT_TRUE(refused.records[1].errors.empty());
+}
+
+TEST(JsonProposalReaderTest, ARecordOfManyKeysIsRefusedInOnePass)
+{
+  // 200,000 keys: quadratic work (a linear map, a linear search for duplicates) took minutes.
+  const auto result = read_json("[{" + numbered_keys(200'000) + "}]");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the record has more than 64 keys"}));
+}
+
+TEST(JsonProposalReaderTest, AnObjectOfMoreThan64KeysInAValueMakesTheValueNull)
+{
+  const auto result = read_one(R"(, "error": {)" + numbered_keys(65) + "}");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:error: an object has more than 64 keys"}));
+  EXPECT_TRUE(result.records[0].object["error"].is_null());
+}
+
+TEST(JsonProposalReaderTest, AKeyOverOneMebibyteIsNotKept)
+{
+  const auto result = read_one(", \"" + std::string(k_mib + 1, 'k') + "\": 1");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: a key is longer than 1 MiB"}));
+  EXPECT_TRUE(result.records[0].object.is_null());
+}
+
+TEST(JsonProposalReaderTest, AKeyThreeTimesIsReportedOnce)
+{
+  const auto result = read_one(R"(, "plan": "new", "plan": "upgrade", "plan": "none")");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:plan: 'plan' appears twice in the record"}));
+  EXPECT_EQ(result.records[0].values.input.plan, "none");
+}
+
 } // namespace
 } // namespace cfp::test
