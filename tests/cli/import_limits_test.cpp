@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The limits of an import file, from the command line: a string over 1 MiB, a line over
+// The limits of an import file, from the command line: a string over 1 MiB, a record over
 // 4 MiB, more than 64 keys or 1024 items make a record invalid, which --skip-invalid writes to
 // the rejects file.
 #include "cli/import_fixture.hpp"
@@ -62,6 +62,19 @@ TEST_F(ImportExportTest, SkipInvalidWritesAJsonRecordWithALongTitleAsNullToTheRe
                                     R"(","entity":"CSC","host":"FI","title":null,)" +
                                     R"("error":"title: a string is longer than 1 MiB"})" + "\n]\n");
   EXPECT_EQ(show("SHORT")["title"], "Short");
+}
+
+TEST_F(ImportExportTest, SkipInvalidGoesOnAfterAJsonRecordOverFourMebibytes)
+{
+  const auto file = write("big.json", "[\n" + json_record("BIG", std::string(5 * k_mib, 'a')) + ",\n" +
+                                          json_record("AFTER", "After") + "\n]\n");
+  const auto rejects = m_dir / "rejects.json";
+  const auto err = import_ok(file, k_now, {"--skip-invalid", "--rejects", rejects.string()});
+  EXPECT_EQ(err, file.string() + ":2: record: the record is longer than 4 MiB\n" +
+                     "imported 1 proposals: 1 inserted, 0 updated, 0 unchanged, 1 invalid (written to " +
+                     rejects.string() + ")\n");
+  EXPECT_EQ(read_file(rejects), "[\n{\"record\":null,\"error\":\"record: the record is longer than 4 MiB\"}\n]\n");
+  EXPECT_EQ(show("AFTER")["title"], "After");
 }
 
 TEST_F(ImportExportTest, SkipInvalidGoesOnAfterAnNdjsonLineOverFourMebibytes)

@@ -409,6 +409,8 @@ TEST(JsonProposalReaderTest, FarDeeperNestingIsRefusedWithoutCrashing)
 // ---- limits: no record makes the reader hold or spend more than its limits allow ------------
 
 constexpr std::size_t k_mib = std::size_t{1} << 20;
+// Just over the limit of a record.
+constexpr std::size_t k_over_four_mib = 4 * k_mib + 1024;
 
 // `count` members "kN": 1, comma-separated.
 std::string numbered_keys(std::size_t count)
@@ -549,6 +551,91 @@ TEST(JsonProposalReaderTest, AKeyThreeTimesIsReportedOnce)
   ASSERT_EQ(result.records.size(), 1u);
   EXPECT_EQ(problems(result.records[0]), (Problems{"1:plan: 'plan' appears twice in the record"}));
   EXPECT_EQ(result.records[0].values.input.plan, "none");
+}
+
+// Records over 4 MiB, cut at each kind of place, and the record after them: what comes before
+// the place, what fills it (inside a string or blanks), and what comes after.
+struct CutPlace
+{
+  std::string before;
+  char filler;
+  std::string after;
+};
+
+void PrintTo(const CutPlace& place, std::ostream* out)
+{
+  *out << place.before << place.filler << "..." << place.after;
+}
+
+class JsonRecordOverFourMebibytesTest : public ::testing::TestWithParam<CutPlace>
+{
+};
+
+TEST_P(JsonRecordOverFourMebibytesTest, IsInvalidAndReadingGoesOnWithTheNextRecord)
+{
+  const auto& place = GetParam();
+  const auto result = read_json("[\n{" + std::string(k_required) + "},\n" + place.before +
+                                std::string(k_over_four_mib, place.filler) + place.after + ",\n\n{" + k_required +
+                                "}\n]");
+  ASSERT_FALSE(result.kind) << result.message.substr(0, 300);
+  ASSERT_EQ(result.records.size(), 3u);
+  EXPECT_TRUE(result.records[0].errors.empty());
+  EXPECT_EQ(problems(result.records[1]), (Problems{"3:record: the record is longer than 4 MiB"}));
+  EXPECT_TRUE(result.records[1].object.is_null());
+  EXPECT_TRUE(result.records[2].errors.empty()) << ::testing::PrintToString(problems(result.records[2]));
+  EXPECT_EQ(result.records[2].line, 5u);
+}
+
+INSTANTIATE_TEST_SUITE_P(EachPlace, JsonRecordOverFourMebibytesTest,
+                         ::testing::Values(CutPlace{R"({"title": ")", 'a', R"("})"},         // in a string value
+                                           CutPlace{R"({")", 'k', R"(": 1})"},               // in a key
+                                           CutPlace{R"({"title":)", ' ', R"("T"})"},         // before a value
+                                           CutPlace{R"({"title")", ' ', R"(: "T"})"},        // before the colon
+                                           CutPlace{R"({"title": "T",)", ' ', R"("a": 1})"}, // before a key
+                                           CutPlace{"{", ' ', "}"},                          // in an empty object
+                                           CutPlace{"[[1,", '\t', "2]]"},                    // in nested arrays
+                                           // brackets and quotes in what is skipped
+                                           CutPlace{R"({"a": [{"b": ")", 'a', R"("}, "x\"]", 1]})"},
+                                           CutPlace{R"(")", 'a', R"(")"})); // a record that is a string
+
+TEST(JsonProposalReaderTest, ARecordThatIsALongNumberIsCutAfterADigit)
+{
+  const auto result = read_json("[0." + std::string(k_over_four_mib, '5') + ",\n{" + k_required + "}]");
+  ASSERT_FALSE(result.kind) << result.message.substr(0, 300);
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the record is longer than 4 MiB"}));
+  EXPECT_EQ(result.records[1].line, 2u);
+}
+
+TEST(JsonProposalReaderTest, AnArrayOfNumbersOverFourMebibytesIsInvalid)
+{
+  // What made the reader hold 16 bytes and more a number: a record that is one long array.
+  std::string numbers = "[";
+  for (std::size_t i = 0; i < k_over_four_mib / 2; ++i) {
+    numbers += "1,";
+  }
+  const auto result = read_json("[" + numbers + "1],\n{" + k_required + "}]");
+  ASSERT_FALSE(result.kind) << result.message.substr(0, 300);
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the record is longer than 4 MiB"}));
+}
+
+TEST(JsonProposalReaderTest, AFileThatEndsInsideARecordOverFourMebibytesIsBroken)
+{
+  const auto result = read_json("[\n{\"title\": \"" + std::string(k_over_four_mib, 'a') + "\n\n");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_TRUE(result.message.starts_with("in.json:4: not a JSON array of objects: ")) << result.message.substr(0, 300);
+  // The record was handed over (as too long) before the end of the file was found.
+  EXPECT_EQ(result.records.size(), 1u);
+}
+
+TEST(JsonProposalReaderTest, TheParsersMessageIsCutShort)
+{
+  // The parser quotes the token it stopped at: here 2 MiB of a string with a line break in it.
+  const auto result = read_json("[\"" + std::string(2 * k_mib, 'a') + "\n\"]");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_LT(result.message.size(), 1200u);
+  EXPECT_TRUE(result.message.ends_with("...")) << result.message;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "json_reader.hpp"
 
 #include "columns.hpp"
+#include "json_input.hpp"
 #include "json_record_builder.hpp"
 #include "limits.hpp"
 
@@ -9,57 +10,31 @@
 
 #include <fmt/format.h>
 
-#include <iterator>
-
 namespace cfp::core::detail {
 
 using nlohmann::json;
 
 namespace {
 
-// Counts lines as the JSON parser reads, so that each object knows the line it starts on.
-class LineCountingIterator
+// The parser's message, cut short: it quotes the token it stopped at, which may be megabytes.
+std::string parser_message(const std::string& what)
 {
-public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  LineCountingIterator() = default;
-  LineCountingIterator(std::istreambuf_iterator<char> it, std::size_t* line, bool* after_newline)
-      : m_it(it), m_line(line), m_after_newline(after_newline)
-  {
+  constexpr std::size_t k_max = 1024;
+  if (what.size() <= k_max) {
+    return what;
   }
-
-  char operator*() const { return *m_it; }
-  LineCountingIterator& operator++()
-  {
-    *m_after_newline = *m_it == '\n';
-    if (*m_after_newline) {
-      ++*m_line;
-    }
-    ++m_it;
-    return *this;
+  std::size_t end = k_max;
+  while (end > 0 && (static_cast<unsigned char>(what[end]) & 0xC0) == 0x80) {
+    --end; // not inside a UTF-8 sequence
   }
-  bool operator==(const LineCountingIterator& other) const { return m_it == other.m_it; }
-  bool operator!=(const LineCountingIterator& other) const { return m_it != other.m_it; }
-
-private:
-  std::istreambuf_iterator<char> m_it;
-  std::size_t* m_line = nullptr;
-  bool* m_after_newline = nullptr;
-};
+  return what.substr(0, end) + "...";
+}
 
 // Hands each value of the top-level array to a JsonRecordBuilder and each record it builds over.
 class ArraySax
 {
 public:
-  ArraySax(const std::size_t* line, const bool* after_newline, const RecordSink& on_record)
-      : m_line(line), m_after_newline(after_newline), m_on_record(on_record)
-  {
-  }
+  ArraySax(const JsonInput& input, const RecordSink& on_record) : m_input(input), m_on_record(on_record) {}
 
   bool null() { return forward(true, [&] { return m_builder.null(); }); }
   bool boolean(bool v) { return forward(true, [&] { return m_builder.boolean(v); }); }
@@ -95,7 +70,7 @@ public:
   bool key(std::string& k) { return forward(false, [&] { return m_builder.key(k); }); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error)
   {
-    m_error = error.what();
+    m_error = parser_message(error.what());
     return false;
   }
 
@@ -113,7 +88,7 @@ private:
     }
     if (!m_in_record) {
       m_in_record = true;
-      m_start = *m_line - (scalar && *m_after_newline ? 1 : 0);
+      m_start = m_input.line() - (scalar && m_input.after_newline() ? 1 : 0);
     }
     if (!event()) {
       m_error = fmt::format("values nested more than {} levels deep", k_max_depth);
@@ -130,12 +105,17 @@ private:
   {
     InputRecord record;
     record.line = m_start;
-    m_builder.finish(record);
+    if (m_input.record_cut()) {
+      // What the parser saw of the record was cut short (json_input.hpp): only its size counts.
+      m_builder.reset();
+      record.errors.push_back({record.line, "record", "the record is longer than 4 MiB"});
+    } else {
+      m_builder.finish(record);
+    }
     m_on_record(record);
   }
 
-  const std::size_t* m_line;
-  const bool* m_after_newline;
+  const JsonInput& m_input;
   const RecordSink& m_on_record;
   // The document's array holds the records: 15 levels are left for them.
   JsonRecordBuilder m_builder{k_max_depth - 1};
@@ -149,14 +129,11 @@ private:
 
 void read_json_records(std::istream& in, const std::string& source, const RecordSink& on_record)
 {
-  std::size_t line = 1;
-  bool after_newline = false;
-  ArraySax sax(&line, &after_newline, on_record);
-  LineCountingIterator begin(std::istreambuf_iterator<char>(in), &line, &after_newline);
-  LineCountingIterator end(std::istreambuf_iterator<char>(), &line, &after_newline);
-  const bool ok = json::sax_parse(begin, end, &sax);
+  JsonInput input(in);
+  ArraySax sax(input, on_record);
+  const bool ok = json::sax_parse(JsonInputIterator(input), JsonInputIterator(), &sax);
   if (!ok) {
-    fail_file(source, line, "not a JSON array of objects: " + sax.error());
+    fail_file(source, input.line(), "not a JSON array of objects: " + sax.error());
   }
 }
 
