@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The limits of an import file, from the command line: a string over 1 MiB, a record over
 // 4 MiB, more than 64 keys or 1024 items make a record invalid, which --skip-invalid writes to
-// the rejects file.
+// the rejects file; `import calls` refuses a document over 16 MiB, nested more than 16 levels
+// deep or with a string over 1 MiB, writing nothing.
 #include "cli/import_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -103,6 +104,42 @@ TEST_F(ImportExportTest, AJsonRecordOfMoreThan64KeysOrALongArrayIsInvalid)
   EXPECT_EQ(result.err, file.string() + ":2: record: the record has more than 64 keys\n" + file.string() +
                             ":3: partners: an array has more than 1024 items\n" +
                             "cfp: error: 2 of 2 records are invalid; nothing was imported\n");
+}
+
+TEST_F(ImportExportTest, ImportCallsRefusesADocumentOverSixteenMebibytesBeforeReadingIt)
+{
+  // {"calls": []} padded with blanks to `size` bytes.
+  const auto document = [](std::size_t size) {
+    const std::string head = R"({"calls": [)";
+    const std::string tail = "]}\n";
+    return head + std::string(size - head.size() - tail.size(), ' ') + tail;
+  };
+  const auto too_big = write("calls.json", document(16 * k_mib + 1));
+  fails({"import", "calls", too_big.string()}, 65,
+        too_big.string() + ": the document is larger than 16 MiB; split the calls into several files");
+  const auto result = cfp({"import", "calls", write("largest.json", document(16 * k_mib)).string()});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+TEST_F(ImportExportTest, ImportCallsRefusesNestingDeeperThanSixteenLevels)
+{
+  // The document, `calls`, the call and 13 more levels.
+  const auto nested = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+  const auto deep = write("deep.json", R"({"calls": [{"code": "X", "title": )" + nested(14) + "}]}");
+  fails({"import", "calls", deep.string()}, 65, deep.string() + ": values nested more than 16 levels deep");
+  const auto deepest = write("deepest.json", R"({"calls": [{"code": "X", "title": )" + nested(13) + "}]}");
+  fails({"import", "calls", deepest.string()}, 65, deepest.string() + ": calls[0]: title must be a string");
+}
+
+TEST_F(ImportExportTest, ImportCallsRefusesAStringOverOneMebibyte)
+{
+  const auto title = [](std::size_t size) {
+    return R"({"calls": [{"code": "EUROHPC-2025-LONG", "title": ")" + std::string(size, 't') + "\"}]}";
+  };
+  const auto file = write("long.json", title(k_mib + 1));
+  fails({"import", "calls", file.string()}, 65, file.string() + ": a string is longer than 1 MiB");
+  const auto result = cfp({"import", "calls", write("longest.json", title(k_mib)).string()});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
 }
 
 } // namespace
