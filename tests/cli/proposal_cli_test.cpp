@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cli/cli_fixture.hpp"
 
+#include <cfp/domain/proposal.hpp>
+
 #include <nlohmann/json.hpp>
 
 namespace cfp::test {
@@ -145,6 +147,24 @@ TEST_F(CliTest, WithdrawalNeedsAReasonAndIsUndoneBySubmitBeforeTheCutoff)
   EXPECT_EQ(proposal["withdrawal_reason"], nullptr);
   EXPECT_EQ(proposal["submitted_at"], "2024-10-06T10:00:00Z");
   EXPECT_EQ(proposal["version"], 3);
+}
+
+TEST_F(CliTest, FreeTextFlagsTakeOneMebibyteButNotOneByteMore)
+{
+  const std::string longest(domain::k_max_text_bytes, 'a');
+  const std::string too_long = longest + "a";
+  ok({"proposal", "add", "--call", k_call, "--acronym", "LONG", "--title", longest, "--host", "FI", "--entity",
+      longest});
+  EXPECT_EQ(as_json(ok({"proposal", "show", "LONG", "--format", "json"}))["title"], longest);
+  fails({"proposal", "add", "--call", k_call, "--acronym", "LONGER", "--title", too_long, "--host", "FI", "--entity",
+         "CSC"},
+        65, "title: the title is longer than 1 MiB (1048577 bytes)");
+  fails({"proposal", "update", "MIMER", "--entity", too_long}, 65,
+        "entity: the entity is longer than 1 MiB (1048577 bytes)");
+  fails({"proposal", "withdraw", "MIMER", "--reason", too_long}, 65,
+        "--reason: the reason is longer than 1 MiB (1048577 bytes)");
+  fails({"call", "add", "EUROHPC-2025-LONG", "--title", too_long}, 65,
+        "title: the title is longer than 1 MiB (1048577 bytes)");
 }
 
 TEST_F(CliTest, AWithdrawnProposalCannotBeResubmittedAfterItsCutoff)

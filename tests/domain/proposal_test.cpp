@@ -202,6 +202,13 @@ TEST(ProposalTest, NulByteIsRefused)
   EXPECT_NE(check_text(std::string("a\0b", 3), "title"), std::nullopt);
 }
 
+TEST(ProposalTest, TextOfOneMebibyteIsAcceptableButNotOneByteMore)
+{
+  EXPECT_EQ(check_text(std::string(domain::k_max_text_bytes, 'a'), "title"), std::nullopt);
+  EXPECT_EQ(check_text(std::string(domain::k_max_text_bytes + 1, 'a'), "entity"),
+            "the entity is longer than 1 MiB (1048577 bytes)");
+}
+
 // --- validate -----------------------------------------------------------------------------
 
 TEST(ProposalTest, ValidFieldsHaveNoErrors)
@@ -258,6 +265,20 @@ TEST(ProposalTest, PartnerNamedTwiceIsAnError)
   ASSERT_THAT(fields_of(errors), ElementsAre("partners"));
   EXPECT_TRUE(contains(errors[0].message, "PT")) << errors[0].message;
   EXPECT_TRUE(contains(errors[0].message, "twice")) << errors[0].message;
+}
+
+TEST(ProposalTest, TitleOverOneMebibyteIsAnErrorOnTheTitleField)
+{
+  ProposalFields fields = valid_fields();
+  fields.title = std::string(domain::k_max_text_bytes + 1, 'a');
+  EXPECT_THAT(fields_of(validate(fields)), ElementsAre("title"));
+}
+
+TEST(ProposalTest, APartnerNamedThreeTimesIsNamedTwiceTwice)
+{
+  ProposalFields fields = valid_fields();
+  fields.partners = {"PT", "PT", "RO", "PT"};
+  EXPECT_THAT(fields_of(validate(fields)), ElementsAre("partners", "partners"));
 }
 
 TEST(ProposalTest, SectorNamedTwiceIsAnError)

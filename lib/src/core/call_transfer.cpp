@@ -2,6 +2,7 @@
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
 #include <cfp/core/transfer.hpp>
+#include <cfp/domain/proposal.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
 #include <cfp/store/snapshot.hpp>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <istream>
 #include <ostream>
 
@@ -33,6 +35,92 @@ std::optional<std::string> optional_string(const json& object, const char* key, 
   return found->get<std::string>();
 }
 
+// A calls document is small by nature (`export calls` writes a few hundred bytes a cut-off),
+// and is held whole: these limits bound what a hostile one costs (at worst some 270 MB for
+// 16 MiB of small numbers; tests/fuzz/regressions/memory.md).
+constexpr std::size_t k_max_document_bytes = std::size_t{16} << 20;
+constexpr int k_max_depth = 16;
+
+// The document's bytes; one over k_max_document_bytes is refused before it is parsed.
+std::string read_document(std::istream& in, const std::string& source_name)
+{
+  std::string text;
+  std::array<char, 1 << 16> buffer{};
+  for (;;) {
+    const auto count = in.rdbuf()->sgetn(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    if (count <= 0) {
+      return text;
+    }
+    text.append(buffer.data(), static_cast<std::size_t>(count));
+    if (text.size() > k_max_document_bytes) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("{}: the document is larger than 16 MiB; split the calls into several files",
+                              source_name));
+    }
+  }
+}
+
+// The limits of the document's values, checked by a SAX pass before the document is built:
+// nesting and the length of strings and keys.
+class DocumentCheck
+{
+public:
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(json::number_integer_t) { return true; }
+  bool number_unsigned(json::number_unsigned_t) { return true; }
+  bool number_float(json::number_float_t, const std::string&) { return true; }
+  bool string(std::string& value) { return text(value); }
+  bool binary(json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return open(); }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) { return open(); }
+  bool end_array() { return close(); }
+  bool key(std::string& name) { return text(name); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+  /// Why the check stopped the parser; empty when the document is broken JSON.
+  const std::string& problem() const { return m_problem; }
+
+private:
+  bool open()
+  {
+    if (++m_depth > k_max_depth) {
+      m_problem = fmt::format("values nested more than {} levels deep", k_max_depth);
+      return false;
+    }
+    return true;
+  }
+  bool close()
+  {
+    --m_depth;
+    return true;
+  }
+  bool text(const std::string& value)
+  {
+    if (value.size() > domain::k_max_text_bytes) {
+      m_problem = "a string is longer than 1 MiB";
+      return false;
+    }
+    return true;
+  }
+
+  int m_depth = 0;
+  std::string m_problem;
+};
+
+// The document, read and checked.
+json parse_document(std::istream& in, const std::string& source_name)
+{
+  const std::string text = read_document(in, source_name);
+  DocumentCheck check;
+  if (!json::sax_parse(text, &check)) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{}: {}", source_name, check.problem().empty() ? "not a JSON document" : check.problem()));
+  }
+  return json::parse(text);
+}
+
 void only_keys(const json& object, const std::vector<std::string>& keys, const std::string& where)
 {
   for (const auto& [key, value] : object.items()) {
@@ -47,10 +135,7 @@ void only_keys(const json& object, const std::vector<std::string>& keys, const s
 
 CallImportSummary import_calls(Session& session, std::istream& in, const std::string& source_name)
 {
-  const json document = json::parse(in, nullptr, false);
-  if (document.is_discarded()) {
-    throw Error(ErrorKind::invalid_input, fmt::format("{}: not a JSON document", source_name));
-  }
+  const json document = parse_document(in, source_name);
   if (!document.is_object() || !document.contains("calls") || !document["calls"].is_array()) {
     throw Error(ErrorKind::invalid_input, fmt::format("{}: expected {{\"calls\": [...]}}", source_name));
   }

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace cfp::domain {
 
@@ -83,6 +84,9 @@ std::optional<std::string> check_acronym(std::string_view acronym)
 
 std::optional<std::string> check_text(std::string_view text, std::string_view what)
 {
+  if (text.size() > k_max_text_bytes) {
+    return fmt::format("the {} is longer than 1 MiB ({} bytes)", what, text.size());
+  }
   if (!util::is_valid_utf8(text)) {
     return fmt::format("the {} is not valid UTF-8 text", what);
   }
@@ -104,21 +108,20 @@ std::vector<FieldError> validate(const ProposalFields& fields)
   if (auto problem = check_text(fields.entity, "entity")) {
     errors.push_back({"entity", *problem});
   }
-  std::vector<std::string> seen;
+  // A set, not a scan of the names seen: a file's list may hold hundreds of thousands.
+  std::unordered_set<std::string_view> seen;
   for (const auto& partner : fields.partners) {
     if (partner == fields.host) {
       errors.push_back({"partners", fmt::format("{} is the host state and cannot also be a partner", partner)});
-    } else if (std::find(seen.begin(), seen.end(), partner) != seen.end()) {
+    } else if (!seen.insert(partner).second) {
       errors.push_back({"partners", fmt::format("{} is named twice as a partner", partner)});
     }
-    seen.push_back(partner);
   }
-  std::vector<std::string> seen_sectors;
+  std::unordered_set<std::string_view> seen_sectors;
   for (const auto& sector : fields.sectors) {
-    if (std::find(seen_sectors.begin(), seen_sectors.end(), sector) != seen_sectors.end()) {
+    if (!seen_sectors.insert(sector).second) {
       errors.push_back({"sectors", fmt::format("{} is named twice as a sector", sector)});
     }
-    seen_sectors.push_back(sector);
   }
   if (fields.eu_contribution < 0) {
     errors.push_back({"eu_contribution_eur", "the EU contribution must be zero or more"});

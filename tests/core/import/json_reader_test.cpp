@@ -406,5 +406,237 @@ TEST(JsonProposalReaderTest, FarDeeperNestingIsRefusedWithoutCrashing)
   EXPECT_EQ(result.message, "in.json:1: not a JSON array of objects: values nested more than 16 levels deep");
 }
 
+// ---- limits: no record makes the reader hold or spend more than its limits allow ------------
+
+constexpr std::size_t k_mib = std::size_t{1} << 20;
+// Just over the limit of a record.
+constexpr std::size_t k_over_four_mib = 4 * k_mib + 1024;
+
+// `count` members "kN": 1, comma-separated.
+std::string numbered_keys(std::size_t count)
+{
+  std::string members;
+  for (std::size_t i = 0; i < count; ++i) {
+    members += (i == 0 ? "\"k" : ", \"k") + std::to_string(i) + "\": 1";
+  }
+  return members;
+}
+
+// An array of `count` strings "PT".
+std::string array_of(std::size_t count)
+{
+  std::string items = "[";
+  for (std::size_t i = 0; i < count; ++i) {
+    items += i == 0 ? "\"PT\"" : ", \"PT\"";
+  }
+  return items + "]";
+}
+
+TEST(JsonProposalReaderTest, AStringOfOneMebibyteIsReadButNotOneByteMore)
+{
+  const std::string longest(k_mib, 'a');
+  const auto kept = read_json(R"([{"call": "CALL-1", "acronym": "A", "title": ")" + longest +
+                              R"(", "host": "ES", "entity": "E"}])");
+  ASSERT_EQ(kept.records.size(), 1u);
+  EXPECT_TRUE(kept.records[0].errors.empty()) << ::testing::PrintToString(problems(kept.records[0]));
+  EXPECT_EQ(kept.records[0].values.input.title, longest);
+
+  const auto refused = read_json(R"([{"call": "CALL-1", "acronym": "A", "title": ")" + longest +
+                                 R"(a", "host": "ES", "entity": "E"},)" + "\n{" + k_required + "}]");
+  ASSERT_FALSE(refused.kind) << refused.message;
+  ASSERT_EQ(refused.records.size(), 2u);
+  EXPECT_EQ(problems(refused.records[0]), (Problems{"1:title: a string is longer than 1 MiB"}));
+  // The value is not kept; the rest of the record is, for the rejects file.
+  EXPECT_EQ(refused.records[0].object.dump(),
+            R"({"call":"CALL-1","acronym":"A","title":null,"host":"ES","entity":"E"})");
+  EXPECT_TRUE(refused.records[1].errors.empty());
+  EXPECT_EQ(refused.records[1].line, 2u);
+}
+
+TEST(JsonProposalReaderTest, AStringIsMeasuredInTheBytesItReadsAs)
+{
+  // 3.6 MB written, 600 kB read.
+  std::string escaped;
+  for (std::size_t i = 0; i < 600'000; ++i) {
+    escaped += "\\u0041";
+  }
+  const auto result = read_one(R"(, "error": ")" + escaped + "\"");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_TRUE(result.records[0].errors.empty()) << ::testing::PrintToString(problems(result.records[0]));
+}
+
+TEST(JsonProposalReaderTest, AStringOverOneMebibyteInsideAValueMakesTheValueNull)
+{
+  const auto result = read_one(R"(, "partners": ["PT", ")" + std::string(k_mib + 1, 'x') + R"(", "RO"])");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:partners: a string is longer than 1 MiB"}));
+  EXPECT_TRUE(result.records[0].object["partners"].is_null());
+}
+
+TEST(JsonProposalReaderTest, AnArrayOf1024ItemsIsReadBut1025AreAnError)
+{
+  const auto kept = read_one(R"(, "sectors": )" + array_of(1024));
+  ASSERT_EQ(kept.records.size(), 1u);
+  EXPECT_TRUE(kept.records[0].errors.empty()) << ::testing::PrintToString(problems(kept.records[0]));
+  EXPECT_EQ(kept.records[0].values.input.sectors->size(), 1024u);
+
+  const auto refused = read_one(R"(, "sectors": )" + array_of(1025) + R"(, "plan": "none")");
+  ASSERT_EQ(refused.records.size(), 1u);
+  EXPECT_EQ(problems(refused.records[0]), (Problems{"1:sectors: an array has more than 1024 items"}));
+  EXPECT_TRUE(refused.records[0].object["sectors"].is_null());
+  EXPECT_EQ(refused.records[0].object["plan"], "none");
+}
+
+TEST(JsonProposalReaderTest, ALongArrayDeeperInAValueMakesTheValueNull)
+{
+  const auto result = read_one(R"(, "error": {"a": [)" + array_of(1025) + "]}");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:error: an array has more than 1024 items"}));
+  EXPECT_TRUE(result.records[0].object["error"].is_null());
+}
+
+TEST(JsonProposalReaderTest, ARecordThatIsALongArrayIsNotKept)
+{
+  const auto result = read_json("[\n" + array_of(1025) + ",\n{" + k_required + "}]");
+  ASSERT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"2:record: an array has more than 1024 items"}));
+  EXPECT_TRUE(result.records[0].object.is_null());
+  EXPECT_TRUE(result.records[1].errors.empty());
+}
+
+TEST(JsonProposalReaderTest, ARecordOf64KeysIsReadBut65AreAnError)
+{
+  // The five required keys and 59 unknown ones: each unknown key is an error of its own.
+  const auto kept = read_one(", " + numbered_keys(59) + R"(, "error": "not counted")");
+  ASSERT_EQ(kept.records.size(), 1u);
+  EXPECT_EQ(kept.records[0].errors.size(), 59u);
+  EXPECT_EQ(kept.records[0].errors.front().column, "k0");
+
+  const auto refused = read_json("[{" + std::string(k_required) + ", " + numbered_keys(60) + "},\n{" + k_required +
+                                 "}]");
+  ASSERT_EQ(refused.records.size(), 2u);
+  EXPECT_EQ(problems(refused.records[0]), (Problems{"1:record: the record has more than 64 keys"}));
+  EXPECT_TRUE(refused.records[0].object.is_null());
+  EXPECT_TRUE(refused.records[1].errors.empty());
+}
+
+TEST(JsonProposalReaderTest, ARecordOfManyKeysIsRefusedInOnePass)
+{
+  // 200,000 keys: quadratic work (a linear map, a linear search for duplicates) took minutes.
+  const auto result = read_json("[{" + numbered_keys(200'000) + "}]");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the record has more than 64 keys"}));
+}
+
+TEST(JsonProposalReaderTest, AnObjectOfMoreThan64KeysInAValueMakesTheValueNull)
+{
+  const auto result = read_one(R"(, "error": {)" + numbered_keys(65) + "}");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:error: an object has more than 64 keys"}));
+  EXPECT_TRUE(result.records[0].object["error"].is_null());
+}
+
+TEST(JsonProposalReaderTest, AKeyOverOneMebibyteIsNotKept)
+{
+  const auto result = read_one(", \"" + std::string(k_mib + 1, 'k') + "\": 1");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: a key is longer than 1 MiB"}));
+  EXPECT_TRUE(result.records[0].object.is_null());
+}
+
+TEST(JsonProposalReaderTest, AKeyThreeTimesIsReportedOnce)
+{
+  const auto result = read_one(R"(, "plan": "new", "plan": "upgrade", "plan": "none")");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:plan: 'plan' appears twice in the record"}));
+  EXPECT_EQ(result.records[0].values.input.plan, "none");
+}
+
+// Records over 4 MiB, cut at each kind of place, and the record after them: what comes before
+// the place, what fills it (inside a string or blanks), and what comes after.
+struct CutPlace
+{
+  std::string before;
+  char filler;
+  std::string after;
+};
+
+void PrintTo(const CutPlace& place, std::ostream* out)
+{
+  *out << place.before << place.filler << "..." << place.after;
+}
+
+class JsonRecordOverFourMebibytesTest : public ::testing::TestWithParam<CutPlace>
+{
+};
+
+TEST_P(JsonRecordOverFourMebibytesTest, IsInvalidAndReadingGoesOnWithTheNextRecord)
+{
+  const auto& place = GetParam();
+  const auto result = read_json("[\n{" + std::string(k_required) + "},\n" + place.before +
+                                std::string(k_over_four_mib, place.filler) + place.after + ",\n\n{" + k_required +
+                                "}\n]");
+  ASSERT_FALSE(result.kind) << result.message.substr(0, 300);
+  ASSERT_EQ(result.records.size(), 3u);
+  EXPECT_TRUE(result.records[0].errors.empty());
+  EXPECT_EQ(problems(result.records[1]), (Problems{"3:record: the record is longer than 4 MiB"}));
+  EXPECT_TRUE(result.records[1].object.is_null());
+  EXPECT_TRUE(result.records[2].errors.empty()) << ::testing::PrintToString(problems(result.records[2]));
+  EXPECT_EQ(result.records[2].line, 5u);
+}
+
+INSTANTIATE_TEST_SUITE_P(EachPlace, JsonRecordOverFourMebibytesTest,
+                         ::testing::Values(CutPlace{R"({"title": ")", 'a', R"("})"},         // in a string value
+                                           CutPlace{R"({")", 'k', R"(": 1})"},               // in a key
+                                           CutPlace{R"({"title":)", ' ', R"("T"})"},         // before a value
+                                           CutPlace{R"({"title")", ' ', R"(: "T"})"},        // before the colon
+                                           CutPlace{R"({"title": "T",)", ' ', R"("a": 1})"}, // before a key
+                                           CutPlace{"{", ' ', "}"},                          // in an empty object
+                                           CutPlace{"[[1,", '\t', "2]]"},                    // in nested arrays
+                                           // brackets and quotes in what is skipped
+                                           CutPlace{R"({"a": [{"b": ")", 'a', R"("}, "x\"]", 1]})"},
+                                           CutPlace{R"(")", 'a', R"(")"})); // a record that is a string
+
+TEST(JsonProposalReaderTest, ARecordThatIsALongNumberIsCutAfterADigit)
+{
+  const auto result = read_json("[0." + std::string(k_over_four_mib, '5') + ",\n{" + k_required + "}]");
+  ASSERT_FALSE(result.kind) << result.message.substr(0, 300);
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the record is longer than 4 MiB"}));
+  EXPECT_EQ(result.records[1].line, 2u);
+}
+
+TEST(JsonProposalReaderTest, AnArrayOfNumbersOverFourMebibytesIsInvalid)
+{
+  // What made the reader hold 16 bytes and more a number: a record that is one long array.
+  std::string numbers = "[";
+  for (std::size_t i = 0; i < k_over_four_mib / 2; ++i) {
+    numbers += "1,";
+  }
+  const auto result = read_json("[" + numbers + "1],\n{" + k_required + "}]");
+  ASSERT_FALSE(result.kind) << result.message.substr(0, 300);
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the record is longer than 4 MiB"}));
+}
+
+TEST(JsonProposalReaderTest, AFileThatEndsInsideARecordOverFourMebibytesIsBroken)
+{
+  const auto result = read_json("[\n{\"title\": \"" + std::string(k_over_four_mib, 'a') + "\n\n");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_TRUE(result.message.starts_with("in.json:4: not a JSON array of objects: ")) << result.message.substr(0, 300);
+  // The record was handed over (as too long) before the end of the file was found.
+  EXPECT_EQ(result.records.size(), 1u);
+}
+
+TEST(JsonProposalReaderTest, TheParsersMessageIsCutShort)
+{
+  // The parser quotes the token it stopped at: here 2 MiB of a string with a line break in it.
+  const auto result = read_json("[\"" + std::string(2 * k_mib, 'a') + "\n\"]");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_LT(result.message.size(), 1200u);
+  EXPECT_TRUE(result.message.ends_with("...")) << result.message;
+}
+
 } // namespace
 } // namespace cfp::test

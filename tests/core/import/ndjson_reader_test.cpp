@@ -232,5 +232,82 @@ TEST(NdjsonProposalReaderTest, BracketsInsideStringsAreNoNesting)
   EXPECT_EQ(result.records[0].values.input.title, "\"" + brackets);
 }
 
+// ---- limits -----------------------------------------------------------------------------
+
+constexpr std::size_t k_mib = std::size_t{1} << 20;
+
+// k_record padded with spaces before its closing brace to `size` bytes.
+std::string record_of_size(std::size_t size)
+{
+  std::string line = k_record;
+  line.insert(line.size() - 1, size - line.size(), ' ');
+  return line;
+}
+
+TEST(NdjsonProposalReaderTest, ALineOfFourMebibytesIsReadButNotOneByteMore)
+{
+  const auto kept = read_ndjson(record_of_size(4 * k_mib) + "\r\n" + record_of_size(4 * k_mib) + "\n");
+  ASSERT_EQ(kept.records.size(), 2u);
+  EXPECT_TRUE(kept.records[0].errors.empty()) << ::testing::PrintToString(problems(kept.records[0]));
+  EXPECT_TRUE(kept.records[1].errors.empty()) << ::testing::PrintToString(problems(kept.records[1]));
+
+  const auto refused = read_ndjson(record_of_size(4 * k_mib + 1) + "\n" + k_record + "\n");
+  ASSERT_FALSE(refused.kind) << refused.message;
+  ASSERT_EQ(refused.records.size(), 2u);
+  EXPECT_EQ(problems(refused.records[0]), (Problems{"1:record: the line is longer than 4 MiB"}));
+  EXPECT_EQ(refused.records[0].raw, "");
+  EXPECT_TRUE(refused.records[0].object.is_null());
+  EXPECT_TRUE(refused.records[1].errors.empty());
+  EXPECT_EQ(refused.records[1].line, 2u);
+}
+
+TEST(NdjsonProposalReaderTest, ALongLineOfBlanksIsNoBlankLine)
+{
+  const auto result = read_ndjson(std::string(5 * k_mib, ' ') + "\n" + k_record);
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the line is longer than 4 MiB"}));
+}
+
+TEST(NdjsonProposalReaderTest, AStringOverOneMebibyteIsAnErrorOfItsKey)
+{
+  const auto result = read_ndjson(line_with(R"(, "error": ")" + std::string(k_mib + 1, 'e') + "\"") + "\n");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:error: a string is longer than 1 MiB"}));
+  EXPECT_TRUE(result.records[0].object["error"].is_null());
+  EXPECT_EQ(result.records[0].object["call"], "CALL-1");
+}
+
+TEST(NdjsonProposalReaderTest, AnArrayOfMoreThan1024ItemsIsAnErrorOfItsKey)
+{
+  std::string items = "[\"PT\"";
+  for (int i = 0; i < 1024; ++i) {
+    items += ", \"PT\"";
+  }
+  const auto result = read_ndjson(line_with(R"(, "partners": )" + items + "]") + "\n");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:partners: an array has more than 1024 items"}));
+}
+
+TEST(NdjsonProposalReaderTest, ARecordOfMoreThan64KeysIsNotKeptButItsLineIs)
+{
+  std::string members;
+  for (int i = 0; i < 60; ++i) {
+    members += ", \"k" + std::to_string(i) + "\": 1";
+  }
+  const auto result = read_ndjson(line_with(members) + "\n" + k_record + "\n");
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:record: the record has more than 64 keys"}));
+  EXPECT_TRUE(result.records[0].object.is_null());
+  EXPECT_EQ(result.records[0].raw, line_with(members));
+  EXPECT_TRUE(result.records[1].errors.empty());
+}
+
+TEST(NdjsonProposalReaderTest, AKeyThreeTimesIsReportedOnce)
+{
+  const auto result = read_ndjson(line_with(R"(, "plan": "new", "plan": "none", "plan": "upgrade")") + "\n");
+  ASSERT_EQ(result.records.size(), 1u);
+  EXPECT_EQ(problems(result.records[0]), (Problems{"1:plan: 'plan' appears twice in the record"}));
+}
+
 } // namespace
 } // namespace cfp::test

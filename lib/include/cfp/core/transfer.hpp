@@ -79,6 +79,8 @@ struct CallImportSummary
 /// Imports calls with their cut-offs from one JSON document ({"calls": [...]}) as written by
 /// `cfp export calls`; all or nothing. Existing calls get their title, opening and budget updated
 /// and missing cut-offs added; a cut-off whose label exists with another instant is an error.
+/// A document over 16 MiB, nested more than 16 levels deep or with a string over 1 MiB is
+/// refused (invalid_input) before anything is written.
 CallImportSummary import_calls(Session& session, std::istream& in, const std::string& source_name);
 
 } // namespace cfp::core

@@ -6,6 +6,7 @@
 #include <cfp/util/result.hpp>
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -92,8 +93,12 @@ std::vector<FieldError> validate(const ProposalFields& fields);
 /// Sorts partners and orders sectors the way the calls list them, so equal sets compare equal.
 void canonicalize(ProposalFields& fields);
 
-/// Empty when `text` is acceptable free text for `what` (non-empty UTF-8, no control
-/// characters but tab and line breaks), else why not.
+/// The longest free text (a title, an entity, a reason), in bytes: as long as the longest
+/// field an import file may hold, so that whatever a file can carry a flag can set, and back.
+inline constexpr std::size_t k_max_text_bytes = std::size_t{1} << 20;
+
+/// Empty when `text` is acceptable free text for `what` (non-empty UTF-8 of at most
+/// k_max_text_bytes, no control characters but tab and line breaks), else why not.
 std::optional<std::string> check_text(std::string_view text, std::string_view what);
 
 } // namespace cfp::domain

@@ -131,14 +131,14 @@ void check_required(InputRecord& record)
   }
 }
 
-void take_object(InputRecord& record, const ordered_json& object)
+void take_object(InputRecord& record, ordered_json object)
 {
-  record.object = object;
-  if (!object.is_object()) {
+  record.object = std::move(object);
+  if (!record.object.is_object()) {
     record.errors.push_back({record.line, "record", "each record must be a JSON object"});
     return;
   }
-  for (const auto& [key, value] : object.items()) {
+  for (const auto& [key, value] : record.object.items()) {
     if (is_ignored_column(key)) {
       continue;
     }

@@ -37,8 +37,8 @@ void set_value(InputRecord& record, const FileField& field, const FileValue& val
 /// Adds an error for each required field that was given no value.
 void check_required(InputRecord& record);
 
-/// Reads one JSON object into `record`, checking its keys and the type of each value against
-/// the kind of its field.
-void take_object(InputRecord& record, const nlohmann::ordered_json& object);
+/// Reads one JSON value into `record` (which keeps it), checking that it is an object, its
+/// keys, and the type of each value against the kind of its field.
+void take_object(InputRecord& record, nlohmann::ordered_json object);
 
 } // namespace cfp::core::detail

@@ -2,216 +2,126 @@
 #include "json_reader.hpp"
 
 #include "columns.hpp"
+#include "json_input.hpp"
+#include "json_record_builder.hpp"
+#include "limits.hpp"
 
 #include <cfp/error.hpp>
 
 #include <fmt/format.h>
 
-#include <iterator>
-
 namespace cfp::core::detail {
 
 using nlohmann::json;
-using nlohmann::ordered_json;
 
 namespace {
 
-// Counts lines as the JSON parser reads, so that each object knows the line it starts on.
-class LineCountingIterator
+// The parser's message, cut short: it quotes the token it stopped at, which may be megabytes.
+std::string parser_message(const std::string& what)
 {
-public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  LineCountingIterator() = default;
-  LineCountingIterator(std::istreambuf_iterator<char> it, std::size_t* line, bool* after_newline)
-      : m_it(it), m_line(line), m_after_newline(after_newline)
-  {
+  constexpr std::size_t k_max = 1024;
+  if (what.size() <= k_max) {
+    return what;
   }
-
-  char operator*() const { return *m_it; }
-  LineCountingIterator& operator++()
-  {
-    *m_after_newline = *m_it == '\n';
-    if (*m_after_newline) {
-      ++*m_line;
-    }
-    ++m_it;
-    return *this;
+  std::size_t end = k_max;
+  while (end > 0 && (static_cast<unsigned char>(what[end]) & 0xC0) == 0x80) {
+    --end; // not inside a UTF-8 sequence
   }
-  bool operator==(const LineCountingIterator& other) const { return m_it == other.m_it; }
-  bool operator!=(const LineCountingIterator& other) const { return m_it != other.m_it; }
+  return what.substr(0, end) + "...";
+}
 
-private:
-  std::istreambuf_iterator<char> m_it;
-  std::size_t* m_line = nullptr;
-  bool* m_after_newline = nullptr;
-};
-
-// Builds one object at a time out of a top-level array and hands it over.
+// Hands each value of the top-level array to a JsonRecordBuilder and each record it builds over.
 class ArraySax
 {
 public:
-  ArraySax(const std::size_t* line, const bool* after_newline, const RecordSink& on_record)
-      : m_line(line), m_after_newline(after_newline), m_on_record(on_record)
-  {
-  }
+  ArraySax(const JsonInput& input, const RecordSink& on_record) : m_input(input), m_on_record(on_record) {}
 
-  bool null() { return value(nullptr); }
-  bool boolean(bool v) { return value(v); }
-  bool number_integer(json::number_integer_t v) { return value(v); }
-  bool number_unsigned(json::number_unsigned_t v) { return value(v); }
-  bool number_float(json::number_float_t v, const std::string&) { return value(v); }
-  bool string(std::string& v) { return value(v); }
-  bool binary(json::binary_t&) { return value(nullptr); }
-
-  bool start_object(std::size_t)
+  bool null() { return forward(true, [&] { return m_builder.null(); }); }
+  bool boolean(bool v) { return forward(true, [&] { return m_builder.boolean(v); }); }
+  bool number_integer(json::number_integer_t v) { return forward(true, [&] { return m_builder.number_integer(v); }); }
+  bool number_unsigned(json::number_unsigned_t v)
   {
-    if (too_deep()) {
-      return false;
-    }
-    if (m_depth == 0) {
-      m_error = "the document must be one JSON array of objects";
-      return false;
-    }
-    if (m_depth == 1) {
-      m_start = *m_line;
-      m_current = ordered_json::object();
-      m_stack.clear();
-      m_stack.push_back(&m_current);
-    } else {
-      push(ordered_json::object());
-    }
-    ++m_depth;
-    return true;
+    return forward(true, [&] { return m_builder.number_unsigned(v); });
   }
-  bool end_object()
+  bool number_float(json::number_float_t v, const std::string& s)
   {
-    --m_depth;
-    if (m_depth == 1) {
-      emit();
-    } else {
-      m_stack.pop_back();
-    }
-    return true;
+    return forward(true, [&] { return m_builder.number_float(v, s); });
   }
-  bool start_array(std::size_t)
+  bool string(std::string& v) { return forward(true, [&] { return m_builder.string(v); }); }
+  bool binary(json::binary_t& v) { return forward(true, [&] { return m_builder.binary(v); }); }
+  bool start_object(std::size_t n) { return forward(false, [&] { return m_builder.start_object(n); }); }
+  bool end_object() { return forward(false, [&] { return m_builder.end_object(); }); }
+  bool start_array(std::size_t n)
   {
-    if (too_deep()) {
-      return false;
+    if (!m_in_document) {
+      m_in_document = true;
+      return true;
     }
-    if (m_depth == 1) {
-      // An array where an object should be: a record of the wrong type, read whole.
-      m_start = *m_line;
-      m_current = ordered_json::array();
-      m_stack.clear();
-      m_stack.push_back(&m_current);
-    } else if (m_depth >= 2) {
-      push(ordered_json::array());
-    }
-    ++m_depth;
-    return true;
+    return forward(false, [&] { return m_builder.start_array(n); });
   }
   bool end_array()
   {
-    --m_depth;
-    if (m_depth == 1) {
-      emit();
-    } else if (m_depth >= 2) {
-      m_stack.pop_back();
+    if (!m_in_record) {
+      m_in_document = false; // the document's array ends
+      return true;
     }
-    return true;
+    return forward(false, [&] { return m_builder.end_array(); });
   }
-  bool key(std::string& k)
-  {
-    if (m_depth == 2 && m_current.is_object() && m_current.contains(k)) {
-      m_duplicates.push_back(k);
-    }
-    m_key = k;
-    return true;
-  }
+  bool key(std::string& k) { return forward(false, [&] { return m_builder.key(k); }); }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error)
   {
-    m_error = error.what();
+    m_error = parser_message(error.what());
     return false;
   }
 
   const std::string& error() const { return m_error; }
 
 private:
-  // A record is an object of strings and arrays of strings; far deeper nesting is refused
-  // before it is built (copying a deep tree recurses).
-  bool too_deep()
+  // `scalar`: the event is a value that may be a record by itself, whose line is the one the
+  // parser read it on (it reads one character past a number: a line break there is not its line).
+  template<typename Event>
+  bool forward(bool scalar, Event event)
   {
-    if (m_depth < k_max_depth) {
-      return false;
-    }
-    m_error = fmt::format("values nested more than {} levels deep", k_max_depth);
-    return true;
-  }
-
-  static constexpr int k_max_depth = 16;
-
-  template<typename T>
-  bool value(T v)
-  {
-    if (m_depth == 0) {
+    if (!m_in_document) {
       m_error = "the document must be one JSON array of objects";
       return false;
     }
-    if (m_depth == 1) {
-      // A scalar where an object should be: a record of the wrong type. The parser reads one
-      // character past a number; when that was a line break, the number stood on the line before.
-      m_start = *m_line - (*m_after_newline ? 1 : 0);
-      m_current = ordered_json(v);
-      emit();
-      return true;
+    if (!m_in_record) {
+      m_in_record = true;
+      m_start = m_input.line() - (scalar && m_input.after_newline() ? 1 : 0);
     }
-    auto& top = *m_stack.back();
-    if (top.is_object()) {
-      top[m_key] = v;
-    } else {
-      top.push_back(v);
+    if (!event()) {
+      m_error = fmt::format("values nested more than {} levels deep", k_max_depth);
+      return false;
+    }
+    if (m_builder.complete()) {
+      m_in_record = false;
+      emit();
     }
     return true;
-  }
-
-  void push(ordered_json container)
-  {
-    auto& top = *m_stack.back();
-    if (top.is_object()) {
-      top[m_key] = std::move(container);
-      m_stack.push_back(&top[m_key]);
-    } else {
-      top.push_back(std::move(container));
-      m_stack.push_back(&top.back());
-    }
   }
 
   void emit()
   {
     InputRecord record;
     record.line = m_start;
-    take_object(record, m_current);
-    for (const auto& key : m_duplicates) {
-      record.errors.push_back({record.line, key, fmt::format("'{}' appears twice in the record", key)});
+    if (m_input.record_cut()) {
+      // What the parser saw of the record was cut short (json_input.hpp): only its size counts.
+      m_builder.reset();
+      record.errors.push_back({record.line, "record", "the record is longer than 4 MiB"});
+    } else {
+      m_builder.finish(record);
     }
-    m_duplicates.clear();
     m_on_record(record);
   }
 
-  const std::size_t* m_line;
-  const bool* m_after_newline;
+  const JsonInput& m_input;
   const RecordSink& m_on_record;
-  int m_depth = 0;
+  // The document's array holds the records: 15 levels are left for them.
+  JsonRecordBuilder m_builder{k_max_depth - 1};
+  bool m_in_document = false;
+  bool m_in_record = false;
   std::size_t m_start = 0;
-  std::string m_key;
-  ordered_json m_current;
-  std::vector<ordered_json*> m_stack;
-  std::vector<std::string> m_duplicates;
   std::string m_error;
 };
 
@@ -219,14 +129,11 @@ private:
 
 void read_json_records(std::istream& in, const std::string& source, const RecordSink& on_record)
 {
-  std::size_t line = 1;
-  bool after_newline = false;
-  ArraySax sax(&line, &after_newline, on_record);
-  LineCountingIterator begin(std::istreambuf_iterator<char>(in), &line, &after_newline);
-  LineCountingIterator end(std::istreambuf_iterator<char>(), &line, &after_newline);
-  const bool ok = json::sax_parse(begin, end, &sax);
+  JsonInput input(in);
+  ArraySax sax(input, on_record);
+  const bool ok = json::sax_parse(JsonInputIterator(input), JsonInputIterator(), &sax);
   if (!ok) {
-    fail_file(source, line, "not a JSON array of objects: " + sax.error());
+    fail_file(source, input.line(), "not a JSON array of objects: " + sax.error());
   }
 }
 

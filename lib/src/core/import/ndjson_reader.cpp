@@ -2,43 +2,38 @@
 #include "ndjson_reader.hpp"
 
 #include "columns.hpp"
+#include "json_record_builder.hpp"
+#include "limits.hpp"
 
 #include <cfp/error.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
-#include <algorithm>
-
 namespace cfp::core::detail {
-
-using nlohmann::ordered_json;
 
 namespace {
 
-// The deepest nesting of brackets and braces outside strings in one JSON text.
-int nesting_depth(const std::string& text)
+constexpr int k_eof = std::char_traits<char>::eof();
+
+// Reads one line into `line`, without its line feed, keeping at most k_max_record_bytes + 1
+// bytes of it: the rest of a longer line is read and dropped. False at the end of the input.
+bool read_line(std::streambuf& in, std::string& line, bool& too_long)
 {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        in_string = false;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      deepest = std::max(deepest, ++depth);
-    } else if (c == '}' || c == ']') {
-      --depth;
+  line.clear();
+  too_long = false;
+  int c = in.sbumpc();
+  if (c == k_eof) {
+    return false;
+  }
+  for (; c != k_eof && c != '\n'; c = in.sbumpc()) {
+    if (line.size() <= k_max_record_bytes) {
+      line += static_cast<char>(c);
+    } else {
+      too_long = true;
     }
   }
-  return deepest;
+  return true;
 }
 
 } // namespace
@@ -46,47 +41,38 @@ int nesting_depth(const std::string& text)
 void read_ndjson_records(std::istream& in, const std::string& source, const RecordSink& on_record)
 {
   std::string line;
+  bool too_long = false;
   std::size_t number = 0;
   bool any = false;
-  while (std::getline(in, line)) {
+  JsonRecordBuilder builder(k_max_depth);
+  while (read_line(*in.rdbuf(), line, too_long)) {
     ++number;
     if (!line.empty() && line.back() == '\r') {
       line.pop_back();
     }
-    if (util::trim(line).empty()) {
+    too_long = too_long || line.size() > k_max_record_bytes;
+    if (!too_long && util::trim(line).empty()) {
       continue;
     }
     any = true;
     InputRecord record;
     record.line = number;
-    record.raw = line;
-    if (nesting_depth(line) > 16) {
-      record.errors.push_back({number, "record", "values nested more than 16 levels deep"});
+    if (too_long) {
+      record.errors.push_back({number, "record", "the line is longer than 4 MiB"});
     } else if (!util::is_valid_utf8(line)) {
+      record.raw = line;
       record.errors.push_back(
           {number, "record",
            line.find('\0') != std::string::npos ? "a NUL byte is not allowed" : "the line is not valid UTF-8"});
     } else {
-      std::vector<std::string> seen;
-      std::vector<std::string> duplicates;
-      const auto watch_keys = [&](int depth, ordered_json::parse_event_t event, ordered_json& parsed) {
-        if (depth == 1 && event == ordered_json::parse_event_t::key) {
-          const auto name = parsed.get<std::string>();
-          if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-            duplicates.push_back(name);
-          }
-          seen.push_back(name);
-        }
-        return true;
-      };
-      auto object = ordered_json::parse(line, watch_keys, false);
-      if (object.is_discarded()) {
-        record.errors.push_back({number, "record", "the line is not a JSON object"});
+      record.raw = line;
+      builder.reset();
+      if (nlohmann::json::sax_parse(line, &builder)) {
+        builder.finish(record);
+      } else if (builder.too_deep()) {
+        record.errors.push_back({number, "record", fmt::format("values nested more than {} levels deep", k_max_depth)});
       } else {
-        take_object(record, object);
-        for (const auto& key : duplicates) {
-          record.errors.push_back({number, key, fmt::format("'{}' appears twice in the record", key)});
-        }
+        record.errors.push_back({number, "record", "the line is not a JSON object"});
       }
     }
     on_record(record);

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "limits.hpp"
+
+#include <cstddef>
+#include <istream>
+#include <iterator>
+#include <streambuf>
+#include <string>
+#include <vector>
+
+namespace cfp::core::detail {
+
+/// The bytes of a JSON proposal file on their way to nlohmann's parser, with the lines counted.
+/// A record (a value of the top-level array) longer than k_max_record_bytes is cut short: the
+/// parser is handed what closes it (the string it is in, `null` where a value is due, the
+/// brackets still open), and the rest of the record is skipped, counting quotes and brackets
+/// but checking nothing else. So neither the parser nor the record being built grows past the
+/// limit, and reading goes on with the next record.
+class JsonInput
+{
+public:
+  /// `max_record_bytes`: the limit (tests choose a small one).
+  explicit JsonInput(std::istream& in, std::size_t max_record_bytes = k_max_record_bytes)
+      : m_in(*in.rdbuf()), m_max_record_bytes(max_record_bytes)
+  {
+  }
+
+  /// The next byte for the parser (as an unsigned char), or EOF at the end.
+  int peek();
+  /// Takes the byte peek() gave.
+  void advance();
+
+  /// 1 + the line breaks read so far, those of skipped bytes included.
+  std::size_t line() const { return m_line; }
+  /// Whether the last byte taken was a line break.
+  bool after_newline() const { return m_after_newline; }
+  /// Whether the record being read, or the last one read, was cut short.
+  bool record_cut() const { return m_record_cut; }
+
+private:
+  enum class Expect { value, value_or_close, key, key_or_close, colon, comma_or_close };
+  enum class Token { none, string, number, literal };
+
+  int produce();
+  void track(int c);
+  void track_string(int c);
+  void begin_value();
+  void end_value(bool key);
+  bool continues_record(int c) const;
+  bool can_cut() const;
+  void cut();
+  void skip_rest_of_record();
+  void skip_byte(int c);
+
+  std::streambuf& m_in;
+  std::size_t m_max_record_bytes;
+  int m_next = 0;
+  bool m_has_next = false;
+  std::size_t m_line = 1;
+  bool m_after_newline = false;
+
+  // The document's shape, as far as the parser has read it.
+  std::vector<bool> m_containers; ///< the open arrays (false) and objects (true), outermost first
+  Expect m_expect = Expect::value;
+  Token m_token = Token::none;
+  bool m_key = false;            ///< the string is a key
+  int m_escape = 0;              ///< 0: none; 1: after a backslash; 2 to 5: in the hex digits of \u
+  unsigned m_code = 0;           ///< the code unit of a \u escape
+  bool m_high_surrogate = false; ///< the last escape was a high surrogate, which a low one must follow
+  int m_utf8_left = 0;           ///< continuation bytes still due in the string
+  bool m_digit_last = false;     ///< the number so far ends with a digit
+
+  // The record being read, and what closes and skips one that is too long.
+  bool m_in_record = false;
+  std::size_t m_record_bytes = 0;
+  bool m_record_cut = false;
+  std::string m_closing;
+  std::size_t m_closing_pos = 0;
+  bool m_skip = false;
+  std::size_t m_skip_depth = 0;
+  bool m_skip_string = false;
+  bool m_skip_number = false;
+};
+
+/// An input iterator over a JsonInput, the form in which nlohmann's parser takes bytes.
+class JsonInputIterator
+{
+public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  JsonInputIterator() = default; ///< the end
+  explicit JsonInputIterator(JsonInput& input) : m_input(&input) {}
+
+  char operator*() const { return static_cast<char>(m_input->peek()); }
+  JsonInputIterator& operator++()
+  {
+    m_input->advance();
+    return *this;
+  }
+  bool operator==(const JsonInputIterator& other) const { return at_end() == other.at_end(); }
+  bool operator!=(const JsonInputIterator& other) const { return !(*this == other); }
+
+private:
+  bool at_end() const { return m_input == nullptr || m_input->peek() == std::char_traits<char>::eof(); }
+
+  JsonInput* m_input = nullptr;
+};
+
+} // namespace cfp::core::detail
