@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -173,7 +174,16 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   request.dry_run = options.dry_run;
   request.skip_invalid = options.skip_invalid;
   request.historical = options.historical;
-  request.rejects = rejects ? &rejects->stream() : nullptr;
+  if (rejects) {
+    request.keep_rejects = [&rejects](std::istream& content) {
+      rejects->restart();
+      std::array<char, 1 << 16> buffer{};
+      while (content.read(buffer.data(), buffer.size()) || content.gcount() > 0) {
+        rejects->stream().write(buffer.data(), content.gcount());
+      }
+      rejects->sync();
+    };
+  }
   request.progress = [&](std::string_view phase, std::uint64_t records) { progress.update(phase, records); };
   const auto summary = core::import_proposals(session, in, request);
   progress.finish();

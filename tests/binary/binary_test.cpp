@@ -168,5 +168,21 @@ TEST_F(BinaryTest, AnImportWithoutRoomForItsTemporaryFileExits74AndChangesNothin
   EXPECT_EQ(dump_database(m_db), before);
 }
 
+TEST_F(BinaryTest, AnImportKilledHalfwayLeavesNoTemporaryFileBesideItsRejectsFile)
+{
+  seed();
+  const auto folder = m_dir / "out";
+  std::filesystem::create_directory(folder);
+  const auto csv = m_dir / "in.csv";
+  std::ofstream(csv) << "call,acronym,title,host,entity\n";
+  // The import waits for its input, its rejects file open, and is killed.
+  const std::string script = "(sleep 5; cat \"$2\") | \"$0\" import proposals - --input-format csv --skip-invalid "
+                             "--rejects \"$3/rejects.csv\" & sleep 0.5; kill -9 $!; wait $! 2>/dev/null; ls -A \"$3\"";
+  auto environment = env();
+  const auto result =
+      run_process({"/bin/bash", "-c", script, CFP_BINARY, csv.string(), folder.string()}, environment);
+  EXPECT_EQ(result.out, "") << "left behind: " << result.out;
+}
+
 } // namespace
 } // namespace cfp::test

@@ -59,6 +59,24 @@ TEST_F(ImportExportTest, SubmittedAtDecidesTheCutoffEvenWhenThatCutoffHasClosedS
   EXPECT_EQ(show("LOCAL")["cutoff"], "2024-11-04");
 }
 
+TEST_F(ImportExportTest, ANewVersionCannotBeSubmittedBeforeTheVersionItFollows)
+{
+  // BSC-AIF was submitted on 2024-10-01T10:00:00Z; a changed record may not date its new
+  // version before that.
+  const auto file = write("earlier.csv", std::string("call,acronym,title,host,partners,entity,submitted_at\n") + k_call +
+                                             ",BSC-AIF,BSC AI Factory (changed),ES,PT;RO;TR,Barcelona Supercomputing "
+                                             "Center,2024-09-30T10:00:00Z\n");
+  const auto before = dump_database(m_db);
+  const auto refused = cfp({"import", "proposals", file.string()}, "2024-10-02T10:00:00Z");
+  EXPECT_EQ(refused.exit_code, 65) << refused.err;
+  EXPECT_NE(refused.err.find(file.string() + ":2: submitted_at: 2024-09-30T10:00:00Z is before 2024-10-01T10:00:00Z, "
+                                             "when version 1 of BSC-AIF was submitted; a new version cannot be "
+                                             "submitted earlier"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_EQ(dump_database(m_db), before);
+}
+
 TEST_F(ImportExportTest, DraftsHaveNoSubmissionTimeNorCutoff)
 {
   import_ok(write("draft.csv", std::string("call,acronym,title,host,entity,status,submitted_at\n") + k_call +

@@ -82,13 +82,34 @@ std::optional<std::string> output_conflict(const fs::path& destination, const st
   return std::nullopt;
 }
 
+namespace {
+
+// A file without a name in `folder` (O_TMPFILE), when the file system has them and the name can
+// be given later through /proc/self/fd; -1 otherwise.
+int open_unnamed(const fs::path& folder)
+{
+  if (::access("/proc/self/fd", X_OK) != 0) {
+    return -1;
+  }
+  return ::open(folder.empty() ? "." : folder.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+}
+
+// A random name beside `destination`, for the file until it is renamed over it.
+fs::path random_name_beside(const fs::path& destination, std::random_device& random)
+{
+  return destination.parent_path() /
+         ("." + destination.filename().string() + ".cfp-" + std::to_string(random()) + ".tmp");
+}
+
+} // namespace
+
 OutputFile::OutputFile(fs::path destination) : m_destination(std::move(destination)), m_stream(nullptr)
 {
-  const auto folder = m_destination.parent_path();
+  // Without a name until commit(), nothing is left behind by a command that is killed.
+  m_fd = open_unnamed(m_destination.parent_path());
   std::random_device random;
   for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
-    const auto name = "." + m_destination.filename().string() + ".cfp-" + std::to_string(random()) + ".tmp";
-    m_temporary = folder / name;
+    m_temporary = random_name_beside(m_destination, random);
     m_fd = ::open(m_temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (m_fd < 0 && errno != EEXIST) {
       throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": " + error_text(errno));
@@ -110,25 +131,60 @@ OutputFile::~OutputFile()
   if (m_fd >= 0) {
     ::close(m_fd);
   }
-  if (!m_committed) {
+  if (!m_committed && !m_temporary.empty()) {
     ::unlink(m_temporary.c_str());
+  }
+}
+
+namespace {
+
+[[noreturn]] void fail_to_write(const std::filesystem::path& destination, int error)
+{
+  throw Error(ErrorKind::input_file, "cannot write " + destination.string() + ": " + error_text(error));
+}
+
+} // namespace
+
+void OutputFile::restart()
+{
+  m_stream.flush();
+  if (::ftruncate(m_fd, 0) != 0 || ::lseek(m_fd, 0, SEEK_SET) != 0) {
+    fail_to_write(m_destination, errno);
+  }
+}
+
+void OutputFile::sync()
+{
+  m_stream.flush();
+  if (!m_stream || m_buffer->error() != 0) {
+    fail_to_write(m_destination, m_buffer->error() != 0 ? m_buffer->error() : EIO);
+  }
+  if (::fsync(m_fd) != 0) {
+    fail_to_write(m_destination, errno);
   }
 }
 
 void OutputFile::commit()
 {
-  const auto fail = [&](int error) {
-    throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": " + error_text(error));
-  };
-  m_stream.flush();
-  if (!m_stream || m_buffer->error() != 0) {
-    fail(m_buffer->error() != 0 ? m_buffer->error() : EIO);
-  }
-  if (::fsync(m_fd) != 0) {
-    fail(errno);
+  sync();
+  if (m_temporary.empty()) {
+    // An unnamed file gets a random name first: a link cannot replace the destination.
+    const std::string self = "/proc/self/fd/" + std::to_string(m_fd);
+    std::random_device random;
+    for (int attempt = 0; attempt < 100 && m_temporary.empty(); ++attempt) {
+      const auto name = random_name_beside(m_destination, random);
+      if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+        m_temporary = name;
+      } else if (errno != EEXIST) {
+        fail_to_write(m_destination, errno);
+      }
+    }
+    if (m_temporary.empty()) {
+      throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": no free temporary name");
+    }
   }
   if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0) {
-    fail(errno);
+    fail_to_write(m_destination, errno);
   }
   m_committed = true;
   sync_folder(m_destination);

@@ -68,13 +68,13 @@ SpoolFile::Descriptor::~Descriptor()
 void SpoolFile::append(std::istream& in)
 {
   std::array<char, 1 << 16> buffer{};
-  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
-    m_out.write(buffer.data(), in.gcount());
+  // Stops at the first failed write: an endless input must not be read on once the disk is full.
+  while ((in.read(buffer.data(), buffer.size()) || in.gcount() > 0) && m_out.write(buffer.data(), in.gcount())) {
   }
-  flush();
+  check_writes();
 }
 
-void SpoolFile::flush()
+void SpoolFile::check_writes()
 {
   if (!m_out.flush()) {
     throw Error(ErrorKind::storage, fmt::format("cannot write a temporary file in {}: {}{}", m_folder,
@@ -87,7 +87,7 @@ void SpoolFile::flush()
 
 void SpoolFile::clear()
 {
-  flush();
+  check_writes();
   if (::ftruncate(m_fd, 0) != 0 || ::lseek(m_fd, 0, SEEK_SET) != 0) {
     throw failure("empty a temporary file", m_folder, errno);
   }
@@ -104,7 +104,7 @@ void SpoolFile::copy_to(std::ostream& out)
 
 std::istream& SpoolFile::read_from_start()
 {
-  flush();
+  check_writes();
   m_reader.restart();
   m_stream.clear();
   return m_stream;

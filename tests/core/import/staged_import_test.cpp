@@ -10,7 +10,12 @@
 #include <SQLiteCpp/Transaction.h>
 #include <fmt/format.h>
 
+#include <array>
+#include <csignal>
+#include <iterator>
 #include <sstream>
+
+#include <sys/resource.h>
 
 namespace cfp::test {
 namespace {
@@ -133,6 +138,98 @@ TEST_F(StagedImportTest, AnExistingProposalInAClosedCutoffStaysReadOnlyWithHisto
   EXPECT_FALSE(summary.written);
   ASSERT_EQ(summary.errors.size(), 1u);
   EXPECT_NE(summary.errors[0].message.find("read-only"), std::string::npos) << summary.errors[0].message;
+}
+
+// Makes files larger than `bytes` fail to grow (EFBIG) while it lives, as a full disk would.
+class FileSizeLimit
+{
+public:
+  explicit FileSizeLimit(rlim_t bytes)
+  {
+    ::getrlimit(RLIMIT_FSIZE, &m_saved);
+    m_handler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit = m_saved;
+    limit.rlim_cur = bytes;
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+  }
+  ~FileSizeLimit()
+  {
+    ::setrlimit(RLIMIT_FSIZE, &m_saved);
+    std::signal(SIGXFSZ, m_handler);
+  }
+  FileSizeLimit(const FileSizeLimit&) = delete;
+  FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+  rlimit m_saved{};
+  void (*m_handler)(int) = nullptr;
+};
+
+TEST_F(StagedImportTest, RejectsThatCannotBeKeptStopTheImportBeforeItCommits)
+{
+  const auto before = audit_entries();
+  core::ImportOptions options;
+  options.skip_invalid = true;
+  options.keep_rejects = [](std::istream&) {
+    throw Error(ErrorKind::input_file, "cannot write rejects.csv: No space left on device");
+  };
+  const std::string csv = records(5, fmt::format("{},BAD,Bad,Atlantis,Centre\n", k_call));
+  EXPECT_EQ(attempt(m_fixture, [&] { import(csv, options); }).message, "cannot write rejects.csv: No space left on device");
+  EXPECT_EQ(audit_entries(), before) << "the import committed although its rejects were lost";
+  EXPECT_THROW(resolve("IMP-1"), Error);
+}
+
+TEST_F(StagedImportTest, ATemporaryFolderWithoutRoomIsAStorageErrorNamingItAndNothingIsImported)
+{
+  // The input fits; its rejects, longer by their messages, do not.
+  std::string csv = "call,acronym,title,host,entity\n";
+  for (int i = 1; i <= 6000; ++i) {
+    csv += fmt::format("{},BAD-{},Bad {},Atlantis,Centre {}\n", k_call, i, i, i);
+  }
+  const auto before = audit_entries();
+  core::ImportOptions options;
+  options.skip_invalid = true;
+  std::string kept;
+  options.keep_rejects = [&](std::istream& rejects) { kept.assign(std::istreambuf_iterator<char>(rejects), {}); };
+  Failure failure;
+  {
+    FileSizeLimit limit(csv.size() + 4096);
+    failure = attempt(m_fixture, [&] { import(csv, options); });
+  }
+  EXPECT_EQ(failure.kind, ErrorKind::storage) << failure.message;
+  EXPECT_NE(failure.message.find("cannot write a temporary file in "), std::string::npos) << failure.message;
+  EXPECT_NE(failure.message.find("File too large"), std::string::npos) << failure.message;
+  EXPECT_EQ(kept, "");
+  EXPECT_EQ(audit_entries(), before);
+}
+
+TEST_F(StagedImportTest, AnEndlessInputStopsAtTheFirstWriteThatFails)
+{
+  // Standard input that never ends: the copy must stop when the disk is full, not read on.
+  class Endless final : public std::streambuf
+  {
+  protected:
+    int_type underflow() override
+    {
+      std::fill(m_line.begin(), m_line.end(), 'y');
+      setg(m_line.data(), m_line.data(), m_line.data() + m_line.size());
+      return traits_type::to_int_type('y');
+    }
+
+  private:
+    std::array<char, 4096> m_line{};
+  } endless;
+  std::istream in(&endless);
+  core::ImportOptions options;
+  options.source_name = "-";
+  Failure failure;
+  {
+    FileSizeLimit limit(1 << 20);
+    failure = attempt(m_fixture, [&] { core::import_proposals(session(), in, options); });
+  }
+  EXPECT_EQ(failure.kind, ErrorKind::storage) << failure.message;
+  EXPECT_NE(failure.message.find("cannot write a temporary file in "), std::string::npos) << failure.message;
+  EXPECT_NE(failure.message.find("File too large"), std::string::npos) << failure.message;
 }
 
 } // namespace

@@ -66,6 +66,42 @@ TEST(DatabaseFileTest, AFileOthersMayWriteIsRefusedAndLeftAsItWas)
   EXPECT_GT(std::filesystem::file_size(path), 0u);
 }
 
+TEST(DatabaseFileTest, AWriteAheadLogOrJournalPlantedBesideItIsRefusedAndNotReplayed)
+{
+  TempDir dir;
+  const auto path = dir / "cfp.db";
+  store::Database::open(path.string()); // made, migrated and closed: no -wal left
+  const std::string before = dump_database(path);
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    const std::filesystem::path companion = path.string() + suffix;
+    // One others may write.
+    std::ofstream(companion) << "planted";
+    ASSERT_EQ(::chmod(companion.c_str(), 0666), 0);
+    for (const auto access : {Access::read_write, Access::read_only}) {
+      const auto error = open_error(path, access);
+      EXPECT_EQ(error.kind(), ErrorKind::storage);
+      EXPECT_EQ(std::string(error.what()), companion.string() + " may be written by other users; SQLite would read it "
+                                                                "into the database " + path.string() +
+                                                                ": remove it if you did not make it");
+    }
+    // One of another user (only root can give a file away).
+    ASSERT_EQ(::chmod(companion.c_str(), 0600), 0);
+    if (::geteuid() == 0) {
+      ASSERT_EQ(::chown(companion.c_str(), 65534, 65534), 0);
+      EXPECT_TRUE(contains(open_error(path, Access::read_write).what(),
+                           companion.string() + " belongs to "))
+          << suffix;
+    }
+    std::filesystem::remove(companion);
+    // A link.
+    std::filesystem::create_symlink(dir / "elsewhere", companion);
+    EXPECT_TRUE(contains(open_error(path, Access::read_write).what(), companion.string() + " is a symbolic link"));
+    std::filesystem::remove(companion);
+  }
+  EXPECT_EQ(dump_database(path), before);
+  EXPECT_NO_THROW(store::Database::open(path.string()));
+}
+
 TEST(DatabaseFileTest, AFolderAboveThatOthersMayWriteIsRefusedUnlessItIsSticky)
 {
   TempDir dir;

@@ -25,7 +25,11 @@ struct ImportOptions
   bool dry_run = false;             ///< validate and count, write nothing
   bool skip_invalid = false;        ///< write the valid records; invalid ones go to `rejects`
   bool historical = false;          ///< accept new proposals submitted in cut-offs that have closed since
-  std::ostream* rejects = nullptr;  ///< with skip_invalid: each invalid record plus an `error` column
+  /// With skip_invalid: takes the invalid records, each with an `error` column, in full. It is
+  /// called before the import commits (or at the end of a dry run or a refused import), maybe
+  /// more than once (each call replaces what the last wrote), and must keep what it is given
+  /// durably; when it throws, nothing is imported.
+  std::function<void(std::istream& rejects)> keep_rejects;
   /// Called every thousand records of each pass ("checking", then "importing").
   std::function<void(std::string_view phase, std::uint64_t records)> progress;
 };

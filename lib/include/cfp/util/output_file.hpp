@@ -42,8 +42,13 @@ public:
   std::ostream& stream() { return m_stream; }
   const std::filesystem::path& destination() const { return m_destination; }
 
-  /// Flushes and syncs the file, renames it over the destination and syncs the folder. Throws
-  /// cfp::Error (input_file) with the system's reason when any step fails (a full disk).
+  /// Empties the temporary file, to be written again from the start.
+  void restart();
+  /// Flushes and syncs the temporary file: what it holds is on the disk. Throws cfp::Error
+  /// (input_file) with the system's reason when it cannot (a full disk).
+  void sync();
+  /// Syncs the file, renames it over the destination and syncs the folder. Throws cfp::Error
+  /// (input_file) with the system's reason when any step fails.
   void commit();
 
 private:

@@ -35,6 +35,8 @@ public:
   std::istream& read_from_start();
   /// Writes the whole file to `out`.
   void copy_to(std::ostream& out);
+  /// Throws cfp::Error (storage), naming the folder, when a write through writer() failed.
+  void check_writes();
   /// Where the file is made, for messages.
   const std::string& folder() const { return m_folder; }
 
@@ -53,9 +55,6 @@ private:
     std::uint64_t m_offset = 0;
     std::array<char, 1 << 16> m_buffer{};
   };
-
-  // Flushes writer(); throws when a write failed.
-  void flush();
 
   // Closes the file after the stream buffers that use it are gone.
   struct Descriptor

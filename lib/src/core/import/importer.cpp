@@ -157,6 +157,14 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
                       existing->acronym, cutoff.value().label, domain::format_brussels(cutoff.value().closes_at)));
       return errors;
     }
+    // A new version is submitted when it is made, never before the version it follows.
+    if (existing && submitted_at && existing->submitted_at && *submitted_at < *existing->submitted_at) {
+      add("submitted_at", fmt::format("{} is before {}, when version {} of {} was submitted; a new version cannot be "
+                                      "submitted earlier",
+                                      domain::format_utc(*submitted_at), domain::format_utc(*existing->submitted_at),
+                                      existing->version, existing->acronym));
+      return errors;
+    }
     // A new proposal submitted before a cut-off that has closed since: a record of the past,
     // which an import brings in only when asked to.
     if (!existing && m_now > cutoff.value().closes_at && !m_historical) {
@@ -248,7 +256,13 @@ ImportSummary run_pass(const Session& session, store::Transaction& tx, const Imp
       next_progress += 1000;
     }
   });
+  if (rejects != nullptr) {
+    rejects->check_writes(); // a full temporary folder is the folder's fault, not the rejects file's
+  }
   importer.rejects().finish();
+  if (rejects != nullptr) {
+    rejects->check_writes();
+  }
   return importer.summary();
 }
 
@@ -264,15 +278,17 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
   staged.append(input);
   hashing.drain();
   std::optional<util::SpoolFile> rejects;
-  if (options.rejects != nullptr) {
+  if (options.keep_rejects) {
     rejects.emplace();
   }
+  const auto keep_rejects = [&] {
+    if (rejects) {
+      options.keep_rejects(rejects->read_from_start());
+    }
+  };
   const auto finish = [&](ImportSummary summary) {
     summary.sha256 = hashing.hex();
     summary.bytes = hashing.bytes();
-    if (rejects) {
-      rejects->copy_to(*options.rejects);
-    }
     return summary;
   };
 
@@ -283,6 +299,7 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
     return run_pass(session, tx, options, staged, rejects ? &*rejects : nullptr, detail::Pass::check);
   });
   if (options.dry_run || (checked.invalid > 0 && !options.skip_invalid)) {
+    keep_rejects();
     return finish(std::move(checked));
   }
 
@@ -294,6 +311,7 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
         run_pass(session, tx, options, staged, rejects ? &*rejects : nullptr, detail::Pass::apply);
     if (applied.invalid > 0 && !options.skip_invalid) {
       tx.discard_changes();
+      keep_rejects();
       return applied;
     }
     const nlohmann::ordered_json counts{{"file", options.source_name},    {"sha256", hashing.hex()},
@@ -306,6 +324,9 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
                   "import",
                   std::nullopt,
                   counts.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
+    // The rejects are kept before the import commits: a rejects file that cannot be written
+    // stops the import rather than losing them after it.
+    keep_rejects();
     applied.written = true;
     return applied;
   });

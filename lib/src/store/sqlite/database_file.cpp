@@ -86,6 +86,34 @@ void create_private_folders(const fs::path& folder)
   ::chmod(folder.c_str(), 0700);
 }
 
+// The files SQLite keeps beside the database (-wal, -shm, -journal) hold pages it replays into
+// the database: one planted by another user (in a shared, sticky folder such as /tmp) would put
+// that user's data into it. Each must be a regular file of the database's owner that others
+// may not write.
+void check_companion_files(const fs::path& path, const struct stat* database)
+{
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    const std::string companion = path.string() + suffix;
+    struct stat info{};
+    if (::lstat(companion.c_str(), &info) != 0) {
+      continue;
+    }
+    const bool owner_ok = database != nullptr ? info.st_uid == database->st_uid : trusted_owner(info.st_uid);
+    if (!S_ISREG(info.st_mode) || !owner_ok || (info.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+      throw Error(ErrorKind::storage,
+                  fmt::format("{} {}; SQLite would read it into the database {}: remove it if you did not make it",
+                              companion,
+                              !S_ISREG(info.st_mode) ? fmt::format("is {}", S_ISLNK(info.st_mode)
+                                                                                ? "a symbolic link"
+                                                                                : kind_of(info.st_mode))
+                              : !owner_ok ? fmt::format("belongs to {}, not to the owner of the database",
+                                                        owner_name(info.st_uid))
+                                          : std::string("may be written by other users"),
+                              path.string()));
+    }
+  }
+}
+
 } // namespace
 
 void check_database_file(const fs::path& path, Access access)
@@ -112,6 +140,9 @@ void check_database_file(const fs::path& path, Access access)
       throw Error(ErrorKind::storage, fmt::format("the database {} belongs to {}; only its owner may write it",
                                                   path.string(), owner_name(info.st_uid)));
     }
+    check_companion_files(path, &info);
+  } else {
+    check_companion_files(path, nullptr);
   }
   for (const auto& folder : folders_above(path)) {
     struct stat folder_info{};
