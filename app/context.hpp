@@ -55,7 +55,13 @@ public:
   core::Session session(store::Access access);
 
   /// Whether the command opened the database for writing, and so may have recorded a change.
-  bool may_have_written() const { return m_database && m_database->options().access == store::Access::read_write; }
+  bool may_have_written() const
+  {
+    return m_database && m_database->options().access == store::Access::read_write && !m_wrote_nothing;
+  }
+  /// Says that the command, though it opened the database for writing, recorded nothing (a dry
+  /// run, a refused import).
+  void wrote_nothing() { m_wrote_nothing = true; }
 
 private:
   std::string resolve_actor() const;
@@ -67,6 +73,7 @@ private:
   std::string m_command_line;
   Format m_format = Format::table;
   bool m_err_is_terminal = false;
+  bool m_wrote_nothing = false;
   const date::time_zone* m_zone = nullptr;
   std::unique_ptr<core::Clock> m_clock;
   core::SystemClock m_real_clock; ///< the machine's clock, recorded beside a simulated one

@@ -186,6 +186,9 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   }
   request.progress = [&](std::string_view phase, std::uint64_t records) { progress.update(phase, records); };
   const auto summary = core::import_proposals(session, in, request);
+  if (!summary.written) {
+    context.wrote_nothing();
+  }
   progress.finish();
   if (rejects) {
     try {

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 namespace cfp::test {
 namespace {
 
@@ -77,6 +79,18 @@ TEST_F(StdoutFailureTest, AChangeWhoseRecordCannotBePrintedStaysAndTheMessageSay
     << result.err;
   const auto shown = run_binary({"proposal", "show", "MIMER", "--format", "json"}, env());
   EXPECT_NE(shown.out.find("\"title\": \"MIMER 2\""), std::string::npos) << shown.out;
+}
+
+TEST_F(StdoutFailureTest, ADryRunWhoseSummaryCannotBePrintedDoesNotClaimToHaveRecordedAnything)
+{
+  const auto csv = m_dir / "in.csv";
+  std::ofstream(csv) << "call,acronym,title,host,entity\nC-1,NEW,New,FI,Centre\n";
+  const auto result =
+      cfp_to({"import", "proposals", csv.string(), "--dry-run", "--format", "json"}, {"/dev/full"});
+  EXPECT_EQ(result.exit_code, 74) << result.err;
+  EXPECT_NE(result.err.find("cfp: error: cannot write to standard output: No space left on device"), std::string::npos)
+      << result.err;
+  EXPECT_EQ(result.err.find("stays recorded"), std::string::npos) << result.err;
 }
 
 } // namespace
