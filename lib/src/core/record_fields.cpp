@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
+#include "import/limits.hpp"
+
 #include <cfp/core/record_fields.hpp>
 #include <cfp/util/text.hpp>
 
@@ -34,12 +36,12 @@ bool blank(const FileValue& value)
   return std::holds_alternative<std::monostate>(value) || util::trim(text_of(value)).empty();
 }
 
-// "PT; RO" -> {"PT", "RO"}: how a CSV cell lists names.
-std::vector<std::string> split_names(const std::string& text)
+// "PT; RO" -> {"PT", "RO"}: how a CSV cell lists names; no more than `most` + 1 of them.
+std::vector<std::string> split_names(const std::string& text, std::size_t most)
 {
   std::vector<std::string> parts;
   std::size_t start = 0;
-  while (start <= text.size()) {
+  while (start <= text.size() && parts.size() <= most) {
     const auto end = std::min(text.find(';', start), text.size());
     const auto part = util::trim(std::string_view(text).substr(start, end - start));
     if (!part.empty()) {
@@ -50,12 +52,17 @@ std::vector<std::string> split_names(const std::string& text)
   return parts;
 }
 
-std::vector<std::string> names_of(const FileValue& value)
+// The names of a list, into `target`; a list of more than k_max_items names (as many as a JSON
+// array may hold) is refused, so that a 1 MiB cell cannot make a record of a million names.
+std::optional<std::string> read_names(std::optional<std::vector<std::string>>& target, const FileValue& value)
 {
-  if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
-    return *list;
+  const auto* list = std::get_if<std::vector<std::string>>(&value);
+  auto names = list != nullptr ? *list : split_names(text_of(value), detail::k_max_items);
+  if (names.size() > detail::k_max_items) {
+    return fmt::format("more than {} names", detail::k_max_items);
   }
-  return split_names(text_of(value));
+  target = std::move(names);
+  return std::nullopt;
 }
 
 std::optional<bool> parse_flag(const std::string& text)
@@ -89,8 +96,7 @@ constexpr Read k_read_host = [](ProposalFileRecord& record, const FileValue& val
   return std::nullopt;
 };
 constexpr Read k_read_partners = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
-  record.input.partners = names_of(value);
-  return std::nullopt;
+  return read_names(record.input.partners, value);
 };
 constexpr Read k_read_entity = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
   record.input.entity = text_of(value);
@@ -121,8 +127,7 @@ constexpr Read k_read_national = [](ProposalFileRecord& record, const FileValue&
   return std::nullopt;
 };
 constexpr Read k_read_sectors = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
-  record.input.sectors = names_of(value);
-  return std::nullopt;
+  return read_names(record.input.sectors, value);
 };
 constexpr Read k_read_status = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
   record.status = blank(value) ? std::string("submitted") : text_of(value);

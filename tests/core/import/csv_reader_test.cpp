@@ -369,5 +369,25 @@ TEST(CsvProposalReaderTest, TheSourceNameIsUsedInMessages)
   EXPECT_EQ(result.message, "-:1: header: the required column 'acronym' is missing");
 }
 
+TEST(CsvProposalReaderTest, AListOf1024NamesIsReadBut1025AreAnError)
+{
+  // As many names as a JSON array may hold items: a 1 MiB cell would otherwise make 300,000.
+  const auto names = [](std::size_t count) {
+    std::string cell = "PT";
+    for (std::size_t i = 1; i < count; ++i) {
+      cell += ";PT";
+    }
+    return cell;
+  };
+  const auto kept = read_one(",partners", "," + names(1024));
+  ASSERT_EQ(kept.records.size(), 2u);
+  EXPECT_TRUE(kept.records[1].errors.empty()) << ::testing::PrintToString(problems(kept.records[1]));
+  EXPECT_EQ(kept.records[1].values.input.partners->size(), 1024u);
+  const auto refused = read_one(",sectors", "," + names(300'000));
+  ASSERT_EQ(refused.records.size(), 2u);
+  EXPECT_EQ(problems(refused.records[1]), (Problems{"2:sectors: more than 1024 names"}));
+  EXPECT_FALSE(refused.records[1].values.input.sectors);
+}
+
 } // namespace
 } // namespace cfp::test

@@ -106,5 +106,40 @@ TEST(JsonInputTest, OnlyTheRecordsOfTheTopLevelArrayAreLimited)
   EXPECT_EQ(passed_on(object).bytes, object);
 }
 
+TEST(JsonInputTest, BetweenRecordsLongBlanksAreDroppedAndAZeroIsSlippedIn)
+{
+  const std::size_t most = JsonInput::k_max_bytes_between_tokens;
+  const std::string blanks(most + 1000, ' ');
+  // The parser gets the first blanks, then a `0` record that ends what it keeps of them.
+  EXPECT_EQ(passed_on("[" + blanks + "]").bytes, "[" + std::string(most - 1, ' ') + "0 ]");
+  EXPECT_EQ(passed_on("[" + blanks + "{}]").bytes, "[" + std::string(most - 1, ' ') + "0,{}]");
+  EXPECT_EQ(passed_on("[1," + blanks + "2]").bytes, "[1," + std::string(most - 1, ' ') + "0,2]");
+  EXPECT_EQ(passed_on("[{}" + blanks + ",2]").bytes, "[{}" + std::string(most - 3, ' ') + ",0 ,2]");
+}
+
+TEST(JsonInputTest, ManyRecordsWithoutStringsOrNumbersGetAZeroEverySixtyFourKibibytes)
+{
+  std::string text = "[[]";
+  for (int i = 0; i < 100'000; ++i) {
+    text += i % 2 == 0 ? ",{}" : ",[]";
+  }
+  text += "]";
+  const auto passed = passed_on(text);
+  EXPECT_TRUE(nlohmann::json::accept(passed.bytes));
+  const auto document = nlohmann::json::parse(passed.bytes);
+  // 300,003 bytes: a zero after each 64 KiB.
+  EXPECT_EQ(document.size(), 100'001u + (text.size() / JsonInput::k_max_bytes_between_tokens));
+}
+
+TEST(JsonInputTest, BlanksAroundTheArrayAreDroppedPastSixtyFourKibibytesButCounted)
+{
+  const std::size_t most = JsonInput::k_max_bytes_between_tokens;
+  const auto passed = passed_on(std::string(most + 10, '\n') + "[]" + std::string(most + 10, ' '));
+  // The parser keeps the blank lines before the array as well: a zero ends them. (EXPECT_TRUE:
+  // gtest would take ages to show two strings of 64 Ki lines apart.)
+  EXPECT_TRUE(passed.bytes == std::string(most, '\n') + "[0 ]" + std::string(most - 3, ' '));
+  EXPECT_EQ(passed.lines, most + 11);
+}
+
 } // namespace
 } // namespace cfp::test

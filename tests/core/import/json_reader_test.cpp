@@ -638,5 +638,35 @@ TEST(JsonProposalReaderTest, TheParsersMessageIsCutShort)
   EXPECT_TRUE(result.message.ends_with("...")) << result.message;
 }
 
+TEST(JsonProposalReaderTest, RecordsWithoutStringsOrNumbersComeAsTheyAreWritten)
+{
+  // JsonInput slips `0` records in between them (json_input.hpp); none reaches the import.
+  std::string text = "[[]";
+  for (int i = 0; i < 100'000; ++i) {
+    text += ",\n[]";
+  }
+  const auto result = read_json(text + "]");
+  ASSERT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 100'001u);
+  for (std::size_t i = 0; i < result.records.size(); ++i) {
+    ASSERT_EQ(result.records[i].line, i + 1);
+    ASSERT_EQ(problems(result.records[i]),
+              (Problems{std::to_string(i + 1) + ":record: each record must be a JSON object"}));
+  }
+}
+
+TEST(JsonProposalReaderTest, LinesAreCountedThroughLongBlanks)
+{
+  const std::string blank_lines(200'000, '\n');
+  const auto result = read_json(blank_lines + "[" + blank_lines + "{" + k_required + "}" + blank_lines + ", 5" +
+                                blank_lines + "]" + blank_lines + "x");
+  EXPECT_EQ(result.kind, ErrorKind::invalid_input);
+  EXPECT_TRUE(result.message.starts_with("in.json:1000001: not a JSON array of objects: ")) << result.message;
+  ASSERT_EQ(result.records.size(), 2u);
+  EXPECT_EQ(result.records[0].line, 400'001u);
+  EXPECT_TRUE(result.records[0].errors.empty());
+  EXPECT_EQ(result.records[1].line, 600'001u);
+}
+
 } // namespace
 } // namespace cfp::test

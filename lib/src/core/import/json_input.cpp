@@ -7,6 +7,11 @@ namespace {
 
 constexpr int k_eof = std::char_traits<char>::eof();
 
+bool is_space(int c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 bool is_digit(int c)
 {
   return c >= '0' && c <= '9';
@@ -56,28 +61,42 @@ void JsonInput::advance()
 
 int JsonInput::produce()
 {
-  if (m_closing_pos < m_closing.size()) {
-    m_after_newline = false;
-    return static_cast<unsigned char>(m_closing[m_closing_pos++]);
+  for (;;) {
+    if (m_made_pos < m_made.size()) {
+      m_after_newline = false;
+      ++m_since_token;
+      return static_cast<unsigned char>(m_made[m_made_pos++]);
+    }
+    if (m_skip) {
+      skip_rest_of_record();
+    }
+    const int c = m_in.sgetc();
+    if (c == k_eof) {
+      return k_eof;
+    }
+    if (m_record_bytes >= m_max_record_bytes && continues_record(c) && can_cut()) {
+      cut();
+      continue;
+    }
+    if (m_since_token >= k_max_bytes_between_tokens && m_token == Token::none && m_containers.size() <= 1) {
+      if (is_space(c)) {
+        skip_byte(c);
+        continue;
+      }
+      if (m_containers.size() == 1 && !m_containers.front()) {
+        inject_zero(c);
+        continue;
+      }
+    }
+    m_in.sbumpc();
+    m_after_newline = c == '\n';
+    if (m_after_newline) {
+      ++m_line;
+    }
+    ++m_since_token;
+    track(c);
+    return c;
   }
-  if (m_skip) {
-    skip_rest_of_record();
-  }
-  const int c = m_in.sgetc();
-  if (c == k_eof) {
-    return k_eof;
-  }
-  if (m_record_bytes >= m_max_record_bytes && continues_record(c) && can_cut()) {
-    cut();
-    return produce();
-  }
-  m_in.sbumpc();
-  m_after_newline = c == '\n';
-  if (m_after_newline) {
-    ++m_line;
-  }
-  track(c);
-  return c;
 }
 
 void JsonInput::track(int c)
@@ -110,6 +129,7 @@ void JsonInput::track(int c)
     m_key = m_expect == Expect::key || m_expect == Expect::key_or_close;
     begin_value();
     m_token = Token::string;
+    m_since_token = 0;
     m_escape = 0;
     m_high_surrogate = false;
     m_utf8_left = 0;
@@ -138,6 +158,7 @@ void JsonInput::track(int c)
       begin_value();
       m_token = Token::number;
       m_digit_last = is_digit(c);
+      m_since_token = 0;
     } else if (is_letter(c)) {
       begin_value();
       m_token = Token::literal;
@@ -226,20 +247,20 @@ bool JsonInput::can_cut() const
 
 void JsonInput::cut()
 {
-  m_closing.clear();
-  m_closing_pos = 0;
+  m_made.clear();
+  m_made_pos = 0;
   if (m_token == Token::string) {
-    m_closing += m_key ? "\":null" : "\"";
+    m_made += m_key ? "\":null" : "\"";
   } else if (m_token == Token::none) {
     switch (m_expect) {
     case Expect::value:
-      m_closing += "null";
+      m_made += "null";
       break;
     case Expect::key:
-      m_closing += "\"\":null";
+      m_made += "\"\":null";
       break;
     case Expect::colon:
-      m_closing += ":null";
+      m_made += ":null";
       break;
     case Expect::value_or_close:
     case Expect::key_or_close:
@@ -248,17 +269,19 @@ void JsonInput::cut()
     }
   }
   for (std::size_t i = m_containers.size(); i > 1; --i) {
-    m_closing += m_containers[i - 1] ? '}' : ']';
+    m_made += m_containers[i - 1] ? '}' : ']';
   }
   m_skip = true;
   m_skip_depth = m_containers.size() - 1;
   m_skip_string = m_token == Token::string;
   m_skip_number = m_token == Token::number;
   m_containers.resize(1);
-  m_token = Token::none;
+  // A number that is the record itself goes on in the parser until the byte after what is skipped.
+  m_token = m_skip_number && m_skip_depth == 0 ? Token::number : Token::none;
   m_expect = Expect::comma_or_close;
   m_in_record = false;
   m_record_cut = true;
+  m_since_token = 0; // the parser holds at most the record's 4 MiB, and counts on from there
 }
 
 void JsonInput::skip_rest_of_record()
@@ -290,6 +313,27 @@ void JsonInput::skip_rest_of_record()
       --m_skip_depth;
     }
   }
+}
+
+void JsonInput::inject_zero(int next)
+{
+  // A `0` record, with what separates it from the records around it.
+  switch (m_expect) {
+  case Expect::value_or_close:
+    m_made = next == ']' ? "0 " : "0,";
+    break;
+  case Expect::value:
+    m_made = "0,";
+    break;
+  default:
+    m_made = ",0 ";
+    break;
+  }
+  m_made_pos = 0;
+  for (const char c : m_made) {
+    track(static_cast<unsigned char>(c));
+  }
+  ++m_injected;
 }
 
 void JsonInput::skip_byte(int c)

@@ -18,6 +18,12 @@ namespace cfp::core::detail {
 /// brackets still open), and the rest of the record is skipped, counting quotes and brackets
 /// but checking nothing else. So neither the parser nor the record being built grows past the
 /// limit, and reading goes on with the next record.
+///
+/// The parser keeps every byte since the last string or number it read (for its messages).
+/// Between records, after k_max_bytes_between_tokens such bytes, blanks are dropped and a `0`
+/// is slipped in as a record of its own before the next byte, which resets it; the reader
+/// ignores those records (take_injected()). Blanks around the top-level array are dropped
+/// likewise. Only the line and column that the parser's own messages quote can differ then.
 class JsonInput
 {
 public:
@@ -38,6 +44,19 @@ public:
   bool after_newline() const { return m_after_newline; }
   /// Whether the record being read, or the last one read, was cut short.
   bool record_cut() const { return m_record_cut; }
+  /// Whether a `0` record was slipped in that the reader has not yet been told of; true once
+  /// for each, so that the reader can drop it.
+  bool take_injected()
+  {
+    if (m_injected == 0) {
+      return false;
+    }
+    --m_injected;
+    return true;
+  }
+
+  /// How many bytes that are no string or number the parser may collect in a row between records.
+  static constexpr std::size_t k_max_bytes_between_tokens = std::size_t{64} << 10;
 
 private:
   enum class Expect { value, value_or_close, key, key_or_close, colon, comma_or_close };
@@ -53,6 +72,7 @@ private:
   void cut();
   void skip_rest_of_record();
   void skip_byte(int c);
+  void inject_zero(int next);
 
   std::streambuf& m_in;
   std::size_t m_max_record_bytes;
@@ -76,8 +96,10 @@ private:
   bool m_in_record = false;
   std::size_t m_record_bytes = 0;
   bool m_record_cut = false;
-  std::string m_closing;
-  std::size_t m_closing_pos = 0;
+  std::string m_made; ///< bytes for the parser that are not the input's: what closes a record, a `0`
+  std::size_t m_made_pos = 0;
+  std::size_t m_since_token = 0; ///< bytes handed over since a string or number began, or a record was cut
+  std::size_t m_injected = 0;
   bool m_skip = false;
   std::size_t m_skip_depth = 0;
   bool m_skip_string = false;

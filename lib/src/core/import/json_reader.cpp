@@ -34,7 +34,7 @@ std::string parser_message(const std::string& what)
 class ArraySax
 {
 public:
-  ArraySax(const JsonInput& input, const RecordSink& on_record) : m_input(input), m_on_record(on_record) {}
+  ArraySax(JsonInput& input, const RecordSink& on_record) : m_input(input), m_on_record(on_record) {}
 
   bool null() { return forward(true, [&] { return m_builder.null(); }); }
   bool boolean(bool v) { return forward(true, [&] { return m_builder.boolean(v); }); }
@@ -87,6 +87,9 @@ private:
       return false;
     }
     if (!m_in_record) {
+      if (scalar && m_input.take_injected()) {
+        return true; // a `0` that JsonInput slipped in between records
+      }
       m_in_record = true;
       m_start = m_input.line() - (scalar && m_input.after_newline() ? 1 : 0);
     }
@@ -115,7 +118,7 @@ private:
     m_on_record(record);
   }
 
-  const JsonInput& m_input;
+  JsonInput& m_input;
   const RecordSink& m_on_record;
   // The document's array holds the records: 15 levels are left for them.
   JsonRecordBuilder m_builder{k_max_depth - 1};
