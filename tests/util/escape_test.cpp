@@ -127,5 +127,14 @@ TEST(ExcerptTest, ACutNeverSplitsAnEscape)
   EXPECT_EQ(excerpt("ab\u202e", 7), "ab…");
 }
 
+TEST(CharacterAtTest, GivesTheWholeCharacterOrTheByteAlone)
+{
+  EXPECT_EQ(util::character_at("€2M", 0), "€");
+  EXPECT_EQ(util::character_at("2😀", 1), "😀");
+  EXPECT_EQ(util::character_at("x\xe9y", 1), "\xe9");
+  EXPECT_EQ(util::character_at("\xe2\x82", 0), "\xe2"); // cut short
+  EXPECT_EQ(util::character_at("ab", 2), "");
+}
+
 } // namespace
 } // namespace cfp::test

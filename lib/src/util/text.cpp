@@ -145,6 +145,23 @@ std::size_t count_characters(std::string_view text)
   return count;
 }
 
+std::string_view character_at(std::string_view text, std::size_t offset)
+{
+  if (offset >= text.size()) {
+    return {};
+  }
+  const auto rest = text.substr(offset);
+  std::size_t length = 1;
+  for_each_codepoint(rest.substr(0, std::min<std::size_t>(4, rest.size())),
+                     [&, first = true](utf8proc_int32_t, utf8proc_ssize_t size) mutable {
+                       if (first) {
+                         length = static_cast<std::size_t>(size);
+                         first = false;
+                       }
+                     });
+  return rest.substr(0, length);
+}
+
 std::size_t display_width(std::string_view text)
 {
   std::size_t width = 0;

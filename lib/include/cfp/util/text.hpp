@@ -17,6 +17,10 @@ bool has_control_characters(std::string_view text, std::string_view allowed = {}
 /// Characters (Unicode code points) in `text`; an invalid byte counts as one.
 std::size_t count_characters(std::string_view text);
 
+/// The character that starts at byte `offset` of `text` (its bytes), or the byte alone there
+/// when it does not start valid UTF-8: what a message quotes of an unexpected character.
+std::string_view character_at(std::string_view text, std::size_t offset);
+
 /// Columns `text` takes on a terminal: wide characters count two, combining marks zero.
 /// Invalid UTF-8 counts one column a byte.
 std::size_t display_width(std::string_view text);

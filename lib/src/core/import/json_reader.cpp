@@ -4,6 +4,7 @@
 #include "columns.hpp"
 
 #include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -197,7 +198,7 @@ private:
     record.line = m_start;
     take_object(record, m_current);
     for (const auto& key : m_duplicates) {
-      record.errors.push_back({record.line, key, fmt::format("'{}' appears twice in the record", key)});
+      record.errors.push_back({record.line, key, fmt::format("'{}' appears twice in the record", util::excerpt(key))});
     }
     m_duplicates.clear();
     m_on_record(record);

@@ -85,7 +85,7 @@ void read_ndjson_records(std::istream& in, const std::string& source, const Reco
       } else {
         take_object(record, object);
         for (const auto& key : duplicates) {
-          record.errors.push_back({number, key, fmt::format("'{}' appears twice in the record", key)});
+          record.errors.push_back({number, key, fmt::format("'{}' appears twice in the record", util::excerpt(key))});
         }
       }
     }
