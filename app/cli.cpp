@@ -6,6 +6,7 @@
 
 #include <cfp/error.hpp>
 #include <cfp/util/fd_streambuf.hpp>
+#include <cfp/util/text.hpp>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -142,8 +143,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     const auto unexpected = app.remaining(true);
     const std::string message = unexpected.empty() || dynamic_cast<const CLI::RequiredError*>(&error) == nullptr
                                     ? std::string(error.what())
-                                    : "unknown command or argument '" + unexpected.front() + "'";
-    err << "cfp: error: " << message << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
+                                    : "unknown command or argument '" + util::excerpt(unexpected.front()) + "'";
+    err << "cfp: error: " << util::escape_controls(message, util::LineFeeds::keep) << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
     return k_exit_usage;
   }
 
@@ -167,10 +168,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     return k_exit_ok;
   } catch (const Error& error) {
-    err << "cfp: error: " << error.what() << '\n';
+    // Messages quote values (util::excerpt); what else reached them cannot drive the terminal
+    // either. Their own line breaks stay.
+    err << "cfp: error: " << util::escape_controls(error.message(), util::LineFeeds::keep) << '\n';
     return exit_code_for(error.kind());
   } catch (const std::exception& error) {
-    err << "cfp: error: internal error: " << error.what() << "; please report this\n";
+    err << "cfp: error: internal error: " << util::escape_controls(error.what(), util::LineFeeds::keep)
+        << "; please report this\n";
     return k_exit_software;
   }
 }

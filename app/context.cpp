@@ -38,7 +38,7 @@ std::chrono::milliseconds busy_timeout(const Environment& env)
   if (error != std::errc{} || end != text->data() + text->size() || value < 0 || value > 600'000 ||
       text->front() == '-') {
     throw Error(ErrorKind::usage,
-                fmt::format("CFP_BUSY_TIMEOUT_MS '{}': give a whole number of milliseconds from 0 to 600000", *text));
+                fmt::format("CFP_BUSY_TIMEOUT_MS '{}': give a whole number of milliseconds from 0 to 600000", util::excerpt(*text)));
   }
   return std::chrono::milliseconds(value);
 }
@@ -80,7 +80,7 @@ Context::Context(const GlobalOptions& options, const Environment& env, std::ostr
 
   if (const auto now = non_empty(env, "CFP_NOW")) {
     const auto when = util::value_or_throw(domain::parse_when(*now, *m_zone, domain::BareDate::start_of_day),
-                                           ErrorKind::invalid_input, fmt::format("CFP_NOW '{}'", *now));
+                                           ErrorKind::invalid_input, fmt::format("CFP_NOW '{}'", util::excerpt(*now)));
     m_clock = std::make_unique<core::FixedClock>(when.instant);
     m_simulated = true;
   } else {
@@ -139,6 +139,11 @@ std::string Context::resolve_actor() const
                 fmt::format("{}: the actor must be 1 to 200 bytes of UTF-8 text without control characters", source));
   }
   return actor;
+}
+
+void Context::note(std::string_view message)
+{
+  m_err << util::escape_controls(message, util::LineFeeds::keep) << '\n';
 }
 
 core::Session Context::session(store::Access access)

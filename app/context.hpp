@@ -15,6 +15,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 
 namespace cfp::cli {
 
@@ -41,6 +42,9 @@ public:
 
   std::ostream& out() { return m_out; }
   std::ostream& err() { return m_err; }
+  /// Writes `message` and a line end on stderr, escaped so that the values it holds cannot drive
+  /// the terminal (util::escape_controls); its own line breaks stay.
+  void note(std::string_view message);
   Format format() const { return m_format; }
   const date::time_zone& zone() const { return *m_zone; }
   const core::Clock& clock() const { return *m_clock; }

@@ -20,7 +20,7 @@ void run_call_add(Context& context, const core::NewCall& request)
 {
   auto session = context.session(store::Access::read_write);
   const auto call = core::add_call(session, request);
-  context.err() << fmt::format("added call {}\n", call.code);
+  context.note(fmt::format("added call {}", call.code));
   if (context.format() == Format::table) {
     context.out() << call.code << '\n';
   } else {

@@ -4,6 +4,7 @@
 
 #include <cfp/core/calls.hpp>
 #include <cfp/core/record_fields.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -37,11 +38,10 @@ void run_deadline_add(Context& context, const core::NewDeadline& request)
   auto session = context.session(store::Access::read_write);
   const auto cutoff = core::add_deadline(session, request);
   const auto display = context.display();
-  context.err() << fmt::format("added cut-off '{}' to call {}: closes {} ({})\n", cutoff.label, cutoff.call_code,
-                               domain::format_local(cutoff.closes_at, context.zone()),
-                               domain::format_utc(cutoff.closes_at));
+  context.note(fmt::format("added cut-off '{}' to call {}: closes {} ({})", cutoff.label, cutoff.call_code,
+                           domain::format_local(cutoff.closes_at, context.zone()), domain::format_utc(cutoff.closes_at)));
   if (context.format() == Format::table) {
-    context.out() << cutoff.call_code << '/' << cutoff.label << '\n';
+    context.out() << cutoff.call_code << '/' << util::escape_controls(cutoff.label) << '\n';
   } else {
     print_one(context.format(), context.out(), display, core::deadline_fields(),
               DeadlineStatus{cutoff, domain::is_on_time(display.now, cutoff)}, {});

@@ -194,12 +194,15 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
     try {
       rejects->commit();
     } catch (const Error& error) {
-      throw Error(error.kind(), std::string(summary.written ? "the import is done, but " : "") + error.what());
+      throw Error(error.kind(), std::string(summary.written ? "the import is done, but " : "") + error.message());
     }
   }
 
   for (const auto& error : summary.errors) {
-    context.err() << fmt::format("{}:{}: {}: {}\n", options.file, error.line, error.column, error.message);
+    // One line an error, whatever the file name or the values quoted hold.
+    context.err() << util::escape_controls(
+                       fmt::format("{}:{}: {}: {}", options.file, error.line, error.column, error.message))
+                  << '\n';
   }
   if (summary.error_count > summary.errors.size()) {
     context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
@@ -218,11 +221,10 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   }
   const auto valid = summary.records - summary.invalid;
   if (options.dry_run) {
-    context.err() << fmt::format("dry run: would import {} proposals: {}{}; nothing was written\n", valid, counts,
-                                 invalid);
+    context.note(fmt::format("dry run: would import {} proposals: {}{}; nothing was written", valid, counts, invalid));
   } else {
-    context.err() << fmt::format("imported {} proposals: {}{}{}\n", valid, counts, invalid,
-                                 summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : "");
+    context.note(fmt::format("imported {} proposals: {}{}{}", valid, counts, invalid,
+                             summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : ""));
   }
 }
 

@@ -148,7 +148,7 @@ std::string describe(const domain::Proposal& proposal, const date::time_zone& zo
 // record with --format json or csv, and say what happened on stderr.
 void print_changed(Context& context, const domain::Proposal& proposal, const std::string& message)
 {
-  context.err() << message << '\n';
+  context.note(message);
   if (context.format() == Format::table) {
     context.out() << reference(proposal) << '\n';
   } else {

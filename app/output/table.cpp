@@ -7,35 +7,37 @@
 
 namespace cfp::cli {
 
-namespace {
-
-std::string flatten(const std::string& text)
-{
-  std::string flat = text;
-  std::replace_if(
-      flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r' || c == '\t'; }, ' ');
-  return flat;
-}
-
-} // namespace
-
 void print_table(std::ostream& out, const Table& table)
 {
   const std::size_t columns = table.headers.size();
+  // Every cell as it will show, escaped once: the widths are those of the escaped text.
+  const auto shown = [&](const std::vector<std::string>& cells) {
+    std::vector<std::string> escaped(columns);
+    for (std::size_t i = 0; i < columns && i < cells.size(); ++i) {
+      escaped[i] = util::escape_controls(cells[i]);
+    }
+    return escaped;
+  };
+  const auto headers = shown(table.headers);
+  std::vector<std::vector<std::string>> rows;
+  rows.reserve(table.rows.size());
+  for (const auto& row : table.rows) {
+    rows.push_back(shown(row));
+  }
   std::vector<std::size_t> widths(columns, 0);
   const auto measure = [&](const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < columns && i < cells.size(); ++i) {
-      widths[i] = std::max(widths[i], util::display_width(flatten(cells[i])));
+    for (std::size_t i = 0; i < columns; ++i) {
+      widths[i] = std::max(widths[i], util::display_width(cells[i]));
     }
   };
-  measure(table.headers);
-  for (const auto& row : table.rows) {
+  measure(headers);
+  for (const auto& row : rows) {
     measure(row);
   }
   const auto print_row = [&](const std::vector<std::string>& cells) {
     std::string line;
     for (std::size_t i = 0; i < columns; ++i) {
-      const std::string cell = i < cells.size() ? flatten(cells[i]) : std::string{};
+      const std::string& cell = cells[i];
       const std::string padding(widths[i] - util::display_width(cell), ' ');
       const bool right =
           std::find(table.right_aligned.begin(), table.right_aligned.end(), i) != table.right_aligned.end();
@@ -46,29 +48,23 @@ void print_table(std::ostream& out, const Table& table)
     }
     out << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
   };
-  print_row(table.headers);
-  for (const auto& row : table.rows) {
+  print_row(headers);
+  for (const auto& row : rows) {
     print_row(row);
   }
 }
 
 void print_lines(std::ostream& out, const std::vector<Line>& lines)
 {
+  std::vector<Line> shown;
+  shown.reserve(lines.size());
   std::size_t width = 0;
   for (const auto& [name, value] : lines) {
-    width = std::max(width, util::display_width(name));
+    shown.emplace_back(util::escape_controls(name), util::escape_controls(value));
+    width = std::max(width, util::display_width(shown.back().first));
   }
-  // Continuation lines of a multi-line value are indented under its first line.
-  const std::string indent(width + 2, ' ');
-  for (const auto& [name, value] : lines) {
-    std::string indented;
-    for (const char c : value) {
-      indented += c;
-      if (c == '\n') {
-        indented += indent;
-      }
-    }
-    const std::string line = name + ':' + std::string(width - util::display_width(name) + 1, ' ') + indented;
+  for (const auto& [name, value] : shown) {
+    const std::string line = name + ':' + std::string(width - util::display_width(name) + 1, ' ') + value;
     out << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
   }
 }

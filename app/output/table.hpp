@@ -17,14 +17,16 @@ struct Table
 };
 
 /// Prints `table` with columns aligned by display width (accented and wide characters count
-/// as they show); line breaks and tabs inside cells print as spaces; no trailing spaces.
+/// as they show); control characters, bidirectional controls and bytes that are not UTF-8 in
+/// cells are shown escaped (util::escape_controls), and the widths are those of the escaped
+/// text; no trailing spaces.
 void print_table(std::ostream& out, const Table& table);
 
 /// One line of a record shown to a human: a label and its value.
 using Line = std::pair<std::string, std::string>;
 
-/// Prints `label: value` lines with the values aligned; the continuation lines of a
-/// multi-line value are indented under its first line.
+/// Prints `label: value` lines with the values aligned, labels and values escaped as in
+/// print_table: a line break inside a value shows as `\n`, so each line is one label.
 void print_lines(std::ostream& out, const std::vector<Line>& lines);
 
 } // namespace cfp::cli

@@ -22,12 +22,15 @@ enum class ErrorKind {
 class Error : public std::runtime_error
 {
 public:
-  Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind) {}
+  Error(ErrorKind kind, const std::string& message) : std::runtime_error(message), m_kind(kind), m_message(message) {}
 
   ErrorKind kind() const noexcept { return m_kind; }
+  /// The whole message: what() ends at a NUL byte, should one have reached the message.
+  const std::string& message() const noexcept { return m_message; }
 
 private:
   ErrorKind m_kind;
+  std::string m_message;
 };
 
 } // namespace cfp

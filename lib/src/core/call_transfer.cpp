@@ -126,7 +126,7 @@ void only_keys(const json& object, const std::vector<std::string>& keys, const s
   for (const auto& [key, value] : object.items()) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
       throw Error(ErrorKind::invalid_input,
-                  fmt::format("{}: unknown key '{}'; the keys are {}", where, key, util::join(keys, ", ")));
+                  fmt::format("{}: unknown key '{}'; the keys are {}", where, util::excerpt(key), util::join(keys, ", ")));
     }
   }
 }
@@ -165,7 +165,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
       try {
         call = checked_call(session, request);
       } catch (const Error& error) {
-        throw Error(error.kind(), where + ": " + error.what());
+        throw Error(error.kind(), where + ": " + error.message());
       }
       if (auto existing = calls.find(call.code)) {
         call.id = existing->id;
@@ -181,7 +181,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         if (call.opens_at && !cutoffs_now.empty() && cutoffs_now.front().closes_at <= *call.opens_at) {
           throw Error(ErrorKind::refused,
                       fmt::format("{}: the call cannot open at {}, after its cut-off '{}' ({})", where,
-                                  domain::format_utc(*call.opens_at), cutoffs_now.front().label,
+                                  domain::format_utc(*call.opens_at), util::excerpt(cutoffs_now.front().label),
                                   domain::format_utc(cutoffs_now.front().closes_at)));
         }
         if (existing->title == call.title && existing->opens_at == call.opens_at && existing->budget == call.budget) {
@@ -236,7 +236,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
           const auto outcome = add_deadline_in_transaction(session, tx, deadline, legal, Duplicate::same_is_unchanged);
           ++(outcome ? summary.cutoffs_added : summary.cutoffs_unchanged);
         } catch (const Error& error) {
-          throw Error(error.kind(), cutoff_where + ": " + error.what());
+          throw Error(error.kind(), cutoff_where + ": " + error.message());
         }
       }
     }

@@ -24,7 +24,7 @@ domain::Call require_call(const store::Transaction& tx, const std::string& code)
 {
   auto call = tx.calls().find(code);
   if (!call) {
-    throw Error(ErrorKind::not_found, fmt::format("no call '{}'; 'cfp call list' shows the calls", code));
+    throw Error(ErrorKind::not_found, fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(code)));
   }
   return *call;
 }
@@ -34,7 +34,7 @@ domain::Call checked_call(const Session& session, const NewCall& request)
   domain::Call call;
   call.code = request.code;
   if (auto problem = domain::check_call_code(call.code)) {
-    throw Error(ErrorKind::invalid_input, fmt::format("call code '{}': {}", request.code, *problem));
+    throw Error(ErrorKind::invalid_input, fmt::format("call code '{}': {}", util::excerpt(request.code), *problem));
   }
   if (auto problem = domain::check_text(request.title, "title")) {
     throw Error(ErrorKind::invalid_input, fmt::format("title: {}", *problem));
@@ -43,12 +43,12 @@ domain::Call checked_call(const Session& session, const NewCall& request)
   if (request.opens) {
     call.opens_at =
         util::value_or_throw(domain::parse_when(*request.opens, session.display_zone, domain::BareDate::start_of_day),
-                             ErrorKind::invalid_input, fmt::format("opening '{}'", *request.opens))
+                             ErrorKind::invalid_input, fmt::format("opening '{}'", util::excerpt(*request.opens)))
             .instant;
   }
   if (request.budget) {
     call.budget = util::value_or_throw(domain::parse_money(*request.budget), ErrorKind::invalid_input,
-                                       fmt::format("budget '{}'", *request.budget));
+                                       fmt::format("budget '{}'", util::excerpt(*request.budget)));
   }
   return call;
 }
@@ -102,7 +102,7 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session
 {
   const auto when =
       util::value_or_throw(domain::parse_when(request.when, session.display_zone, domain::BareDate::deadline_brussels),
-                           ErrorKind::invalid_input, fmt::format("WHEN '{}'", request.when));
+                           ErrorKind::invalid_input, fmt::format("WHEN '{}'", util::excerpt(request.when)));
   domain::Cutoff cutoff;
   cutoff.closes_at = when.instant;
   cutoff.wall_time = when.wall_time;
@@ -123,7 +123,7 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session
   }
   cutoff.label = request.label ? *request.label : date::format("%F", date::floor<date::days>(cutoff.wall_time));
   if (auto problem = domain::check_cutoff_label(cutoff.label)) {
-    throw Error(ErrorKind::invalid_input, fmt::format("label '{}': {}", cutoff.label, *problem));
+    throw Error(ErrorKind::invalid_input, fmt::format("label '{}': {}", util::excerpt(cutoff.label), *problem));
   }
 
   const auto call = require_call(tx, request.call_code);
@@ -136,11 +136,11 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session
     if (same_label) {
       throw Error(ErrorKind::refused,
                   fmt::format("call {} has a cut-off labelled '{}' already (closing {}); choose another label",
-                              call.code, existing.label, domain::format_brussels(existing.closes_at)));
+                              call.code, util::excerpt(existing.label), domain::format_brussels(existing.closes_at)));
     }
     if (existing.closes_at == cutoff.closes_at) {
       throw Error(ErrorKind::refused, fmt::format("call {} has a cut-off at {} already ('{}')", call.code,
-                                                  domain::format_brussels(existing.closes_at), existing.label));
+                                                  domain::format_brussels(existing.closes_at), util::excerpt(existing.label)));
     }
   }
   if (call.opens_at && cutoff.closes_at <= *call.opens_at) {

@@ -94,7 +94,7 @@ util::Result<domain::Cutoff> submission_cutoff(const ReferenceData& reference, c
                                        call.code, call.code)};
     }
     return util::Failure{fmt::format("no cut-off of call {} is open: the last one, '{}', closed at {}", call.code,
-                                     last->label, domain::format_brussels(last->closes_at))};
+                                     util::excerpt(last->label), domain::format_brussels(last->closes_at))};
   }
   // Participation starts at midnight, Brussels time, of the day recorded.
   const auto& brussels = *date::locate_zone(domain::k_brussels);

@@ -76,7 +76,7 @@ void require_open(const Proposal& proposal, domain::Instant now, std::string_vie
   if (proposal.cutoff_closes_at && now > *proposal.cutoff_closes_at) {
     throw Error(ErrorKind::refused,
                 fmt::format("cannot {}: {} belongs to cut-off '{}', which closed at {}; it is read-only now", what,
-                            proposal.acronym, proposal.cutoff_label.value_or("?"),
+                            proposal.acronym, util::excerpt(proposal.cutoff_label.value_or("?")),
                             domain::format_brussels(*proposal.cutoff_closes_at)));
   }
 }
@@ -121,11 +121,11 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
     if (auto proposal = proposals.find(call.id, text.substr(slash + 1))) {
       return *proposal;
     }
-    throw Error(ErrorKind::not_found, fmt::format("no proposal '{}' in call {}", text.substr(slash + 1), call.code));
+    throw Error(ErrorKind::not_found, fmt::format("no proposal '{}' in call {}", util::excerpt(text.substr(slash + 1)), call.code));
   }
   auto found = proposals.find_by_acronym(text);
   if (found.empty()) {
-    throw Error(ErrorKind::not_found, fmt::format("no proposal '{}'; 'cfp proposal list' shows the proposals", text));
+    throw Error(ErrorKind::not_found, fmt::format("no proposal '{}'; 'cfp proposal list' shows the proposals", util::excerpt(text)));
   }
   if (found.size() > 1) {
     std::vector<std::string> refs;
@@ -133,7 +133,7 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
       refs.push_back(proposal.call_code + "/" + proposal.acronym);
     }
     throw Error(ErrorKind::refused,
-                fmt::format("'{}' is an acronym in several calls; name one: {}", text, util::join(refs, ", ")));
+                fmt::format("'{}' is an acronym in several calls; name one: {}", util::excerpt(text), util::join(refs, ", ")));
   }
   return found.front();
 }
@@ -177,7 +177,7 @@ Proposal submit_proposal(Session& session, const std::string& ref)
     if (before.status == ProposalStatus::submitted) {
       throw Error(ErrorKind::refused, fmt::format("{} is already submitted (to cut-off '{}'); use 'cfp proposal "
                                                   "update' to change it",
-                                                  before.acronym, before.cutoff_label.value_or("?")));
+                                                  before.acronym, util::excerpt(before.cutoff_label.value_or("?"))));
     }
     require_open(before, now, fmt::format("resubmit {}", before.acronym));
     Proposal after = before;
@@ -269,7 +269,8 @@ void for_each_proposal(Session& session, const ProposalQuery& query,
       if (std::none_of(cutoffs.begin(), cutoffs.end(),
                        [&](const domain::Cutoff& cutoff) { return util::iequals(cutoff.label, *query.cutoff); })) {
         throw Error(ErrorKind::not_found, fmt::format("no cut-off labelled '{}'{}; 'cfp deadline list' shows them",
-                                                      *query.cutoff, query.call ? " in call " + *query.call : ""));
+                                                      util::excerpt(*query.cutoff),
+                                                      query.call ? " in call " + util::excerpt(*query.call) : ""));
       }
     }
     if (query.host) {

@@ -114,7 +114,7 @@ constexpr Read k_read_platform = [](ProposalFileRecord& record, const FileValue&
   } else if (auto parsed = parse_flag(text_of(value))) {
     record.input.experimental_platform = *parsed;
   } else {
-    return fmt::format("'{}' is not a boolean; use true, false, yes, no, 1 or 0", text_of(value));
+    return fmt::format("'{}' is not a boolean; use true, false, yes, no, 1 or 0", util::excerpt(text_of(value)));
   }
   return std::nullopt;
 };

@@ -25,7 +25,7 @@ std::optional<std::string> ReferenceData::state_code(std::string_view input) con
 std::string ReferenceData::unknown_state(std::string_view input) const
 {
   const auto suggestions = domain::suggest_states(input, m_states);
-  std::string message = fmt::format("'{}' is not a participating state", input);
+  std::string message = fmt::format("'{}' is not a participating state", util::excerpt(input));
   if (!suggestions.empty()) {
     return message + fmt::format("; did you mean {}?", util::join(suggestions, ", "));
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/domain/audit.hpp>
 
+#include <cfp/util/text.hpp>
+
 #include <fmt/format.h>
 
 #include <array>
@@ -42,7 +44,7 @@ util::Result<SubjectKind> parse_subject_kind(std::string_view text)
       return kind;
     }
   }
-  return util::Failure{fmt::format("'{}' is not a kind of audit subject", text)};
+  return util::Failure{fmt::format("'{}' is not a kind of audit subject", util::excerpt(text))};
 }
 
 } // namespace cfp::domain

@@ -35,7 +35,7 @@ util::Result<std::string> read_integer_digits(std::string_view text)
       grouped = true;
       group = 0;
     } else {
-      return util::Failure{fmt::format("unexpected character '{}'", c)};
+      return util::Failure{fmt::format("unexpected character '{}'", util::excerpt(util::character_at(text, i)))};
     }
   }
   if (grouped && group != 3) {
@@ -55,7 +55,7 @@ util::Result<Cents> parse_money(std::string_view text)
     return util::Failure{"an amount is required, such as 485M or 1_250_000.50"};
   }
   if (text.front() == '-') {
-    return util::Failure{fmt::format("'{}' is negative; amounts are zero or more", text)};
+    return util::Failure{fmt::format("'{}' is negative; amounts are zero or more", util::excerpt(text))};
   }
   if (text.front() == '+') {
     text.remove_prefix(1);
@@ -77,11 +77,12 @@ util::Result<Cents> parse_money(std::string_view text)
   const std::string_view integer_text = text.substr(0, point);
   const std::string_view fraction_text = point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
   if (point != std::string_view::npos && fraction_text.empty()) {
-    return util::Failure{fmt::format("'{}' ends with a decimal point", text)};
+    return util::Failure{fmt::format("'{}' ends with a decimal point", util::excerpt(text))};
   }
-  for (const char c : fraction_text) {
-    if (!is_digit(c)) {
-      return util::Failure{fmt::format("unexpected character '{}' after the decimal point", c)};
+  for (std::size_t i = 0; i < fraction_text.size(); ++i) {
+    if (!is_digit(fraction_text[i])) {
+      return util::Failure{fmt::format("unexpected character '{}' after the decimal point",
+                                       util::excerpt(util::character_at(fraction_text, i)))};
     }
   }
   auto integer_digits = read_integer_digits(integer_text);

@@ -44,7 +44,7 @@ util::Result<Plan> parse_plan(std::string_view text)
       return plan;
     }
   }
-  return util::Failure{fmt::format("'{}' is not a plan; use new, upgrade or none", text)};
+  return util::Failure{fmt::format("'{}' is not a plan; use new, upgrade or none", util::excerpt(text))};
 }
 
 util::Result<ProposalStatus> parse_status(std::string_view text)
@@ -55,7 +55,7 @@ util::Result<ProposalStatus> parse_status(std::string_view text)
       return status;
     }
   }
-  return util::Failure{fmt::format("'{}' is not a status; use draft, submitted or withdrawn", text)};
+  return util::Failure{fmt::format("'{}' is not a status; use draft, submitted or withdrawn", util::excerpt(text))};
 }
 
 util::Result<std::string> parse_sector(std::string_view text)
@@ -67,7 +67,7 @@ util::Result<std::string> parse_sector(std::string_view text)
     }
   }
   std::vector<std::string> names(k_sectors.begin(), k_sectors.end());
-  return util::Failure{fmt::format("'{}' is not a sector; use one of {}", text, util::join(names, ", "))};
+  return util::Failure{fmt::format("'{}' is not a sector; use one of {}", util::excerpt(text), util::join(names, ", "))};
 }
 
 std::optional<std::string> check_acronym(std::string_view acronym)
@@ -77,7 +77,7 @@ std::optional<std::string> check_acronym(std::string_view acronym)
            c == '.';
   };
   if (acronym.empty() || acronym.size() > 32 || !std::all_of(acronym.begin(), acronym.end(), allowed)) {
-    return fmt::format("'{}' is not a valid acronym: use 1 to 32 letters, digits, '-', '_' or '.'", acronym);
+    return fmt::format("'{}' is not a valid acronym: use 1 to 32 letters, digits, '-', '_' or '.'", util::excerpt(acronym));
   }
   return std::nullopt;
 }

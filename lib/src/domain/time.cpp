@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/domain/time.hpp>
 
+#include <cfp/util/text.hpp>
+
 #include <fmt/format.h>
 
 #include <optional>
@@ -187,7 +189,7 @@ util::Result<const date::time_zone*> find_zone(std::string_view name)
   try {
     return date::locate_zone(name);
   } catch (const std::runtime_error&) {
-    return util::Failure{fmt::format("unknown time zone '{}'; use an IANA name such as Europe/Brussels or UTC", name)};
+    return util::Failure{fmt::format("unknown time zone '{}'; use an IANA name such as Europe/Brussels or UTC", util::excerpt(name))};
   }
 }
 
@@ -286,11 +288,11 @@ util::Result<Instant> parse_utc(std::string_view text)
   Scanner scan(text);
   const auto day = read_date(scan);
   if (!day || !scan.literal('T')) {
-    return util::Failure{fmt::format("'{}' is not a UTC instant (YYYY-MM-DDTHH:MM:SSZ)", text)};
+    return util::Failure{fmt::format("'{}' is not a UTC instant (YYYY-MM-DDTHH:MM:SSZ)", util::excerpt(text))};
   }
   const auto time_of_day = read_time(scan, Seconds::required);
   if (!time_of_day || !scan.literal('Z') || !scan.at_end()) {
-    return util::Failure{fmt::format("'{}' is not a UTC instant (YYYY-MM-DDTHH:MM:SSZ)", text)};
+    return util::Failure{fmt::format("'{}' is not a UTC instant (YYYY-MM-DDTHH:MM:SSZ)", util::excerpt(text))};
   }
   return Instant{date::sys_days{day.value()} + time_of_day.value()};
 }
@@ -316,11 +318,11 @@ util::Result<date::local_seconds> parse_wall_time(std::string_view text)
   Scanner scan(text);
   const auto day = read_date(scan);
   if (!day || !scan.literal('T')) {
-    return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", text)};
+    return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", util::excerpt(text))};
   }
   const auto time_of_day = read_time(scan, Seconds::required);
   if (!time_of_day || !scan.at_end()) {
-    return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", text)};
+    return util::Failure{fmt::format("'{}' is not a wall time (YYYY-MM-DDTHH:MM:SS)", util::excerpt(text))};
   }
   return date::local_days{day.value()} + time_of_day.value();
 }

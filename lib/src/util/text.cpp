@@ -32,7 +32,88 @@ void for_each_codepoint(std::string_view text, Visit visit)
   }
 }
 
+// Whether `codepoint` changes the direction of the text around it (Unicode's bidirectional
+// formatting characters): shown as they are, they can make a line read other than it is stored.
+bool is_bidi_control(utf8proc_int32_t codepoint)
+{
+  return codepoint == 0x061c || codepoint == 0x200e || codepoint == 0x200f ||
+         (codepoint >= 0x202a && codepoint <= 0x202e) || (codepoint >= 0x2066 && codepoint <= 0x2069);
+}
+
+// Appends one character (`bytes`, decoded as `codepoint`, or -1 for a byte that is not UTF-8)
+// to `out` as escape_controls shows it.
+void append_escaped(std::string& out, utf8proc_int32_t codepoint, std::string_view bytes, LineFeeds line_feeds)
+{
+  constexpr char k_hex[] = "0123456789abcdef";
+  const auto hex_byte = [&](unsigned value) {
+    out += "\\x";
+    out += k_hex[(value >> 4) & 0xf];
+    out += k_hex[value & 0xf];
+  };
+  if (codepoint < 0) {
+    hex_byte(static_cast<unsigned char>(bytes.front()));
+  } else if (codepoint == '\n') {
+    out += line_feeds == LineFeeds::keep ? "\n" : "\\n";
+  } else if (codepoint == '\r') {
+    out += "\\r";
+  } else if (codepoint == '\t') {
+    out += "\\t";
+  } else if (codepoint < 0x20 || codepoint == 0x7f) {
+    hex_byte(static_cast<unsigned>(codepoint));
+  } else if ((codepoint >= 0x80 && codepoint < 0xa0) || is_bidi_control(codepoint)) {
+    const auto value = static_cast<unsigned>(codepoint);
+    out += "\\u";
+    for (const int shift : {12, 8, 4, 0}) {
+      out += k_hex[(value >> shift) & 0xf];
+    }
+  } else {
+    out += bytes;
+  }
+}
+
+// Calls `visit(codepoint, bytes)` for each character of `text`, as for_each_codepoint reads it.
+template<typename Visit>
+void for_each_character(std::string_view text, Visit visit)
+{
+  std::size_t offset = 0;
+  for_each_codepoint(text, [&](utf8proc_int32_t codepoint, utf8proc_ssize_t length) {
+    const auto size = static_cast<std::size_t>(length);
+    visit(codepoint, text.substr(offset, size));
+    offset += size;
+  });
+}
+
 } // namespace
+
+std::string escape_controls(std::string_view text, LineFeeds line_feeds)
+{
+  std::string escaped;
+  escaped.reserve(text.size());
+  for_each_character(text, [&](utf8proc_int32_t codepoint, std::string_view bytes) {
+    append_escaped(escaped, codepoint, bytes, line_feeds);
+  });
+  return escaped;
+}
+
+std::string excerpt(std::string_view value, std::size_t limit)
+{
+  std::string shown;
+  std::string character;
+  bool cut = false;
+  for_each_character(value, [&](utf8proc_int32_t codepoint, std::string_view bytes) {
+    if (cut) {
+      return;
+    }
+    character.clear();
+    append_escaped(character, codepoint, bytes, LineFeeds::escape);
+    if (shown.size() + character.size() > limit) {
+      cut = true;
+      return;
+    }
+    shown += character;
+  });
+  return cut ? shown + "…" : shown;
+}
 
 bool is_valid_utf8(std::string_view text)
 {
@@ -62,6 +143,23 @@ std::size_t count_characters(std::string_view text)
   std::size_t count = 0;
   for_each_codepoint(text, [&](utf8proc_int32_t, utf8proc_ssize_t) { ++count; });
   return count;
+}
+
+std::string_view character_at(std::string_view text, std::size_t offset)
+{
+  if (offset >= text.size()) {
+    return {};
+  }
+  const auto rest = text.substr(offset);
+  std::size_t length = 1;
+  for_each_codepoint(rest.substr(0, std::min<std::size_t>(4, rest.size())),
+                     [&, first = true](utf8proc_int32_t, utf8proc_ssize_t size) mutable {
+                       if (first) {
+                         length = static_cast<std::size_t>(size);
+                         first = false;
+                       }
+                     });
+  return rest.substr(0, length);
 }
 
 std::size_t display_width(std::string_view text)

@@ -17,9 +17,33 @@ bool has_control_characters(std::string_view text, std::string_view allowed = {}
 /// Characters (Unicode code points) in `text`; an invalid byte counts as one.
 std::size_t count_characters(std::string_view text);
 
+/// The character that starts at byte `offset` of `text` (its bytes), or the byte alone there
+/// when it does not start valid UTF-8: what a message quotes of an unexpected character.
+std::string_view character_at(std::string_view text, std::size_t offset);
+
 /// Columns `text` takes on a terminal: wide characters count two, combining marks zero.
 /// Invalid UTF-8 counts one column a byte.
 std::size_t display_width(std::string_view text);
+
+/// Whether escape_controls writes a line feed as `\n` or keeps it: a message of several lines
+/// keeps its own, a value shown on one line may not break it.
+enum class LineFeeds { escape, keep };
+
+/// `text` as a terminal may show it without being driven by it: CR, LF and TAB as `\r`, `\n`
+/// and `\t`, other C0 controls and DEL as `\xNN` (ESC is `\x1b`), C1 controls (U+0080 to
+/// U+009F) and the bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
+/// U+2069) as `\uNNNN`, and each byte that is not part of valid UTF-8 as `\xNN`, all in
+/// lower-case hex. A backslash stays as it is, so `\x1b` may also be those four characters:
+/// the escaped text is for people; JSON and CSV keep the bytes.
+std::string escape_controls(std::string_view text, LineFeeds line_feeds = LineFeeds::escape);
+
+/// How many bytes of a value a message quotes (excerpt), before "…".
+inline constexpr std::size_t k_excerpt_bytes = 80;
+
+/// `value` as a message quotes it: escaped as escape_controls does (line feeds too, and a NUL as
+/// `\x00`, so that it cannot end the message early), and when the escaped text is longer than
+/// `limit` bytes, cut after the last whole character (or escape) that fits, with "…" appended.
+std::string excerpt(std::string_view value, std::size_t limit = k_excerpt_bytes);
 
 /// `text` without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);

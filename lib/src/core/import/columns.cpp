@@ -145,7 +145,7 @@ void take_object(InputRecord& record, ordered_json object)
     const FileField* field = file_field(key);
     if (field == nullptr) {
       record.errors.push_back(
-          {record.line, key, fmt::format("unknown key '{}'; the keys are {}", key, known_columns())});
+          {record.line, key, fmt::format("unknown key '{}'; the keys are {}", util::excerpt(key), known_columns())});
       continue;
     }
     auto accepted = json_value(*field, value);

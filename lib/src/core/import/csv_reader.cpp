@@ -5,6 +5,7 @@
 
 #include <cfp/error.hpp>
 #include <cfp/util/csv_reader.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -24,11 +25,11 @@ std::vector<const FileField*> map_header(const util::CsvRecord& header, const st
     const FileField* field = file_field(name);
     if (field == nullptr && !is_ignored_column(name)) {
       fail_file(source, header.line,
-                fmt::format("header: unknown column '{}'; the columns are {}", name, known_columns()));
+                fmt::format("header: unknown column '{}'; the columns are {}", util::excerpt(name), known_columns()));
     }
     if (std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i), name) !=
         names.begin() + static_cast<std::ptrdiff_t>(i)) {
-      fail_file(source, header.line, fmt::format("header: column '{}' appears twice", name));
+      fail_file(source, header.line, fmt::format("header: column '{}' appears twice", util::excerpt(name)));
     }
     columns.push_back(field);
   }

@@ -66,7 +66,7 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
   // The key: the call must exist, the acronym be valid and not seen before in this file.
   const CallInfo* call = m_reference.call(*record.values.call);
   if (call == nullptr) {
-    add("call", fmt::format("no call '{}'; 'cfp call list' shows the calls", *record.values.call));
+    add("call", fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(*record.values.call)));
   }
   if (auto problem = domain::check_acronym(*record.values.acronym)) {
     add("acronym", *problem);
@@ -92,7 +92,7 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
   if (record.values.status) {
     auto parsed = domain::parse_status(*record.values.status);
     if (!parsed) {
-      add("status", fmt::format("'{}' is not draft or submitted", *record.values.status));
+      add("status", fmt::format("'{}' is not draft or submitted", util::excerpt(*record.values.status)));
     } else {
       status = parsed.value();
     }
@@ -125,7 +125,7 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
     if (existing->cutoff_closes_at && m_now > *existing->cutoff_closes_at) {
       add("record",
           fmt::format("{} belongs to cut-off '{}', which closed at {}; it is read-only now", existing->acronym,
-                      existing->cutoff_label.value_or("?"), domain::format_brussels(*existing->cutoff_closes_at)));
+                      util::excerpt(existing->cutoff_label.value_or("?")), domain::format_brussels(*existing->cutoff_closes_at)));
       return errors;
     }
     if (existing->status == ProposalStatus::withdrawn || status == ProposalStatus::withdrawn) {
@@ -154,7 +154,7 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
     if (existing && m_now > cutoff.value().closes_at) {
       add("submitted_at",
           fmt::format("{} would place {} in cut-off '{}', which closed at {}", domain::format_utc(at),
-                      existing->acronym, cutoff.value().label, domain::format_brussels(cutoff.value().closes_at)));
+                      existing->acronym, util::excerpt(cutoff.value().label), domain::format_brussels(cutoff.value().closes_at)));
       return errors;
     }
     // A new version is submitted when it is made, never before the version it follows.

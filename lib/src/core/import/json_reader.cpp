@@ -7,6 +7,7 @@
 #include "limits.hpp"
 
 #include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 

@@ -4,6 +4,8 @@
 #include "columns.hpp"
 #include "limits.hpp"
 
+#include <cfp/util/text.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -171,7 +173,7 @@ void JsonRecordBuilder::finish(InputRecord& record)
   if (!m_record_refused) {
     take_object(record, std::move(m_value));
     for (const auto& name : m_duplicates) {
-      record.errors.push_back({record.line, name, fmt::format("'{}' appears twice in the record", name)});
+      record.errors.push_back({record.line, name, fmt::format("'{}' appears twice in the record", util::excerpt(name))});
     }
   }
   reset();
