@@ -146,12 +146,13 @@ void Context::note(std::string_view message)
   m_err << util::escape_controls(message, util::LineFeeds::keep) << '\n';
 }
 
-core::Session Context::session(store::Access access)
+core::Session Context::session(store::Access access, store::OlderSchema older_schema)
 {
   const std::string actor = access == store::Access::read_write ? resolve_actor() : std::string{};
   if (!m_database) {
     store::OpenOptions options;
     options.access = access;
+    options.older_schema = older_schema;
     options.busy_timeout = m_busy_timeout;
     options.retry_for = m_busy_timeout;
     m_database = store::Database::open(database_path().string(), options);

@@ -55,8 +55,9 @@ public:
   std::filesystem::path database_path() const;
 
   /// Opens the database (once) and returns a session on it. Read-only commands never create
-  /// or migrate the file.
-  core::Session session(store::Access access);
+  /// or migrate the file; with OlderSchema::open they open one older than this cfp all the same
+  /// (`db check`, `db backup`).
+  core::Session session(store::Access access, store::OlderSchema older_schema = store::OlderSchema::refuse);
 
   /// Whether the command opened the database for writing, and so may have recorded a change.
   bool may_have_written() const

@@ -2,9 +2,12 @@
 #include "../output/printer.hpp"
 #include "registry.hpp"
 
+#include <cfp/core/database_check.hpp>
 #include <cfp/core/database_status.hpp>
+#include <cfp/error.hpp>
 
 #include <fmt/format.h>
+
 
 namespace cfp::cli {
 
@@ -91,6 +94,42 @@ void run_db_status(Context& context)
                                              status.simulated_entries)}});
 }
 
+const core::Fields<core::CheckResult>& check_fields()
+{
+  using core::CheckResult;
+  using core::FieldKind;
+  static const core::Fields<CheckResult> fields{
+      {"check", FieldKind::text, [](const CheckResult& c, const core::Display&) { return Value(c.name); }},
+      {"result", FieldKind::text,
+       [](const CheckResult& c, const core::Display&) { return Value(std::string(core::to_string(c.outcome))); }},
+      {"detail", FieldKind::text, [](const CheckResult& c, const core::Display&) { return Value(c.detail); }},
+      {"remedy", FieldKind::text,
+       [](const CheckResult& c, const core::Display&) { return c.remedy.empty() ? Value() : Value(c.remedy); }},
+  };
+  return fields;
+}
+
+// `db check`: every check and its result on stdout, like any list; then, when one failed, the
+// first failure on stderr and exit 74. The report is the command's data even when it fails.
+void run_db_check(Context& context)
+{
+  auto session = context.session(store::Access::read_only, store::OlderSchema::open);
+  const auto report = core::check_database(session);
+  const auto& fields = check_fields();
+  ListPrinter<core::CheckResult> printer(context.format(), context.out(), context.err(), context.display(), fields,
+                                         {field_column(fields, "check", "CHECK"), field_column(fields, "result", "RESULT"),
+                                          field_column(fields, "detail", "DETAIL")});
+  for (const auto& check : report.checks) {
+    printer.add(check);
+  }
+  printer.finish();
+  if (const auto* failure = report.first_failure()) {
+    throw Error(ErrorKind::storage, fmt::format("the check '{}' of {} failed: {}; {}", failure->name,
+                                                report.location, failure->detail, failure->remedy));
+  }
+  context.note(fmt::format("{} passed every check", report.location));
+}
+
 } // namespace
 
 void register_db_commands(CLI::App& app, Registry& registry)
@@ -98,6 +137,9 @@ void register_db_commands(CLI::App& app, Registry& registry)
   auto* db = add_group(app, "db", "Create, migrate and inspect the database");
   registry.on(db->add_subcommand("init", "Create the database or migrate it to this cfp's schema"), run_db_init);
   registry.on(db->add_subcommand("status", "Show the database's path, schema version and row counts"), run_db_status);
+  registry.on(db->add_subcommand("check", "Check the file's integrity, its foreign keys, its schema version and the "
+                                          "audit log's seals"),
+              run_db_check);
 }
 
 } // namespace cfp::cli

@@ -4,6 +4,7 @@
 #include <cfp/store/transaction.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 namespace cfp::store {
 
@@ -19,6 +21,11 @@ enum class Access { read_only, read_write };
 
 /// How long a command waits for another writer before giving up, unless told otherwise.
 inline constexpr std::chrono::milliseconds k_default_busy_timeout{10000};
+
+/// What a read-only open does with a database whose schema is older than this binary's: refuse
+/// it (every command that reads it through the repositories), or open it all the same, for the
+/// commands that only check or copy the database and never use the repositories on it.
+enum class OlderSchema { refuse, open };
 
 /// How a database is opened.
 struct OpenOptions
@@ -29,6 +36,8 @@ struct OpenOptions
   /// How long a write whose transaction lost a race (busy, serialisation failure) keeps being
   /// run again, from its first attempt; zero runs it once.
   std::chrono::milliseconds retry_for{0};
+  /// With Access::read_only: whether a schema older than this binary's is refused.
+  OlderSchema older_schema = OlderSchema::refuse;
 };
 
 /// What opening a database for writing did to its schema.
@@ -37,6 +46,14 @@ struct MigrationReport
   bool created = false; ///< the database did not exist before
   int from_version = 0;
   int to_version = 0;
+};
+
+/// One check that a backend runs on what it stores, and what it found.
+struct StorageCheck
+{
+  std::string name;                  ///< "integrity", "foreign keys": what is checked
+  std::vector<std::string> problems; ///< the first few problems found; empty when it passed
+  std::int64_t problem_count = 0;    ///< every problem found, which may be more than `problems` holds
 };
 
 /// One open cfp database, whatever the backend: checks that it is ours, migrates it, and runs
@@ -58,6 +75,9 @@ public:
   virtual const std::string& location() const = 0;
   /// The schema version this binary writes for this backend.
   virtual int latest_schema_version() const = 0;
+  /// The schema version the database has now: older than latest_schema_version() only when it
+  /// was opened read-only with OlderSchema::open. Throws cfp::Error.
+  virtual int schema_version() = 0;
   const MigrationReport& migration_report() const { return m_report; }
   const OpenOptions& options() const { return m_options; }
 
@@ -96,6 +116,12 @@ public:
     return run<std::invoke_result_t<Work&, const Transaction&>, const Transaction&>(Mode::read, Retry::allowed, what,
                                                                                     work);
   }
+
+  /// Runs the backend's own checks of how its data is stored, in order (SQLite: the structure of
+  /// the file with PRAGMA integrity_check, then every foreign key with PRAGMA foreign_key_check).
+  /// Damage, including damage that keeps a check from running, is reported as problems; only a
+  /// database locked past the busy timeout throws (cfp::Error, busy).
+  virtual std::vector<StorageCheck> check_storage() = 0;
 
 protected:
   enum class Mode { read, write };

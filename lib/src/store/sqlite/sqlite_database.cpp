@@ -6,6 +6,7 @@
 #include "errors.hpp"
 #include "migrations.hpp"
 #include "sqlite_transaction.hpp"
+#include "storage_checks.hpp"
 
 #include <cfp/error.hpp>
 
@@ -156,15 +157,29 @@ int SqliteDatabase::latest_schema_version() const
   return embedded_migrations().empty() ? 0 : embedded_migrations().back().version;
 }
 
-int SqliteDatabase::schema_version()
+int SqliteDatabase::read_schema_version()
 {
   return m_db.execAndGet("PRAGMA user_version").getInt();
+}
+
+int SqliteDatabase::schema_version()
+{
+  try {
+    return read_schema_version();
+  } catch (const SQLite::Exception& error) {
+    throw translate(error, "read the schema version", m_location, options().busy_timeout);
+  }
+}
+
+std::vector<StorageCheck> SqliteDatabase::check_storage()
+{
+  return run_storage_checks(m_db, m_location, options().busy_timeout);
 }
 
 void SqliteDatabase::check_identity()
 {
   const int application_id = m_db.execAndGet("PRAGMA application_id").getInt();
-  const int version = schema_version();
+  const int version = read_schema_version();
   const int latest = latest_schema_version();
   if (application_id != k_application_id) {
     const bool empty = m_db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
@@ -182,7 +197,7 @@ void SqliteDatabase::check_identity()
                             "install a newer cfp to use it",
                             m_location, version, latest));
   }
-  if (options().access == Access::read_only && version < latest) {
+  if (options().access == Access::read_only && version < latest && options().older_schema == OlderSchema::refuse) {
     throw Error(ErrorKind::storage,
                 version == 0 ? fmt::format("the database {} is empty; create it with 'cfp db init'", m_location)
                              : fmt::format("the database {} has schema version {}, older than this cfp ({}); "

@@ -27,6 +27,8 @@ public:
 
   const std::string& location() const override { return m_location; }
   int latest_schema_version() const override;
+  int schema_version() override;
+  std::vector<StorageCheck> check_storage() override;
 
   /// The connection, for this backend's own tests.
   SQLite::Database& connection() { return m_db; }
@@ -45,7 +47,7 @@ private:
   void migrate();
   /// What a migration needs beyond its SQL, done in C++ in the same transaction.
   void finish_migration(int version);
-  int schema_version();
+  int read_schema_version();
 
   /// The busy error of `what`, naming the process that holds the lock when it can be told.
   Error busy_error(std::string_view what) const;
