@@ -35,18 +35,9 @@ fi
 
 scripts/install-deps.sh sqlite3
 
-build=build/bench
-cmake --preset release -B "$build" -DCFP_BUILD_BENCH=ON >/dev/null
-cmake --build "$build" --target cfp cfp_generate >/dev/null
-cfp="$PWD/$build/app/cfp"
-generate="$PWD/$build/tests/bench/cfp_generate"
-
-mkdir -p "$build/data"
-work=$(mktemp -d "$PWD/$build/data/kill.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-export CFP_NOW=2024-10-20T00:00:00Z
-export CFP_USER=soak
-unset CFP_DB
+# shellcheck source=tests/soak/setup.sh
+source tests/soak/setup.sh
+soak_setup kill
 # Every cfp and sqlite3 process of this script keeps its temporary files here, so that anything
 # a killed import leaves behind shows.
 export TMPDIR="$work/tmp"
