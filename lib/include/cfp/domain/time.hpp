@@ -38,7 +38,8 @@ util::Result<const date::time_zone*> find_zone(std::string_view name);
 /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` (also with `T`; wall time in `display`) or
 /// ISO-8601 with `Z` or an offset (`+01:00`, `+0100`, `+01`). Impossible dates and times, wall
 /// times skipped by a clock change and ambiguous wall times fail with the reason.
-/// An instant given with Z or an offset keeps Brussels as its legal zone.
+/// An instant given with Z or an offset keeps Brussels as its legal zone, but for the last hour
+/// of 9999 in UTC (year 10000 in Brussels), which keeps UTC.
 util::Result<When> parse_when(std::string_view text, const date::time_zone& display, BareDate bare_date);
 
 /// "2025-02-01T16:00:00Z".
