@@ -7,6 +7,8 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <fstream>
+
 namespace cfp::test {
 namespace {
 
@@ -31,6 +33,24 @@ TEST_F(CliTest, ADeadlineAfter9999IsRefusedInsteadOfBreakingAConstraint)
   fails({"deadline", "add", k_call, "9999-12-31 23:30", "--tz", "America/New_York"}, 65,
         "WHEN '9999-12-31 23:30': 9999-12-31 23:30 is 10000-01-01T04:30:00Z, after 9999-12-31T23:59:59Z");
   ok({"deadline", "add", k_call, "9999-12-31"});
+}
+
+TEST_F(CliTest, InstantsInTheLastHourOf9999SurviveExportAndImport)
+{
+  // Found by the fuzzer (tests/fuzz/regressions/when/utc_wall_time_in_the_last_hour_of_9999):
+  // they were accepted as UTC wall times, and their Z form, which export writes, refused.
+  ok({"call", "add", "EUROHPC-9999", "--title", "Late", "--opens", "9999-12-31 23:00", "--tz", "UTC"});
+  ok({"deadline", "add", "EUROHPC-9999", "9999-12-31 23:59:59", "--label", "wall", "--tz", "UTC"});
+  ok({"deadline", "add", "EUROHPC-9999", "9999-12-31T23:30:00Z", "--label", "instant"});
+  const std::string exported = ok({"export", "calls"});
+  EXPECT_NE(exported.find(R"("legal_wall_time": "9999-12-31T23:30:00",)"), std::string::npos) << exported;
+
+  const auto file = m_dir / "calls.json";
+  std::ofstream(file) << exported;
+  const auto copy = m_dir / "copy.db";
+  const auto imported = run_cli(copy, {"import", "calls", file.string()}, "2024-10-01T10:00:00Z");
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_EQ(run_cli(copy, {"export", "calls"}, "2024-10-01T10:00:00Z").out, exported);
 }
 
 TEST_F(CliTest, ACallOpeningBefore1970WrittenBeforeTheRuleIsStillListedAndShown)

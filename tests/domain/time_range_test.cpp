@@ -66,17 +66,32 @@ TEST(TimeRangeTest, TheEndOf9999WestOfUtcIsRefused)
             "to the end of 9999");
 }
 
-TEST(TimeRangeTest, AnInstantWhoseBrusselsWallTimeIsInYear10000IsRefused)
+TEST(TimeRangeTest, AnInstantWhoseBrusselsWallTimeIsInYear10000IsDefinedInUtc)
 {
-  // The store keeps the legal wall time as well as the instant; it has four digits for the year.
-  EXPECT_EQ(refusal("9999-12-31T23:00:00Z", "UTC"),
-            "9999-12-31T23:00:00Z is 10000-01-01T00:00:00 in Europe/Brussels, after the end of 9999; cfp keeps times "
-            "up to the end of 9999");
-  EXPECT_EQ(refusal("9999-12-31T23:30:00+00:00", "Europe/Brussels", BareDate::deadline_brussels),
-            "9999-12-31T23:30:00+00:00 is 10000-01-01T00:30:00 in Europe/Brussels, after the end of 9999; cfp keeps "
-            "times up to the end of 9999");
-  EXPECT_EQ(accepted("9999-12-31T22:59:59Z", "UTC"), utc("9999-12-31T22:59:59Z"));
-  EXPECT_EQ(accepted("9999-12-31 23:59:59", "UTC"), utc("9999-12-31T23:59:59Z")) << "its wall time is in UTC";
+  // The store keeps the legal wall time as well as the instant, with four digits for the year.
+  const auto& utc_zone = zone("UTC");
+  for (const auto* text : {"9999-12-31T23:00:00Z", "9999-12-31T23:59:59+00:00", "9999-12-31T23:30:00-00:10"}) {
+    const auto when = domain::parse_when(text, zone("Europe/Brussels"), BareDate::deadline_brussels);
+    ASSERT_TRUE(when.ok()) << text << ": " << when.error();
+    EXPECT_EQ(when.value().zone, "UTC") << text;
+    EXPECT_TRUE(domain::is_wall_time_of(when.value().wall_time, utc_zone, when.value().instant)) << text;
+  }
+  const auto before = domain::parse_when("9999-12-31T22:59:59Z", utc_zone, BareDate::start_of_day);
+  ASSERT_TRUE(before.ok()) << before.error();
+  EXPECT_EQ(before.value().zone, "Europe/Brussels");
+  EXPECT_EQ(domain::format_wall_time(before.value().wall_time), "9999-12-31T23:59:59");
+}
+
+TEST(TimeRangeTest, EveryInstantKeptReadsBackInItsZForm)
+{
+  // Found by the fuzzer (regressions/when/utc_wall_time_in_the_last_hour_of_9999): a wall time
+  // in UTC in the last hour of 9999 was accepted, and its Z form, which export writes, refused.
+  for (const auto* wall : {"9999-12-31 23:00", "9999-12-31 23:59:59"}) {
+    const auto typed = accepted(wall, "UTC");
+    const auto again = domain::parse_when(domain::format_utc(typed), zone("UTC"), BareDate::start_of_day);
+    ASSERT_TRUE(again.ok()) << wall << ": " << again.error();
+    EXPECT_EQ(again.value().instant, typed) << wall;
+  }
 }
 
 TEST(TimeRangeTest, AWallTimeThatHappensTwiceIsEitherOfItsInstants)

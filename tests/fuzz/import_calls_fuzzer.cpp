@@ -153,11 +153,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // "cannot <what>" comes from the store: a constraint of the schema (its last line of
     // defence) or the driver refused what core's checks let through.
     const std::string_view message = error.what();
-    // Known finding (regressions/import_calls/cutoff_in_the_last_hour_of_9999.json): a cut-off
-    // in the last hour of 9999 UTC has a Brussels wall time in 10000, which the schema refuses.
-    const bool known = message.find("CHECK constraint failed: wall_time") != std::string_view::npos &&
-                       !cfp::fuzz::known_findings_count();
-    require(known || !message.starts_with("cannot import calls"),
+    require(!message.starts_with("cannot import calls"),
             std::string("the store refused what core let through: ") + error.what());
   } catch (const std::exception& error) {
     require(false, std::string("an exception that is not a cfp::Error: ") + error.what());

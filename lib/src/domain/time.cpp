@@ -220,7 +220,8 @@ util::Result<When> within_range(util::Result<When> when, std::string_view text)
     return util::Failure{fmt::format("{} is {}, after 9999-12-31T23:59:59Z; cfp keeps instants up to the end of 9999",
                                      text, format_utc(instant))};
   }
-  // The legal wall time is kept too: in the last hour of 9999 UTC, Brussels is in 10000 already.
+  // The legal wall time is kept too, with four digits for its year (parse_when_unchecked defines
+  // the last hour of 9999 UTC in UTC for that reason; this is what holds it to that).
   if (when.value().wall_time > date::local_seconds{k_latest.time_since_epoch()}) {
     return util::Failure{fmt::format("{} is {} in {}, after the end of 9999; cfp keeps times up to the end of 9999",
                                      text, format_wall_time(when.value().wall_time), when.value().zone)};
@@ -262,6 +263,11 @@ util::Result<When> parse_when_unchecked(std::string_view text, const date::time_
   }
   const Instant instant{wall.time_since_epoch() - *offset.value()};
   const auto legal = date::make_zoned(&brussels(), instant).get_local_time();
+  if (legal > date::local_seconds{k_latest.time_since_epoch()}) {
+    // The last hour of 9999 in UTC is 10000 in Brussels, a wall time the store cannot keep; the
+    // instant is defined in UTC then, so that every instant cfp keeps reads back in its Z form.
+    return When{instant, date::local_seconds{instant.time_since_epoch()}, "UTC"};
+  }
   return When{instant, legal, std::string(k_brussels)};
 }
 

@@ -1,4 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
+#include "core/import/json_reader.hpp"
+#include "core/import/ndjson_reader.hpp"
+#include "core/import/reader_support.hpp"
 #include "core/import/reject_writer.hpp"
 
 #include <cfp/error.hpp>
@@ -235,6 +238,29 @@ TEST(RejectWriterTest, JsonPutsANullRecordUnderRecordAsNull)
   EXPECT_EQ(out.str(), "[\n"
                        R"({"record":null,"error":"record: each record must be a JSON object"})"
                        "\n]\n");
+}
+
+TEST(RejectWriterTest, ARecordNestedAsDeepAsAllowedComesBackAsTextAndReadsBack)
+{
+  // Found by reading (regressions/import_json/record_nested_as_deep_as_allowed.json): under
+  // `record` a record nested 15 levels (16 with the file's array) went one level past the limit,
+  // and the rejects file could not be read back.
+  const auto nested = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+  for (const auto format : {DataFormat::json, DataFormat::ndjson}) {
+    const std::size_t deepest = format == DataFormat::json ? 15 : 16;
+    std::ostringstream out;
+    RejectWriter writer(&out, format);
+    writer.write(json_record(1, nested(deepest - 1)), "record: each record must be a JSON object");
+    writer.write(json_record(2, nested(deepest)), "record: each record must be a JSON object");
+    writer.finish();
+    const auto rejects = read_with(format == DataFormat::json ? core::detail::read_json_records
+                                                              : core::detail::read_ndjson_records,
+                                   out.str(), "rejects");
+    ASSERT_FALSE(rejects.kind) << rejects.message;
+    ASSERT_EQ(rejects.records.size(), 2u);
+    EXPECT_EQ(rejects.records[0].object["record"], ordered_json::parse(nested(deepest - 1)));
+    EXPECT_EQ(rejects.records[1].object["record"], nested(deepest));
+  }
 }
 
 TEST(RejectWriterTest, InvalidUtf8InAnErrorIsReplacedToo)

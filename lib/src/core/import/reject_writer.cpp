@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "reject_writer.hpp"
 
+#include "limits.hpp"
+
 #include <cfp/error.hpp>
 #include <cfp/util/csv.hpp>
 #include <cfp/util/csv_reader.hpp>
@@ -39,6 +41,19 @@ bool ends_inside_quotes(const std::string& raw)
     }
   }
   return quoted;
+}
+
+// How deep arrays and objects nest in `value` (0 for a scalar); at most k_max_depth, as read.
+int nesting(const ordered_json& value)
+{
+  int deepest = 0;
+  if (value.is_structured()) {
+    for (const auto& item : value) {
+      deepest = std::max(deepest, nesting(item));
+    }
+    ++deepest;
+  }
+  return deepest;
 }
 
 } // namespace
@@ -88,8 +103,17 @@ void RejectWriter::write(const InputRecord& record, const std::string& error)
     ordered_json reject = record.object.is_object() ? record.object : ordered_json::object();
     if (!record.object.is_object()) {
       // A line that is not JSON comes back as its text; a JSON record has no text of its own,
-      // and a null one stays null.
-      reject["record"] = record.object.is_null() && !record.raw.empty() ? ordered_json(record.raw) : record.object;
+      // and a null one stays null. Under `record` it nests one level deeper: one that would then
+      // nest deeper than a record may (a JSON file's array is a level too) comes back as its
+      // JSON text, so that the rejects file reads back.
+      const int deepest = k_max_depth - (m_format == DataFormat::json ? 2 : 1);
+      if (record.object.is_null() && !record.raw.empty()) {
+        reject["record"] = record.raw;
+      } else if (nesting(record.object) > deepest) {
+        reject["record"] = record.object.dump();
+      } else {
+        reject["record"] = record.object;
+      }
     }
     reject["error"] = error;
     if (m_format == DataFormat::json) {
