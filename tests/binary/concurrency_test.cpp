@@ -17,6 +17,9 @@
 #include <iterator>
 #include <sstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace cfp::test {
 namespace {
 
@@ -110,6 +113,23 @@ TEST(ConcurrencyTest, AWriterGivesUpAfterWaitSecondsNamingTheProcessThatHoldsThe
     EXPECT_NE(result.err.find("--wait SECONDS"), std::string::npos) << result.err;
     EXPECT_GE(waited, std::chrono::milliseconds(wait == "0" ? 0 : 280));
   }
+}
+
+TEST(ConcurrencyTest, AFileLockedWhileItWouldBeMigratedIsBusyNamingTheProcessToo)
+{
+  TempDir dir;
+  const auto db = dir / "cfp.db";
+  // A new, empty file that another process holds the write lock of: the migration must wait.
+  SQLite::Database other(db.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  ::chmod(db.c_str(), 0600);
+  other.exec("PRAGMA journal_mode = WAL");
+  SQLite::Transaction lock(other, SQLite::TransactionBehavior::IMMEDIATE);
+  const auto result = run_process({CFP_BINARY, "--db", db.string(), "--wait", "0.2", "db", "init"}, {"CFP_USER=t"});
+  EXPECT_EQ(result.exit_code, 75) << result.err;
+  EXPECT_NE(result.err.find(fmt::format("stayed locked by another writer (process {}) for 0.2 s", ::getpid())),
+            std::string::npos)
+      << result.err;
+  EXPECT_NE(result.err.find("or wait longer with --wait SECONDS"), std::string::npos) << result.err;
 }
 
 TEST(ConcurrencyTest, AnImportFromAPipeThatIsSlowToWriteKeepsNoOtherWriterWaiting)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "errors.hpp"
 
+#include "lock_wait.hpp"
+
 #include <fmt/format.h>
 
 #include <sqlite3.h>
@@ -24,15 +26,23 @@ std::string format_seconds(std::chrono::milliseconds duration)
   return text;
 }
 
+Error busy_error(std::string_view what, const std::string& path, std::chrono::milliseconds waited)
+{
+  const auto holder = write_lock_holder(path);
+  return Error(ErrorKind::busy,
+               fmt::format("cannot {}: the database {} stayed locked by another writer{} for {} s; try again when it "
+                           "has finished, or wait longer with --wait SECONDS",
+                           what, path, holder ? fmt::format(" (process {})", *holder) : std::string{},
+                           format_seconds(waited)));
+}
+
 Error translate(const SQLite::Exception& error, std::string_view what, const std::string& path,
                 std::chrono::milliseconds busy_timeout)
 {
   switch (error.getErrorCode()) {
   case SQLITE_BUSY:
   case SQLITE_LOCKED:
-    return Error(ErrorKind::busy, fmt::format("cannot {}: the database {} stayed locked by another writer for {} s; "
-                                              "try again when it has finished",
-                                              what, path, format_seconds(busy_timeout)));
+    return busy_error(what, path, busy_timeout);
   case SQLITE_NOTADB:
     return Error(ErrorKind::storage,
                  fmt::format("cannot {}: {} is not a cfp database (it is not an SQLite file)", what, path));

@@ -20,6 +20,10 @@ bool is_busy(const SQLite::Exception& error);
 Error translate(const SQLite::Exception& error, std::string_view what, const std::string& path,
                 std::chrono::milliseconds busy_timeout);
 
+/// The busy error of `what` on the file `path` after waiting `waited` for another writer:
+/// names the process that holds the write lock when it can be told, and what to do.
+Error busy_error(std::string_view what, const std::string& path, std::chrono::milliseconds waited);
+
 /// "5", "0.5", "1.25": a duration in seconds as messages show it.
 std::string format_seconds(std::chrono::milliseconds duration);
 

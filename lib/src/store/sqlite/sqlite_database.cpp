@@ -266,23 +266,13 @@ Database::Attempt SqliteDatabase::attempt(Mode mode, std::string_view what,
     throw;
   } catch (const SQLite::Exception& error) {
     if (is_busy(error)) {
-      busy_message = busy_error(what).what();
+      busy_message = busy_error(what, m_location, options().busy_timeout).what();
       return Attempt::retry;
     }
     throw translate(error, what, m_location, options().busy_timeout);
   } catch (const std::exception& error) {
     throw Error(ErrorKind::internal, fmt::format("cannot {}: {}", what, error.what()));
   }
-}
-
-Error SqliteDatabase::busy_error(std::string_view what) const
-{
-  const auto holder = write_lock_holder(m_location);
-  return Error(ErrorKind::busy,
-               fmt::format("cannot {}: the database {} stayed locked by another writer{} for {} s; try again when it "
-                           "has finished, or wait longer with --wait SECONDS",
-                           what, m_location, holder ? fmt::format(" (process {})", *holder) : std::string{},
-                           format_seconds(options().busy_timeout)));
 }
 
 } // namespace cfp::store::sqlite

@@ -49,9 +49,6 @@ private:
   void finish_migration(int version);
   int read_schema_version();
 
-  /// The busy error of `what`, naming the process that holds the lock when it can be told.
-  Error busy_error(std::string_view what) const;
-
   std::string m_location;
   LockWait m_lock_wait;
   SQLite::Database m_db;
