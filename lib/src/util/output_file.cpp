@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <random>
 
@@ -115,7 +116,7 @@ OutputFile::~OutputFile()
   }
 }
 
-void OutputFile::commit()
+void OutputFile::commit(Existing existing)
 {
   const auto fail = [&](int error) {
     throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": " + error_text(error));
@@ -127,7 +128,31 @@ void OutputFile::commit()
   if (::fsync(m_fd) != 0) {
     fail(errno);
   }
-  if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0) {
+  // A writer that opened the file by name wrote what the name led to: it must still be ours.
+  struct stat ours{};
+  struct stat named{};
+  if (::fstat(m_fd, &ours) != 0 || ::lstat(m_temporary.c_str(), &named) != 0 || ours.st_dev != named.st_dev ||
+      ours.st_ino != named.st_ino) {
+    throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": its temporary file " +
+                                         m_temporary.string() + " was replaced meanwhile; nothing was written");
+  }
+  if (existing == Existing::refuse) {
+    // Atomically, and never over a file that appeared since the command began.
+    int moved = ::renameat2(AT_FDCWD, m_temporary.c_str(), AT_FDCWD, m_destination.c_str(), RENAME_NOREPLACE);
+    if (moved != 0 && errno == EINVAL) {
+      // A file system without RENAME_NOREPLACE: a hard link is never made over a file either.
+      moved = ::link(m_temporary.c_str(), m_destination.c_str());
+      if (moved == 0) {
+        ::unlink(m_temporary.c_str());
+      }
+    }
+    if (moved != 0) {
+      if (errno == EEXIST) {
+        throw Error(ErrorKind::input_file, m_destination.string() + " exists; name another file");
+      }
+      fail(errno);
+    }
+  } else if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0) {
     fail(errno);
   }
   m_committed = true;
