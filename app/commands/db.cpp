@@ -163,7 +163,7 @@ void check_backup_destination(Context& context, const BackupOptions& options)
   namespace fs = std::filesystem;
   const fs::path destination(options.destination);
   if (const auto conflict = util::output_conflict(destination, {{context.database_path(), "the database", true}})) {
-    throw Error(ErrorKind::input_file, "cannot back up to " + *conflict);
+    throw Error(ErrorKind::input_file, "DEST " + *conflict);
   }
   std::error_code ec;
   const auto status = fs::symlink_status(destination, ec);

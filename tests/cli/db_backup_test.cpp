@@ -92,7 +92,7 @@ TEST_F(DbBackupTest, TheDatabaseAndItsFilesAreRefused)
 {
   const auto before = dump_database(m_db);
   fails({"db", "backup", m_db.string()}, 66,
-        "cannot back up to " + m_db.string() + " is the database; name another file");
+        "DEST " + m_db.string() + " is the database; name another file");
   for (const char* suffix : {"-wal", "-shm", "-journal"}) {
     fails({"db", "backup", m_db.string() + suffix}, 66,
           std::string("is the ") + (suffix + 1) + " file of the database; name another file");
