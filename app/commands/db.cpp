@@ -2,12 +2,16 @@
 #include "../output/printer.hpp"
 #include "registry.hpp"
 
+#include <cfp/core/database_backup.hpp>
 #include <cfp/core/database_check.hpp>
 #include <cfp/core/database_status.hpp>
 #include <cfp/error.hpp>
+#include <cfp/util/output_file.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
+#include <filesystem>
 
 namespace cfp::cli {
 
@@ -130,6 +134,68 @@ void run_db_check(Context& context)
   context.note(fmt::format("{} passed every check", report.location));
 }
 
+struct BackupOptions
+{
+  std::string destination;
+  bool force = false;
+};
+
+const core::Fields<core::BackupSummary>& backup_fields()
+{
+  using core::BackupSummary;
+  using core::FieldKind;
+  static const core::Fields<BackupSummary> fields{
+      {"database", FieldKind::text, [](const BackupSummary& b, const core::Display&) { return Value(b.location); }},
+      {"backup", FieldKind::text,
+       [](const BackupSummary& b, const core::Display&) { return Value(b.destination.string()); }},
+      {"pages", FieldKind::integer, [](const BackupSummary& b, const core::Display&) { return Value(b.report.pages); }},
+      {"bytes", FieldKind::integer, [](const BackupSummary& b, const core::Display&) { return Value(b.report.bytes); }},
+      {"restarts", FieldKind::integer,
+       [](const BackupSummary& b, const core::Display&) { return Value(std::int64_t{b.report.restarts}); }},
+  };
+  return fields;
+}
+
+// Refuses DEST before anything is opened: the database or one of its files, a symbolic link, a
+// file that is not a regular one, or an existing file without --force.
+void check_backup_destination(Context& context, const BackupOptions& options)
+{
+  namespace fs = std::filesystem;
+  const fs::path destination(options.destination);
+  if (const auto conflict = util::output_conflict(destination, {{context.database_path(), "the database", true}})) {
+    throw Error(ErrorKind::input_file, "DEST " + *conflict);
+  }
+  std::error_code ec;
+  const auto status = fs::symlink_status(destination, ec);
+  if (fs::is_symlink(status)) {
+    throw Error(ErrorKind::input_file, fmt::format("cannot back up to {}: it is a symbolic link; name the file itself",
+                                                   options.destination));
+  }
+  if (fs::exists(status) && !options.force) {
+    throw Error(ErrorKind::input_file,
+                fmt::format("cannot back up to {}: it exists; name another file, or give --force to replace it",
+                            options.destination));
+  }
+}
+
+void run_db_backup(Context& context, const BackupOptions& options)
+{
+  check_backup_destination(context, options);
+  auto session = context.session(store::Access::read_only, store::OlderSchema::open);
+  const auto summary = core::backup_database(session, options.destination,
+                                             options.force ? core::Overwrite::yes : core::Overwrite::no);
+  const auto& report = summary.report;
+  print_one(context.format(), context.out(), context.display(), backup_fields(), summary,
+            {{"database", summary.location},
+             {"backup", summary.destination.string()},
+             {"size", fmt::format("{} bytes ({} pages)", report.bytes, report.pages)},
+             {"copied", report.restarts == 0
+                          ? std::string("in one pass")
+                          : fmt::format("started over {} times, as other processes wrote", report.restarts)}});
+  context.note(fmt::format("backed up {} to {}; 'cfp --db {} db check' checks the copy", summary.location,
+                           summary.destination.string(), summary.destination.string()));
+}
+
 } // namespace
 
 void register_db_commands(CLI::App& app, Registry& registry)
@@ -140,6 +206,13 @@ void register_db_commands(CLI::App& app, Registry& registry)
   registry.on(db->add_subcommand("check", "Check the file's integrity, its foreign keys, its schema version and the "
                                           "audit log's seals"),
               run_db_check);
+
+  auto backup_options = std::make_shared<BackupOptions>();
+  auto* backup = db->add_subcommand("backup", "Copy the database, consistent, while others may write; the copy is 0600");
+  backup->add_option("DEST", backup_options->destination, "The file to write (not the database or its -wal, -shm)")
+      ->required();
+  backup->add_flag("--force", backup_options->force, "Replace DEST if it exists");
+  registry.on(backup, [backup_options](Context& context) { run_db_backup(context, *backup_options); });
 }
 
 } // namespace cfp::cli

@@ -3,7 +3,6 @@
 // chain, each reported; exit 74 naming the first that failed, for damage done outside cfp.
 
 #include "cli/cli_fixture.hpp"
-
 #include "store/sqlite/migrations.hpp"
 
 #include <SQLiteCpp/Database.h>
@@ -33,7 +32,7 @@ protected:
     const auto result = cfp({"db", "check", "--format", "json"});
     EXPECT_EQ(result.exit_code, 74) << result.err;
     EXPECT_EQ(result.err.rfind("cfp: error: the check '" + check + "' of " + m_db.string() + " failed: ", 0), 0u)
-      << result.err;
+        << result.err;
     return json::parse(result.out);
   }
 
@@ -83,9 +82,10 @@ TEST_F(DbCheckTest, ABrokenForeignKeyFails)
   const auto report = failing_check("foreign keys");
   EXPECT_EQ(result_of(report, "integrity"), "passed");
   EXPECT_EQ(result_of(report, "foreign keys"), "failed");
-  EXPECT_NE(report.at(1).at("detail").get<std::string>().find("of proposal refers to a row of state that does not exist"),
-            std::string::npos)
-    << report;
+  EXPECT_NE(
+      report.at(1).at("detail").get<std::string>().find("of proposal refers to a row of state that does not exist"),
+      std::string::npos)
+      << report;
   EXPECT_EQ(result_of(report, "audit chain"), "passed");
 }
 
@@ -99,7 +99,7 @@ TEST_F(DbCheckTest, ACorruptedPageFailsTheIntegrityCheck)
     page_size = db.execAndGet("PRAGMA page_size").getInt64();
   }
   ASSERT_FALSE(std::filesystem::exists(m_db.string() + "-wal") && std::filesystem::file_size(m_db.string() + "-wal"))
-    << "the log was not checkpointed into the file";
+      << "the log was not checkpointed into the file";
   {
     std::fstream file(m_db, std::ios::in | std::ios::out | std::ios::binary);
     file.seekp((page - 1) * page_size);
@@ -108,8 +108,7 @@ TEST_F(DbCheckTest, ACorruptedPageFailsTheIntegrityCheck)
   }
   const auto report = failing_check("integrity");
   EXPECT_EQ(result_of(report, "integrity"), "failed");
-  EXPECT_NE(report.at(0).at("remedy").get<std::string>().find("restore the database from a backup"),
-            std::string::npos);
+  EXPECT_NE(report.at(0).at("remedy").get<std::string>().find("restore the database from a backup"), std::string::npos);
 }
 
 TEST_F(DbCheckTest, AnOlderSchemaFailsAndTheAuditChainIsNotChecked)
@@ -126,7 +125,7 @@ TEST_F(DbCheckTest, AnOlderSchemaFailsAndTheAuditChainIsNotChecked)
   EXPECT_NE(result.err.find("the check 'schema version' of " + old.string() +
                             " failed: 1, older than the one this cfp writes (5); upgrade it with 'cfp db init'"),
             std::string::npos)
-    << result.err;
+      << result.err;
   const auto report = json::parse(result.out);
   EXPECT_EQ(result_of(report, "integrity"), "passed");
   EXPECT_EQ(result_of(report, "foreign keys"), "passed");

@@ -15,8 +15,8 @@ class MessageExcerptTest : public ImportExportTest
 protected:
   std::vector<std::string> add_with_eu_contribution(const std::string& amount)
   {
-    return {"proposal", "add", "--call", k_call, "--acronym", "EURO", "--title", "T", "--host", "ES", "--entity", "E",
-            "--eu-contribution", amount};
+    return {"proposal", "add", "--call",   k_call, "--acronym",         "EURO", "--title", "T",
+            "--host",   "ES",  "--entity", "E",    "--eu-contribution", amount};
   }
 
   /// The error column of each record of a rejects file, read as CSV.
@@ -48,17 +48,18 @@ TEST_F(MessageExcerptTest, ALongValueIsCutBeforeTheCharacterThatCrossesTheLimit)
 {
   // 78 bytes, then the three of '€': the limit (80 bytes) falls inside it.
   const std::string host = std::string(78, 'x') + "€2M";
-  const auto result = cfp({"proposal", "add", "--call", k_call, "--acronym", "EURO", "--title", "T", "--host", host,
-                           "--entity", "E"});
+  const auto result =
+      cfp({"proposal", "add", "--call", k_call, "--acronym", "EURO", "--title", "T", "--host", host, "--entity", "E"});
   EXPECT_EQ(result.exit_code, 65);
   EXPECT_TRUE(util::is_valid_utf8(result.err)) << result.err;
   EXPECT_NE(result.err.find("'" + std::string(78, 'x') + "…' is not a participating state"), std::string::npos)
-    << result.err;
+      << result.err;
 }
 
 TEST_F(MessageExcerptTest, ANulInAValueDoesNotCutTheMessage)
 {
-  const auto calls = write("calls.json", std::string("{\"calls\": [{\"code\": \"BAD\\u0000CODE\", \"title\": \"T\"}]}"));
+  const auto calls =
+      write("calls.json", std::string("{\"calls\": [{\"code\": \"BAD\\u0000CODE\", \"title\": \"T\"}]}"));
   fails({"import", "calls", calls.string()}, 65,
         "calls[0]: call code 'BAD\\x00CODE': a call code is 1 to 64 letters, digits, '-', '_' or '.'");
 }
@@ -66,11 +67,11 @@ TEST_F(MessageExcerptTest, ANulInAValueDoesNotCutTheMessage)
 TEST_F(MessageExcerptTest, TheMessageOfARejectedRecordReadsBackFromTheRejectsFile)
 {
   const auto input = write("in.csv", std::string(k_min_header).substr(0, std::strlen(k_min_header) - 1) +
-                                       ",eu_contribution_eur\n"
-                                       "EUROHPC-2024-CEI-AI-01,GOOD,Good,ES,E,2M\n"
-                                       "EUROHPC-2024-CEI-AI-01,EURO,Euro,ES,E,€2M\n"
-                                       "EUROHPC-2024-CEI-AI-01,LONG,Long," +
-                                       std::string(78, 'x') + "€2M,E,1M\n");
+                                         ",eu_contribution_eur\n"
+                                         "EUROHPC-2024-CEI-AI-01,GOOD,Good,ES,E,2M\n"
+                                         "EUROHPC-2024-CEI-AI-01,EURO,Euro,ES,E,€2M\n"
+                                         "EUROHPC-2024-CEI-AI-01,LONG,Long," +
+                                         std::string(78, 'x') + "€2M,E,1M\n");
   const auto rejects = m_dir / "rejects.csv";
   import_ok(input, k_now, {"--skip-invalid", "--rejects", rejects.string()});
   const auto text = read_file(rejects);
@@ -78,8 +79,7 @@ TEST_F(MessageExcerptTest, TheMessageOfARejectedRecordReadsBackFromTheRejectsFil
   const auto errors = errors_in(rejects);
   ASSERT_EQ(errors.size(), 2u) << text;
   EXPECT_NE(errors[0].find("unexpected character '€'"), std::string::npos) << errors[0];
-  EXPECT_NE(errors[1].find(std::string(78, 'x') + "…' is not a participating state"), std::string::npos)
-    << errors[1];
+  EXPECT_NE(errors[1].find(std::string(78, 'x') + "…' is not a participating state"), std::string::npos) << errors[1];
 
   // Imported again, the rejects file gives the same problems, not an unreadable record.
   const auto again = m_dir / "again.csv";

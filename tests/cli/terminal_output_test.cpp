@@ -121,12 +121,12 @@ TEST_F(TerminalOutputTest, ALabelInAReferenceAndInAConfirmationIsEscaped)
 TEST_F(TerminalOutputTest, AnErrorQuotingAStoredValueShowsItEscaped)
 {
   ok({"deadline", "add", k_other_call, "2024-10-15", "--label", "early\u202e"});
-  ok({"proposal", "add", "--call", k_other_call, "--acronym", "EARLY", "--title", "T", "--host", "ES", "--entity", "E"});
+  ok({"proposal", "add", "--call", k_other_call, "--acronym", "EARLY", "--title", "T", "--host", "ES", "--entity",
+      "E"});
   const auto result = cfp({"proposal", "submit", "EARLY"});
   EXPECT_EQ(result.exit_code, 1);
   expect_inert(result.err);
-  EXPECT_NE(result.err.find("EARLY is already submitted (to cut-off 'early\\u202e')"), std::string::npos)
-    << result.err;
+  EXPECT_NE(result.err.find("EARLY is already submitted (to cut-off 'early\\u202e')"), std::string::npos) << result.err;
 }
 
 TEST_F(TerminalOutputTest, AnErrorQuotingWhatWasTypedShowsItEscaped)
@@ -145,9 +145,8 @@ TEST_F(TerminalOutputTest, AnImportErrorIsOneLineWhateverTheFileNameAndValuesHol
   const auto result = cfp({"import", "proposals", file.string()});
   EXPECT_EQ(result.exit_code, 65);
   expect_inert(result.err);
-  EXPECT_NE(result.err.find("bad\\nname\\x1b.ndjson:1: plan: 'new\\n\\x1b[2J\\u202e' is not a plan"),
-            std::string::npos)
-    << result.err;
+  EXPECT_NE(result.err.find("bad\\nname\\x1b.ndjson:1: plan: 'new\\n\\x1b[2J\\u202e' is not a plan"), std::string::npos)
+      << result.err;
 }
 
 TEST(TerminalStatusTest, DbStatusShowsThePathEscaped)

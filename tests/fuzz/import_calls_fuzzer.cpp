@@ -36,6 +36,12 @@ public:
 
   const std::string& location() const override { return m_inner.location(); }
   int latest_schema_version() const override { return m_inner.latest_schema_version(); }
+  int schema_version() override { return m_inner.schema_version(); }
+  std::vector<cfp::store::StorageCheck> check_storage() override { return m_inner.check_storage(); }
+  cfp::store::BackupReport backup_into(const std::filesystem::path& file, const std::string& shown_as) override
+  {
+    return m_inner.backup_into(file, shown_as);
+  }
 
 protected:
   Attempt attempt(Mode mode, std::string_view what, const std::function<void(Transaction&)>& work,

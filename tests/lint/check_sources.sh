@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
 # Checks the rules of docs/ARCHITECTURE.md that the compiler and linker cannot see:
-# which headers each layer includes, where SQL and SQLite live, and how long a file may be.
+# which headers each layer includes, where SQL and SQLite live, that the store never builds SQL
+# from strings, and how long a file may be.
 # The linker checks the rest (CFP_CHECK_LAYERS). Usage: tests/lint/check_sources.sh [SOURCE_DIR]
 set -euo pipefail
 cd "${1:-$(dirname "$0")/../..}"
@@ -56,6 +57,58 @@ while IFS= read -r match; do
   fail "SQL outside lib/src/store: $match"
 done < <(grep -rnE '"[^"]*\b(SELECT .* FROM|INSERT INTO|DELETE FROM|CREATE (TEMP )?TABLE|UPDATE [a-z_]+ SET)\b' \
   lib/include lib/src/core lib/src/domain lib/src/util app || true)
+
+# SQL in the store is fixed text with bound parameters: never built at run time by `+`, `+=`,
+# `<<` or a format function, where a value could become SQL. A string literal holding an SQL
+# word (upper case, as cfp writes SQL) next to one of those, or an exec()/get()/Statement whose
+# text is built with `+`, is flagged; so is any `+=` onto a variable named sql or query. Each
+# line is read with the next one, for a format string that starts on the line after its call.
+#
+# The places that must build SQL, each a FILE|TEXT entry (a flagged line of FILE containing
+# TEXT), with why. Nothing else may be added here without the same reason: SQLite takes no
+# bound parameter there, and what is pasted in is not a value anyone typed.
+sql_built_allowed=(
+  # PRAGMA takes no parameters: the schema's own integer constants, after each migration.
+  "lib/src/store/sqlite/sqlite_database.cpp|PRAGMA application_id = {}"
+  "lib/src/store/sqlite/sqlite_database.cpp|PRAGMA user_version = {}"
+)
+sql_words='(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|REPLACE|FROM|WHERE|VALUES|SET|JOIN|LIMIT|AND|OR|ORDER|GROUP)'
+sql_literal='"([^"]*[^A-Za-z_"])?'$sql_words'([^A-Za-z_"][^"]*)?"'
+sql_built=$sql_literal'[[:space:]]*[+]|[+]=?[[:space:]]*'$sql_literal'|<<[[:space:]]*'$sql_literal
+sql_built+='|(fmt::format|fmt::format_to|std::format|snprintf|sprintf)[[:space:]]*[(][^"]*'$sql_literal
+sql_built+='|(^|[^A-Za-z_])(sql|query)[A-Za-z_]*[[:space:]]*[+]='
+sql_built+='|(^|[^A-Za-z_])(exec|execAndGet|get)[[:space:]]*[(][^;]*[^+][+][^+=]'
+sql_built+='|Statement[[:space:]]+[A-Za-z_]+[[:space:]]*[(][^;]*[^+][+][^+=]'
+declare -A sql_built_used=()
+while IFS= read -r match; do
+  location=${match%%: *}
+  file=${location%:*}
+  allowed=false
+  for entry in "${sql_built_allowed[@]}"; do
+    if [[ $file == "${entry%%|*}" && $match == *"${entry#*|}"* ]]; then
+      allowed=true
+      sql_built_used[$entry]=1
+    fi
+  done
+  $allowed || fail "SQL built from strings in lib/src/store: $match; bind parameters instead, or, where SQLite takes none, allow the place in tests/lint/check_sources.sh with why"
+done < <(find lib/src/store -name '*.[ch]pp' | sort | while IFS= read -r file; do
+  # Each line with the one after it; a match wholly in the later line is reported there.
+  SQL_BUILT=$sql_built awk '
+    NR > 1 {
+      if ((prev " " $0) ~ ENVIRON["SQL_BUILT"] && !(prev ~ ENVIRON["SQL_BUILT"]) && !($0 ~ ENVIRON["SQL_BUILT"])) {
+        print FILENAME ":" NR - 1 ": " prev " " $0
+      } else if (prev ~ ENVIRON["SQL_BUILT"]) {
+        print FILENAME ":" NR - 1 ": " prev
+      }
+    }
+    { prev = $0 }
+    END { if (NR > 0 && prev ~ ENVIRON["SQL_BUILT"]) print FILENAME ":" NR ": " prev }
+  ' "$file"
+done)
+# An entry that allows nothing any more goes, so that the list stays the places that must.
+for entry in "${sql_built_allowed[@]}"; do
+  [[ -n ${sql_built_used[$entry]:-} ]] || fail "the allowed place '$entry' builds no SQL any more; remove it from tests/lint/check_sources.sh"
+done
 
 # Small files with one purpose: a file this long wants splitting.
 while read -r count file; do

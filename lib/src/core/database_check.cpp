@@ -20,8 +20,8 @@ CheckResult from_storage(const store::StorageCheck& check)
   }
   result.outcome = CheckOutcome::failed;
   result.detail = check.problem_count == 1
-                    ? util::join(check.problems, "; ")
-                    : fmt::format("{} problems: {}", check.problem_count, util::join(check.problems, "; "));
+                      ? util::join(check.problems, "; ")
+                      : fmt::format("{} problems: {}", check.problem_count, util::join(check.problems, "; "));
   if (check.problem_count > static_cast<std::int64_t>(check.problems.size())) {
     result.detail += "; ...";
   }
@@ -112,8 +112,10 @@ DatabaseCheck check_database(Session& session)
   if (version == database.latest_schema_version()) {
     report.checks.push_back(audit_check(session));
   } else {
-    report.checks.push_back({"audit chain", CheckOutcome::skipped,
-                             fmt::format("needs schema version {}", database.latest_schema_version()), {}});
+    report.checks.push_back({"audit chain",
+                             CheckOutcome::skipped,
+                             fmt::format("needs schema version {}", database.latest_schema_version()),
+                             {}});
   }
   return report;
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <random>
 
@@ -164,26 +165,62 @@ void OutputFile::sync()
   }
 }
 
-void OutputFile::commit()
+void OutputFile::give_name()
 {
-  sync();
-  if (m_temporary.empty()) {
-    // An unnamed file gets a random name first: a link cannot replace the destination.
-    const std::string self = "/proc/self/fd/" + std::to_string(m_fd);
-    std::random_device random;
-    for (int attempt = 0; attempt < 100 && m_temporary.empty(); ++attempt) {
-      const auto name = random_name_beside(m_destination, random);
-      if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
-        m_temporary = name;
-      } else if (errno != EEXIST) {
-        fail_to_write(m_destination, errno);
-      }
-    }
-    if (m_temporary.empty()) {
-      throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": no free temporary name");
+  if (!m_temporary.empty()) {
+    return;
+  }
+  // An unnamed file gets a random name: linkat never replaces a file, nor follows a planted link.
+  const std::string self = "/proc/self/fd/" + std::to_string(m_fd);
+  std::random_device random;
+  for (int attempt = 0; attempt < 100 && m_temporary.empty(); ++attempt) {
+    auto name = random_name_beside(m_destination, random);
+    if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
+      m_temporary = std::move(name);
+    } else if (errno != EEXIST) {
+      fail_to_write(m_destination, errno);
     }
   }
-  if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0) {
+  if (m_temporary.empty()) {
+    throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": no free temporary name");
+  }
+}
+
+const std::filesystem::path& OutputFile::temporary()
+{
+  give_name();
+  return m_temporary;
+}
+
+void OutputFile::commit(Existing existing)
+{
+  sync();
+  give_name();
+  // A writer that opened the file by name wrote what the name led to: it must still be ours.
+  struct stat ours{};
+  struct stat named{};
+  if (::fstat(m_fd, &ours) != 0 || ::lstat(m_temporary.c_str(), &named) != 0 || ours.st_dev != named.st_dev ||
+      ours.st_ino != named.st_ino) {
+    throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": its temporary file " +
+                                         m_temporary.string() + " was replaced meanwhile; nothing was written");
+  }
+  if (existing == Existing::refuse) {
+    // Atomically, and never over a file that appeared since the command began.
+    int moved = ::renameat2(AT_FDCWD, m_temporary.c_str(), AT_FDCWD, m_destination.c_str(), RENAME_NOREPLACE);
+    if (moved != 0 && errno == EINVAL) {
+      // A file system without RENAME_NOREPLACE: a hard link is never made over a file either.
+      moved = ::link(m_temporary.c_str(), m_destination.c_str());
+      if (moved == 0) {
+        ::unlink(m_temporary.c_str());
+      }
+    }
+    if (moved != 0) {
+      if (errno == EEXIST) {
+        throw Error(ErrorKind::input_file, m_destination.string() + " exists; name another file");
+      }
+      fail_to_write(m_destination, errno);
+    }
+  } else if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0) {
     fail_to_write(m_destination, errno);
   }
   m_committed = true;

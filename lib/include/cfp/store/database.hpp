@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -54,6 +55,14 @@ struct StorageCheck
   std::string name;                  ///< "integrity", "foreign keys": what is checked
   std::vector<std::string> problems; ///< the first few problems found; empty when it passed
   std::int64_t problem_count = 0;    ///< every problem found, which may be more than `problems` holds
+};
+
+/// What copying a database (Database::backup_into) did.
+struct BackupReport
+{
+  std::int64_t pages = 0;   ///< units copied (SQLite: pages of the file)
+  std::int64_t bytes = 0;   ///< size of the copy
+  int restarts = 0;         ///< times the copy started over because another process wrote meanwhile
 };
 
 /// One open cfp database, whatever the backend: checks that it is ours, migrates it, and runs
@@ -122,6 +131,12 @@ public:
   /// Damage, including damage that keeps a check from running, is reported as problems; only a
   /// database locked past the busy timeout throws (cfp::Error, busy).
   virtual std::vector<StorageCheck> check_storage() = 0;
+
+  /// Copies the whole database, as it was at one moment, into the empty file `file`, which the
+  /// caller has created (and will sync and move into place); messages call it `shown_as`. Other
+  /// processes may go on writing meanwhile. Throws cfp::Error: input_file when the copy cannot
+  /// be written, storage when the database cannot be read, busy when it stays locked.
+  virtual BackupReport backup_into(const std::filesystem::path& file, const std::string& shown_as) = 0;
 
 protected:
   enum class Mode { read, write };

@@ -25,6 +25,9 @@ struct ProtectedFile
 std::optional<std::string> output_conflict(const std::filesystem::path& destination,
                                            const std::vector<ProtectedFile>& protected_files);
 
+/// What OutputFile::commit does when the destination exists by then.
+enum class Existing { replace, refuse };
+
 /// A file written under a random name in its destination's folder (created with O_EXCL and
 /// O_NOFOLLOW, mode 0600 whatever the umask) and moved over the destination only by commit(),
 /// after an fsync: no one sees it half written, a symbolic link planted under the temporary name
@@ -41,17 +44,24 @@ public:
 
   std::ostream& stream() { return m_stream; }
   const std::filesystem::path& destination() const { return m_destination; }
+  /// The temporary file's random name, for a writer that opens it by name (an SQLite
+  /// connection); a file made without a name gets one now. commit() makes sure the name still
+  /// leads to the file created. Throws cfp::Error (input_file) when no name can be given.
+  const std::filesystem::path& temporary();
 
   /// Empties the temporary file, to be written again from the start.
   void restart();
   /// Flushes and syncs the temporary file: what it holds is on the disk. Throws cfp::Error
   /// (input_file) with the system's reason when it cannot (a full disk).
   void sync();
-  /// Syncs the file, renames it over the destination and syncs the folder. Throws cfp::Error
-  /// (input_file) with the system's reason when any step fails.
-  void commit();
+  /// Flushes and syncs the file, checks that its temporary name still leads to it, renames it
+  /// over the destination (or, with Existing::refuse, only where nothing is yet) and syncs the
+  /// folder. Throws cfp::Error (input_file) with the reason when any step fails (a full disk).
+  void commit(Existing existing = Existing::replace);
 
 private:
+  void give_name();
+
   std::filesystem::path m_destination;
   std::filesystem::path m_temporary;
   int m_fd = -1;

@@ -2,6 +2,7 @@
 #include "sqlite_database.hpp"
 
 #include "audit_repository.hpp"
+#include "backup.hpp"
 #include "database_file.hpp"
 #include "errors.hpp"
 #include "migrations.hpp"
@@ -174,6 +175,11 @@ int SqliteDatabase::schema_version()
 std::vector<StorageCheck> SqliteDatabase::check_storage()
 {
   return run_storage_checks(m_db, m_location, options().busy_timeout);
+}
+
+BackupReport SqliteDatabase::backup_into(const fs::path& file, const std::string& shown_as)
+{
+  return backup_database(m_db, m_location, file, shown_as, options().busy_timeout);
 }
 
 void SqliteDatabase::check_identity()

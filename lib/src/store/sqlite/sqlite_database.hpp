@@ -29,6 +29,7 @@ public:
   int latest_schema_version() const override;
   int schema_version() override;
   std::vector<StorageCheck> check_storage() override;
+  BackupReport backup_into(const std::filesystem::path& file, const std::string& shown_as) override;
 
   /// The connection, for this backend's own tests.
   SQLite::Database& connection() { return m_db; }

@@ -73,10 +73,10 @@ std::vector<StorageCheck> run_storage_checks(SQLite::Database& db, const std::st
           const auto table = statement.getColumn(0).getString();
           const auto row = statement.getColumn(1);
           const auto parent = statement.getColumn(2).getString();
-          add_problem(check, row.isNull() ? fmt::format("a row of {} refers to a row of {} that does not exist", table,
-                                                        parent)
-                                          : fmt::format("row {} of {} refers to a row of {} that does not exist",
-                                                        row.getInt64(), table, parent));
+          add_problem(check, row.isNull()
+                                 ? fmt::format("a row of {} refers to a row of {} that does not exist", table, parent)
+                                 : fmt::format("row {} of {} refers to a row of {} that does not exist", row.getInt64(),
+                                               table, parent));
         }
       },
       k_foreign_key_check));
