@@ -108,7 +108,7 @@ std::vector<FieldError> validate(const ProposalFields& fields)
   if (auto problem = check_text(fields.entity, "entity")) {
     errors.push_back({"entity", *problem});
   }
-  // A set, not a scan of the names seen: a file's list may hold hundreds of thousands.
+  // Names given twice are found in one pass, however many names a list holds.
   std::unordered_set<std::string_view> seen;
   for (const auto& partner : fields.partners) {
     if (partner == fields.host) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
-# Writes a large hostile proposal file to stdout: inputs too big for a fuzzer's -max_len that
-# show how memory and time grow with the input (regressions/memory.md).
+# Writes a large hostile proposal file (or calls document) to stdout: inputs too big for a
+# fuzzer's -max_len that show how memory and time grow with the input (regressions/memory.md).
 #
 # Usage: tests/fuzz/regressions/hostile.sh KIND MEGABYTES
 #   csv_long_field    one CSV field of MEGABYTES bytes
@@ -11,6 +11,11 @@
 #   json_long_array   one JSON record that is an array of MEGABYTES/2 numbers
 #   json_many_keys    one JSON record with MEGABYTES/15 distinct keys
 #   ndjson_many_keys  one NDJSON line with MEGABYTES/15 distinct keys
+#   csv_many_partners MEGABYTES records, each naming the partner PT 333,334 times (1 MB)
+#   json_blanks       one JSON array holding MEGABYTES of blanks and nothing else
+#   json_empty_arrays one JSON array of MEGABYTES/3 records that are empty arrays
+#   calls_nested      (import calls) a calls document of MEGABYTES of nested brackets
+#   calls_numbers     (import calls) a calls document holding an array of MEGABYTES/2 numbers
 set -eu # no pipefail: `yes` and `head` end pipelines by SIGPIPE
 
 kind=${1:?kind}
@@ -34,6 +39,16 @@ case "$kind" in
   json_long_array) printf '[['; yes '1,' | tr -d '\n' | head -c "$bytes"; printf '1]]\n' ;;
   json_many_keys) printf '[{'; keys $((bytes / 15)); printf '}]\n' ;;
   ndjson_many_keys) printf '{'; keys $((bytes / 15)); printf '}\n' ;;
+  csv_many_partners)
+    printf 'call,acronym,title,host,partners,entity\n'
+    for i in $(seq 1 $((bytes / 1000000))); do
+      printf 'X,A%s,T,FI,' "$i"; yes 'PT;' | tr -d '\n' | head -c 999999; printf 'PT,E\n'
+    done
+    ;;
+  json_blanks) printf '['; repeat "$bytes" ' '; printf ']\n' ;;
+  json_empty_arrays) printf '[[]'; yes ',[]' | head -n $((bytes / 3)) | tr -d '\n'; printf ']\n' ;;
+  calls_nested) printf '{"calls": '; repeat $((bytes / 2)) '['; repeat $((bytes / 2)) ']'; printf '}\n' ;;
+  calls_numbers) printf '{"calls": [['; yes '1,' | tr -d '\n' | head -c "$bytes"; printf '1]]}\n' ;;
   *)
     echo "hostile.sh: unknown kind '$kind'" >&2
     exit 2

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "json_input.hpp"
 
+#include <algorithm>
+
 namespace cfp::core::detail {
 
 namespace {
@@ -44,19 +46,25 @@ unsigned hex_value(int c)
 
 } // namespace
 
-int JsonInput::peek()
+int JsonInput::source_peek()
 {
-  if (!m_has_next) {
-    m_next = produce();
-    m_has_next = true;
+  if (m_pos == m_end) {
+    m_end = static_cast<std::size_t>(
+        std::max<std::streamsize>(0, m_in.sgetn(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()))));
+    m_pos = 0;
+    if (m_end == 0) {
+      return k_eof;
+    }
   }
-  return m_next;
+  return static_cast<unsigned char>(m_buffer[m_pos]);
 }
 
-void JsonInput::advance()
+void JsonInput::source_take(int c)
 {
-  peek();
-  m_has_next = false;
+  ++m_pos;
+  if (c == '\n') {
+    ++m_line;
+  }
 }
 
 int JsonInput::produce()
@@ -70,7 +78,7 @@ int JsonInput::produce()
     if (m_skip) {
       skip_rest_of_record();
     }
-    const int c = m_in.sgetc();
+    const int c = source_peek();
     if (c == k_eof) {
       return k_eof;
     }
@@ -80,7 +88,7 @@ int JsonInput::produce()
     }
     if (m_since_token >= k_max_bytes_between_tokens && m_token == Token::none && m_containers.size() <= 1) {
       if (is_space(c)) {
-        skip_byte(c);
+        source_take(c);
         continue;
       }
       if (m_containers.size() == 1 && !m_containers.front()) {
@@ -88,11 +96,8 @@ int JsonInput::produce()
         continue;
       }
     }
-    m_in.sbumpc();
+    source_take(c);
     m_after_newline = c == '\n';
-    if (m_after_newline) {
-      ++m_line;
-    }
     ++m_since_token;
     track(c);
     return c;
@@ -288,15 +293,15 @@ void JsonInput::skip_rest_of_record()
 {
   m_skip = false;
   if (m_skip_depth == 0 && m_skip_number) {
-    while (is_number_character(m_in.sgetc())) {
-      skip_byte(m_in.sgetc());
+    for (int c = source_peek(); is_number_character(c); c = source_peek()) {
+      source_take(c);
     }
     return;
   }
   bool in_string = m_skip_string;
   bool escape = false;
-  for (int c = m_in.sgetc(); c != k_eof && (in_string || m_skip_depth > 0); c = m_in.sgetc()) {
-    skip_byte(c);
+  for (int c = source_peek(); c != k_eof && (in_string || m_skip_depth > 0); c = source_peek()) {
+    source_take(c);
     if (in_string) {
       if (escape) {
         escape = false;
@@ -334,14 +339,6 @@ void JsonInput::inject_zero(int next)
     track(static_cast<unsigned char>(c));
   }
   ++m_injected;
-}
-
-void JsonInput::skip_byte(int c)
-{
-  m_in.sbumpc();
-  if (c == '\n') {
-    ++m_line;
-  }
 }
 
 } // namespace cfp::core::detail

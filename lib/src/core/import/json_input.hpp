@@ -34,9 +34,23 @@ public:
   }
 
   /// The next byte for the parser (as an unsigned char), or EOF at the end.
-  int peek();
+  int peek()
+  {
+    if (!m_has_next) {
+      m_next = plain_string_byte();
+      if (m_next < 0) {
+        m_next = produce();
+      }
+      m_has_next = true;
+    }
+    return m_next;
+  }
   /// Takes the byte peek() gave.
-  void advance();
+  void advance()
+  {
+    peek();
+    m_has_next = false;
+  }
 
   /// 1 + the line breaks read so far, those of skipped bytes included.
   std::size_t line() const { return m_line; }
@@ -62,6 +76,28 @@ private:
   enum class Expect { value, value_or_close, key, key_or_close, colon, comma_or_close };
   enum class Token { none, string, number, literal };
 
+  // The next byte when it is plain text inside a string well within the limits (most bytes of
+  // a file are): no state changes but counts. Else -1, and produce() does the rest.
+  int plain_string_byte()
+  {
+    if (m_token != Token::string || m_escape != 0 || m_utf8_left != 0 || m_pos == m_end ||
+        m_record_bytes >= m_max_record_bytes || m_made_pos < m_made.size() || m_skip) {
+      return -1;
+    }
+    const auto c = static_cast<unsigned char>(m_buffer[m_pos]);
+    if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+      return -1;
+    }
+    ++m_pos;
+    m_record_bytes += m_in_record ? 1 : 0;
+    ++m_since_token;
+    m_high_surrogate = false;
+    m_after_newline = false;
+    return c;
+  }
+  // The next byte of the input, or EOF; and taking it.
+  int source_peek();
+  void source_take(int c);
   int produce();
   void track(int c);
   void track_string(int c);
@@ -71,10 +107,12 @@ private:
   bool can_cut() const;
   void cut();
   void skip_rest_of_record();
-  void skip_byte(int c);
   void inject_zero(int next);
 
   std::streambuf& m_in;
+  std::vector<char> m_buffer = std::vector<char>(std::size_t{1} << 16);
+  std::size_t m_pos = 0;
+  std::size_t m_end = 0;
   std::size_t m_max_record_bytes;
   int m_next = 0;
   bool m_has_next = false;
