@@ -154,6 +154,28 @@ TEST(ConcurrencyTest, AnImportFromAPipeThatIsSlowToWriteKeepsNoOtherWriterWaitin
   EXPECT_EQ(count(db, "call"), 2);
 }
 
+TEST(ConcurrencyTest, AWriterEmptiesTheWalBeforeItClosesSoThatReadersNeverWaitForTheClose)
+{
+  // The last connection to close copies the -wal into the database and removes it under an
+  // exclusive lock, which a reader opening then waits for; a writer that is not the last (here
+  // another connection stays open, reading nothing) leaves the -wal emptied, not merely copied.
+  TempDir dir;
+  const auto db = dir / "cfp.db";
+  const std::vector<std::string> env{"CFP_USER=tester", "CFP_NOW=2024-10-01T10:00:00Z"};
+  ASSERT_EQ(run_process({CFP_BINARY, "--db", db.string(), "db", "init"}, env).exit_code, 0);
+  SQLite::Database other(db.string(), SQLite::OPEN_READONLY);
+  ASSERT_EQ(other.execAndGet("SELECT count(*) FROM call").getInt(), 0);
+  for (int call = 0; call < 3; ++call) {
+    const auto added = run_process(
+        {CFP_BINARY, "--db", db.string(), "call", "add", fmt::format("C{}", call), "--title", "T"}, env);
+    ASSERT_EQ(added.exit_code, 0) << added.err;
+    std::error_code ec;
+    EXPECT_EQ(fs::file_size(dir / "cfp.db-wal", ec), 0U) << "after call " << call << (ec ? ec.message() : "");
+    EXPECT_FALSE(ec) << ec.message();
+  }
+  EXPECT_EQ(other.execAndGet("SELECT count(*) FROM call").getInt(), 3);
+}
+
 TEST(ConcurrencyTest, WaitTakesSecondsFromZeroToSixHundred)
 {
   TempDir dir;

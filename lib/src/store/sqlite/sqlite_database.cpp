@@ -143,13 +143,23 @@ SqliteDatabase::SqliteDatabase(const fs::path& path, const OpenOptions& options)
 
 SqliteDatabase::~SqliteDatabase()
 {
-  // The last connection to close copies the -wal into the database under an exclusive lock,
-  // which a reader opening meanwhile must wait for: after a large import, half a second. Copied
-  // first without that lock (a passive checkpoint lets readers in), the close has little left
-  // to do.
+  // The last connection to close copies the -wal into the database and deletes it, under an
+  // exclusive lock that a reader opening meanwhile must wait for: after a large import, a
+  // tenth of a second or more, most of it for removing a -wal of hundreds of megabytes. Done
+  // first without that lock, the close has nothing left to do: a passive checkpoint copies
+  // what no reader still needs while readers go on, and a truncating one empties the -wal,
+  // waiting briefly for readers of older snapshots (a reader blocked on its output may hold
+  // one for long: the close then does the rest, as before).
   if (options().access == Access::read_write) {
     m_statements.clear();
-    sqlite3_wal_checkpoint_v2(m_db.getHandle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    sqlite3* db = m_db.getHandle();
+    int frames = 0;
+    int copied = 0;
+    if (sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &frames, &copied) == SQLITE_OK &&
+        frames > 0) {
+      m_lock_wait.set_deadline(std::chrono::steady_clock::now() + std::chrono::milliseconds(200));
+      sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+    }
   }
 }
 
