@@ -9,14 +9,15 @@ StatementCache::~StatementCache() = default;
 
 SQLite::Statement& StatementCache::get(std::string_view sql)
 {
-  auto& statement = m_statements[sql.data()];
-  if (!statement) {
-    statement = std::make_unique<SQLite::Statement>(m_db, std::string(sql));
-  } else {
-    statement->reset();
-    statement->clearBindings();
+  if (const auto found = m_statements.find(sql.data()); found != m_statements.end()) {
+    found->second->reset();
+    found->second->clearBindings();
+    return *found->second;
   }
-  return *statement;
+  // Prepared before it is cached: a statement that cannot be prepared (a damaged file) leaves
+  // no empty entry behind for reset_all() to call through.
+  auto statement = std::make_unique<SQLite::Statement>(m_db, std::string(sql));
+  return *m_statements.emplace(sql.data(), std::move(statement)).first->second;
 }
 
 void StatementCache::reset_all()
