@@ -156,14 +156,25 @@ const core::Fields<core::BackupSummary>& backup_fields()
   return fields;
 }
 
+std::vector<util::ProtectedFile> protected_files(Context& context)
+{
+  return {{context.database_path(), "the database", true}};
+}
+
 // Refuses DEST before anything is opened: the database or one of its files, a symbolic link, a
 // file that is not a regular one, or an existing file without --force.
 void check_backup_destination(Context& context, const BackupOptions& options)
 {
   namespace fs = std::filesystem;
   const fs::path destination(options.destination);
-  if (const auto conflict = util::output_conflict(destination, {{context.database_path(), "the database", true}})) {
+  if (options.destination.empty()) {
+    throw Error(ErrorKind::usage, "db backup: DEST is empty; name the file to write");
+  }
+  if (const auto conflict = util::output_conflict(destination, protected_files(context))) {
     throw Error(ErrorKind::input_file, "DEST " + *conflict);
+  }
+  if (const auto shared = util::shared_folder(destination)) {
+    throw Error(ErrorKind::input_file, "cannot back up to " + options.destination + ": " + *shared);
   }
   std::error_code ec;
   const auto status = fs::symlink_status(destination, ec);
@@ -172,9 +183,7 @@ void check_backup_destination(Context& context, const BackupOptions& options)
                                                    options.destination));
   }
   if (fs::exists(status) && !options.force) {
-    throw Error(ErrorKind::input_file,
-                fmt::format("cannot back up to {}: it exists; name another file, or give --force to replace it",
-                            options.destination));
+    throw core::backup_destination_exists(destination);
   }
 }
 
@@ -183,7 +192,8 @@ void run_db_backup(Context& context, const BackupOptions& options)
   check_backup_destination(context, options);
   auto session = context.session(store::Access::read_only, store::OlderSchema::open);
   const auto summary = core::backup_database(session, options.destination,
-                                             options.force ? core::Overwrite::yes : core::Overwrite::no);
+                                             options.force ? core::Overwrite::yes : core::Overwrite::no,
+                                             protected_files(context));
   const auto& report = summary.report;
   print_one(context.format(), context.out(), context.display(), backup_fields(), summary,
             {{"database", summary.location},

@@ -8,6 +8,7 @@
 #include <cfp/util/output_file.hpp>
 
 #include <gtest/gtest.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 
 #include <fstream>
@@ -96,6 +97,42 @@ TEST(OutputFileTest, ATemporaryFileReplacedByAnotherIsNotMovedIntoPlace)
   }
   EXPECT_FALSE(fs::exists(destination));
   EXPECT_EQ(text_of(dir / "planted"), "planted");
+}
+
+} // namespace
+} // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST(OutputConflictTest, AFileNotYetMadeIsProtectedThroughAnotherMountOfItsFolder)
+{
+  TempDir dir;
+  const auto view = dir / "view";
+  std::filesystem::create_directory(view);
+  if (::mount(dir.path().c_str(), view.c_str(), nullptr, MS_BIND, nullptr) != 0) {
+    GTEST_SKIP() << "cannot bind-mount here";
+  }
+  const std::vector<util::ProtectedFile> database{{dir / "cfp.db", "the database", true}};
+  const auto wal = util::output_conflict(view / "cfp.db-wal", database);
+  const auto other = util::output_conflict(view / "other.db", database);
+  ::umount2(view.c_str(), MNT_DETACH);
+  ASSERT_TRUE(wal.has_value());
+  EXPECT_EQ(*wal, (view / "cfp.db-wal").string() + " is the wal file of the database; name another file");
+  EXPECT_FALSE(other.has_value()) << *other;
+}
+
+TEST(NameBesideTest, ALongNameIsCutBetweenCharactersToStayLegal)
+{
+  std::string name(200, 'a');
+  for (int i = 0; i < 30; ++i) {
+    name += "é";
+  }
+  const auto beside = util::name_beside(std::filesystem::path("/x") / name, ".cfp-123.tmp");
+  EXPECT_LE(beside.size(), 255u);
+  EXPECT_TRUE(beside.ends_with("é.cfp-123.tmp")) << beside;
+  EXPECT_TRUE(beside.starts_with(".aaa")) << beside;
+  EXPECT_EQ(util::name_beside("/x/short.db", ".t"), ".short.db.t");
 }
 
 } // namespace

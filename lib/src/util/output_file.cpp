@@ -27,6 +27,17 @@ bool same_file(const fs::path& a, const fs::path& b)
          first.st_ino == second.st_ino;
 }
 
+// The same name in the same folder (the same device and inode), whether the file exists or not:
+// a folder reached through another path or mount, before the file is made in it.
+bool same_entry(const fs::path& a, const fs::path& b)
+{
+  if (a.filename() != b.filename() || a.filename().empty()) {
+    return false;
+  }
+  const auto folder = [](const fs::path& path) { return path.parent_path().empty() ? fs::path(".") : path.parent_path(); };
+  return same_file(folder(a), folder(b));
+}
+
 // The same path once made absolute and cleaned, for files that may not exist yet.
 bool same_path(const fs::path& a, const fs::path& b)
 {
@@ -56,6 +67,34 @@ bool sync_folder(const fs::path& path)
 
 } // namespace
 
+std::string name_beside(const fs::path& destination, const std::string& tag)
+{
+  // A name has at most NAME_MAX (255) bytes; the destination's is cut at a character boundary.
+  constexpr std::size_t k_name_max = 255;
+  std::string name = destination.filename().string();
+  const std::size_t room = k_name_max - 1 - std::min(tag.size(), k_name_max - 1);
+  if (name.size() > room) {
+    std::size_t cut = room;
+    while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    name.resize(cut);
+  }
+  return "." + name + tag;
+}
+
+std::optional<std::string> shared_folder(const fs::path& destination)
+{
+  const fs::path folder = destination.parent_path().empty() ? fs::path(".") : destination.parent_path();
+  struct stat info{};
+  if (::stat(folder.c_str(), &info) != 0 || (info.st_mode & (S_IWGRP | S_IWOTH)) == 0 ||
+      (info.st_mode & S_ISVTX) != 0) {
+    return std::nullopt;
+  }
+  return "other users may write the folder " + folder.string() + ", and could read or replace " +
+         destination.filename().string() + " as it is written; name a file in a folder of your own";
+}
+
 std::optional<std::string> output_conflict(const fs::path& destination, const std::vector<ProtectedFile>& protected_files)
 {
   for (const auto& file : protected_files) {
@@ -66,7 +105,7 @@ std::optional<std::string> output_conflict(const fs::path& destination, const st
       }
     }
     for (const auto& [path, role] : names) {
-      if (same_file(destination, path) || same_path(destination, path)) {
+      if (same_file(destination, path) || same_entry(destination, path) || same_path(destination, path)) {
         return destination.string() + " is " + role + "; name another file";
       }
     }
@@ -98,8 +137,7 @@ int open_unnamed(const fs::path& folder)
 // A random name beside `destination`, for the file until it is renamed over it.
 fs::path random_name_beside(const fs::path& destination, std::random_device& random)
 {
-  return destination.parent_path() /
-         ("." + destination.filename().string() + ".cfp-" + std::to_string(random()) + ".tmp");
+  return destination.parent_path() / name_beside(destination, ".cfp-" + std::to_string(random()) + ".tmp");
 }
 
 } // namespace
@@ -204,27 +242,45 @@ void OutputFile::commit(Existing existing)
     throw Error(ErrorKind::input_file, "cannot write " + m_destination.string() + ": its temporary file " +
                                          m_temporary.string() + " was replaced meanwhile; nothing was written");
   }
+  if (!move_into_place(m_temporary, m_destination, existing)) {
+    throw Error(ErrorKind::input_file, m_destination.string() + " exists; name another file");
+  }
+  m_committed = true;
+}
+
+bool move_into_place(const fs::path& file, const fs::path& destination, Existing existing)
+{
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    fail_to_write(destination, errno);
+  }
+  const int synced = ::fsync(fd);
+  const int sync_error = errno;
+  ::close(fd);
+  if (synced != 0) {
+    fail_to_write(destination, sync_error);
+  }
   if (existing == Existing::refuse) {
     // Atomically, and never over a file that appeared since the command began.
-    int moved = ::renameat2(AT_FDCWD, m_temporary.c_str(), AT_FDCWD, m_destination.c_str(), RENAME_NOREPLACE);
+    int moved = ::renameat2(AT_FDCWD, file.c_str(), AT_FDCWD, destination.c_str(), RENAME_NOREPLACE);
     if (moved != 0 && errno == EINVAL) {
       // A file system without RENAME_NOREPLACE: a hard link is never made over a file either.
-      moved = ::link(m_temporary.c_str(), m_destination.c_str());
+      moved = ::link(file.c_str(), destination.c_str());
       if (moved == 0) {
-        ::unlink(m_temporary.c_str());
+        ::unlink(file.c_str());
       }
     }
     if (moved != 0) {
       if (errno == EEXIST) {
-        throw Error(ErrorKind::input_file, m_destination.string() + " exists; name another file");
+        return false;
       }
-      fail_to_write(m_destination, errno);
+      fail_to_write(destination, errno);
     }
-  } else if (::rename(m_temporary.c_str(), m_destination.c_str()) != 0) {
-    fail_to_write(m_destination, errno);
+  } else if (::rename(file.c_str(), destination.c_str()) != 0) {
+    fail_to_write(destination, errno);
   }
-  m_committed = true;
-  sync_folder(m_destination);
+  sync_folder(destination);
+  return true;
 }
 
 } // namespace cfp::util

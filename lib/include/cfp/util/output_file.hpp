@@ -25,8 +25,23 @@ struct ProtectedFile
 std::optional<std::string> output_conflict(const std::filesystem::path& destination,
                                            const std::vector<ProtectedFile>& protected_files);
 
+/// Why the folder `destination` would be written in may not be used for a private file, or
+/// nothing when it may: other users may write it and it is not sticky, so that they could
+/// rename the file away, or put one of theirs in its place before it is written.
+std::optional<std::string> shared_folder(const std::filesystem::path& destination);
+
 /// What OutputFile::commit does when the destination exists by then.
 enum class Existing { replace, refuse };
+
+/// Syncs the whole file `file` (which must not be a link), renames it over `destination` (with
+/// Existing::refuse only where nothing is yet, atomically) and syncs the folder. Returns false,
+/// having moved nothing, when the destination exists and `existing` is refuse. Throws
+/// cfp::Error (input_file) naming `destination` with the reason when a step fails.
+bool move_into_place(const std::filesystem::path& file, const std::filesystem::path& destination, Existing existing);
+
+/// The name of a file made beside `destination` (".NAME" + `tag` + `suffix`), the
+/// destination's own name cut short when it is long, so that it stays a legal name.
+std::string name_beside(const std::filesystem::path& destination, const std::string& tag);
 
 /// A file written under a random name in its destination's folder (created with O_EXCL and
 /// O_NOFOLLOW, mode 0600 whatever the umask) and moved over the destination only by commit(),

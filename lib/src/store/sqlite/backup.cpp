@@ -46,9 +46,8 @@ BackupReport backup_database(SQLite::Database& source, const std::string& locati
 {
   BackupReport report;
   try {
-    // The file exists (the caller made it, private, under a name no one else uses): SQLite may
-    // neither create it nor follow a link put in its place. Its journal stays in memory, so
-    // that no other file appears beside it; the copy is synced and renamed by the caller.
+    // The file exists, empty (the caller made it, private, in a folder of its own where SQLite
+    // also keeps the copy's journals): SQLite may neither create it nor follow a link.
     SQLite::Database copy(destination.string(), SQLite::OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW);
     copy.exec("PRAGMA journal_mode = MEMORY");
     SQLite::Backup backup(copy, source);
@@ -77,6 +76,13 @@ BackupReport backup_database(SQLite::Database& source, const std::string& locati
       remaining = now_remaining;
     }
     report.pages = backup.getTotalPageCount();
+    // Damage in pages SQLite copies without reading them is seen in the copy, before it is kept.
+    const std::string verdict = copy.execAndGet("PRAGMA quick_check(1)").getString();
+    if (verdict != "ok") {
+      throw Error(ErrorKind::storage,
+                  fmt::format("cannot back up {}: it is damaged ({}); nothing was written; 'cfp db check' says more",
+                              util::escape_controls(location), util::excerpt(verdict)));
+    }
     report.bytes = copy.execAndGet("PRAGMA page_count").getInt64() * copy.execAndGet("PRAGMA page_size").getInt64();
   } catch (const SQLite::Exception& error) {
     throw copy_failure(error, location, shown_as);
