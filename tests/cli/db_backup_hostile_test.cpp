@@ -9,18 +9,17 @@
 
 #include <cfp/util/private_folder.hpp>
 
+#include <SQLiteCpp/Database.h>
 #include <sys/inotify.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <unistd.h>
-
-#include <SQLiteCpp/Database.h>
 
 #include <cerrno>
 #include <climits>
 #include <cstring>
 #include <fstream>
+#include <unistd.h>
 
 namespace cfp::test {
 namespace {
@@ -73,9 +72,9 @@ TEST_F(DbBackupHostileTest, AFolderOtherUsersMayWriteIsRefusedUnlessItIsSticky)
   fs::create_directory(shared);
   ::chmod(shared.c_str(), 0777);
   fails({"db", "backup", (shared / "copy.db").string()}, 66,
-        "cannot back up to " + (shared / "copy.db").string() + ": other users may write the folder " +
-            shared.string() + ", and could read or replace copy.db as it is written; name a file in a folder of "
-                              "your own");
+        "cannot back up to " + (shared / "copy.db").string() + ": other users may write the folder " + shared.string() +
+            ", and could read or replace copy.db as it is written; name a file in a folder of "
+            "your own");
   EXPECT_TRUE(names_in(shared).empty());
   ::chmod(shared.c_str(), 01777);
   ok({"db", "backup", (shared / "copy.db").string()});

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/database_backup.hpp>
-
 #include <cfp/error.hpp>
 #include <cfp/util/private_folder.hpp>
 

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: EUPL-1.2
-#include <cfp/util/private_folder.hpp>
-
 #include <cfp/error.hpp>
 #include <cfp/util/output_file.hpp>
+#include <cfp/util/private_folder.hpp>
 
-#include <dirent.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
 #include <optional>
+#include <signal.h>
 #include <string>
+#include <unistd.h>
 
 namespace cfp::util {
 
@@ -70,7 +69,9 @@ void remove_left_behind(const fs::path& folder, const std::string& prefix)
   while (const dirent* entry = ::readdir(dir)) {
     const std::string name = entry->d_name;
     const auto pid = maker_of(name, prefix);
-    struct stat info{};
+    struct stat info
+    {
+    };
     if (!pid || ::fstatat(::dirfd(dir), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(info.st_mode) ||
         info.st_uid != ::geteuid() || (info.st_mode & 0777) != 0700) {
       continue;
