@@ -58,51 +58,73 @@ while IFS= read -r match; do
 done < <(grep -rnE '"[^"]*\b(SELECT .* FROM|INSERT INTO|DELETE FROM|CREATE (TEMP )?TABLE|UPDATE [a-z_]+ SET)\b' \
   lib/include lib/src/core lib/src/domain lib/src/util app || true)
 
-# SQL in the store is fixed text with bound parameters: never built at run time by `+`, `+=`,
-# `<<` or a format function, where a value could become SQL. A string literal holding an SQL
-# word (upper case, as cfp writes SQL) next to one of those, or an exec()/get()/Statement whose
-# text is built with `+`, is flagged; so is any `+=` onto a variable named sql or query. Each
-# line is read with the next one, for a format string that starts on the line after its call.
+# SQL in the store is fixed text with bound parameters: never built at run time, where a value
+# could become SQL. The statement cache takes only FixedSql (store/sqlite/fixed_sql.hpp), whose
+# consteval constructor the compiler holds to text fixed at compile time; what does not pass
+# through it is held here, in every file of lib/src/store whatever its extension:
+# - exec() and execAndGet() take a string literal or a k_ constant, nothing else;
+# - no SQLite::Statement is made outside the cache, nor sqlite3_exec/sqlite3_prepare called;
+# - no string builder at all (vformat, runtime formats, sqlite3_mprintf, StrCat) is used;
+# - a string literal holding an SQL word (upper case, as cfp writes SQL) next to `+`, `+=`,
+#   `<<`, append(), insert() or a format function is flagged, as is any `+=` onto a variable
+#   named sql or query; each line is read with the two after it, for text that continues there.
 #
-# The places that must build SQL, each a FILE|TEXT entry (a flagged line of FILE containing
-# TEXT), with why. Nothing else may be added here without the same reason: SQLite takes no
-# bound parameter there, and what is pasted in is not a value anyone typed.
+# The places that must do one of these, each a FILE|LINE entry (LINE: the whole line, without
+# its indentation), with why. Nothing else may be added here without the same reason: SQLite
+# takes no bound parameter there, and what is pasted in is not a value anyone typed.
 sql_built_allowed=(
   # PRAGMA takes no parameters: the schema's own integer constants, after each migration.
-  "lib/src/store/sqlite/sqlite_database.cpp|PRAGMA application_id = {}"
-  "lib/src/store/sqlite/sqlite_database.cpp|PRAGMA user_version = {}"
+  'lib/src/store/sqlite/sqlite_database.cpp|m_db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));'
+  'lib/src/store/sqlite/sqlite_database.cpp|m_db.exec(fmt::format("PRAGMA user_version = {}", migration.version));'
+  # The migrations: SQL files of migrations/, embedded in the binary when it is built.
+  'lib/src/store/sqlite/sqlite_database.cpp|m_db.exec(migration.sql);'
+  # The cache itself, preparing the FixedSql it was given.
+  'lib/src/store/sqlite/statement_cache.cpp|auto statement = std::make_unique<SQLite::Statement>(m_db, sql.c_str());'
+  # A check's PRAGMA, one of two constants of the same file, run once and not cached.
+  'lib/src/store/sqlite/storage_checks.cpp|SQLite::Statement statement(db, sql);'
 )
 sql_words='(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|PRAGMA|REPLACE|FROM|WHERE|VALUES|SET|JOIN|LIMIT|AND|OR|ORDER|GROUP)'
-sql_literal='"([^"]*[^A-Za-z_"])?'$sql_words'([^A-Za-z_"][^"]*)?"'
-sql_built=$sql_literal'[[:space:]]*[+]|[+]=?[[:space:]]*'$sql_literal'|<<[[:space:]]*'$sql_literal
-sql_built+='|(fmt::format|fmt::format_to|std::format|snprintf|sprintf)[[:space:]]*[(][^"]*'$sql_literal
-sql_built+='|(^|[^A-Za-z_])(sql|query)[A-Za-z_]*[[:space:]]*[+]='
-sql_built+='|(^|[^A-Za-z_])(exec|execAndGet|get)[[:space:]]*[(][^;]*[^+][+][^+=]'
-sql_built+='|Statement[[:space:]]+[A-Za-z_]+[[:space:]]*[(][^;]*[^+][+][^+=]'
+sql_literal='R?"([^"]*[^A-Za-z_"])?'$sql_words'([^A-Za-z_"][^"]*)?"'
+sql_built=$sql_literal'[[:space:]]*[)}]?[[:space:]]*([+]|[.](append|insert)[[:space:]]*[(])|[+]=?[[:space:]]*'$sql_literal
+sql_built+='|<<[[:space:]]*'$sql_literal'|[.](append|insert)[[:space:]]*[(][^;]*'$sql_literal
+sql_built+='|(format|format_to|printf)[[:space:]]*[(][^"]*'$sql_literal
+sql_built+='|(vformat|runtime_format|fmt::runtime|sqlite3_[a-z]*printf|StrCat|StrAppend)[[:space:]]*[(]'
+sql_built+='|(^|[^A-Za-z_])(sql|query)[A-Za-z_]*[[:space:]]*([+]=|=[^=;]*[+])'
+sql_built+='|(^|[^A-Za-z_])(exec|execAndGet)[[:space:]]*[(][[:space:]]*([^")[:space:]k]|k[^_])'
+sql_built+='|(make_unique|make_shared|new)[[:space:]]*<?[[:space:]]*SQLite::Statement|SQLite::Statement[[:space:]]*([{(]|[A-Za-z_]+[[:space:]]*[({])'
+sql_built+='|sqlite3_(exec|prepare[a-z0-9_]*)[[:space:]]*[(]'
 declare -A sql_built_used=()
 while IFS= read -r match; do
   location=${match%%: *}
   file=${location%:*}
+  line=${match#*: }
+  line=${line#"${line%%[![:space:]]*}"}
   allowed=false
   for entry in "${sql_built_allowed[@]}"; do
-    if [[ $file == "${entry%%|*}" && $match == *"${entry#*|}"* ]]; then
+    if [[ $file == "${entry%%|*}" && $line == "${entry#*|}" ]]; then
       allowed=true
       sql_built_used[$entry]=1
     fi
   done
   $allowed || fail "SQL built from strings in lib/src/store: $match; bind parameters instead, or, where SQLite takes none, allow the place in tests/lint/check_sources.sh with why"
-done < <(find lib/src/store -name '*.[ch]pp' | sort | while IFS= read -r file; do
-  # Each line with the one after it; a match wholly in the later line is reported there.
+done < <(find lib/src/store -type f -regextype posix-extended -regex '.*[.](h|hh|hpp|hxx|c|cc|cpp|cxx|inc|ipp|tcc)' |
+  sort | while IFS= read -r file; do
+  # Each line with the two after it; a match wholly in a later line is reported there.
   SQL_BUILT=$sql_built awk '
-    NR > 1 {
-      if ((prev " " $0) ~ ENVIRON["SQL_BUILT"] && !(prev ~ ENVIRON["SQL_BUILT"]) && !($0 ~ ENVIRON["SQL_BUILT"])) {
-        print FILENAME ":" NR - 1 ": " prev " " $0
-      } else if (prev ~ ENVIRON["SQL_BUILT"]) {
-        print FILENAME ":" NR - 1 ": " prev
+    function flagged(text) { return text ~ ENVIRON["SQL_BUILT"] }
+    NR > 2 {
+      if (flagged(first)) {
+        print FILENAME ":" NR - 2 ": " first
+      } else if (!flagged(second) && !flagged($0) && (flagged(first " " second) || flagged(first " " second " " $0))) {
+        print FILENAME ":" NR - 2 ": " first " " second
       }
     }
-    { prev = $0 }
-    END { if (NR > 0 && prev ~ ENVIRON["SQL_BUILT"]) print FILENAME ":" NR ": " prev }
+    { first = second; second = $0 }
+    END {
+      if (NR >= 2 && flagged(first)) print FILENAME ":" NR - 1 ": " first
+      else if (NR >= 2 && !flagged(second) && flagged(first " " second)) print FILENAME ":" NR - 1 ": " first " " second
+      if (NR >= 1 && flagged(second)) print FILENAME ":" NR ": " second
+    }
   ' "$file"
 done)
 # An entry that allows nothing any more goes, so that the list stays the places that must.

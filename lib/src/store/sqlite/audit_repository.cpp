@@ -81,7 +81,7 @@ void SqliteAuditRepository::for_each(const AuditFilter& filter, const Visitor& v
   static constexpr char k_all[] = CFP_AUDIT_COLUMNS " FROM audit a ORDER BY a.id DESC LIMIT ?3";
   static constexpr char k_of_subject[] =
       CFP_AUDIT_COLUMNS " FROM audit a WHERE a.subject_kind = ?1 AND a.subject_id IS ?2 ORDER BY a.id DESC LIMIT ?3";
-  auto& statement = m_statements.get(filter.subject ? k_of_subject : k_all);
+  auto& statement = m_statements.get(filter.subject ? FixedSql(k_of_subject) : FixedSql(k_all));
   if (filter.subject) {
     statement.bind(1, std::string(domain::to_string(filter.subject->kind)));
     bind_optional(statement, 2, filter.subject->id);

@@ -94,7 +94,7 @@ std::vector<domain::Cutoff> SqliteCallRepository::cutoffs(std::optional<std::int
   // a scan of every cut-off ("?1 IS NULL OR ..." keeps SQLite from using it).
   static constexpr char k_all[] = CFP_CUTOFF_COLUMNS " ORDER BY k.closes_at, c.code";
   static constexpr char k_of_call[] = CFP_CUTOFF_COLUMNS " WHERE k.call_id = ?1 ORDER BY k.closes_at, c.code";
-  auto& statement = m_statements.get(call_id ? k_of_call : k_all);
+  auto& statement = m_statements.get(call_id ? FixedSql(k_of_call) : FixedSql(k_all));
   if (call_id) {
     statement.bind(1, *call_id);
   }

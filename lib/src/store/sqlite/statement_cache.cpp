@@ -7,17 +7,17 @@ namespace cfp::store::sqlite {
 
 StatementCache::~StatementCache() = default;
 
-SQLite::Statement& StatementCache::get(std::string_view sql)
+SQLite::Statement& StatementCache::get(FixedSql sql)
 {
-  if (const auto found = m_statements.find(sql.data()); found != m_statements.end()) {
+  if (const auto found = m_statements.find(sql.c_str()); found != m_statements.end()) {
     found->second->reset();
     found->second->clearBindings();
     return *found->second;
   }
   // Prepared before it is cached: a statement that cannot be prepared (a damaged file) leaves
   // no empty entry behind for reset_all() to call through.
-  auto statement = std::make_unique<SQLite::Statement>(m_db, std::string(sql));
-  return *m_statements.emplace(sql.data(), std::move(statement)).first->second;
+  auto statement = std::make_unique<SQLite::Statement>(m_db, sql.c_str());
+  return *m_statements.emplace(sql.c_str(), std::move(statement)).first->second;
 }
 
 void StatementCache::reset_all()

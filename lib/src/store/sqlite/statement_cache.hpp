@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "fixed_sql.hpp"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <map>
 #include <memory>
-#include <string_view>
 
 namespace cfp::store::sqlite {
 
@@ -20,9 +21,9 @@ public:
   StatementCache& operator=(const StatementCache&) = delete;
   ~StatementCache();
 
-  /// The statement for `sql`, reset and with no bindings. `sql` must have static storage: the
-  /// cache knows statements by the address of their text.
-  SQLite::Statement& get(std::string_view sql);
+  /// The statement for `sql`, reset and with no bindings; the cache knows statements by the
+  /// address of their text, which FixedSql keeps for the life of the program.
+  SQLite::Statement& get(FixedSql sql);
 
   /// Resets every statement, so that none keeps a read going past the end of its transaction.
   void reset_all();
