@@ -124,6 +124,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   register_call_commands(app, registry);
   register_deadline_commands(app, registry);
   register_proposal_commands(app, registry);
+  register_criterion_commands(app, registry);
+  register_expert_commands(app, registry);
   register_log_command(app, registry);
   register_import_commands(app, registry);
   register_export_commands(app, registry);
@@ -144,7 +146,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     const std::string message = unexpected.empty() || dynamic_cast<const CLI::RequiredError*>(&error) == nullptr
                                     ? std::string(error.what())
                                     : "unknown command or argument '" + util::excerpt(unexpected.front()) + "'";
-    err << "cfp: error: " << util::escape_controls(message, util::LineFeeds::keep) << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
+    err << "cfp: error: " << util::escape_controls(message, util::LineFeeds::keep)
+        << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
     return k_exit_usage;
   }
 
@@ -162,9 +165,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       // nor runs the command again.
       throw Error(ErrorKind::storage,
                   "cannot write to standard output: " + util::write_failure(out) +
-                    (context.may_have_written() ? "; what the command recorded in the database stays recorded "
-                                                  "('cfp log' shows it)"
-                                                : ""));
+                      (context.may_have_written() ? "; what the command recorded in the database stays recorded "
+                                                    "('cfp log' shows it)"
+                                                  : ""));
     }
     return k_exit_ok;
   } catch (const Error& error) {

@@ -6,7 +6,7 @@
 # corpus. Prints each target's executions and what it found; exits 1 when a target crashed,
 # timed out, ran out of memory or leaked, or a regression input still fails.
 #
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (TARGET: csv_reader, import_csv, ..., money)
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     (TARGET: csv_reader, import_csv, ..., money, score)
 # Inputs that crash are kept in build/fuzz/artifacts/TARGET/; the corpus grows in
 # build/fuzz/corpus/TARGET/ from one run to the next.
 set -euo pipefail
@@ -19,7 +19,7 @@ if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
 fi
 shift $(($# > 0 ? 1 : 0))
 
-all_targets=(csv_reader import_csv import_json import_ndjson import_calls when money)
+all_targets=(csv_reader import_csv import_json import_ndjson import_calls when money score)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=("${all_targets[@]}")
@@ -28,7 +28,7 @@ fi
 # The longest input each target is given: parsers of one value need few bytes, files more.
 declare -A max_len=(
   [csv_reader]=4096 [import_csv]=8192 [import_json]=8192 [import_ndjson]=8192
-  [import_calls]=4096 [when]=64 [money]=128
+  [import_calls]=4096 [when]=64 [money]=128 [score]=64
 )
 for target in "${targets[@]}"; do
   if [ -z "${max_len[$target]:-}" ]; then

@@ -3,6 +3,7 @@
 #include "registry.hpp"
 
 #include <cfp/core/calls.hpp>
+#include <cfp/core/criteria.hpp>
 #include <cfp/core/record_fields.hpp>
 #include <cfp/domain/money.hpp>
 
@@ -62,6 +63,9 @@ core::Fields<CallView> call_view_fields(Format format)
                         return get(view.details.call, display);
                       }});
   }
+  fields.push_back({"overall_threshold", core::FieldKind::text, [](const CallView& view, const core::Display&) {
+                      return Value(domain::Decimal{domain::format_points(view.details.call.overall_threshold)});
+                    }});
   if (format == Format::csv) {
     fields.push_back({"cutoffs", core::FieldKind::list, [](const CallView& view, const core::Display&) {
                         std::vector<std::string> labels;
@@ -109,6 +113,7 @@ void run_call_show(Context& context, const std::string& code)
       {"title", call.title},
       {"opens", call.opens_at ? domain::format_local(*call.opens_at, context.zone()) : ""},
       {"budget", call.budget ? domain::format_money_grouped(*call.budget) + " EUR" : ""},
+      {"overall threshold", domain::format_points(call.overall_threshold) + " points"},
   };
   for (const auto& cutoff : view.details.cutoffs) {
     lines.emplace_back("cut-off " + cutoff.label,
@@ -141,6 +146,33 @@ void register_call_commands(CLI::App& app, Registry& registry)
   auto* show = call->add_subcommand("show", "Show a call with its cut-offs and proposal counts");
   show->add_option("CODE", *show_code, "Call code")->required();
   registry.on(show, [show_code](Context& context) { run_call_show(context, *show_code); });
+
+  auto threshold_code = std::make_shared<std::string>();
+  auto threshold_points = std::make_shared<std::string>();
+  auto* threshold = call->add_subcommand(
+      "set-threshold", "Set the sum of consensus scores a proposal must reach (the overall threshold)");
+  threshold->add_option("CODE", *threshold_code, "Call code")->required();
+  threshold->add_option("POINTS", *threshold_points, "Points, in half points: 10, 10.5")->required();
+  registry.on(threshold, [threshold_code, threshold_points](Context& context) {
+    auto session = context.session(store::Access::read_write);
+    const auto update = core::set_overall_threshold(session, *threshold_code, *threshold_points);
+    const auto& changed = update.call;
+    context.note(update.before == changed.overall_threshold
+                     ? fmt::format("the overall threshold of {} is {} already", changed.code,
+                                   domain::format_points(changed.overall_threshold))
+                     : fmt::format("overall threshold of {}: {} (was {})", changed.code,
+                                   domain::format_points(changed.overall_threshold),
+                                   domain::format_points(update.before)));
+    static const core::Fields<domain::Call> fields{
+        {"call", core::FieldKind::text, [](const domain::Call& c, const core::Display&) { return Value(c.code); }},
+        {"overall_threshold", core::FieldKind::text,
+         [](const domain::Call& c, const core::Display&) {
+           return Value(domain::Decimal{domain::format_points(c.overall_threshold)});
+         }},
+    };
+    print_one(context.format(), context.out(), context.display(), fields, changed,
+              {{"call", changed.code}, {"overall threshold", domain::format_points(changed.overall_threshold)}});
+  });
 }
 
 } // namespace cfp::cli

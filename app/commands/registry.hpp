@@ -58,5 +58,7 @@ void register_proposal_commands(CLI::App& app, Registry& registry);
 void register_log_command(CLI::App& app, Registry& registry);
 void register_import_commands(CLI::App& app, Registry& registry);
 void register_export_commands(CLI::App& app, Registry& registry);
+void register_criterion_commands(CLI::App& app, Registry& registry);
+void register_expert_commands(CLI::App& app, Registry& registry);
 
 } // namespace cfp::cli

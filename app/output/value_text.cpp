@@ -62,12 +62,20 @@ ordered_json json_value(const domain::Value& value)
             auto parsed = ordered_json::parse(json.text, nullptr, false);
             return parsed.is_discarded() ? ordered_json(nullptr) : parsed;
           },
+          [](const domain::Decimal& decimal) {
+            // A short decimal parses to the double whose shortest form is the same digits.
+            auto parsed = ordered_json::parse(decimal.text, nullptr, false);
+            return parsed.is_number() ? parsed : ordered_json(decimal.text);
+          },
       },
       value);
 }
 
 std::string csv_text(const domain::Value& value)
 {
+  if (const auto* decimal = std::get_if<domain::Decimal>(&value)) {
+    return decimal->text; // "4.0" as written, where a JSON number would lose the ".0"
+  }
   return csv_of(json_value(value));
 }
 
@@ -82,6 +90,7 @@ std::string human_text(const domain::Value& value, const date::time_zone& zone)
                         [&](const domain::Instant& instant) { return domain::format_local(instant, zone); },
                         [](const std::vector<std::string>& names) { return util::join(names, ", "); },
                         [](const domain::JsonText& json) { return json.text; },
+                        [](const domain::Decimal& decimal) { return decimal.text; },
                     },
                     value);
 }

@@ -10,7 +10,8 @@
 # What is ASSUMED: the later cut-offs (2 May 2025, 1 September 2025, 31 December 2025; the
 # real ones came about every three months) and the call titles (paraphrased).
 # What is ILLUSTRATIVE (invented for the demo): budgets, EU and national contributions,
-# sectors, submission times, the titles of the proposals and the one update of MIMER.
+# sectors, submission times, the titles of the proposals, the one update of MIMER, and the
+# experts.
 #
 # The calls load through `cfp import calls` (JSON) and the proposals through
 # `cfp import proposals` (CSV), as a script of another system would feed cfp.
@@ -75,3 +76,16 @@ CSV
 # (ILLUSTRATIVE).
 CFP_NOW=2024-11-04T16:00:00Z "$cfp" proposal update MIMER \
   --title "MIMER: AI Factory at Linköping University" --sector health,manufacturing,green-economy >/dev/null
+
+# Experts who will score the proposals of the first cut-off. ALL ILLUSTRATIVE: invented names,
+# organisations and addresses, chosen so that the rules find conflicts of interest (a partner
+# state, a host state, a hosting entity).
+CFP_NOW=2024-11-05T09:00:00Z "$cfp" expert add "Ana Ferreira" --state PT --organisation "University of Porto" \
+  --email ana.ferreira@example.eu >/dev/null
+CFP_NOW=2024-11-05T09:01:00Z "$cfp" expert add "Jonas Berg" --state SE --organisation "Uppsala University" >/dev/null
+CFP_NOW=2024-11-05T09:02:00Z "$cfp" expert add "Katrin Vogel" --state DE \
+  --organisation "University of Stuttgart (HLRS)" >/dev/null
+CFP_NOW=2024-11-05T09:03:00Z "$cfp" expert add "Luca Bianchi" --state IT --organisation "Politecnico di Milano" >/dev/null
+CFP_NOW=2024-11-05T09:04:00Z "$cfp" expert add "Marie Dubois" --state FR --organisation "Inria" \
+  --email marie.dubois@example.eu >/dev/null
+CFP_NOW=2024-11-05T09:05:00Z "$cfp" expert add "Nora Hansen" --state NO >/dev/null

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
+#include <cfp/core/criteria.hpp>
 #include <cfp/core/transfer.hpp>
 #include <cfp/domain/proposal.hpp>
 #include <cfp/error.hpp>
@@ -53,9 +54,9 @@ std::string read_document(std::istream& in, const std::string& source_name)
     }
     text.append(buffer.data(), static_cast<std::size_t>(count));
     if (text.size() > k_max_document_bytes) {
-      throw Error(ErrorKind::invalid_input,
-                  fmt::format("{}: the document is larger than 16 MiB; split the calls into several files",
-                              source_name));
+      throw Error(
+          ErrorKind::invalid_input,
+          fmt::format("{}: the document is larger than 16 MiB; split the calls into several files", source_name));
     }
   }
 }
@@ -125,8 +126,8 @@ void only_keys(const json& object, const std::vector<std::string>& keys, const s
 {
   for (const auto& [key, value] : object.items()) {
     if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      throw Error(ErrorKind::invalid_input,
-                  fmt::format("{}: unknown key '{}'; the keys are {}", where, util::excerpt(key), util::join(keys, ", ")));
+      throw Error(ErrorKind::invalid_input, fmt::format("{}: unknown key '{}'; the keys are {}", where,
+                                                        util::excerpt(key), util::join(keys, ", ")));
     }
   }
 }
@@ -177,6 +178,8 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         if (!item.contains("budget_eur")) {
           call.budget = existing->budget;
         }
+        // A calls file does not carry the evaluation settings; they stay as they are.
+        call.overall_threshold = existing->overall_threshold;
         const auto cutoffs_now = calls.cutoffs(call.id);
         if (call.opens_at && !cutoffs_now.empty() && cutoffs_now.front().closes_at <= *call.opens_at) {
           throw Error(ErrorKind::refused,
@@ -198,6 +201,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         }
       } else {
         call.id = calls.insert(call, session.clock.now());
+        add_standard_criteria(tx, call);
         record_audit(
             session, tx,
             {{domain::SubjectKind::call, call.id}, "call " + call.code, "add", std::nullopt, store::snapshot(call)});

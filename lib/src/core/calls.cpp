@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
+#include <cfp/core/criteria.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
 #include <cfp/store/proposal_repository.hpp>
@@ -24,7 +25,8 @@ domain::Call require_call(const store::Transaction& tx, const std::string& code)
 {
   auto call = tx.calls().find(code);
   if (!call) {
-    throw Error(ErrorKind::not_found, fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(code)));
+    throw Error(ErrorKind::not_found,
+                fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(code)));
   }
   return *call;
 }
@@ -62,6 +64,7 @@ domain::Call add_call(Session& session, const NewCall& request)
     }
     domain::Call stored = call;
     stored.id = tx.calls().insert(stored, session.clock.now());
+    add_standard_criteria(tx, stored);
     record_audit(session, tx,
                  {subject_of(stored), "call " + stored.code, "add", std::nullopt, store::snapshot(stored)});
     return stored;
@@ -139,8 +142,9 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session
                               call.code, util::excerpt(existing.label), domain::format_brussels(existing.closes_at)));
     }
     if (existing.closes_at == cutoff.closes_at) {
-      throw Error(ErrorKind::refused, fmt::format("call {} has a cut-off at {} already ('{}')", call.code,
-                                                  domain::format_brussels(existing.closes_at), util::excerpt(existing.label)));
+      throw Error(ErrorKind::refused,
+                  fmt::format("call {} has a cut-off at {} already ('{}')", call.code,
+                              domain::format_brussels(existing.closes_at), util::excerpt(existing.label)));
     }
   }
   if (call.opens_at && cutoff.closes_at <= *call.opens_at) {

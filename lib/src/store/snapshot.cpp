@@ -110,6 +110,33 @@ std::string snapshot(const domain::Call& call)
       .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+std::string snapshot(const domain::Criterion& criterion)
+{
+  return ordered_json{
+      {"call", criterion.call_code},
+      {"key", criterion.key},
+      {"name", criterion.name},
+      {"weight", domain::format_weight(criterion.weight)},
+      {"threshold", domain::format_points(criterion.threshold)},
+      {"position", criterion.position},
+  }
+      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::string snapshot(const domain::Expert& expert)
+{
+  const auto optional = [](const std::optional<std::string>& text) {
+    return text ? ordered_json(*text) : ordered_json(nullptr);
+  };
+  return ordered_json{
+      {"name", expert.name},
+      {"state", expert.state},
+      {"organisation", optional(expert.organisation)},
+      {"email", optional(expert.email)},
+  }
+      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 std::string snapshot(const domain::Cutoff& cutoff)
 {
   return ordered_json{

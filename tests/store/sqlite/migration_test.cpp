@@ -3,9 +3,8 @@
 // version 2: every audit entry is carried over with its id and values, its subject found from
 // its entity text, and an entry whose subject was removed outside cfp does not stop it.
 
-#include "support/support.hpp"
-
 #include "store/sqlite/migrations.hpp"
+#include "support/support.hpp"
 
 #include <cfp/store/audit_repository.hpp>
 #include <cfp/store/database.hpp>
@@ -14,6 +13,7 @@
 #include <SQLiteCpp/Database.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+
 #include <sqlite3.h>
 
 namespace cfp::test {
@@ -59,7 +59,9 @@ INSERT INTO audit (id, at, actor, command, entity, action, proposal_id, before, 
 
 std::vector<domain::AuditEntry> all_entries(store::Database& database)
 {
-  return database.read("read the log", [](const store::Transaction& tx) { return tx.audit().list({std::nullopt, 100}); });
+  return database.read("read the log", [](const store::Transaction& tx) {
+    return tx.audit().list({std::nullopt, 100});
+  });
 }
 
 TEST(MigrationTest, AuditEntriesAreCarriedOverWithTheirIdsValuesAndSubjects)
@@ -76,13 +78,13 @@ TEST(MigrationTest, AuditEntriesAreCarriedOverWithTheirIdsValuesAndSubjects)
   using domain::AuditSubject;
   using domain::SubjectKind;
   const std::vector<std::pair<std::int64_t, AuditSubject>> expected{
-    {7, {SubjectKind::call, std::nullopt}}, // GONE was never in the call table
-    {6, {SubjectKind::import, std::nullopt}},
-    {5, {SubjectKind::proposal, 7}},
-    {4, {SubjectKind::proposal, 7}},
-    {3, {SubjectKind::cutoff, 2}}, // a label with a '/' in it
-    {2, {SubjectKind::cutoff, 1}},
-    {1, {SubjectKind::call, 1}},
+      {7, {SubjectKind::call, std::nullopt}}, // GONE was never in the call table
+      {6, {SubjectKind::import, std::nullopt}},
+      {5, {SubjectKind::proposal, 7}},
+      {4, {SubjectKind::proposal, 7}},
+      {3, {SubjectKind::cutoff, 2}}, // a label with a '/' in it
+      {2, {SubjectKind::cutoff, 1}},
+      {1, {SubjectKind::call, 1}},
   };
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(entries[i].id, expected[i].first);
@@ -112,8 +114,7 @@ TEST(MigrationTest, EarlierProposalVersionsAreSnapshotFormatOneAndStillRead)
   const auto path = dir / "old.db";
   write_schema_two_file(path);
   const auto database = store::Database::open(path.string());
-  const auto history =
-    database->read("read", [](const store::Transaction& tx) { return tx.proposals().history(7); });
+  const auto history = database->read("read", [](const store::Transaction& tx) { return tx.proposals().history(7); });
   ASSERT_EQ(history.size(), 2u);
   EXPECT_EQ(history[0].proposal.fields.title, "First title");
   EXPECT_EQ(history[0].recorded_by, "alice");
@@ -131,7 +132,7 @@ TEST(MigrationTest, EntriesWrittenBeforeSealsExistedAreSealedAndVerify)
   SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit_seal").getInt(), 7);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit WHERE real_at IS NULL AND simulated = 0").getInt(), 7)
-    << "no real time is invented for entries written before it was recorded";
+      << "no real time is invented for entries written before it was recorded";
   const auto verified = run_cli(path, {"log", "verify"});
   EXPECT_EQ(verified.exit_code, 0) << verified.err;
   EXPECT_NE(verified.out.find("entries:   7"), std::string::npos) << verified.out;
@@ -157,6 +158,38 @@ TEST(MigrationTest, AnImportEntryWithAnIdIsRefusedByTheNewSchema)
   } catch (const SQLite::Exception& error) {
     EXPECT_EQ(error.getErrorCode(), SQLITE_CONSTRAINT) << error.what();
   }
+}
+
+} // namespace
+} // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST(MigrationTest, CallsAlreadyThereGetTheStandardCriteriaAndOverallThreshold)
+{
+  TempDir dir;
+  const auto path = dir / "old.db";
+  write_schema_two_file(path);
+  store::Database::open(path.string());
+  SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement criteria(db, "SELECT key, name, weight, threshold, position FROM criterion k JOIN call c ON "
+                                 "c.id = k.call_id WHERE c.code = 'CALL-A' ORDER BY position");
+  std::vector<std::string> rows;
+  while (criteria.executeStep()) {
+    rows.push_back(fmt::format("{}|{}|{}|{}|{}", criteria.getColumn(0).getString(), criteria.getColumn(1).getString(),
+                               criteria.getColumn(2).getInt(), criteria.getColumn(3).getInt(),
+                               criteria.getColumn(4).getInt()));
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{"excellence|Excellence|1000|6|1", "impact|Impact|1000|6|2",
+                                            "implementation|Quality and efficiency of the implementation|1000|6|3"}));
+  EXPECT_EQ(db.execAndGet("SELECT overall_threshold FROM call WHERE code = 'CALL-A'").getInt(), 20);
+  const auto listed = run_cli(path, {"criterion", "list", "CALL-A", "--format", "csv"});
+  EXPECT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_EQ(listed.out, "call,key,name,weight,threshold,position\r\n"
+                        "CALL-A,excellence,Excellence,1,3.0,1\r\n"
+                        "CALL-A,impact,Impact,1,3.0,2\r\n"
+                        "CALL-A,implementation,Quality and efficiency of the implementation,1,3.0,3\r\n");
 }
 
 } // namespace

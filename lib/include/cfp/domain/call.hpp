@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <cfp/domain/criterion.hpp>
 #include <cfp/domain/money.hpp>
 #include <cfp/domain/time.hpp>
 
@@ -20,6 +21,8 @@ struct Call
   std::string title;
   std::optional<Instant> opens_at;
   std::optional<Cents> budget;
+  /// What the sum of a proposal's consensus scores must reach to pass, in half points.
+  HalfPoints overall_threshold = k_standard_overall_threshold;
 };
 
 /// One cut-off of a call: proposals submitted at or before `closes_at` are evaluated together.

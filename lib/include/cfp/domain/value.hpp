@@ -27,9 +27,18 @@ struct JsonText
   bool operator==(const JsonText&) const = default;
 };
 
+/// An exact decimal number as a field value ("4.5", "13.75": a score, a weight, a weighted
+/// total), so that JSON writes a number and tables and CSV the same digits.
+struct Decimal
+{
+  std::string text;
+
+  bool operator==(const Decimal&) const = default;
+};
+
 /// The typed value of one field of a record, as output writers receive it: nothing, a flag,
-/// a number, text, money, an instant, a list of names or a JSON document.
-using Value =
-    std::variant<std::monostate, bool, std::int64_t, std::string, Money, Instant, std::vector<std::string>, JsonText>;
+/// a number, text, money, an instant, a list of names, a JSON document or a decimal.
+using Value = std::variant<std::monostate, bool, std::int64_t, std::string, Money, Instant, std::vector<std::string>,
+                           JsonText, Decimal>;
 
 } // namespace cfp::domain

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cfp/domain/call.hpp>
+#include <cfp/domain/criterion.hpp>
+#include <cfp/domain/expert.hpp>
 #include <cfp/domain/proposal.hpp>
 
 #include <string>
@@ -19,6 +21,10 @@ inline constexpr int k_snapshot_format = 1;
 std::string snapshot(const domain::Proposal& proposal);
 std::string snapshot(const domain::Call& call);
 std::string snapshot(const domain::Cutoff& cutoff);
+
+/// A criterion (weight and threshold as exact decimals: "1.5", "3.0") or an expert.
+std::string snapshot(const domain::Criterion& criterion);
+std::string snapshot(const domain::Expert& expert);
 
 /// Reads a proposal snapshot written in `format`. Throws cfp::Error (storage) when it is
 /// malformed or of a format this binary does not know.

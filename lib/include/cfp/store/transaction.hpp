@@ -8,6 +8,8 @@ namespace cfp::store {
 
 class AuditRepository;
 class CallRepository;
+class CriterionRepository;
+class ExpertRepository;
 class ImportKeys;
 class ProposalRepository;
 class StateRepository;
@@ -48,6 +50,10 @@ public:
   const ProposalRepository& proposals() const { return *m_proposals; }
   AuditRepository& audit() { return *m_audit; }
   const AuditRepository& audit() const { return *m_audit; }
+  CriterionRepository& criteria() { return *m_repositories.criteria; }
+  const CriterionRepository& criteria() const { return *m_repositories.criteria; }
+  ExpertRepository& experts() { return *m_repositories.experts; }
+  const ExpertRepository& experts() const { return *m_repositories.experts; }
 
   /// The duplicate-key table of a batch import: made on first use, gone with the transaction.
   virtual ImportKeys& import_keys() = 0;
@@ -63,13 +69,22 @@ public:
 protected:
   Transaction() = default;
 
+  /// The repositories of evaluation, which a backend owns.
+  struct EvaluationRepositories
+  {
+    CriterionRepository* criteria = nullptr;
+    ExpertRepository* experts = nullptr;
+  };
+
   /// Called once by the backend's constructor, with repositories it owns.
-  void attach(StateRepository& states, CallRepository& calls, ProposalRepository& proposals, AuditRepository& audit)
+  void attach(StateRepository& states, CallRepository& calls, ProposalRepository& proposals, AuditRepository& audit,
+              EvaluationRepositories evaluation)
   {
     m_states = &states;
     m_calls = &calls;
     m_proposals = &proposals;
     m_audit = &audit;
+    m_repositories = evaluation;
   }
 
 private:
@@ -77,6 +92,7 @@ private:
   CallRepository* m_calls = nullptr;
   ProposalRepository* m_proposals = nullptr;
   AuditRepository* m_audit = nullptr;
+  EvaluationRepositories m_repositories;
   bool m_discard = false;
 };
 

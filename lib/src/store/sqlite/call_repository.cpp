@@ -9,7 +9,7 @@ namespace cfp::store::sqlite {
 
 namespace {
 
-#define CFP_CALL_COLUMNS "SELECT id, code, title, opens_at, budget_cents FROM call"
+#define CFP_CALL_COLUMNS "SELECT id, code, title, opens_at, budget_cents, overall_threshold FROM call"
 #define CFP_CUTOFF_COLUMNS                                                                                             \
   "SELECT k.id, c.code, k.label, k.closes_at, k.wall_time, k.zone FROM cutoff k JOIN call c ON c.id = k.call_id"
 
@@ -22,6 +22,7 @@ domain::Call read_call(const SQLite::Statement& statement)
   call.title = statement.getColumn(2).getString();
   call.opens_at = column_optional_instant(statement.getColumn(3));
   call.budget = column_optional_int64(statement.getColumn(4));
+  call.overall_threshold = statement.getColumn(5).getInt64();
   return call;
 }
 
@@ -29,26 +30,29 @@ domain::Call read_call(const SQLite::Statement& statement)
 
 std::int64_t SqliteCallRepository::insert(const domain::Call& call, domain::Instant created_at)
 {
-  static constexpr char k_sql[] = "INSERT INTO call (code, title, opens_at, budget_cents, created_at) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)";
+  static constexpr char k_sql[] = "INSERT INTO call (code, title, opens_at, budget_cents, created_at, "
+                                  "overall_threshold) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call.code);
   statement.bind(2, call.title);
   bind_instant(statement, 3, call.opens_at);
   bind_optional(statement, 4, call.budget);
   statement.bind(5, domain::format_utc(created_at));
+  statement.bind(6, call.overall_threshold);
   statement.exec();
   return m_db.getLastInsertRowid();
 }
 
 void SqliteCallRepository::update(const domain::Call& call)
 {
-  static constexpr char k_sql[] = "UPDATE call SET title = ?2, opens_at = ?3, budget_cents = ?4 WHERE id = ?1";
+  static constexpr char k_sql[] =
+      "UPDATE call SET title = ?2, opens_at = ?3, budget_cents = ?4, overall_threshold = ?5 WHERE id = ?1";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call.id);
   statement.bind(2, call.title);
   bind_instant(statement, 3, call.opens_at);
   bind_optional(statement, 4, call.budget);
+  statement.bind(5, call.overall_threshold);
   statement.exec();
 }
 

@@ -3,6 +3,8 @@
 
 #include "audit_repository.hpp"
 #include "call_repository.hpp"
+#include "criterion_repository.hpp"
+#include "expert_repository.hpp"
 #include "import_keys.hpp"
 #include "proposal_repository.hpp"
 #include "state_repository.hpp"
@@ -32,6 +34,8 @@ private:
   SqliteCallRepository m_calls;
   SqliteProposalRepository m_proposals;
   SqliteAuditRepository m_audit;
+  SqliteCriterionRepository m_criteria;
+  SqliteExpertRepository m_experts;
   std::unique_ptr<SqliteImportKeys> m_import_keys;
 };
 
