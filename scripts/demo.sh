@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
 # Builds a release cfp, loads the AI Factories example data (docs/examples/) into a fresh demo
-# database, and prints the deadlines and the proposals.
+# database, and prints the deadlines, the proposals, the conflicts of interest of the
+# (illustrative) experts and their scores of the first cut-off.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,5 +25,14 @@ echo "== Deadlines (as of $(date -u +%Y-%m-%dT%H:%M:%SZ)) =="
 echo
 echo "== Proposals =="
 "$cfp" proposal list
+echo
+echo "== Conflicts of interest (illustrative experts) =="
+"$cfp" expert conflicts
+echo
+echo "== Scores of the first cut-off (illustrative) =="
+"$cfp" score list --call EUROHPC-2024-CEI-AI-01
+echo
+echo "== Evaluation summary of MIMER (illustrative) =="
+"$cfp" score summary MIMER
 echo
 echo "Demo database: $CFP_DB (try: CFP_DB=$CFP_DB $cfp proposal show BSC-AIF)"

@@ -125,7 +125,8 @@ void register_expert_commands(CLI::App& app, Registry& registry)
     print_one(context.format(), context.out(), context.display(), core::declared_conflict_fields(), declared,
               {{"expert", declared.expert_name},
                {"proposal", declared.call_code + "/" + declared.acronym},
-               {"reason", declared.reason}});
+               {"reason", declared.reason},
+               {"declared", domain::format_local(declared.declared_at, context.zone())}});
   });
 
   auto query = std::make_shared<core::ConflictQuery>();

@@ -60,5 +60,6 @@ void register_import_commands(CLI::App& app, Registry& registry);
 void register_export_commands(CLI::App& app, Registry& registry);
 void register_criterion_commands(CLI::App& app, Registry& registry);
 void register_expert_commands(CLI::App& app, Registry& registry);
+void register_score_commands(CLI::App& app, Registry& registry);
 
 } // namespace cfp::cli

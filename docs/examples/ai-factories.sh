@@ -10,8 +10,8 @@
 # What is ASSUMED: the later cut-offs (2 May 2025, 1 September 2025, 31 December 2025; the
 # real ones came about every three months) and the call titles (paraphrased).
 # What is ILLUSTRATIVE (invented for the demo): budgets, EU and national contributions,
-# sectors, submission times, the titles of the proposals, the one update of MIMER, and the
-# experts.
+# sectors, submission times, the titles of the proposals, the one update of MIMER, the
+# experts and their scores.
 #
 # The calls load through `cfp import calls` (JSON) and the proposals through
 # `cfp import proposals` (CSV), as a script of another system would feed cfp.
@@ -89,3 +89,32 @@ CFP_NOW=2024-11-05T09:03:00Z "$cfp" expert add "Luca Bianchi" --state IT --organ
 CFP_NOW=2024-11-05T09:04:00Z "$cfp" expert add "Marie Dubois" --state FR --organisation "Inria" \
   --email marie.dubois@example.eu >/dev/null
 CFP_NOW=2024-11-05T09:05:00Z "$cfp" expert add "Nora Hansen" --state NO >/dev/null
+
+# The experts' scores of the first cut-off's proposals, three experts a proposal, none with a
+# conflict of interest. ALL ILLUSTRATIVE: the real evaluation is not public.
+score() {
+  local ref=$1 expert=$2
+  shift 2
+  CFP_NOW=2024-11-20T10:00:00Z "$cfp" score add "$ref" --expert "$expert" "$@" >/dev/null
+}
+score BSC-AIF "Jonas Berg" excellence=4.5 impact=4.5 implementation=4
+score BSC-AIF "Luca Bianchi" excellence=4.5 impact=4 implementation=4.5
+score BSC-AIF "Marie Dubois" excellence=5 impact=4.5 implementation=4
+score IT4LIA "Ana Ferreira" excellence=4.5 impact=5 implementation=4
+score IT4LIA "Jonas Berg" excellence=4 impact=4.5 implementation=4
+score IT4LIA "Marie Dubois" excellence=4.5 impact=4.5 implementation=3.5
+score LUMI-AIF "Ana Ferreira" excellence=5 impact=4.5 implementation=4.5
+score LUMI-AIF "Jonas Berg" excellence=4.5 impact=4.5 implementation=4
+score LUMI-AIF "Luca Bianchi" excellence=5 impact=4 implementation=4.5
+score MeluXina-AI "Katrin Vogel" excellence=4 impact=3.5 implementation=4
+score MeluXina-AI "Luca Bianchi" excellence=3.5 impact=4 implementation=4
+score MeluXina-AI "Nora Hansen" excellence=4 impact=3 implementation=3.5
+score MIMER "Luca Bianchi" excellence=4 impact=4 implementation=3.5
+score MIMER "Marie Dubois" excellence=4.5 impact=3.5 implementation=4
+score MIMER "Nora Hansen" excellence=2.5 impact=4 implementation=3.5
+score HammerHAI "Ana Ferreira" excellence=4 impact=4 implementation=3.5
+score HammerHAI "Jonas Berg" excellence=3.5 impact=4 implementation=4
+score HammerHAI "Nora Hansen" excellence=4 impact=4.5 implementation=3.5
+score Pharos "Ana Ferreira" excellence=3.5 impact=3 implementation=3
+score Pharos "Luca Bianchi" excellence=3 impact=3.5 implementation=2.5
+score Pharos "Marie Dubois" excellence=3.5 impact=3 implementation=3

@@ -8,15 +8,17 @@
 -- The calls already there get the standard criteria and threshold that cfp gives a new call:
 -- excellence, impact and implementation, threshold 3 each, weight 1; overall 10.
 --
--- Experts have a name unique ignoring case (of ASCII letters, as COLLATE NOCASE compares) and
--- a state; the conflicts of interest the rules derive from them (state, organisation) are
+-- Experts have a name unique ignoring case and spacing (Unicode case folding, computed by cfp)
+-- and a state; the conflicts of interest the rules derive from them (state, organisation) are
 -- computed, and those an official declares are kept here with their reason.
 
 ALTER TABLE call ADD COLUMN overall_threshold INTEGER NOT NULL DEFAULT 20
   CHECK (overall_threshold BETWEEN 0 AND 200);
 
+-- AUTOINCREMENT: a criterion removed leaves its id unused, so that the audit log's subject
+-- ids never name two criteria.
 CREATE TABLE criterion (
-  id        INTEGER PRIMARY KEY,
+  id        INTEGER PRIMARY KEY AUTOINCREMENT,
   call_id   INTEGER NOT NULL REFERENCES call (id),
   key       TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 32 AND key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z0-9_]*'),
   name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
@@ -36,7 +38,10 @@ SELECT id, 'implementation', 'Quality and efficiency of the implementation', 100
 
 CREATE TABLE expert (
   id           INTEGER PRIMARY KEY,
-  name         TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (length(name) BETWEEN 1 AND 200),
+  name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  -- The name as names are compared (cfp's util::comparison_key: trimmed, spaces collapsed,
+  -- Unicode NFC and case-folded): "LINKÖPING" and "Linköping" are one name.
+  name_key     TEXT NOT NULL UNIQUE,
   state        TEXT NOT NULL REFERENCES state (code),
   organisation TEXT CHECK (organisation IS NULL OR length(organisation) BETWEEN 1 AND 200),
   email        TEXT CHECK (email IS NULL OR length(email) BETWEEN 3 AND 254),

@@ -47,7 +47,8 @@ TEST(FirstUseTest, SixteenWritersOnANewFileAllSucceed)
   EXPECT_EQ(errors.find("cfp: error"), std::string::npos) << errors;
   SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM call").getInt(), 16);
-  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit").getInt(), 16);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit").getInt(), 16 * 4) << "a call and its three criteria each";
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM criterion").getInt(), 16 * 3);
 }
 
 TEST(FirstUseTest, OfEightInitsOfANewFileOneCreatesItAndTheOthersFindItUpToDate)

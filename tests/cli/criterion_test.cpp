@@ -5,9 +5,12 @@
 
 #include "cli/cli_fixture.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <map>
+#include <set>
 
 namespace cfp::test {
 namespace {
@@ -174,7 +177,10 @@ TEST_F(CriterionTest, TheOverallThresholdIsHalfPointsWithinWhatTheCriteriaCanGiv
   fails({"call", "set-threshold", k_call, "15.5"}, 65,
         "overall threshold 15.5: the 3 criteria of call EUROHPC-2024-CEI-AI-01 give 15.0 points at most");
   fails({"call", "set-threshold", k_call, "10.2"}, 65, "overall threshold: '10.2' is not a half point");
-  fails({"call", "set-threshold", k_call, "-1"}, 65, "overall threshold: '-1' is not a score");
+  fails({"call", "set-threshold", k_call, "-1"}, 65, "overall threshold: '-1' is not a threshold");
+  fails({"call", "set-threshold", k_call, "200"}, 65,
+        "overall threshold 200.0: the 3 criteria of call EUROHPC-2024-CEI-AI-01 give 15.0 points at most");
+  fails({"call", "set-threshold", k_call, "3.0000001"}, 65, "'3.0000001' is not a half point; thresholds go in steps");
   fails({"call", "set-threshold", "NO-SUCH-CALL", "10"}, 1, "no call 'NO-SUCH-CALL'");
   ok({"call", "set-threshold", k_call, "15"});
   ok({"call", "set-threshold", k_call, "0"});
@@ -182,6 +188,66 @@ TEST_F(CriterionTest, TheOverallThresholdIsHalfPointsWithinWhatTheCriteriaCanGiv
   EXPECT_EQ(same.err, "the overall threshold of EUROHPC-2024-CEI-AI-01 is 0.0 already\n");
   EXPECT_EQ(json::parse(ok({"call", "show", k_call, "--format", "json"})).at("overall_threshold").dump(), "0.0");
   EXPECT_EQ(json::parse(ok({"call", "show", k_other_call, "--format", "json"})).at("overall_threshold").dump(), "10.0");
+}
+
+} // namespace
+} // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+class CriterionRulesTest : public CliTest
+{
+};
+
+TEST_F(CriterionRulesTest, AnIdIsNeverGivenToAnotherCriterionSoThatTheAuditLogNamesOne)
+{
+  ok({"criterion", "add", k_other_call, "old", "--name", "Old"});
+  ok({"criterion", "remove", k_other_call, "old"});
+  ok({"criterion", "add", k_other_call, "new", "--name", "New"});
+  std::map<std::int64_t, std::set<std::string>> keys_by_subject;
+  SQLite::Database db(m_db.string(), SQLite::OPEN_READONLY);
+  SQLite::Statement entries(db, "SELECT subject_id, entity FROM audit WHERE subject_kind = 'criterion'");
+  while (entries.executeStep()) {
+    keys_by_subject[entries.getColumn(0).getInt64()].insert(entries.getColumn(1).getString());
+  }
+  ASSERT_FALSE(keys_by_subject.empty());
+  for (const auto& [id, entities] : keys_by_subject) {
+    EXPECT_EQ(entities.size(), 1u) << "subject " << id << " names " << ::testing::PrintToString(entities);
+  }
+}
+
+TEST_F(CriterionRulesTest, ANewCallsStandardCriteriaAreAudited)
+{
+  ok({"call", "add", "NEW-CALL", "--title", "New"});
+  std::vector<std::string> entries;
+  for (const auto& entry : json::parse(ok({"log", "--limit", "4", "--format", "json"}))) {
+    entries.insert(entries.begin(),
+                   entry.at("action").get<std::string>() + " " + entry.at("entity").get<std::string>());
+  }
+  EXPECT_EQ(entries,
+            (std::vector<std::string>{"add call NEW-CALL", "add criterion NEW-CALL/excellence",
+                                      "add criterion NEW-CALL/impact", "add criterion NEW-CALL/implementation"}));
+}
+
+TEST_F(CriterionRulesTest, APositionHasNoLeadingZeroAndANameNoSurroundingSpace)
+{
+  fails({"criterion", "add", k_call, "green", "--name", "G", "--position", "01"}, 65,
+        "position '01': give a number from 1 to 4");
+  fails({"criterion", "add", k_call, "green", "--name", " Green"}, 65,
+        "--name: the name must not begin or end with a space");
+  fails({"criterion", "add", k_call, "green", "--name", "\xc2\xa0"}, 65, "--name: the name must not be empty");
+}
+
+TEST_F(CriterionRulesTest, OneCriterionGivesFivePoints)
+{
+  ok({"call", "set-threshold", k_call, "5"});
+  ok({"criterion", "remove", k_call, "impact"});
+  ok({"criterion", "remove", k_call, "implementation"});
+  fails({"call", "set-threshold", k_call, "5.5"}, 65,
+        "overall threshold 5.5: the 1 criterion of call EUROHPC-2024-CEI-AI-01 gives 5.0 points at most");
 }
 
 } // namespace

@@ -84,7 +84,8 @@ TEST_F(ExpertTest, ConflictsAreDerivedFromStatesAndOrganisationsAndDeclared)
             crlf("expert,expert_state,call,acronym,cause,detail\n"));
   const auto shown = json::parse(ok({"expert", "show", "Pekka Virtanen", "--format", "json"}));
   EXPECT_EQ(shown.at("declared_conflicts").dump(),
-            R"([{"call":"EUROHPC-2024-CEI-AI-01","acronym":"MIMER","reason":"Co-author of the host's roadmap",)"
+            R"([{"expert":"Pekka Virtanen","call":"EUROHPC-2024-CEI-AI-01","acronym":"MIMER",)"
+            R"("reason":"Co-author of the host's roadmap",)"
             R"("declared_at":"2024-10-01T10:00:00Z"}])");
   const auto entry = json::parse(ok({"log", "--limit", "1", "--format", "json"})).at(0);
   EXPECT_EQ(entry.at("action"), "declare conflict");
@@ -116,6 +117,70 @@ TEST_F(ExpertTest, ADeclarationIsRefusedTwiceOrForWhatDoesNotExist)
   fails({"expert", "conflict", "Pekka Virtanen", "BSC-AIF"}, 2, "--reason is required");
   fails({"expert", "conflicts", "--call", "NO-SUCH"}, 1, "no call 'NO-SUCH'");
   fails({"expert", "conflicts", "--expert", "Nobody"}, 1, "no expert 'Nobody'");
+}
+
+} // namespace
+} // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+class ExpertUnicodeTest : public CliTest
+{
+};
+
+TEST_F(ExpertUnicodeTest, AnOrganisationIsTheEntityWhateverItsCaseSpacingOrUnicodeForm)
+{
+  // MIMER's entity is "Linköping University".
+  int number = 0;
+  for (const std::string organisation : {"LINKÖPING UNIVERSITY", "linköping  university",
+                                         "Linko\xcc\x88ping University", "Linköping\xc2\xa0University"}) {
+    const auto name = "Expert " + std::to_string(++number);
+    ok({"expert", "add", name, "--state", "MT", "--organisation", organisation});
+    const auto listed = ok({"expert", "conflicts", "--expert", name, "--format", "json"});
+    EXPECT_NE(listed.find("\"organisation\""), std::string::npos) << organisation << ": " << listed;
+  }
+}
+
+TEST_F(ExpertUnicodeTest, NamesAreOneWhateverTheirCaseOrUnicodeForm)
+{
+  ok({"expert", "add", "Émilie Roux", "--state", "FR"});
+  fails({"expert", "add", "ÉMILIE ROUX", "--state", "FR"}, 1, "expert 'Émilie Roux' exists already");
+  fails({"expert", "add", "E\xcc\x81milie Roux", "--state", "FR"}, 1, "exists already"); // E + combining acute
+  fails({"expert", "add", "Émilie  Roux", "--state", "FR"}, 1, "exists already");
+  fails({"expert", "add", "\xc2\xa0Jan", "--state", "FI"}, 65, "the name must not begin or end with a space");
+  fails({"expert", "add", "\xc2\xa0", "--state", "FI"}, 65, "the name must not be empty");
+  EXPECT_NE(ok({"expert", "show", "émilie roux"}).find("Émilie Roux"), std::string::npos);
+}
+
+TEST_F(ExpertUnicodeTest, ADeclarationPrintsTheSameFieldsInEveryFormatAndItsReasonHasALimit)
+{
+  ok({"expert", "add", "Pekka Virtanen", "--state", "FI"});
+  const auto result = cfp({"expert", "conflict", "Pekka Virtanen", "MIMER", "--reason", "Former employee"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, "expert:   Pekka Virtanen\n"
+                        "proposal: EUROHPC-2024-CEI-AI-01/MIMER\n"
+                        "reason:   Former employee\n"
+                        "declared: 2024-10-01 12:00:00 CEST\n");
+  ok({"expert", "add", "Eva Lindqvist", "--state", "SE"});
+  const auto declared =
+      json::parse(ok({"expert", "conflict", "Eva Lindqvist", "BSC-AIF", "--reason", "Co-author", "--format", "json"}));
+  EXPECT_EQ(declared.dump(), R"({"expert":"Eva Lindqvist","call":"EUROHPC-2024-CEI-AI-01","acronym":"BSC-AIF",)"
+                             R"("reason":"Co-author","declared_at":"2024-10-01T10:00:00Z"})");
+  fails({"expert", "conflict", "Pekka Virtanen", "BSC-AIF", "--reason", std::string(2001, 'r')}, 65,
+        "--reason: the reason is longer than 2000 characters");
+}
+
+TEST_F(ExpertUnicodeTest, ConflictsAreListedByCallAndAcronymIgnoringCase)
+{
+  ok({"proposal", "add", "--call", k_call, "--acronym", "Mango", "--title", "T", "--host", "SE", "--entity", "E"});
+  ok({"expert", "add", "Eva Lindqvist", "--state", "SE"});
+  const auto listed = json::parse(ok({"expert", "conflicts", "--format", "json"}));
+  ASSERT_EQ(listed.size(), 2u) << listed.dump();
+  EXPECT_EQ(listed[0].at("acronym"), "Mango");
+  EXPECT_EQ(listed[1].at("acronym"), "MIMER");
 }
 
 } // namespace

@@ -77,11 +77,15 @@ TEST_F(CallsTest, AddCallStoresTheCallWithOpeningAtMidnightBrussels)
   EXPECT_EQ(calls[0].budget, 48'500'000'000);
 }
 
-TEST_F(CallsTest, AddCallWritesExactlyOneAuditEntryWithTheCallAsJson)
+TEST_F(CallsTest, AddCallWritesOneAuditEntryWithTheCallAsJsonThenOneACriterion)
 {
   add_call();
-  const auto entries = core::list_audit(session(), std::nullopt, 100);
-  ASSERT_EQ(entries.size(), 1u);
+  auto entries = core::list_audit(session(), std::nullopt, 100);
+  ASSERT_EQ(entries.size(), 4u) << "the call, then its three standard criteria";
+  for (std::size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(entries[i].subject.kind, domain::SubjectKind::criterion);
+  }
+  entries.erase(entries.begin(), entries.begin() + 3); // newest first: the call's is the last
   EXPECT_EQ(entries[0].action, "add");
   EXPECT_EQ(entries[0].entity, std::string("call ") + k_call);
   EXPECT_EQ(entries[0].actor, "tester");

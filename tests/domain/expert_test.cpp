@@ -75,11 +75,12 @@ TEST(ExpertCheckTest, NamesOrganisationsAndAddresses)
   EXPECT_EQ(*check_expert_name("\xff"), "the name is not valid UTF-8 text");
   EXPECT_EQ(*check_expert_name(std::string(201, 'a')), "the name is longer than 200 characters");
   EXPECT_FALSE(check_organisation("University of Porto"));
-  for (const char* good : {"ana@up.pt", "a.b+c@sub.example.eu"}) {
+  for (const char* good : {"ana@up.pt", "a.b+c@sub.example.eu", "o'brien@x-y.ie", "A_B@EXAMPLE.EU"}) {
     EXPECT_FALSE(check_email(good)) << good;
   }
   for (const char* bad : {"ana", "@up.pt", "ana@", "ana@up", "ana@@up.pt", "ana@up..pt", "ana @up.pt", "ana@.pt",
-                          "ana@up.", "ana@up.pt\n"}) {
+                          "ana@up.", "ana@up.pt\n", "a@b.c,", "a,\"b\"@c.d", ".a@b.c", "a.@b.c", "a..b@c.d", "a@-b.c",
+                          "a@b-.c", "a@b.c\\", "ana@up.p\xc3\xa9"}) {
     ASSERT_TRUE(check_email(bad)) << bad;
     EXPECT_NE(check_email(bad)->find("is not an e-mail address"), std::string::npos) << *check_email(bad);
   }

@@ -30,7 +30,7 @@ TEST(ScoreTest, EverythingElseIsRefusedWithTheReason)
       {"5.5", "'5.5' is more than 5"},
       {"6", "'6' is more than 5"},
       {"4.25", "'4.25' is not a half point; scores go in steps of 0.5"},
-      {"4.0000001", "'4.0000001' has more than 6 decimals"},
+      {"4.0000001", "'4.0000001' is not a half point"},
       {"4.3", "'4.3' is not a half point; scores go in steps of 0.5"},
       {"-1", "'-1' is not a score; write it like 4 or 4.5"},
       {"+4", "is not a score"},

@@ -201,10 +201,10 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         }
       } else {
         call.id = calls.insert(call, session.clock.now());
-        add_standard_criteria(tx, call);
         record_audit(
             session, tx,
             {{domain::SubjectKind::call, call.id}, "call " + call.code, "add", std::nullopt, store::snapshot(call)});
+        add_standard_criteria(session, tx, call);
         ++summary.calls_added;
       }
 

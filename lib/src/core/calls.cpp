@@ -64,9 +64,9 @@ domain::Call add_call(Session& session, const NewCall& request)
     }
     domain::Call stored = call;
     stored.id = tx.calls().insert(stored, session.clock.now());
-    add_standard_criteria(tx, stored);
     record_audit(session, tx,
                  {subject_of(stored), "call " + stored.code, "add", std::nullopt, store::snapshot(stored)});
+    add_standard_criteria(session, tx, stored);
     return stored;
   });
 }

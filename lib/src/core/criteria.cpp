@@ -5,6 +5,7 @@
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
 #include <cfp/store/criterion_repository.hpp>
+#include <cfp/store/evaluation_repository.hpp>
 #include <cfp/store/snapshot.hpp>
 #include <cfp/util/text.hpp>
 
@@ -38,8 +39,8 @@ int parse_position(const std::string& text, int last)
 {
   int position = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), position);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || text[0] == '+' || position < 1 ||
-      position > last) {
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || text[0] == '+' || text[0] == '0' ||
+      position < 1 || position > last) {
     throw Error(ErrorKind::invalid_input,
                 fmt::format("position '{}': give a number from 1 to {}", util::excerpt(text), last));
   }
@@ -74,6 +75,18 @@ std::vector<domain::Criterion> placed(std::vector<domain::Criterion> criteria, d
     criteria[i].position = static_cast<int>(i + 1);
   }
   return criteria;
+}
+
+// Criteria and the overall threshold stay as they were when the first score was recorded: a
+// change would judge some proposals by other rules than others.
+void require_unscored(const store::Transaction& tx, const domain::Call& call)
+{
+  if (tx.evaluations().any_scores(call.id)) {
+    throw Error(ErrorKind::refused,
+                fmt::format("the criteria of call {} cannot change: its proposals are being scored ('cfp score list "
+                            "--call {}' shows the scores)",
+                            call.code, call.code));
+  }
 }
 
 domain::HalfPoints reachable(std::size_t criteria)
@@ -116,9 +129,12 @@ domain::Criterion require_criterion(const std::vector<domain::Criterion>& criter
 
 } // namespace
 
-void add_standard_criteria(store::Transaction& tx, const domain::Call& call)
+void add_standard_criteria(const Session& session, store::Transaction& tx, const domain::Call& call)
 {
   tx.criteria().replace(call.id, domain::standard_criteria());
+  for (const auto& criterion : tx.criteria().of_call(call.id)) {
+    audit_criterion(session, tx, criterion, "add", std::nullopt, store::snapshot(criterion));
+  }
 }
 
 CallCriteria list_criteria(Session& session, const std::string& call_code)
@@ -144,6 +160,7 @@ domain::Criterion add_criterion(Session& session, const CriterionRequest& reques
   return session.database.write(
       fmt::format("add criterion {} to call {}", request.key, request.call_code), [&](store::Transaction& tx) {
         const auto call = require_call(tx, request.call_code);
+        require_unscored(tx, call);
         const auto before = tx.criteria().of_call(call.id);
         if (std::any_of(before.begin(), before.end(),
                         [&](const domain::Criterion& c) { return c.key == criterion.key; })) {
@@ -175,6 +192,7 @@ CriterionUpdate set_criterion(Session& session, const CriterionRequest& request)
         const auto call = require_call(tx, request.call_code);
         const auto before = tx.criteria().of_call(call.id);
         auto criterion = require_criterion(before, call, request.key);
+        require_unscored(tx, call);
         const auto earlier = criterion;
         apply_fields(criterion, request);
         const int position =
@@ -192,6 +210,7 @@ domain::Criterion remove_criterion(Session& session, const std::string& call_cod
   return session.database.write(
       fmt::format("remove criterion {} of call {}", key, call_code), [&](store::Transaction& tx) {
         const auto call = require_call(tx, call_code);
+        require_unscored(tx, call);
         const auto before = tx.criteria().of_call(call.id);
         const auto criterion = require_criterion(before, call, key);
         if (before.size() == 1) {
@@ -227,17 +246,21 @@ domain::Criterion remove_criterion(Session& session, const std::string& call_cod
 
 ThresholdUpdate set_overall_threshold(Session& session, const std::string& call_code, const std::string& points)
 {
-  const auto threshold = util::value_or_throw(domain::parse_points(points, reachable(domain::k_max_criteria)),
-                                              ErrorKind::invalid_input, "overall threshold");
+  // Parsed up to a bound no call reaches, so that one message below says what this call's
+  // criteria give.
+  const auto threshold =
+      util::value_or_throw(domain::parse_points(points, reachable(domain::k_max_criteria) * 1000, "threshold"),
+                           ErrorKind::invalid_input, "overall threshold");
   return session.database.write(
       fmt::format("set the overall threshold of call {}", call_code), [&](store::Transaction& tx) {
         auto call = require_call(tx, call_code);
+        require_unscored(tx, call);
         const auto count = tx.criteria().of_call(call.id).size();
         if (threshold > reachable(count)) {
           throw Error(ErrorKind::invalid_input,
-                      fmt::format("overall threshold {}: the {} criteria of call {} give {} points at most",
-                                  domain::format_points(threshold), count, call.code,
-                                  domain::format_points(reachable(count))));
+                      fmt::format("overall threshold {}: the {} {} of call {} give{} {} points at most",
+                                  domain::format_points(threshold), count, count == 1 ? "criterion" : "criteria",
+                                  call.code, count == 1 ? "s" : "", domain::format_points(reachable(count))));
         }
         ThresholdUpdate update{call, call.overall_threshold};
         if (threshold == call.overall_threshold) {

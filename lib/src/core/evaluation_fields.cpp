@@ -2,6 +2,8 @@
 #include <cfp/core/evaluation_fields.hpp>
 #include <cfp/domain/score.hpp>
 
+#include <nlohmann/json.hpp>
+
 namespace cfp::core {
 
 namespace {
@@ -62,11 +64,115 @@ const Fields<store::DeclaredConflict>& declared_conflict_fields()
 {
   using store::DeclaredConflict;
   static const Fields<DeclaredConflict> fields{
+      {"expert", FieldKind::text, [](const DeclaredConflict& c, const Display&) { return Value(c.expert_name); }},
       {"call", FieldKind::text, [](const DeclaredConflict& c, const Display&) { return Value(c.call_code); }},
       {"acronym", FieldKind::text, [](const DeclaredConflict& c, const Display&) { return Value(c.acronym); }},
       {"reason", FieldKind::text, [](const DeclaredConflict& c, const Display&) { return Value(c.reason); }},
       {"declared_at", FieldKind::instant,
        [](const DeclaredConflict& c, const Display&) { return Value(c.declared_at); }},
+  };
+  return fields;
+}
+
+namespace {
+
+Value points_value(std::optional<domain::HalfPoints> points)
+{
+  return points ? Value(domain::Decimal{domain::format_points(*points)}) : Value();
+}
+
+// A decimal text as a JSON number ("4.5" -> 4.5).
+nlohmann::ordered_json number(const std::string& text)
+{
+  return nlohmann::ordered_json::parse(text);
+}
+
+} // namespace
+
+const Fields<ScoreRow>& score_row_fields()
+{
+  static const Fields<ScoreRow> fields{
+      {"call", FieldKind::text, [](const ScoreRow& r, const Display&) { return Value(r.call); }},
+      {"acronym", FieldKind::text, [](const ScoreRow& r, const Display&) { return Value(r.acronym); }},
+      {"cutoff", FieldKind::text, [](const ScoreRow& r, const Display&) { return Value(r.cutoff); }},
+      {"criterion", FieldKind::text, [](const ScoreRow& r, const Display&) { return Value(r.scores.criterion.key); }},
+      {"scores", FieldKind::json,
+       [](const ScoreRow& r, const Display&) {
+         auto scores = nlohmann::ordered_json::array();
+         for (const auto& [expert, score] : r.scores.scores) {
+           scores.push_back({{"expert", expert}, {"score", number(domain::format_points(score))}});
+         }
+         return Value(domain::JsonText{scores.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
+       }},
+      {"experts", FieldKind::integer,
+       [](const ScoreRow& r, const Display&) { return Value(static_cast<std::int64_t>(r.scores.scores.size())); }},
+      {"consensus", FieldKind::text,
+       [](const ScoreRow& r, const Display&) { return points_value(r.scores.consensus); }},
+      {"source", FieldKind::text,
+       [](const ScoreRow& r, const Display&) { return Value(std::string(to_string(r.scores.source))); }},
+      {"spread", FieldKind::text,
+       [](const ScoreRow& r, const Display&) {
+         return r.scores.scores.empty() ? Value() : points_value(r.scores.spread);
+       }},
+      {"wide_spread", FieldKind::flag,
+       [](const ScoreRow& r, const Display&) { return Value(r.scores.spread >= domain::k_wide_spread); }},
+  };
+  return fields;
+}
+
+Totals totals_of(const ProposalScores& scores)
+{
+  Totals totals;
+  domain::HalfPoints total = 0;
+  std::int64_t weighted_total = 0;
+  bool every_threshold = true;
+  for (const auto& criterion : scores.criteria) {
+    if (!criterion.consensus) {
+      return totals;
+    }
+    total += *criterion.consensus;
+    weighted_total += domain::weighted(*criterion.consensus, criterion.criterion.weight);
+    every_threshold = every_threshold && passes(criterion);
+  }
+  totals.total = total;
+  totals.weighted_total = weighted_total;
+  totals.passed = every_threshold && total >= scores.overall_threshold;
+  return totals;
+}
+
+const Fields<ProposalScores>& summary_fields()
+{
+  static const Fields<ProposalScores> fields{
+      {"call", FieldKind::text, [](const ProposalScores& p, const Display&) { return Value(p.proposal.call_code); }},
+      {"acronym", FieldKind::text, [](const ProposalScores& p, const Display&) { return Value(p.proposal.acronym); }},
+      {"cutoff", FieldKind::text,
+       [](const ProposalScores& p, const Display&) { return Value(p.proposal.cutoff_label.value_or("")); }},
+      {"criteria", FieldKind::json,
+       [](const ProposalScores& p, const Display&) {
+         auto criteria = nlohmann::ordered_json::array();
+         for (const auto& c : p.criteria) {
+           criteria.push_back(
+               {{"criterion", c.criterion.key},
+                {"name", c.criterion.name},
+                {"consensus", c.consensus ? number(domain::format_points(*c.consensus)) : nlohmann::ordered_json()},
+                {"threshold", number(domain::format_points(c.criterion.threshold))},
+                {"passed", passes(c)},
+                {"source", std::string(to_string(c.source))},
+                {"comment", c.comment ? nlohmann::ordered_json(*c.comment) : nlohmann::ordered_json()}});
+         }
+         return Value(
+             domain::JsonText{criteria.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
+       }},
+      {"total", FieldKind::text,
+       [](const ProposalScores& p, const Display&) { return points_value(totals_of(p).total); }},
+      {"weighted_total", FieldKind::text,
+       [](const ProposalScores& p, const Display&) {
+         const auto weighted = totals_of(p).weighted_total;
+         return weighted ? Value(domain::Decimal{domain::format_weighted(*weighted)}) : Value();
+       }},
+      {"overall_threshold", FieldKind::text,
+       [](const ProposalScores& p, const Display&) { return points_value(p.overall_threshold); }},
+      {"passed", FieldKind::flag, [](const ProposalScores& p, const Display&) { return Value(totals_of(p).passed); }},
   };
   return fields;
 }

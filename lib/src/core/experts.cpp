@@ -21,6 +21,9 @@ namespace cfp::core {
 
 namespace {
 
+// A declared reason is a sentence or two; a document belongs elsewhere.
+constexpr std::size_t k_max_reason_characters = 2000;
+
 domain::Expert checked_expert(const NewExpert& request)
 {
   domain::Expert expert;
@@ -102,6 +105,10 @@ store::DeclaredConflict declare_conflict(Session& session, const std::string& na
   if (auto problem = domain::check_text(reason, "reason")) {
     throw Error(ErrorKind::invalid_input, fmt::format("--reason: {}", *problem));
   }
+  if (util::count_characters(reason) > k_max_reason_characters) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--reason: the reason is longer than {} characters", k_max_reason_characters));
+  }
   return session.database.write(fmt::format("declare a conflict of expert {}", name), [&](store::Transaction& tx) {
     const auto expert = require_expert(tx, name);
     const auto proposal = resolve_proposal(tx, ref);
@@ -174,8 +181,12 @@ void for_each_conflict(Session& session, const ConflictQuery& query,
         rows.push_back({expert.name, expert.state, conflict.call_code, conflict.acronym,
                         domain::ConflictCause::declared, conflict.reason});
       }
+      // As the store orders codes and acronyms: ignoring ASCII case.
       std::stable_sort(rows.begin(), rows.end(), [](const ConflictListing& a, const ConflictListing& b) {
-        return std::tie(a.call_code, a.acronym, a.cause) < std::tie(b.call_code, b.acronym, b.cause);
+        const auto key = [](const ConflictListing& c) {
+          return std::tuple(util::to_lower_ascii(c.call_code), util::to_lower_ascii(c.acronym), c.cause);
+        };
+        return key(a) < key(b);
       });
       for (const auto& row : rows) {
         visit(row);

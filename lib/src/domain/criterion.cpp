@@ -34,8 +34,11 @@ std::optional<std::string> check_criterion_name(std::string_view name)
   if (!util::is_valid_utf8(name)) {
     return "the name is not valid UTF-8 text";
   }
-  if (util::trim(name).empty()) {
+  if (util::comparison_key(name).empty()) {
     return "the name must not be empty";
+  }
+  if (util::has_surrounding_space(name)) {
+    return "the name must not begin or end with a space";
   }
   if (util::count_characters(name) > 200) {
     return "the name is longer than 200 characters";

@@ -15,10 +15,10 @@ std::optional<std::string> check_name_like(std::string_view text, std::string_vi
   if (!util::is_valid_utf8(text)) {
     return fmt::format("the {} is not valid UTF-8 text", what);
   }
-  if (util::trim(text).empty()) {
+  if (util::comparison_key(text).empty()) {
     return fmt::format("the {} must not be empty", what);
   }
-  if (util::trim(text).size() != text.size()) {
+  if (util::has_surrounding_space(text)) {
     return fmt::format("the {} must not begin or end with a space", what);
   }
   if (util::count_characters(text) > 200) {
@@ -47,21 +47,43 @@ std::optional<std::string> check_email(std::string_view email)
   const auto bad = [&] {
     return fmt::format("'{}' is not an e-mail address; write it like name@example.eu", util::excerpt(email));
   };
-  if (email.size() > 254 || !util::is_valid_utf8(email) || util::has_control_characters(email) ||
-      email.find_first_of(" \t") != std::string_view::npos) {
-    return bad();
-  }
   const auto at = email.find('@');
-  if (at == 0 || at == std::string_view::npos || email.find('@', at + 1) != std::string_view::npos) {
+  if (email.size() > 254 || at == 0 || at == std::string_view::npos || at > 64) {
     return bad();
   }
+  // The local part: ASCII letters, digits and RFC 5322's specials, dots only between them.
+  constexpr std::string_view k_local_specials = "!#$%&'*+/=?^_`{|}~-";
+  const auto local = email.substr(0, at);
+  for (std::size_t i = 0; i < local.size(); ++i) {
+    const char c = local[i];
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    const bool dot_between = c == '.' && i > 0 && i + 1 < local.size() && local[i - 1] != '.';
+    if (!alnum && !dot_between && k_local_specials.find(c) == std::string_view::npos) {
+      return bad();
+    }
+  }
+  // The domain: two or more labels of ASCII letters, digits and inner '-'.
   const auto domain = email.substr(at + 1);
-  const auto dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size() ||
-      domain.find("..") != std::string_view::npos) {
-    return bad();
+  std::size_t labels = 0;
+  std::size_t start = 0;
+  while (start <= domain.size()) {
+    const auto dot = domain.find('.', start);
+    const auto label = domain.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') {
+      return bad();
+    }
+    for (const char c : label) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+        return bad();
+      }
+    }
+    ++labels;
+    if (dot == std::string_view::npos) {
+      break;
+    }
+    start = dot + 1;
   }
-  return std::nullopt;
+  return labels >= 2 ? std::nullopt : std::optional(bad());
 }
 
 std::string_view to_string(ConflictCause cause)
@@ -88,7 +110,7 @@ std::vector<Conflict> derived_conflicts(const Expert& expert, const ProposalFiel
   if (std::find(fields.partners.begin(), fields.partners.end(), expert.state) != fields.partners.end()) {
     conflicts.push_back({ConflictCause::partner_state, fmt::format("{} is a partner of the proposal", expert.state)});
   }
-  if (expert.organisation && util::iequals(util::trim(*expert.organisation), util::trim(fields.entity))) {
+  if (expert.organisation && util::comparison_key(*expert.organisation) == util::comparison_key(fields.entity)) {
     conflicts.push_back({ConflictCause::organisation,
                          fmt::format("the expert's organisation is the hosting entity, {}", fields.entity)});
   }

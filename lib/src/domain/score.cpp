@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/domain/score.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -22,8 +23,8 @@ util::Result<std::int64_t> parse_decimal(std::string_view text, int max_decimals
   const auto dot = text.find('.');
   const std::string_view whole = text.substr(0, dot);
   const std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-  const auto malformed = util::Failure{
-      fmt::format("'{}' is not a {}; write it like {}", text, what, what == "score" ? "4 or 4.5" : "1 or 1.5")};
+  const auto malformed = util::Failure{fmt::format("'{}' is not a {}; write it like {}", util::excerpt(text), what,
+                                                   what == "weight" ? "1 or 1.5" : "4 or 4.5")};
   if (whole.empty() || whole.size() > 6 || (whole.size() > 1 && whole[0] == '0') ||
       (dot != std::string_view::npos && fraction.empty())) {
     return malformed;
@@ -53,31 +54,34 @@ util::Result<std::int64_t> parse_decimal(std::string_view text, int max_decimals
     unit /= 10;
     if (unit == 0) {
       if (fraction[i] != '0') {
-        return util::Failure{
-            fmt::format("'{}' has more than {} decimal{}", text, max_decimals, max_decimals == 1 ? "" : "s")};
+        return util::Failure{fmt::format("'{}' has more than {} decimal{}", util::excerpt(text), max_decimals,
+                                         max_decimals == 1 ? "" : "s")};
       }
       continue;
     }
     value += (fraction[i] - '0') * unit;
   }
   if (value > limit) {
-    return util::Failure{fmt::format("'{}' is more than {}", text, limit / scale)};
+    return util::Failure{fmt::format("'{}' is more than {}", util::excerpt(text), limit / scale)};
   }
   return value;
 }
 
 } // namespace
 
-util::Result<HalfPoints> parse_points(std::string_view text, HalfPoints max)
+util::Result<HalfPoints> parse_points(std::string_view text, HalfPoints max, std::string_view what)
 {
   // In millionths, so that "4.25" is read and then refused for what it is: not a half point.
   constexpr std::int64_t k_half_point = 500'000;
-  auto millionths = parse_decimal(text, 6, max * k_half_point, "score");
+  const auto not_half = [&] {
+    return util::Failure{fmt::format("'{}' is not a half point; {}s go in steps of 0.5", util::excerpt(text), what)};
+  };
+  auto millionths = parse_decimal(text, 6, max * k_half_point, what);
   if (!millionths) {
-    return util::Failure{millionths.error()};
+    return millionths.error().find("decimals") != std::string::npos ? not_half() : util::Failure{millionths.error()};
   }
   if (millionths.value() % k_half_point != 0) {
-    return util::Failure{fmt::format("'{}' is not a half point; scores go in steps of 0.5", text)};
+    return not_half();
   }
   return millionths.value() / k_half_point;
 }
@@ -103,7 +107,7 @@ util::Result<Weight> parse_weight(std::string_view text)
     return util::Failure{weight.error() + " (weights go from 0.001 to 100)"};
   }
   if (weight.value() == 0) {
-    return util::Failure{fmt::format("'{}': a weight must be more than 0", text)};
+    return util::Failure{fmt::format("'{}': a weight must be more than 0", util::excerpt(text))};
   }
   return weight;
 }

@@ -137,6 +137,21 @@ std::string snapshot(const domain::Expert& expert)
       .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
+std::string snapshot(const domain::Evaluation& evaluation)
+{
+  auto scores = ordered_json::object();
+  for (const auto& [key, score] : evaluation.scores) {
+    scores[key] = domain::format_points(score);
+  }
+  return ordered_json{
+      {"expert", evaluation.expert},
+      {"scores", scores},
+      {"comment", evaluation.comment ? ordered_json(*evaluation.comment) : ordered_json(nullptr)},
+      {"version", evaluation.version},
+  }
+      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 std::string snapshot(const domain::Cutoff& cutoff)
 {
   return ordered_json{

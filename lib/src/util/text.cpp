@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/util/text.hpp>
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <utf8proc.h>
 
 namespace cfp::util {
 
@@ -180,6 +180,68 @@ std::string_view trim(std::string_view text)
   }
   const auto last = text.find_last_not_of(k_space);
   return text.substr(first, last - first + 1);
+}
+
+namespace {
+
+bool is_white_space(utf8proc_int32_t codepoint)
+{
+  const auto category = utf8proc_category(codepoint);
+  return codepoint == '\t' || codepoint == '\n' || codepoint == '\r' || codepoint == '\f' || codepoint == '\v' ||
+         category == UTF8PROC_CATEGORY_ZS || category == UTF8PROC_CATEGORY_ZL || category == UTF8PROC_CATEGORY_ZP;
+}
+
+} // namespace
+
+bool has_surrounding_space(std::string_view text)
+{
+  if (text.empty()) {
+    return false;
+  }
+  bool first = true;
+  bool starts = false;
+  bool ends = false;
+  for_each_codepoint(text, [&](utf8proc_int32_t codepoint, utf8proc_ssize_t) {
+    const bool space = codepoint >= 0 && is_white_space(codepoint);
+    if (first) {
+      starts = space;
+      first = false;
+    }
+    ends = space;
+  });
+  return starts || ends;
+}
+
+std::string comparison_key(std::string_view text)
+{
+  if (!is_valid_utf8(text)) {
+    return std::string(text);
+  }
+  // Spacing first: trimmed, and every run of white space one space.
+  std::string spaced;
+  bool pending_space = false;
+  for_each_character(text, [&](utf8proc_int32_t codepoint, std::string_view bytes) {
+    if (is_white_space(codepoint)) {
+      pending_space = !spaced.empty();
+      return;
+    }
+    if (pending_space) {
+      spaced += ' ';
+      pending_space = false;
+    }
+    spaced.append(bytes);
+  });
+  utf8proc_uint8_t* folded = nullptr;
+  const auto length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(spaced.data()), static_cast<utf8proc_ssize_t>(spaced.size()), &folded,
+      static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (length < 0 || folded == nullptr) {
+    std::free(folded);
+    return spaced;
+  }
+  std::string key(reinterpret_cast<const char*>(folded), static_cast<std::size_t>(length));
+  std::free(folded);
+  return key;
 }
 
 std::string to_upper_ascii(std::string_view text)

@@ -63,7 +63,8 @@ struct ThresholdUpdate
 /// what the call's criteria can give together (5 points each).
 ThresholdUpdate set_overall_threshold(Session& session, const std::string& call_code, const std::string& points);
 
-/// Gives a call just stored the standard criteria, inside the caller's write transaction.
-void add_standard_criteria(store::Transaction& tx, const domain::Call& call);
+/// Gives a call just stored the standard criteria, each audited, inside the caller's write
+/// transaction.
+void add_standard_criteria(const Session& session, store::Transaction& tx, const domain::Call& call);
 
 } // namespace cfp::core

@@ -5,6 +5,7 @@
 
 #include <cfp/core/experts.hpp>
 #include <cfp/core/field.hpp>
+#include <cfp/core/scores.hpp>
 #include <cfp/domain/criterion.hpp>
 #include <cfp/domain/expert.hpp>
 
@@ -20,7 +21,34 @@ const Fields<domain::Expert>& expert_fields();
 /// A conflict of interest: expert expert_state call acronym cause detail.
 const Fields<ConflictListing>& conflict_fields();
 
-/// A declared conflict as `expert show` lists it: call acronym reason declared_at.
+/// A declared conflict (`expert conflict`, and each of `expert show`): expert call acronym
+/// reason declared_at.
 const Fields<store::DeclaredConflict>& declared_conflict_fields();
+
+/// One criterion of one proposal, as `score list` lists it.
+struct ScoreRow
+{
+  std::string call;
+  std::string acronym;
+  std::string cutoff;
+  CriterionScores scores;
+};
+
+/// A score row: call acronym cutoff criterion scores (each expert's: [{"expert", "score"}])
+/// experts consensus source spread wide_spread.
+const Fields<ScoreRow>& score_row_fields();
+
+/// The totals of a proposal's consensus scores: empty while a criterion has no consensus.
+struct Totals
+{
+  std::optional<domain::HalfPoints> total;
+  std::optional<std::int64_t> weighted_total; ///< half points x thousandths
+  bool passed = false;                        ///< every threshold and the overall one reached
+};
+Totals totals_of(const ProposalScores& scores);
+
+/// An evaluation summary: call acronym cutoff criteria (each: criterion name consensus
+/// threshold passed source comment) total weighted_total overall_threshold passed.
+const Fields<ProposalScores>& summary_fields();
 
 } // namespace cfp::core

@@ -15,7 +15,7 @@ namespace cfp::domain {
 struct Expert
 {
   std::int64_t id = 0;
-  std::string name;  ///< unique, ignoring the case of ASCII letters
+  std::string name;  ///< unique, compared by util::comparison_key (case and spacing ignored)
   std::string state; ///< state code of the expert's nationality or residence
   std::optional<std::string> organisation;
   std::optional<std::string> email;
@@ -30,8 +30,9 @@ std::optional<std::string> check_expert_name(std::string_view name);
 /// Empty when `organisation` is valid (as a name, up to 200 characters), else why not.
 std::optional<std::string> check_organisation(std::string_view organisation);
 
-/// Empty when `email` looks like an address (local@domain.tld, no spaces or control
-/// characters, at most 254 bytes), else why not.
+/// Empty when `email` is an address of the common form (local@domain.tld in ASCII: letters,
+/// digits, RFC 5322's specials and inner dots before the '@'; labels of letters, digits and
+/// inner '-' after it; at most 254 bytes), else why not.
 std::optional<std::string> check_email(std::string_view email);
 
 /// Why an expert may not score a proposal.
@@ -52,8 +53,8 @@ struct Conflict
 };
 
 /// The conflicts the rules derive between `expert` and a proposal's `fields` (its state, its
-/// partners, its entity, compared ignoring case and surrounding space), in the order of
-/// ConflictCause.
+/// partners, its entity, compared by util::comparison_key: case and spacing ignored, Unicode
+/// too), in the order of ConflictCause.
 std::vector<Conflict> derived_conflicts(const Expert& expert, const ProposalFields& fields);
 
 } // namespace cfp::domain

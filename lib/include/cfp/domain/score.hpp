@@ -23,7 +23,7 @@ util::Result<HalfPoints> parse_score(std::string_view text);
 
 /// Parses a threshold or a sum of scores in points ("10", "10.5"): like parse_score, from 0
 /// up to `max` half points.
-util::Result<HalfPoints> parse_points(std::string_view text, HalfPoints max);
+util::Result<HalfPoints> parse_points(std::string_view text, HalfPoints max, std::string_view what = "score");
 
 /// "4.5", "4.0": points with one decimal, as tables, CSV and messages show them.
 std::string format_points(HalfPoints points);

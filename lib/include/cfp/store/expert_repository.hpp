@@ -33,7 +33,7 @@ public:
 
   /// Stores a new expert (its id is ignored) and returns its id.
   virtual std::int64_t insert(const domain::Expert& expert, domain::Instant created_at) = 0;
-  /// The expert with this name, compared ignoring the case of ASCII letters.
+  /// The expert with this name, compared by util::comparison_key (case and spacing ignored).
   virtual std::optional<domain::Expert> find(const std::string& name) const = 0;
   /// Every expert, by name.
   virtual std::vector<domain::Expert> list() const = 0;

@@ -3,6 +3,7 @@
 
 #include <cfp/domain/call.hpp>
 #include <cfp/domain/criterion.hpp>
+#include <cfp/domain/evaluation.hpp>
 #include <cfp/domain/expert.hpp>
 #include <cfp/domain/proposal.hpp>
 
@@ -25,6 +26,9 @@ std::string snapshot(const domain::Cutoff& cutoff);
 /// A criterion (weight and threshold as exact decimals: "1.5", "3.0") or an expert.
 std::string snapshot(const domain::Criterion& criterion);
 std::string snapshot(const domain::Expert& expert);
+
+/// An expert's evaluation: expert, scores by criterion key (points as "4.5"), comment.
+std::string snapshot(const domain::Evaluation& evaluation);
 
 /// Reads a proposal snapshot written in `format`. Throws cfp::Error (storage) when it is
 /// malformed or of a format this binary does not know.

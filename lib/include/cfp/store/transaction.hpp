@@ -9,6 +9,7 @@ namespace cfp::store {
 class AuditRepository;
 class CallRepository;
 class CriterionRepository;
+class EvaluationRepository;
 class ExpertRepository;
 class ImportKeys;
 class ProposalRepository;
@@ -54,6 +55,8 @@ public:
   const CriterionRepository& criteria() const { return *m_repositories.criteria; }
   ExpertRepository& experts() { return *m_repositories.experts; }
   const ExpertRepository& experts() const { return *m_repositories.experts; }
+  EvaluationRepository& evaluations() { return *m_repositories.evaluations; }
+  const EvaluationRepository& evaluations() const { return *m_repositories.evaluations; }
 
   /// The duplicate-key table of a batch import: made on first use, gone with the transaction.
   virtual ImportKeys& import_keys() = 0;
@@ -74,6 +77,7 @@ protected:
   {
     CriterionRepository* criteria = nullptr;
     ExpertRepository* experts = nullptr;
+    EvaluationRepository* evaluations = nullptr;
   };
 
   /// Called once by the backend's constructor, with repositories it owns.

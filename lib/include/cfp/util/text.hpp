@@ -55,6 +55,16 @@ std::string to_lower_ascii(std::string_view text);
 /// ASCII case-insensitive equality.
 bool iequals(std::string_view a, std::string_view b);
 
+/// The form two names are compared in when case and spacing must not matter: valid UTF-8
+/// `text` with Unicode white space (no-break spaces too) trimmed at both ends, runs of it inside
+/// made one space, composed (NFC: "é" typed in one character or two is the same) and case-folded
+/// by Unicode's rules ("LINKÖPING" and "Linköping" give the same key). Invalid UTF-8 is
+/// returned as it is.
+std::string comparison_key(std::string_view text);
+
+/// Whether `text` begins or ends with Unicode white space (a no-break space too).
+bool has_surrounding_space(std::string_view text);
+
 /// `parts` joined with `separator`.
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 

@@ -3,6 +3,8 @@
 
 #include "values.hpp"
 
+#include <cfp/util/text.hpp>
+
 namespace cfp::store::sqlite {
 
 namespace {
@@ -41,23 +43,24 @@ DeclaredConflict read_conflict(const SQLite::Statement& statement)
 
 std::int64_t SqliteExpertRepository::insert(const domain::Expert& expert, domain::Instant created_at)
 {
-  static constexpr char k_sql[] = "INSERT INTO expert (name, state, organisation, email, created_at) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)";
+  static constexpr char k_sql[] = "INSERT INTO expert (name, state, organisation, email, created_at, name_key) "
+                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, expert.name);
   statement.bind(2, expert.state);
   bind_optional(statement, 3, expert.organisation);
   bind_optional(statement, 4, expert.email);
   statement.bind(5, domain::format_utc(created_at));
+  statement.bind(6, util::comparison_key(expert.name));
   statement.exec();
   return m_db.getLastInsertRowid();
 }
 
 std::optional<domain::Expert> SqliteExpertRepository::find(const std::string& name) const
 {
-  static constexpr char k_sql[] = CFP_EXPERT_COLUMNS " WHERE name = ?1";
+  static constexpr char k_sql[] = CFP_EXPERT_COLUMNS " WHERE name_key = ?1";
   auto& statement = m_statements.get(k_sql);
-  statement.bind(1, name);
+  statement.bind(1, util::comparison_key(name));
   if (!statement.executeStep()) {
     return std::nullopt;
   }
@@ -66,7 +69,7 @@ std::optional<domain::Expert> SqliteExpertRepository::find(const std::string& na
 
 std::vector<domain::Expert> SqliteExpertRepository::list() const
 {
-  static constexpr char k_sql[] = CFP_EXPERT_COLUMNS " ORDER BY name, id";
+  static constexpr char k_sql[] = CFP_EXPERT_COLUMNS " ORDER BY name_key, id";
   auto& statement = m_statements.get(k_sql);
   std::vector<domain::Expert> experts;
   while (statement.executeStep()) {
@@ -101,8 +104,10 @@ std::optional<DeclaredConflict> SqliteExpertRepository::declared(std::int64_t ex
 
 std::vector<DeclaredConflict> SqliteExpertRepository::declared_conflicts(std::optional<std::int64_t> expert_id) const
 {
-  static constexpr char k_all[] = CFP_CONFLICT_COLUMNS " ORDER BY e.name, c.code, p.acronym";
-  static constexpr char k_of_expert[] = CFP_CONFLICT_COLUMNS " WHERE d.expert_id = ?1 ORDER BY c.code, p.acronym";
+  static constexpr char k_all[] =
+      CFP_CONFLICT_COLUMNS " ORDER BY e.name_key, c.code COLLATE NOCASE, p.acronym COLLATE NOCASE";
+  static constexpr char k_of_expert[] =
+      CFP_CONFLICT_COLUMNS " WHERE d.expert_id = ?1 ORDER BY c.code COLLATE NOCASE, p.acronym COLLATE NOCASE";
   auto& statement = m_statements.get(expert_id ? FixedSql(k_of_expert) : FixedSql(k_all));
   if (expert_id) {
     statement.bind(1, *expert_id);

@@ -4,6 +4,7 @@
 #include "audit_repository.hpp"
 #include "call_repository.hpp"
 #include "criterion_repository.hpp"
+#include "evaluation_repository.hpp"
 #include "expert_repository.hpp"
 #include "import_keys.hpp"
 #include "proposal_repository.hpp"
@@ -36,6 +37,7 @@ private:
   SqliteAuditRepository m_audit;
   SqliteCriterionRepository m_criteria;
   SqliteExpertRepository m_experts;
+  SqliteEvaluationRepository m_evaluations;
   std::unique_ptr<SqliteImportKeys> m_import_keys;
 };
 

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "../output/printer.hpp"
+#include "registry.hpp"
+
+#include <cfp/core/evaluation_fields.hpp>
+#include <cfp/core/scores.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+
+namespace cfp::cli {
+
+namespace {
+
+std::string reference(const domain::Proposal& proposal)
+{
+  return proposal.call_code + "/" + proposal.acronym;
+}
+
+std::string points_or_blank(std::optional<domain::HalfPoints> points)
+{
+  return points ? domain::format_points(*points) : std::string();
+}
+
+void run_add(Context& context, const core::ScoreRequest& request)
+{
+  auto session = context.session(store::Access::read_write);
+  const auto outcome = core::add_score(session, request);
+  context.note(
+      fmt::format("{} the scores of {} by {} at cut-off {}{}", outcome.replaced ? "replaced" : "recorded",
+                  reference(outcome.proposal), outcome.evaluation.expert, outcome.proposal.cutoff_label.value_or(""),
+                  outcome.replaced ? fmt::format(" (version {}; the earlier ones are kept)", outcome.evaluation.version)
+                                   : std::string()));
+  std::vector<Line> lines{{"proposal", reference(outcome.proposal)}, {"expert", outcome.evaluation.expert}};
+  // In the call's criterion order, which the map of scores does not keep: list by the request.
+  for (const auto& [key, score] : outcome.evaluation.scores) {
+    lines.emplace_back(key, domain::format_points(score));
+  }
+  if (outcome.evaluation.comment) {
+    lines.emplace_back("comment", *outcome.evaluation.comment);
+  }
+  lines.emplace_back("version", std::to_string(outcome.evaluation.version));
+  static const core::Fields<core::ScoreOutcome> fields{
+      {"call", core::FieldKind::text,
+       [](const core::ScoreOutcome& o, const core::Display&) { return domain::Value(o.proposal.call_code); }},
+      {"acronym", core::FieldKind::text,
+       [](const core::ScoreOutcome& o, const core::Display&) { return domain::Value(o.proposal.acronym); }},
+      {"cutoff", core::FieldKind::text,
+       [](const core::ScoreOutcome& o, const core::Display&) {
+         return domain::Value(o.proposal.cutoff_label.value_or(""));
+       }},
+      {"expert", core::FieldKind::text,
+       [](const core::ScoreOutcome& o, const core::Display&) { return domain::Value(o.evaluation.expert); }},
+      {"scores", core::FieldKind::json,
+       [](const core::ScoreOutcome& o, const core::Display&) {
+         auto scores = nlohmann::ordered_json::object();
+         for (const auto& [key, score] : o.evaluation.scores) {
+           scores[key] = nlohmann::ordered_json::parse(domain::format_points(score));
+         }
+         return domain::Value(domain::JsonText{dump_json(scores)});
+       }},
+      {"comment", core::FieldKind::text,
+       [](const core::ScoreOutcome& o, const core::Display&) {
+         return o.evaluation.comment ? domain::Value(*o.evaluation.comment) : domain::Value();
+       }},
+      {"version", core::FieldKind::integer,
+       [](const core::ScoreOutcome& o, const core::Display&) {
+         return domain::Value(std::int64_t{o.evaluation.version});
+       }},
+  };
+  print_one(context.format(), context.out(), context.display(), fields, outcome, lines);
+}
+
+void run_list(Context& context, const core::ScoreQuery& query)
+{
+  if (query.ref.has_value() == query.call.has_value()) {
+    throw Error(ErrorKind::usage, "score list: give either REF or --call CODE");
+  }
+  auto session = context.session(store::Access::read_only);
+  const auto& fields = core::score_row_fields();
+  ListPrinter<core::ScoreRow> printer(
+      context.format(), context.out(), context.err(), context.display(), fields,
+      {field_column(fields, "acronym", "ACRONYM"),
+       field_column(fields, "criterion", "CRITERION"),
+       {"SCORES",
+        [](const core::ScoreRow& row, const core::Display&) {
+          std::vector<std::string> scores;
+          for (const auto& [expert, score] : row.scores.scores) {
+            scores.push_back(domain::format_points(score));
+          }
+          return util::join(scores, " ");
+        }},
+       {"CONSENSUS",
+        [](const core::ScoreRow& row, const core::Display&) {
+          return row.scores.consensus ? fmt::format("{} ({})", domain::format_points(*row.scores.consensus),
+                                                    to_string(row.scores.source))
+                                      : std::string();
+        }},
+       {"SPREAD",
+        [](const core::ScoreRow& row, const core::Display&) {
+          if (row.scores.scores.empty()) {
+            return std::string();
+          }
+          return domain::format_points(row.scores.spread) + (row.scores.spread >= domain::k_wide_spread ? " !" : "");
+        },
+        Align::right}});
+  core::for_each_scored(session, query, [&](const core::ProposalScores& proposal) {
+    for (const auto& criterion : proposal.criteria) {
+      printer.add({proposal.proposal.call_code, proposal.proposal.acronym, proposal.proposal.cutoff_label.value_or(""),
+                   criterion});
+    }
+  });
+  printer.finish();
+}
+
+void run_summary(Context& context, const std::string& ref)
+{
+  auto session = context.session(store::Access::read_only);
+  const auto summary = core::score_summary(session, ref);
+  const auto totals = core::totals_of(summary);
+  std::vector<Line> lines{{"proposal", reference(summary.proposal)},
+                          {"cut-off", summary.proposal.cutoff_label.value_or("")}};
+  for (const auto& criterion : summary.criteria) {
+    lines.emplace_back(
+        criterion.criterion.name,
+        criterion.consensus
+            ? fmt::format("{} (threshold {}: {}{})", domain::format_points(*criterion.consensus),
+                          domain::format_points(criterion.criterion.threshold),
+                          core::passes(criterion) ? "passed" : "not reached",
+                          criterion.source == core::ConsensusSource::median ? "; median of the experts" : "")
+            : std::string("no score yet"));
+  }
+  lines.emplace_back("total", totals.total ? fmt::format("{} (overall threshold {})", points_or_blank(totals.total),
+                                                         domain::format_points(summary.overall_threshold))
+                                           : std::string("not every criterion has a consensus yet"));
+  lines.emplace_back("weighted total", totals.weighted_total ? domain::format_weighted(*totals.weighted_total) : "");
+  lines.emplace_back("result", !totals.total   ? std::string("incomplete")
+                               : totals.passed ? std::string("passes every threshold")
+                                               : std::string("below a threshold"));
+  for (const auto& criterion : summary.criteria) {
+    if (criterion.comment) {
+      lines.emplace_back("comment on " + criterion.criterion.key, *criterion.comment);
+    }
+  }
+  print_one(context.format(), context.out(), context.display(), core::summary_fields(), summary, lines);
+}
+
+} // namespace
+
+void register_score_commands(CLI::App& app, Registry& registry)
+{
+  const std::string ref_help = "The proposal: its acronym, CALL/ACRONYM, or its numeric id";
+  auto* score = add_group(app, "score", "Experts' scores of proposals, and their consensus");
+
+  auto add_request = std::make_shared<core::ScoreRequest>();
+  auto* add = score->add_subcommand("add", "Record one expert's scores of a proposal, a score a criterion");
+  add->add_option("REF", add_request->ref, ref_help)->required();
+  add->add_option("SCORES", add_request->assignments, "CRITERION=SCORE, one a criterion: excellence=4.5 ...")
+      ->required();
+  add->add_option("--expert", add_request->expert, "The expert who scores")->required();
+  add->add_option("--comment", add_request->comment, "The expert's comment");
+  registry.on(add, [add_request](Context& context) { run_add(context, *add_request); });
+
+  auto query = std::make_shared<core::ScoreQuery>();
+  auto* list = score->add_subcommand("list", "List the scores, the consensus and the spread of each criterion");
+  list->add_option("REF", query->ref, ref_help);
+  list->add_option("--call", query->call, "Every submitted proposal of this call");
+  registry.on(list, [query](Context& context) { run_list(context, *query); });
+
+  auto summary_ref = std::make_shared<std::string>();
+  auto* summary = score->add_subcommand("summary", "A proposal's evaluation summary: consensus, thresholds, totals");
+  summary->add_option("REF", *summary_ref, ref_help)->required();
+  registry.on(summary, [summary_ref](Context& context) { run_summary(context, *summary_ref); });
+
+  auto* consensus = add_group(app, "consensus", "The experts' agreed scores");
+  auto consensus_request = std::make_shared<core::ConsensusRequest>();
+  auto* set = consensus->add_subcommand("set", "Record the agreed score of one or more criteria of a proposal");
+  set->add_option("REF", consensus_request->ref, ref_help)->required();
+  set->add_option("SCORES", consensus_request->assignments, "CRITERION=SCORE: excellence=4 ...")->required();
+  set->add_option("--comment", consensus_request->comment, "The consensus comment, as the summary report gives it");
+  registry.on(set, [consensus_request](Context& context) {
+    auto session = context.session(store::Access::read_write);
+    const auto outcome = core::set_consensus(session, *consensus_request);
+    const auto& recorded = outcome.recorded;
+    std::vector<std::string> parts;
+    std::vector<Line> lines{{"proposal", reference(outcome.proposal)}};
+    for (const auto& agreed : recorded) {
+      parts.push_back(agreed.key + "=" + domain::format_points(agreed.score));
+      lines.emplace_back(agreed.key, domain::format_points(agreed.score));
+    }
+    context.note(fmt::format("recorded the consensus of {}: {}", reference(outcome.proposal), util::join(parts, " ")));
+    static const core::Fields<std::vector<domain::ConsensusScore>> fields{
+        {"consensus", core::FieldKind::json,
+         [](const std::vector<domain::ConsensusScore>& scores, const core::Display&) {
+           auto object = nlohmann::ordered_json::object();
+           for (const auto& s : scores) {
+             object[s.key] = nlohmann::ordered_json::parse(domain::format_points(s.score));
+           }
+           return domain::Value(domain::JsonText{dump_json(object)});
+         }},
+    };
+    print_one(context.format(), context.out(), context.display(), fields, recorded, lines);
+  });
+}
+
+} // namespace cfp::cli

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cfp/core/session.hpp>
+#include <cfp/domain/criterion.hpp>
+#include <cfp/domain/evaluation.hpp>
+#include <cfp/domain/proposal.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cfp::core {
+
+/// What `cfp score add` asks for, as typed.
+struct ScoreRequest
+{
+  std::string ref;
+  std::string expert;
+  std::vector<std::string> assignments; ///< "excellence=4.5", one a criterion of the call
+  std::optional<std::string> comment;
+};
+
+/// What add_score recorded.
+struct ScoreOutcome
+{
+  domain::Proposal proposal;
+  domain::Evaluation evaluation;
+  bool replaced = false; ///< an earlier evaluation by the same expert was replaced (and kept)
+};
+
+/// Records one expert's scores of a submitted proposal whose cut-off has passed, one a
+/// criterion of its call. Refused (1): a draft or withdrawn proposal, a cut-off not yet
+/// passed, a conflict of interest (naming it). Invalid (65): a malformed assignment, an
+/// unknown, repeated or missing criterion, a score off the scale or not a half point.
+ScoreOutcome add_score(Session& session, const ScoreRequest& request);
+
+/// Records the agreed score of one or more criteria of a proposal (same refusals as
+/// add_score, but any subset of the criteria).
+struct ConsensusRequest
+{
+  std::string ref;
+  std::vector<std::string> assignments;
+  std::optional<std::string> comment;
+};
+struct ConsensusOutcome
+{
+  domain::Proposal proposal;
+  std::vector<domain::ConsensusScore> recorded; ///< in the criteria's order
+};
+ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request);
+
+/// Where a criterion's consensus comes from.
+enum class ConsensusSource { set, median, none };
+std::string_view to_string(ConsensusSource source);
+
+/// One criterion of one proposal: the experts' scores, the consensus and the spread.
+struct CriterionScores
+{
+  domain::Criterion criterion;
+  std::vector<std::pair<std::string, domain::HalfPoints>> scores; ///< by expert name
+  std::optional<domain::HalfPoints> consensus;                    ///< none without scores or consensus
+  ConsensusSource source = ConsensusSource::none;
+  std::optional<std::string> comment; ///< of a recorded consensus
+  domain::HalfPoints spread = 0;      ///< max - min of the scores
+};
+
+/// A proposal's scores at the cut-off it has now, a criterion at a time by position.
+struct ProposalScores
+{
+  domain::Proposal proposal;
+  std::vector<CriterionScores> criteria;
+  domain::HalfPoints overall_threshold = 0;
+};
+
+/// Which proposals for_each_scored visits: the one REF names, or those of a call.
+struct ScoreQuery
+{
+  std::optional<std::string> ref;
+  std::optional<std::string> call;
+};
+
+/// Visits the submitted proposals `query` selects, with their scores, by acronym, inside one
+/// read transaction.
+void for_each_scored(Session& session, const ScoreQuery& query,
+                     const std::function<void(const ProposalScores&)>& visit);
+
+/// A proposal's scores as its evaluation summary report gives them.
+ProposalScores score_summary(Session& session, const std::string& ref);
+
+/// Whether the consensus of `scores` reaches the criterion's threshold.
+bool passes(const CriterionScores& scores);
+
+} // namespace cfp::core

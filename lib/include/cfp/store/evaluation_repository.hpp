@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cfp/domain/evaluation.hpp>
+#include <cfp/domain/stamp.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace cfp::store {
+
+/// Experts' evaluations of proposals, their earlier versions, and the consensus scores.
+/// Scores are keyed by criterion key; the store finds each criterion among those of the
+/// proposal's call.
+class EvaluationRepository
+{
+public:
+  EvaluationRepository(const EvaluationRepository&) = delete;
+  EvaluationRepository& operator=(const EvaluationRepository&) = delete;
+  virtual ~EvaluationRepository() = default;
+
+  /// The current evaluation of one proposal at one cut-off by one expert.
+  virtual std::optional<domain::Evaluation> find(std::int64_t proposal_id, std::int64_t cutoff_id,
+                                                 std::int64_t expert_id) const = 0;
+  /// Stores `evaluation` as the current one and returns its id: a new one when there is none
+  /// for its proposal, cut-off and expert (version 1), else the next version, the one it
+  /// replaces kept in the history.
+  virtual std::int64_t save(const domain::Evaluation& evaluation, const domain::Stamp& stamp) = 0;
+  /// How many earlier versions of the evaluation `id` the history keeps.
+  virtual int earlier_versions(std::int64_t id) const = 0;
+
+  using Visitor = std::function<void(const domain::Evaluation&)>;
+  /// Visits the current evaluations of the proposals of call `call_id` (or of one proposal),
+  /// at the cut-off each proposal has now, by proposal id, then expert name.
+  virtual void for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id, const Visitor& visit) const = 0;
+
+  /// Whether any proposal of call `call_id` has scores: its criteria are frozen then.
+  virtual bool any_scores(std::int64_t call_id) const = 0;
+
+  /// Records (or replaces) the consensus score of one criterion of a proposal at a cut-off.
+  virtual void set_consensus(std::int64_t proposal_id, std::int64_t cutoff_id, const domain::ConsensusScore& score) = 0;
+  /// The consensus scores recorded for a proposal at a cut-off, by criterion position.
+  virtual std::vector<domain::ConsensusScore> consensus(std::int64_t proposal_id, std::int64_t cutoff_id) const = 0;
+
+protected:
+  EvaluationRepository() = default;
+};
+
+} // namespace cfp::store

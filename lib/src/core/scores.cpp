@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include <cfp/core/audit.hpp>
+#include <cfp/core/calls.hpp>
+#include <cfp/core/experts.hpp>
+#include <cfp/core/proposals.hpp>
+#include <cfp/core/scores.hpp>
+#include <cfp/error.hpp>
+#include <cfp/store/criterion_repository.hpp>
+#include <cfp/store/evaluation_repository.hpp>
+#include <cfp/store/proposal_repository.hpp>
+#include <cfp/store/snapshot.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace cfp::core {
+
+namespace {
+
+std::string reference(const domain::Proposal& proposal)
+{
+  return proposal.call_code + "/" + proposal.acronym;
+}
+
+// The scores `assignments` give, by criterion key; with `all`, every criterion must be given.
+std::map<std::string, domain::HalfPoints> parse_assignments(const std::vector<domain::Criterion>& criteria,
+                                                            const std::vector<std::string>& assignments, bool all)
+{
+  std::vector<std::string> keys;
+  for (const auto& criterion : criteria) {
+    keys.push_back(criterion.key);
+  }
+  if (assignments.empty()) {
+    throw Error(ErrorKind::invalid_input, fmt::format("give a score a criterion, like {}=4.5 (the criteria: {})",
+                                                      keys.front(), util::join(keys, ", ")));
+  }
+  std::map<std::string, domain::HalfPoints> scores;
+  for (const auto& text : assignments) {
+    const auto assignment = util::value_or_throw(domain::parse_assignment(text), ErrorKind::invalid_input, "score");
+    if (std::find(keys.begin(), keys.end(), assignment.key) == keys.end()) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("score '{}': the call has no criterion '{}'; its criteria: {}", util::excerpt(text),
+                              util::excerpt(assignment.key), util::join(keys, ", ")));
+    }
+    if (scores.contains(assignment.key)) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("score '{}': {} is given twice", util::excerpt(text), assignment.key));
+    }
+    scores[assignment.key] = util::value_or_throw(domain::parse_score(assignment.value), ErrorKind::invalid_input,
+                                                  fmt::format("score of {}", assignment.key));
+  }
+  if (all) {
+    std::vector<std::string> missing;
+    for (const auto& key : keys) {
+      if (!scores.contains(key)) {
+        missing.push_back(key);
+      }
+    }
+    if (!missing.empty()) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("no score for {}: every criterion of the call needs one", util::join(missing, ", ")));
+    }
+  }
+  return scores;
+}
+
+// A proposal may be evaluated once it is submitted and its cut-off has passed: until then its
+// content can still change.
+void require_evaluable(const domain::Proposal& proposal, domain::Instant now)
+{
+  if (proposal.status != domain::ProposalStatus::submitted) {
+    throw Error(ErrorKind::refused, fmt::format("{} is {}: only a submitted proposal is evaluated", reference(proposal),
+                                                domain::to_string(proposal.status)));
+  }
+  if (!proposal.cutoff_closes_at || now <= *proposal.cutoff_closes_at) {
+    throw Error(ErrorKind::refused,
+                fmt::format("the cut-off {} of {} has not passed yet (it closes at {}): its content can still change",
+                            proposal.cutoff_label.value_or("?"), reference(proposal),
+                            proposal.cutoff_closes_at ? domain::format_utc(*proposal.cutoff_closes_at) : "?"));
+  }
+}
+
+std::optional<std::string> checked_comment(const std::optional<std::string>& comment)
+{
+  if (comment) {
+    if (auto problem = domain::check_text(*comment, "comment")) {
+      throw Error(ErrorKind::invalid_input, fmt::format("--comment: {}", *problem));
+    }
+  }
+  return comment;
+}
+
+std::vector<CriterionScores> criterion_scores(const std::vector<domain::Criterion>& criteria,
+                                              const std::vector<domain::Evaluation>& evaluations,
+                                              const std::vector<domain::ConsensusScore>& consensus)
+{
+  std::vector<CriterionScores> result;
+  for (const auto& criterion : criteria) {
+    CriterionScores scores{criterion, {}, std::nullopt, ConsensusSource::none, std::nullopt, 0};
+    std::vector<domain::HalfPoints> values;
+    for (const auto& evaluation : evaluations) {
+      const auto found = std::find_if(evaluation.scores.begin(), evaluation.scores.end(),
+                                      [&](const auto& score) { return score.first == criterion.key; });
+      if (found != evaluation.scores.end()) {
+        scores.scores.emplace_back(evaluation.expert, found->second);
+        values.push_back(found->second);
+      }
+    }
+    if (!values.empty()) {
+      const auto [low, high] = std::minmax_element(values.begin(), values.end());
+      scores.spread = *high - *low;
+      scores.consensus = domain::median(values);
+      scores.source = ConsensusSource::median;
+    }
+    const auto agreed = std::find_if(consensus.begin(), consensus.end(),
+                                     [&](const domain::ConsensusScore& c) { return c.key == criterion.key; });
+    if (agreed != consensus.end()) {
+      scores.consensus = agreed->score;
+      scores.source = ConsensusSource::set;
+      scores.comment = agreed->comment;
+    }
+    result.push_back(std::move(scores));
+  }
+  return result;
+}
+
+ProposalScores scores_of(const store::Transaction& tx, const domain::Call& call, const domain::Proposal& proposal,
+                         const std::vector<domain::Criterion>& criteria,
+                         const std::vector<domain::Evaluation>& evaluations)
+{
+  const auto consensus = tx.evaluations().consensus(proposal.id, proposal.cutoff_id.value_or(0));
+  return {proposal, criterion_scores(criteria, evaluations, consensus), call.overall_threshold};
+}
+
+} // namespace
+
+std::string_view to_string(ConsensusSource source)
+{
+  switch (source) {
+  case ConsensusSource::set:
+    return "set";
+  case ConsensusSource::median:
+    return "median";
+  case ConsensusSource::none:
+    return "none";
+  }
+  return "none";
+}
+
+bool passes(const CriterionScores& scores)
+{
+  return scores.consensus && *scores.consensus >= scores.criterion.threshold;
+}
+
+ScoreOutcome add_score(Session& session, const ScoreRequest& request)
+{
+  const auto comment = checked_comment(request.comment);
+  return session.database.write(fmt::format("record the scores of {}", request.ref), [&](store::Transaction& tx) {
+    const auto proposal = resolve_proposal(tx, request.ref);
+    const auto call = require_call(tx, proposal.call_code);
+    const auto criteria = tx.criteria().of_call(call.id);
+    const auto scores = parse_assignments(criteria, request.assignments, true);
+    const auto expert = require_expert(tx, request.expert);
+    require_evaluable(proposal, session.clock.now());
+    const auto conflicts = conflicts_between(tx, expert, proposal);
+    if (!conflicts.empty()) {
+      std::vector<std::string> causes;
+      for (const auto& conflict : conflicts) {
+        causes.push_back(fmt::format("{} ({})", conflict.detail, domain::to_string(conflict.cause)));
+      }
+      throw Error(ErrorKind::refused, fmt::format("{} may not score {}: a conflict of interest: {}", expert.name,
+                                                  reference(proposal), util::join(causes, "; ")));
+    }
+    domain::Evaluation evaluation;
+    evaluation.proposal_id = proposal.id;
+    evaluation.cutoff_id = *proposal.cutoff_id;
+    evaluation.expert_id = expert.id;
+    evaluation.expert = expert.name;
+    for (const auto& criterion : criteria) {
+      evaluation.scores.emplace_back(criterion.key, scores.at(criterion.key));
+    }
+    evaluation.comment = comment;
+    const auto earlier = tx.evaluations().find(proposal.id, *proposal.cutoff_id, expert.id);
+    const auto stamp = session.stamp();
+    evaluation.id = tx.evaluations().save(evaluation, stamp);
+    evaluation.version = earlier ? earlier->version + 1 : 1;
+    evaluation.recorded_at = stamp.at;
+    evaluation.recorded_by = stamp.actor;
+    record_audit(session, tx,
+                 {{domain::SubjectKind::score, evaluation.id},
+                  fmt::format("score {} by {}", reference(proposal), expert.name),
+                  earlier ? "replace" : "add",
+                  earlier ? std::optional(store::snapshot(*earlier)) : std::nullopt,
+                  store::snapshot(evaluation)});
+    return ScoreOutcome{proposal, evaluation, earlier.has_value()};
+  });
+}
+
+ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request)
+{
+  const auto comment = checked_comment(request.comment);
+  return session.database.write(fmt::format("record the consensus of {}", request.ref), [&](store::Transaction& tx) {
+    const auto proposal = resolve_proposal(tx, request.ref);
+    const auto call = require_call(tx, proposal.call_code);
+    const auto criteria = tx.criteria().of_call(call.id);
+    const auto scores = parse_assignments(criteria, request.assignments, false);
+    require_evaluable(proposal, session.clock.now());
+    const auto before = tx.evaluations().consensus(proposal.id, *proposal.cutoff_id);
+    const auto stamp = session.stamp();
+    std::vector<domain::ConsensusScore> recorded;
+    for (const auto& criterion : criteria) {
+      const auto found = scores.find(criterion.key);
+      if (found == scores.end()) {
+        continue;
+      }
+      domain::ConsensusScore score{criterion.key, found->second, comment, stamp.at, stamp.actor};
+      tx.evaluations().set_consensus(proposal.id, *proposal.cutoff_id, score);
+      recorded.push_back(std::move(score));
+    }
+    const auto json_of = [](const std::vector<domain::ConsensusScore>& consensus) {
+      auto object = nlohmann::ordered_json::object();
+      for (const auto& score : consensus) {
+        object[score.key] = {{"score", domain::format_points(score.score)},
+                             {"comment", score.comment ? nlohmann::ordered_json(*score.comment) : nullptr}};
+      }
+      return object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    };
+    record_audit(session, tx,
+                 {{domain::SubjectKind::proposal, proposal.id},
+                  "proposal " + reference(proposal),
+                  "set consensus",
+                  json_of(before),
+                  json_of(tx.evaluations().consensus(proposal.id, *proposal.cutoff_id))});
+    return ConsensusOutcome{proposal, recorded};
+  });
+}
+
+void for_each_scored(Session& session, const ScoreQuery& query, const std::function<void(const ProposalScores&)>& visit)
+{
+  session.database.read("list the scores", [&](const store::Transaction& tx) {
+    std::vector<domain::Proposal> proposals;
+    if (query.ref) {
+      proposals.push_back(resolve_proposal(tx, *query.ref));
+    } else {
+      const auto call = require_call(tx, query.call.value_or(""));
+      store::ProposalFilter filter;
+      filter.call_id = call.id;
+      filter.status = domain::ProposalStatus::submitted;
+      tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { proposals.push_back(proposal); });
+    }
+    if (proposals.empty()) {
+      return 0;
+    }
+    const auto call = require_call(tx, proposals.front().call_code);
+    const auto criteria = tx.criteria().of_call(call.id);
+    // The evaluations of the call (or of the one proposal), by proposal id.
+    std::map<std::int64_t, std::vector<domain::Evaluation>> evaluations;
+    tx.evaluations().for_each(
+        call.id, query.ref ? std::optional(proposals.front().id) : std::nullopt,
+        [&](const domain::Evaluation& evaluation) { evaluations[evaluation.proposal_id].push_back(evaluation); });
+    for (const auto& proposal : proposals) {
+      visit(scores_of(tx, call, proposal, criteria, evaluations[proposal.id]));
+    }
+    return 0;
+  });
+}
+
+ProposalScores score_summary(Session& session, const std::string& ref)
+{
+  std::optional<ProposalScores> found;
+  for_each_scored(session, {ref, std::nullopt}, [&](const ProposalScores& scores) { found = scores; });
+  return *found;
+}
+
+} // namespace cfp::core

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "statement_cache.hpp"
+
+#include <cfp/store/evaluation_repository.hpp>
+
+namespace cfp::store::sqlite {
+
+/// Evaluations in `evaluation` with their scores in `score` and earlier versions in
+/// `evaluation_version`; consensus scores in `consensus`.
+class SqliteEvaluationRepository final : public EvaluationRepository
+{
+public:
+  SqliteEvaluationRepository(SQLite::Database& db, StatementCache& statements) : m_db(db), m_statements(statements) {}
+
+  std::optional<domain::Evaluation> find(std::int64_t proposal_id, std::int64_t cutoff_id,
+                                         std::int64_t expert_id) const override;
+  std::int64_t save(const domain::Evaluation& evaluation, const domain::Stamp& stamp) override;
+  int earlier_versions(std::int64_t id) const override;
+  void for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id, const Visitor& visit) const override;
+  bool any_scores(std::int64_t call_id) const override;
+  void set_consensus(std::int64_t proposal_id, std::int64_t cutoff_id, const domain::ConsensusScore& score) override;
+  std::vector<domain::ConsensusScore> consensus(std::int64_t proposal_id, std::int64_t cutoff_id) const override;
+
+private:
+  void insert_scores(const domain::Evaluation& evaluation, std::int64_t id);
+
+  SQLite::Database& m_db;
+  StatementCache& m_statements;
+};
+
+} // namespace cfp::store::sqlite
