@@ -119,9 +119,14 @@ void register_expert_commands(CLI::App& app, Registry& registry)
   conflict->add_option("--reason", *conflict_reason, "Why the expert may not score it")->required();
   registry.on(conflict, [conflict_name, conflict_ref, conflict_reason](Context& context) {
     auto session = context.session(store::Access::read_write);
-    const auto declared = core::declare_conflict(session, *conflict_name, *conflict_ref, *conflict_reason);
+    const auto declaration = core::declare_conflict(session, *conflict_name, *conflict_ref, *conflict_reason);
+    const auto& declared = declaration.conflict;
     context.note(fmt::format("declared a conflict of {} with {}/{}", declared.expert_name, declared.call_code,
                              declared.acronym));
+    if (declaration.scores_set_aside) {
+      context.note(fmt::format("the scores {} gave {}/{} are kept but no longer count", declared.expert_name,
+                               declared.call_code, declared.acronym));
+    }
     print_one(context.format(), context.out(), context.display(), core::declared_conflict_fields(), declared,
               {{"expert", declared.expert_name},
                {"proposal", declared.call_code + "/" + declared.acronym},

@@ -228,6 +228,9 @@ std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::t
   if (proposal.withdrawal_reason) {
     lines.emplace_back("withdrawal reason", *proposal.withdrawal_reason);
   }
+  if (proposal.outcome) {
+    lines.emplace_back("outcome", std::string(domain::to_string(*proposal.outcome)));
+  }
   lines.emplace_back("SHA-256", core::version_digest(proposal));
   return lines;
 }
@@ -293,10 +296,9 @@ void run_history(Context& context, const std::string& ref)
       field_column(fields, "recorded_by", "BY"),
       field_column(fields, "status", "STATUS"),
       field_column(fields, "cutoff", "CUT-OFF"),
-      {"SHA-256", [](const domain::ProposalVersion& v, const core::Display&) {
-       return core::version_digest(v.proposal).substr(0, 12);
-     }},
-    {"CHANGED", [&changed](const domain::ProposalVersion& v, const core::Display&) { return changed.at(&v); }},
+      {"SHA-256", [](const domain::ProposalVersion& v,
+                     const core::Display&) { return core::version_digest(v.proposal).substr(0, 12); }},
+      {"CHANGED", [&changed](const domain::ProposalVersion& v, const core::Display&) { return changed.at(&v); }},
   };
   ListPrinter<domain::ProposalVersion> printer(context.format(), context.out(), context.err(), display, fields,
                                                std::move(columns));
@@ -382,6 +384,7 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
   list->add_option("--state", query->state, "Only proposals with this state as host or partner");
   list->add_option("--status", query->status, "Only proposals in this status (draft, submitted, withdrawn)");
   list->add_option("--sector", query->sector, "Only proposals targeting this sector");
+  list->add_option("--outcome", query->outcome, "Only proposals with this outcome (selected, reserve, rejected)");
   registry.on(list, [query](Context& context) { run_list(context, *query); });
 }
 

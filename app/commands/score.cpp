@@ -26,13 +26,17 @@ void run_add(Context& context, const core::ScoreRequest& request)
 {
   auto session = context.session(store::Access::read_write);
   const auto outcome = core::add_score(session, request);
-  context.note(
-      fmt::format("{} the scores of {} by {} at cut-off {}{}", outcome.replaced ? "replaced" : "recorded",
-                  reference(outcome.proposal), outcome.evaluation.expert, outcome.proposal.cutoff_label.value_or(""),
-                  outcome.replaced ? fmt::format(" (version {}; the earlier ones are kept)", outcome.evaluation.version)
-                                   : std::string()));
+  if (!outcome.changed) {
+    context.note(fmt::format("the scores of {} by {} unchanged: the values given are the current ones",
+                             reference(outcome.proposal), outcome.evaluation.expert));
+  } else {
+    context.note(fmt::format(
+        "{} the scores of {} by {} at cut-off {}{}", outcome.replaced ? "replaced" : "recorded",
+        reference(outcome.proposal), outcome.evaluation.expert, outcome.proposal.cutoff_label.value_or(""),
+        outcome.replaced ? fmt::format(" (version {}; the earlier ones are kept)", outcome.evaluation.version)
+                         : std::string()));
+  }
   std::vector<Line> lines{{"proposal", reference(outcome.proposal)}, {"expert", outcome.evaluation.expert}};
-  // In the call's criterion order, which the map of scores does not keep: list by the request.
   for (const auto& [key, score] : outcome.evaluation.scores) {
     lines.emplace_back(key, domain::format_points(score));
   }
@@ -81,12 +85,13 @@ void run_list(Context& context, const core::ScoreQuery& query)
   ListPrinter<core::ScoreRow> printer(
       context.format(), context.out(), context.err(), context.display(), fields,
       {field_column(fields, "acronym", "ACRONYM"),
+       field_column(fields, "cutoff", "CUT-OFF"),
        field_column(fields, "criterion", "CRITERION"),
        {"SCORES",
         [](const core::ScoreRow& row, const core::Display&) {
           std::vector<std::string> scores;
-          for (const auto& [expert, score] : row.scores.scores) {
-            scores.push_back(domain::format_points(score));
+          for (const auto& expert : row.scores.scores) {
+            scores.push_back(domain::format_points(expert.score));
           }
           return util::join(scores, " ");
         }},
@@ -188,18 +193,36 @@ void register_score_commands(CLI::App& app, Registry& registry)
       parts.push_back(agreed.key + "=" + domain::format_points(agreed.score));
       lines.emplace_back(agreed.key, domain::format_points(agreed.score));
     }
-    context.note(fmt::format("recorded the consensus of {}: {}", reference(outcome.proposal), util::join(parts, " ")));
-    static const core::Fields<std::vector<domain::ConsensusScore>> fields{
+    context.note(outcome.changed ? fmt::format("recorded the consensus of {}: {}", reference(outcome.proposal),
+                                               util::join(parts, " "))
+                                 : fmt::format("the consensus of {} unchanged: the values given are the current ones",
+                                               reference(outcome.proposal)));
+    using core::ConsensusOutcome;
+    static const core::Fields<ConsensusOutcome> fields{
+        {"call", core::FieldKind::text,
+         [](const ConsensusOutcome& o, const core::Display&) { return domain::Value(o.proposal.call_code); }},
+        {"acronym", core::FieldKind::text,
+         [](const ConsensusOutcome& o, const core::Display&) { return domain::Value(o.proposal.acronym); }},
+        {"cutoff", core::FieldKind::text,
+         [](const ConsensusOutcome& o, const core::Display&) {
+           return domain::Value(o.proposal.cutoff_label.value_or(""));
+         }},
         {"consensus", core::FieldKind::json,
-         [](const std::vector<domain::ConsensusScore>& scores, const core::Display&) {
+         [](const ConsensusOutcome& o, const core::Display&) {
            auto object = nlohmann::ordered_json::object();
-           for (const auto& s : scores) {
-             object[s.key] = nlohmann::ordered_json::parse(domain::format_points(s.score));
+           for (const auto& s : o.recorded) {
+             object[s.key] = {{"score", nlohmann::ordered_json::parse(domain::format_points(s.score))},
+                              {"comment", s.comment ? nlohmann::ordered_json(*s.comment) : nlohmann::ordered_json()}};
            }
            return domain::Value(domain::JsonText{dump_json(object)});
          }},
     };
-    print_one(context.format(), context.out(), context.display(), fields, recorded, lines);
+    for (const auto& agreed : recorded) {
+      if (agreed.comment) {
+        lines.emplace_back("comment on " + agreed.key, *agreed.comment);
+      }
+    }
+    print_one(context.format(), context.out(), context.display(), fields, outcome, lines);
   });
 }
 

@@ -6,7 +6,8 @@
 -- that a proposal evaluated again at a later cut-off starts afresh. Scoring again replaces the
 -- scores; each earlier version stays in evaluation_version as a JSON snapshot, as proposal
 -- versions do. The consensus of a criterion is recorded when the experts agree on one;
--- otherwise cfp takes the median of the individual scores.
+-- otherwise cfp takes the median of the individual scores. A proposal's outcome (selected,
+-- reserve, rejected) is recorded when a ranking is applied.
 
 CREATE TABLE evaluation (
   id                 INTEGER PRIMARY KEY,
@@ -57,3 +58,7 @@ CREATE TABLE consensus (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX consensus_by_criterion ON consensus (criterion_id);
+
+-- What the ranking decided (`cfp rank --apply`), apart from the proposal's status and versions.
+ALTER TABLE proposal ADD COLUMN outcome TEXT
+  CHECK (outcome IS NULL OR outcome = 'selected' OR outcome = 'reserve' OR outcome = 'rejected');

@@ -228,7 +228,11 @@ TEST_F(ScoreCliTest, CriteriaAndTheOverallThresholdAreFrozenOnceAProposalIsScore
   fails({"criterion", "set", k_call, "impact", "--weight", "1"}, 1, why);
   fails({"criterion", "add", k_call, "green", "--name", "Green"}, 1, why);
   fails({"criterion", "remove", k_call, "impact"}, 1, why);
-  fails({"call", "set-threshold", k_call, "12"}, 1, why);
+  fails({"call", "set-threshold", k_call, "12"}, 1,
+        "the overall threshold of call EUROHPC-2024-CEI-AI-01 cannot change: its proposals are being scored");
+  // Values that are the current ones change nothing, and say so rather than refuse.
+  EXPECT_EQ(cfp({"criterion", "set", k_call, "impact", "--weight", "2"}).exit_code, 0);
+  EXPECT_EQ(cfp({"call", "set-threshold", k_call, "10"}).exit_code, 0);
   // The other call is not scored.
   ok({"criterion", "set", k_other_call, "impact", "--weight", "2"});
   // Weights count in the weighted total only.
@@ -262,6 +266,77 @@ TEST_F(ScoreCliTest, ListTakesAProposalOrACall)
   fails({"score", "list"}, 2, "score list: give either REF or --call CODE", k_after);
   fails({"score", "list", "MIMER", "--call", k_call}, 2, "give either REF or --call CODE", k_after);
   fails({"score", "list", "--call", "NOPE"}, 1, "no call 'NOPE'", k_after);
+}
+
+TEST_F(ScoreCliTest, AConflictDeclaredAfterScoringSetsTheExpertsScoresAside)
+{
+  score("MIMER", "Luca", "2", "4", "4");
+  score("MIMER", "Marie", "4", "4", "4");
+  score("MIMER", "Nora", "4.5", "4", "4");
+  EXPECT_EQ(listed("MIMER").at("excellence"), "2.0 4.0 4.5 | 4.0 (median) | 2.5 !");
+  const auto declared = cfp({"expert", "conflict", "Luca", "MIMER", "--reason", "Co-author, found late"}, k_after);
+  ASSERT_EQ(declared.exit_code, 0) << declared.err;
+  EXPECT_NE(declared.err.find("the scores Luca gave EUROHPC-2024-CEI-AI-01/MIMER are kept but no longer count"),
+            std::string::npos)
+      << declared.err;
+  EXPECT_EQ(listed("MIMER").at("excellence"), "4.0 4.5 | 4.0 (median) | 0.5");
+  SQLite::Database db(m_db.string(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("SELECT count(*) FROM evaluation").getInt(), 3) << "kept";
+}
+
+TEST_F(ScoreCliTest, AConsensusNeedsScoresAndKeepsItsCommentWhenGivenNone)
+{
+  fails({"consensus", "set", "MIMER", "excellence=4"}, 1,
+        "no expert has scored EUROHPC-2024-CEI-AI-01/MIMER yet: a consensus is what the experts who scored it agree on",
+        k_after);
+  score("MIMER", "Luca", "4", "4", "4");
+  ok({"consensus", "set", "MIMER", "excellence=4.5", "--comment", "Agreed after the panel"}, k_after);
+  const auto set = json::parse(ok({"consensus", "set", "MIMER", "excellence=4", "--format", "json"}, k_after));
+  EXPECT_EQ(set.dump(), R"({"call":"EUROHPC-2024-CEI-AI-01","acronym":"MIMER","cutoff":"2024-11-04",)"
+                        R"("consensus":{"excellence":{"score":4.0,"comment":"Agreed after the panel"}}})");
+  const auto before = dump_database(m_db);
+  const auto again = cfp({"consensus", "set", "MIMER", "excellence=4"}, k_after);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err,
+            "the consensus of EUROHPC-2024-CEI-AI-01/MIMER unchanged: the values given are the current ones\n");
+  EXPECT_EQ(dump_database(m_db), before) << "nothing written, not even an audit entry";
+}
+
+TEST_F(ScoreCliTest, TheSameScoresAgainChangeNothing)
+{
+  score("MIMER", "Luca", "4", "4", "4");
+  const auto before = dump_database(m_db);
+  const auto again =
+      cfp({"score", "add", "MIMER", "--expert", "Luca", "excellence=4.0", "impact=4", "implementation=4"}, k_after);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_EQ(again.err,
+            "the scores of EUROHPC-2024-CEI-AI-01/MIMER by Luca unchanged: the values given are the current ones\n");
+  EXPECT_EQ(dump_database(m_db), before);
+}
+
+TEST_F(ScoreCliTest, TheLogOfAProposalListsItsScoresAndAnExpertsCommentIsListed)
+{
+  ok({"score", "add", "MIMER", "--expert", "Luca", "excellence=4", "impact=4", "implementation=4", "--comment",
+      "Solid plan"},
+     k_after);
+  const auto entries = json::parse(ok({"log", "--ref", "MIMER", "--format", "json"}));
+  ASSERT_FALSE(entries.empty());
+  EXPECT_EQ(entries[0].at("entity"), "score EUROHPC-2024-CEI-AI-01/MIMER by Luca");
+  const auto rows = json::parse(ok({"score", "list", "MIMER", "--format", "json"}, k_after));
+  EXPECT_EQ(rows[0].at("scores").dump(), R"([{"expert":"Luca","score":4.0,"comment":"Solid plan"}])");
+}
+
+TEST_F(ScoreCliTest, OnlyASubmittedProposalHasAnEvaluationToShow)
+{
+  ok({"proposal", "add", "--call", k_call, "--acronym", "DRAFTY", "--title", "T", "--host", "FI", "--entity", "E",
+      "--draft"});
+  fails({"score", "summary", "DRAFTY"}, 1,
+        "EUROHPC-2024-CEI-AI-01/DRAFTY is draft: only a submitted proposal is "
+        "evaluated",
+        k_after);
+  fails({"score", "list", "DRAFTY"}, 1, "is draft: only a submitted proposal is evaluated", k_after);
+  ok({"proposal", "withdraw", "MIMER", "--reason", "Merged"});
+  fails({"score", "summary", "MIMER"}, 1, "is withdrawn", k_after);
 }
 
 } // namespace

@@ -79,13 +79,13 @@ std::vector<domain::Criterion> placed(std::vector<domain::Criterion> criteria, d
 
 // Criteria and the overall threshold stay as they were when the first score was recorded: a
 // change would judge some proposals by other rules than others.
-void require_unscored(const store::Transaction& tx, const domain::Call& call)
+void require_unscored(const store::Transaction& tx, const domain::Call& call, std::string_view what = "criteria")
 {
   if (tx.evaluations().any_scores(call.id)) {
     throw Error(ErrorKind::refused,
-                fmt::format("the criteria of call {} cannot change: its proposals are being scored ('cfp score list "
+                fmt::format("the {} of call {} cannot change: its proposals are being scored ('cfp score list "
                             "--call {}' shows the scores)",
-                            call.code, call.code));
+                            what, call.code, call.code));
   }
 }
 
@@ -192,7 +192,6 @@ CriterionUpdate set_criterion(Session& session, const CriterionRequest& request)
         const auto call = require_call(tx, request.call_code);
         const auto before = tx.criteria().of_call(call.id);
         auto criterion = require_criterion(before, call, request.key);
-        require_unscored(tx, call);
         const auto earlier = criterion;
         apply_fields(criterion, request);
         const int position =
@@ -200,6 +199,7 @@ CriterionUpdate set_criterion(Session& session, const CriterionRequest& request)
         if (criterion == earlier && position == earlier.position) {
           return CriterionUpdate{earlier, false};
         }
+        require_unscored(tx, call);
         store_criteria(session, tx, call, before, placed(before, criterion, position), criterion.key, "update");
         return CriterionUpdate{require_criterion(tx.criteria().of_call(call.id), call, criterion.key), true};
       });
@@ -254,7 +254,6 @@ ThresholdUpdate set_overall_threshold(Session& session, const std::string& call_
   return session.database.write(
       fmt::format("set the overall threshold of call {}", call_code), [&](store::Transaction& tx) {
         auto call = require_call(tx, call_code);
-        require_unscored(tx, call);
         const auto count = tx.criteria().of_call(call.id).size();
         if (threshold > reachable(count)) {
           throw Error(ErrorKind::invalid_input,
@@ -266,6 +265,7 @@ ThresholdUpdate set_overall_threshold(Session& session, const std::string& call_
         if (threshold == call.overall_threshold) {
           return update;
         }
+        require_unscored(tx, call, "overall threshold");
         call.overall_threshold = threshold;
         tx.calls().update(call);
         const auto json = [](domain::HalfPoints value) {

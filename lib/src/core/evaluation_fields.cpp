@@ -99,8 +99,10 @@ const Fields<ScoreRow>& score_row_fields()
       {"scores", FieldKind::json,
        [](const ScoreRow& r, const Display&) {
          auto scores = nlohmann::ordered_json::array();
-         for (const auto& [expert, score] : r.scores.scores) {
-           scores.push_back({{"expert", expert}, {"score", number(domain::format_points(score))}});
+         for (const auto& expert : r.scores.scores) {
+           scores.push_back({{"expert", expert.expert},
+                             {"score", number(domain::format_points(expert.score))},
+                             {"comment", expert.comment ? nlohmann::ordered_json(*expert.comment) : nullptr}});
          }
          return Value(domain::JsonText{scores.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
        }},

@@ -6,6 +6,7 @@
 #include <cfp/core/experts.hpp>
 #include <cfp/core/proposals.hpp>
 #include <cfp/error.hpp>
+#include <cfp/store/evaluation_repository.hpp>
 #include <cfp/store/proposal_repository.hpp>
 #include <cfp/store/snapshot.hpp>
 #include <cfp/util/text.hpp>
@@ -99,8 +100,8 @@ ExpertDetails show_expert(Session& session, const std::string& name)
   });
 }
 
-store::DeclaredConflict declare_conflict(Session& session, const std::string& name, const std::string& ref,
-                                         const std::string& reason)
+ConflictDeclaration declare_conflict(Session& session, const std::string& name, const std::string& ref,
+                                     const std::string& reason)
 {
   if (auto problem = domain::check_text(reason, "reason")) {
     throw Error(ErrorKind::invalid_input, fmt::format("--reason: {}", *problem));
@@ -119,6 +120,8 @@ store::DeclaredConflict declare_conflict(Session& session, const std::string& na
     }
     store::DeclaredConflict conflict{expert.id,        expert.name, proposal.id,        proposal.call_code,
                                      proposal.acronym, reason,      session.clock.now()};
+    const bool had_scored =
+        proposal.cutoff_id && tx.evaluations().find(proposal.id, *proposal.cutoff_id, expert.id).has_value();
     tx.experts().declare_conflict(conflict);
     const nlohmann::ordered_json after{
         {"expert", expert.name}, {"proposal", proposal.call_code + "/" + proposal.acronym}, {"reason", reason}};
@@ -128,7 +131,7 @@ store::DeclaredConflict declare_conflict(Session& session, const std::string& na
                   "declare conflict",
                   std::nullopt,
                   after.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
-    return conflict;
+    return ConflictDeclaration{conflict, had_scored};
   });
 }
 

@@ -121,19 +121,21 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
     if (auto proposal = proposals.find(call.id, text.substr(slash + 1))) {
       return *proposal;
     }
-    throw Error(ErrorKind::not_found, fmt::format("no proposal '{}' in call {}", util::excerpt(text.substr(slash + 1)), call.code));
+    throw Error(ErrorKind::not_found,
+                fmt::format("no proposal '{}' in call {}", util::excerpt(text.substr(slash + 1)), call.code));
   }
   auto found = proposals.find_by_acronym(text);
   if (found.empty()) {
-    throw Error(ErrorKind::not_found, fmt::format("no proposal '{}'; 'cfp proposal list' shows the proposals", util::excerpt(text)));
+    throw Error(ErrorKind::not_found,
+                fmt::format("no proposal '{}'; 'cfp proposal list' shows the proposals", util::excerpt(text)));
   }
   if (found.size() > 1) {
     std::vector<std::string> refs;
     for (const auto& proposal : found) {
       refs.push_back(proposal.call_code + "/" + proposal.acronym);
     }
-    throw Error(ErrorKind::refused,
-                fmt::format("'{}' is an acronym in several calls; name one: {}", util::excerpt(text), util::join(refs, ", ")));
+    throw Error(ErrorKind::refused, fmt::format("'{}' is an acronym in several calls; name one: {}",
+                                                util::excerpt(text), util::join(refs, ", ")));
   }
   return found.front();
 }
@@ -258,6 +260,9 @@ void for_each_proposal(Session& session, const ProposalQuery& query,
   }
   if (query.sector) {
     filter.sector = util::value_or_throw(domain::parse_sector(*query.sector), ErrorKind::invalid_input, "--sector");
+  }
+  if (query.outcome) {
+    filter.outcome = util::value_or_throw(domain::parse_outcome(*query.outcome), ErrorKind::invalid_input, "--outcome");
   }
   filter.cutoff_label = query.cutoff;
   session.database.read("list the proposals", [&](const store::Transaction& tx) {

@@ -175,6 +175,8 @@ Fields<Proposal, ProposalFileRecord> make_proposal_fields()
        k_read_submitted_at},
       {"version", K::integer, get([](const Proposal& p) { return Value(std::int64_t{p.version}); })},
       {"withdrawal_reason", K::text, get([](const Proposal& p) { return optional_value(p.withdrawal_reason); })},
+      {"outcome", K::text,
+       get([](const Proposal& p) { return p.outcome ? Value(std::string(domain::to_string(*p.outcome))) : Value(); })},
   };
 }
 
@@ -296,8 +298,8 @@ const Fields<domain::AuditEntry>& audit_fields()
       {"action", FieldKind::text, [](const AuditEntry& e, const Display&) { return Value(e.action); }},
       {"before", FieldKind::json, [json](const AuditEntry& e, const Display&) { return json(e.before); }},
       {"after", FieldKind::json, [json](const AuditEntry& e, const Display&) { return json(e.after); }},
-    {"real_at", FieldKind::instant, [](const AuditEntry& e, const Display&) { return optional_value(e.real_at); }},
-    {"simulated", FieldKind::flag, [](const AuditEntry& e, const Display&) { return Value(e.simulated); }},
+      {"real_at", FieldKind::instant, [](const AuditEntry& e, const Display&) { return optional_value(e.real_at); }},
+      {"simulated", FieldKind::flag, [](const AuditEntry& e, const Display&) { return Value(e.simulated); }},
   };
   return fields;
 }

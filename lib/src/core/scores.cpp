@@ -107,7 +107,7 @@ std::vector<CriterionScores> criterion_scores(const std::vector<domain::Criterio
       const auto found = std::find_if(evaluation.scores.begin(), evaluation.scores.end(),
                                       [&](const auto& score) { return score.first == criterion.key; });
       if (found != evaluation.scores.end()) {
-        scores.scores.emplace_back(evaluation.expert, found->second);
+        scores.scores.push_back({evaluation.expert, found->second, evaluation.comment});
         values.push_back(found->second);
       }
     }
@@ -186,18 +186,22 @@ ScoreOutcome add_score(Session& session, const ScoreRequest& request)
     }
     evaluation.comment = comment;
     const auto earlier = tx.evaluations().find(proposal.id, *proposal.cutoff_id, expert.id);
+    if (earlier && earlier->scores == evaluation.scores && earlier->comment == evaluation.comment) {
+      return ScoreOutcome{proposal, *earlier, false, false};
+    }
     const auto stamp = session.stamp();
     evaluation.id = tx.evaluations().save(evaluation, stamp);
     evaluation.version = earlier ? earlier->version + 1 : 1;
     evaluation.recorded_at = stamp.at;
     evaluation.recorded_by = stamp.actor;
+    // About the proposal, so that `log --ref` lists its scores with its versions.
     record_audit(session, tx,
-                 {{domain::SubjectKind::score, evaluation.id},
+                 {{domain::SubjectKind::proposal, proposal.id},
                   fmt::format("score {} by {}", reference(proposal), expert.name),
                   earlier ? "replace" : "add",
                   earlier ? std::optional(store::snapshot(*earlier)) : std::nullopt,
                   store::snapshot(evaluation)});
-    return ScoreOutcome{proposal, evaluation, earlier.has_value()};
+    return ScoreOutcome{proposal, evaluation, earlier.has_value(), true};
   });
 }
 
@@ -210,19 +214,41 @@ ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request
     const auto criteria = tx.criteria().of_call(call.id);
     const auto scores = parse_assignments(criteria, request.assignments, false);
     require_evaluable(proposal, session.clock.now());
+    bool scored = false;
+    tx.evaluations().for_each(call.id, proposal.id, [&](const domain::Evaluation&) { scored = true; });
+    if (!scored) {
+      throw Error(ErrorKind::refused, fmt::format("no expert has scored {} yet: a consensus is what the experts who "
+                                                  "scored it agree on ('cfp score add' records their scores)",
+                                                  reference(proposal)));
+    }
     const auto before = tx.evaluations().consensus(proposal.id, *proposal.cutoff_id);
     const auto stamp = session.stamp();
-    std::vector<domain::ConsensusScore> recorded;
+    ConsensusOutcome outcome{proposal, {}, false};
     for (const auto& criterion : criteria) {
       const auto found = scores.find(criterion.key);
       if (found == scores.end()) {
         continue;
       }
-      domain::ConsensusScore score{criterion.key, found->second, comment, stamp.at, stamp.actor};
+      const auto earlier = std::find_if(before.begin(), before.end(),
+                                        [&](const domain::ConsensusScore& c) { return c.key == criterion.key; });
+      // Without --comment, an agreed score keeps the comment it had.
+      const auto kept_comment = comment ? comment : earlier != before.end() ? earlier->comment : std::nullopt;
+      if (earlier != before.end() && earlier->score == found->second && earlier->comment == kept_comment) {
+        outcome.recorded.push_back(*earlier);
+        continue;
+      }
+      domain::ConsensusScore score{criterion.key, found->second, kept_comment, stamp.at, stamp.actor};
       tx.evaluations().set_consensus(proposal.id, *proposal.cutoff_id, score);
-      recorded.push_back(std::move(score));
+      outcome.recorded.push_back(std::move(score));
+      outcome.changed = true;
     }
-    const auto json_of = [](const std::vector<domain::ConsensusScore>& consensus) {
+    if (!outcome.changed) {
+      return outcome;
+    }
+    const auto json_of = [](const std::vector<domain::ConsensusScore>& consensus) -> std::optional<std::string> {
+      if (consensus.empty()) {
+        return std::nullopt;
+      }
       auto object = nlohmann::ordered_json::object();
       for (const auto& score : consensus) {
         object[score.key] = {{"score", domain::format_points(score.score)},
@@ -236,7 +262,7 @@ ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request
                   "set consensus",
                   json_of(before),
                   json_of(tx.evaluations().consensus(proposal.id, *proposal.cutoff_id))});
-    return ConsensusOutcome{proposal, recorded};
+    return outcome;
   });
 }
 
@@ -246,6 +272,11 @@ void for_each_scored(Session& session, const ScoreQuery& query, const std::funct
     std::vector<domain::Proposal> proposals;
     if (query.ref) {
       proposals.push_back(resolve_proposal(tx, *query.ref));
+      if (proposals.back().status != domain::ProposalStatus::submitted) {
+        throw Error(ErrorKind::refused,
+                    fmt::format("{} is {}: only a submitted proposal is evaluated", reference(proposals.back()),
+                                domain::to_string(proposals.back().status)));
+      }
     } else {
       const auto call = require_call(tx, query.call.value_or(""));
       store::ProposalFilter filter;

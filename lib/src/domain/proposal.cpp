@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/domain/proposal.hpp>
-
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -58,6 +57,30 @@ util::Result<ProposalStatus> parse_status(std::string_view text)
   return util::Failure{fmt::format("'{}' is not a status; use draft, submitted or withdrawn", util::excerpt(text))};
 }
 
+std::string_view to_string(Outcome outcome)
+{
+  switch (outcome) {
+  case Outcome::selected:
+    return "selected";
+  case Outcome::reserve:
+    return "reserve";
+  case Outcome::rejected:
+    return "rejected";
+  }
+  return "rejected";
+}
+
+util::Result<Outcome> parse_outcome(std::string_view text)
+{
+  const std::string value = util::to_lower_ascii(util::trim(text));
+  for (const Outcome outcome : {Outcome::selected, Outcome::reserve, Outcome::rejected}) {
+    if (value == to_string(outcome)) {
+      return outcome;
+    }
+  }
+  return util::Failure{fmt::format("'{}' is not an outcome; use selected, reserve or rejected", util::excerpt(text))};
+}
+
 util::Result<std::string> parse_sector(std::string_view text)
 {
   const std::string value = util::to_lower_ascii(util::trim(text));
@@ -67,7 +90,8 @@ util::Result<std::string> parse_sector(std::string_view text)
     }
   }
   std::vector<std::string> names(k_sectors.begin(), k_sectors.end());
-  return util::Failure{fmt::format("'{}' is not a sector; use one of {}", util::excerpt(text), util::join(names, ", "))};
+  return util::Failure{
+      fmt::format("'{}' is not a sector; use one of {}", util::excerpt(text), util::join(names, ", "))};
 }
 
 std::optional<std::string> check_acronym(std::string_view acronym)
@@ -77,7 +101,8 @@ std::optional<std::string> check_acronym(std::string_view acronym)
            c == '.';
   };
   if (acronym.empty() || acronym.size() > 32 || !std::all_of(acronym.begin(), acronym.end(), allowed)) {
-    return fmt::format("'{}' is not a valid acronym: use 1 to 32 letters, digits, '-', '_' or '.'", util::excerpt(acronym));
+    return fmt::format("'{}' is not a valid acronym: use 1 to 32 letters, digits, '-', '_' or '.'",
+                       util::excerpt(acronym));
   }
   return std::nullopt;
 }

@@ -34,7 +34,8 @@ struct ScoreRow
   CriterionScores scores;
 };
 
-/// A score row: call acronym cutoff criterion scores (each expert's: [{"expert", "score"}])
+/// A score row: call acronym cutoff criterion scores (each expert's: [{"expert", "score",
+/// "comment"}])
 /// experts consensus source spread wide_spread.
 const Fields<ScoreRow>& score_row_fields();
 

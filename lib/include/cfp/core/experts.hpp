@@ -38,10 +38,18 @@ struct ExpertDetails
 
 ExpertDetails show_expert(Session& session, const std::string& name);
 
+/// What declare_conflict recorded.
+struct ConflictDeclaration
+{
+  store::DeclaredConflict conflict;
+  bool scores_set_aside = false; ///< the expert had scored the proposal: those scores no longer count
+};
+
 /// Declares that the expert NAME may not score the proposal REF, for `reason`. Refused when
-/// a conflict of that expert and proposal is declared already.
-store::DeclaredConflict declare_conflict(Session& session, const std::string& name, const std::string& ref,
-                                         const std::string& reason);
+/// a conflict of that expert and proposal is declared already. Scores the expert gave it
+/// already are kept but count no more (lists, medians and summaries leave them out).
+ConflictDeclaration declare_conflict(Session& session, const std::string& name, const std::string& ref,
+                                     const std::string& reason);
 
 /// One conflict of interest, declared or derived, as `cfp expert conflicts` lists it.
 struct ConflictListing

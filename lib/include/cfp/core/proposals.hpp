@@ -75,6 +75,7 @@ struct ProposalQuery
   std::optional<std::string> state;
   std::optional<std::string> status;
   std::optional<std::string> sector;
+  std::optional<std::string> outcome;
 };
 
 /// Visits the proposals `query` selects, by call and acronym, one at a time, inside one read

@@ -20,7 +20,7 @@ namespace cfp::core {
 
 /// A proposal: id call acronym title host partners entity plan experimental_platform
 /// eu_contribution_eur national_contribution_eur sectors status cutoff cutoff_closes_at
-/// submitted_at version withdrawal_reason. The fields that can be read from a file know how.
+/// submitted_at version withdrawal_reason outcome. The fields that can be read from a file know how.
 const Fields<domain::Proposal, ProposalFileRecord>& proposal_fields();
 
 /// The fields of a proposal file (`import proposals`, `export proposals`), in order: the

@@ -28,6 +28,7 @@ struct ScoreOutcome
   domain::Proposal proposal;
   domain::Evaluation evaluation;
   bool replaced = false; ///< an earlier evaluation by the same expert was replaced (and kept)
+  bool changed = true;   ///< false: the same scores and comment were recorded already
 };
 
 /// Records one expert's scores of a submitted proposal whose cut-off has passed, one a
@@ -37,7 +38,8 @@ struct ScoreOutcome
 ScoreOutcome add_score(Session& session, const ScoreRequest& request);
 
 /// Records the agreed score of one or more criteria of a proposal (same refusals as
-/// add_score, but any subset of the criteria).
+/// add_score, any subset of the criteria, and refused while no expert has scored it). A
+/// criterion given without a comment keeps the comment it had.
 struct ConsensusRequest
 {
   std::string ref;
@@ -47,7 +49,8 @@ struct ConsensusRequest
 struct ConsensusOutcome
 {
   domain::Proposal proposal;
-  std::vector<domain::ConsensusScore> recorded; ///< in the criteria's order
+  std::vector<domain::ConsensusScore> recorded; ///< those given, in the criteria's order
+  bool changed = false;                         ///< false: each was recorded so already
 };
 ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request);
 
@@ -55,12 +58,20 @@ ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request
 enum class ConsensusSource { set, median, none };
 std::string_view to_string(ConsensusSource source);
 
+/// One expert's score of one criterion, with the comment of the expert's evaluation.
+struct ExpertScore
+{
+  std::string expert;
+  domain::HalfPoints score = 0;
+  std::optional<std::string> comment;
+};
+
 /// One criterion of one proposal: the experts' scores, the consensus and the spread.
 struct CriterionScores
 {
   domain::Criterion criterion;
-  std::vector<std::pair<std::string, domain::HalfPoints>> scores; ///< by expert name
-  std::optional<domain::HalfPoints> consensus;                    ///< none without scores or consensus
+  std::vector<ExpertScore> scores;             ///< by expert name
+  std::optional<domain::HalfPoints> consensus; ///< none without scores or consensus
   ConsensusSource source = ConsensusSource::none;
   std::optional<std::string> comment; ///< of a recorded consensus
   domain::HalfPoints spread = 0;      ///< max - min of the scores

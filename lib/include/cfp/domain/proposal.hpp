@@ -21,15 +21,20 @@ enum class Plan { new_system, upgrade, none };
 /// Where a proposal stands in its life.
 enum class ProposalStatus { draft, submitted, withdrawn };
 
+/// What the evaluation decided for a proposal (`cfp rank --apply`); not its status.
+enum class Outcome { selected, reserve, rejected };
+
 /// The target sectors of the AI Factories calls, in the calls' order.
-inline constexpr std::array<std::string_view, 11> k_sectors{
-  "health", "manufacturing", "climate", "finance", "automotive", "cybersecurity",
-  "agrifood", "education", "culture", "green-economy", "space"};
+inline constexpr std::array<std::string_view, 11> k_sectors{"health",     "manufacturing", "climate",  "finance",
+                                                            "automotive", "cybersecurity", "agrifood", "education",
+                                                            "culture",    "green-economy", "space"};
 
 std::string_view to_string(Plan plan);
 std::string_view to_string(ProposalStatus status);
 util::Result<Plan> parse_plan(std::string_view text);
 util::Result<ProposalStatus> parse_status(std::string_view text);
+std::string_view to_string(Outcome outcome);
+util::Result<Outcome> parse_outcome(std::string_view text);
 
 /// The sector named `text` (case-insensitive), in its canonical spelling.
 util::Result<std::string> parse_sector(std::string_view text);
@@ -67,6 +72,7 @@ struct Proposal
   std::optional<Instant> submitted_at;
   std::optional<std::string> withdrawal_reason;
   int version = 1;
+  std::optional<Outcome> outcome; ///< recorded by the evaluation, apart from the versions
 };
 
 /// One earlier or current version of a proposal, as history shows it.

@@ -22,6 +22,7 @@ struct ProposalFilter
   std::optional<std::string> state; ///< host or partner
   std::optional<domain::ProposalStatus> status;
   std::optional<std::string> sector;
+  std::optional<domain::Outcome> outcome;
 };
 
 /// Proposals: the current version of each, and the earlier versions as snapshots.
@@ -51,6 +52,10 @@ public:
   /// Visits the proposals `filter` selects, ordered by call code, then acronym, one at a time
   /// without holding them all.
   virtual void for_each(const ProposalFilter& filter, const Visitor& visit) const = 0;
+
+  /// Records (or with nullopt clears) what the evaluation decided for proposal `id`; its
+  /// versions are left alone.
+  virtual void set_outcome(std::int64_t id, std::optional<domain::Outcome> outcome) = 0;
   /// The same as for_each, collected.
   std::vector<domain::Proposal> list(const ProposalFilter& filter) const;
 

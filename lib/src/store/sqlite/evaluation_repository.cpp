@@ -143,13 +143,18 @@ int SqliteEvaluationRepository::earlier_versions(std::int64_t id) const
 void SqliteEvaluationRepository::for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id,
                                           const Visitor& visit) const
 {
-  // At the cut-off each proposal has now: an evaluation at an earlier one does not count.
+  // At the cut-off each proposal has now: an evaluation at an earlier one does not count; nor
+  // does one by an expert a conflict of interest was declared for afterwards.
   static constexpr char k_of_call[] =
       CFP_EVALUATION_ROWS "JOIN proposal p ON p.id = v.proposal_id AND p.cutoff_id = v.cutoff_id "
-                          "WHERE p.call_id = ?1 ORDER BY v.proposal_id, e.name, v.id, k.position";
+                          "WHERE p.call_id = ?1 AND NOT EXISTS (SELECT 1 FROM declared_conflict d "
+                          "WHERE d.expert_id = v.expert_id AND d.proposal_id = v.proposal_id) "
+                          "ORDER BY v.proposal_id, e.name_key, v.id, k.position";
   static constexpr char k_of_proposal[] =
       CFP_EVALUATION_ROWS "JOIN proposal p ON p.id = v.proposal_id AND p.cutoff_id = v.cutoff_id "
-                          "WHERE p.call_id = ?1 AND p.id = ?2 ORDER BY e.name, v.id, k.position";
+                          "WHERE p.call_id = ?1 AND p.id = ?2 AND NOT EXISTS (SELECT 1 FROM declared_conflict d "
+                          "WHERE d.expert_id = v.expert_id AND d.proposal_id = v.proposal_id) "
+                          "ORDER BY e.name_key, v.id, k.position";
   auto& statement = m_statements.get(proposal_id ? FixedSql(k_of_proposal) : FixedSql(k_of_call));
   statement.bind(1, call_id);
   if (proposal_id) {

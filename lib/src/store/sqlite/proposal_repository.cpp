@@ -21,7 +21,7 @@ using domain::Proposal;
   " (SELECT group_concat(state_code, ',') FROM proposal_partner WHERE proposal_id = p.id),"                            \
   " p.entity, p.plan, p.experimental_platform, p.eu_contribution_cents, p.national_contribution_cents,"                \
   " (SELECT group_concat(sector, ',') FROM proposal_sector WHERE proposal_id = p.id),"                                 \
-  " p.status, p.cutoff_id, k.label, k.closes_at, p.submitted_at, p.withdrawal_reason, p.version"                       \
+  " p.status, p.cutoff_id, k.label, k.closes_at, p.submitted_at, p.withdrawal_reason, p.version, p.outcome"            \
   " FROM proposal p JOIN call c ON c.id = p.call_id LEFT JOIN cutoff k ON k.id = p.cutoff_id"
 
 Proposal read_proposal(const SQLite::Statement& statement)
@@ -49,6 +49,9 @@ Proposal read_proposal(const SQLite::Statement& statement)
   proposal.submitted_at = column_optional_instant(statement.getColumn(16));
   proposal.withdrawal_reason = column_optional_string(statement.getColumn(17));
   proposal.version = statement.getColumn(18).getInt();
+  if (const auto outcome = column_optional_string(statement.getColumn(19))) {
+    proposal.outcome = util::value_or_throw(domain::parse_outcome(*outcome), ErrorKind::storage, "a stored outcome");
+  }
   domain::canonicalize(fields);
   return proposal;
 }
@@ -227,6 +230,7 @@ void SqliteProposalRepository::for_each(const ProposalFilter& filter, const Visi
       "        OR EXISTS (SELECT 1 FROM proposal_partner pp WHERE pp.proposal_id = p.id AND pp.state_code = ?4))"
       "   AND (?5 IS NULL OR p.status = ?5)"
       "   AND (?6 IS NULL OR EXISTS (SELECT 1 FROM proposal_sector ps WHERE ps.proposal_id = p.id AND ps.sector = ?6))"
+      "   AND (?7 IS NULL OR p.outcome = ?7)"
       " ORDER BY c.code, p.acronym";
   auto& statement = m_statements.get(k_sql);
   bind_optional(statement, 1, filter.call_id);
@@ -237,9 +241,23 @@ void SqliteProposalRepository::for_each(const ProposalFilter& filter, const Visi
     statement.bind(5, std::string(domain::to_string(*filter.status)));
   }
   bind_optional(statement, 6, filter.sector);
+  if (filter.outcome) {
+    statement.bind(7, std::string(domain::to_string(*filter.outcome)));
+  }
   while (auto proposal = next(statement)) {
     visit(*proposal);
   }
+}
+
+void SqliteProposalRepository::set_outcome(std::int64_t id, std::optional<domain::Outcome> outcome)
+{
+  static constexpr char k_sql[] = "UPDATE proposal SET outcome = ?2 WHERE id = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, id);
+  if (outcome) {
+    statement.bind(2, std::string(domain::to_string(*outcome)));
+  }
+  statement.exec();
 }
 
 std::optional<SqliteProposalRepository::Recorded> SqliteProposalRepository::recorded_of(std::int64_t id) const

@@ -20,6 +20,7 @@ public:
   std::optional<domain::Proposal> find(std::int64_t call_id, const std::string& acronym) const override;
   std::vector<domain::Proposal> find_by_acronym(const std::string& acronym) const override;
   void for_each(const ProposalFilter& filter, const Visitor& visit) const override;
+  void set_outcome(std::int64_t id, std::optional<domain::Outcome> outcome) override;
   std::vector<domain::ProposalVersion> history(std::int64_t id) const override;
   std::vector<std::string> moved_by_new_cutoff(std::int64_t call_id, domain::Instant closes_at) const override;
   std::vector<std::pair<domain::ProposalStatus, int>> count_by_status(std::int64_t call_id) const override;
