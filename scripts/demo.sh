@@ -35,4 +35,7 @@ echo
 echo "== Evaluation summary of MIMER (illustrative) =="
 "$cfp" score summary MIMER
 echo
+echo "== Ranking and funding line of the first cut-off (illustrative scores, 600M budget) =="
+"$cfp" rank EUROHPC-2024-CEI-AI-01 --cutoff 2024-11-04 --budget 600M
+echo
 echo "Demo database: $CFP_DB (try: CFP_DB=$CFP_DB $cfp proposal show BSC-AIF)"

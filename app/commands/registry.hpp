@@ -61,5 +61,6 @@ void register_export_commands(CLI::App& app, Registry& registry);
 void register_criterion_commands(CLI::App& app, Registry& registry);
 void register_expert_commands(CLI::App& app, Registry& registry);
 void register_score_commands(CLI::App& app, Registry& registry);
+void register_rank_command(CLI::App& app, Registry& registry);
 
 } // namespace cfp::cli

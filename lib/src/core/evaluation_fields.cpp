@@ -122,26 +122,6 @@ const Fields<ScoreRow>& score_row_fields()
   return fields;
 }
 
-Totals totals_of(const ProposalScores& scores)
-{
-  Totals totals;
-  domain::HalfPoints total = 0;
-  std::int64_t weighted_total = 0;
-  bool every_threshold = true;
-  for (const auto& criterion : scores.criteria) {
-    if (!criterion.consensus) {
-      return totals;
-    }
-    total += *criterion.consensus;
-    weighted_total += domain::weighted(*criterion.consensus, criterion.criterion.weight);
-    every_threshold = every_threshold && passes(criterion);
-  }
-  totals.total = total;
-  totals.weighted_total = weighted_total;
-  totals.passed = every_threshold && total >= scores.overall_threshold;
-  return totals;
-}
-
 const Fields<ProposalScores>& summary_fields()
 {
   static const Fields<ProposalScores> fields{

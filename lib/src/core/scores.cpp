@@ -157,6 +157,45 @@ bool passes(const CriterionScores& scores)
   return scores.consensus && *scores.consensus >= scores.criterion.threshold;
 }
 
+Totals totals_of(const ProposalScores& scores)
+{
+  Totals totals;
+  domain::HalfPoints total = 0;
+  std::int64_t weighted_total = 0;
+  bool every_threshold = true;
+  for (const auto& criterion : scores.criteria) {
+    if (!criterion.consensus) {
+      return totals;
+    }
+    total += *criterion.consensus;
+    weighted_total += domain::weighted(*criterion.consensus, criterion.criterion.weight);
+    every_threshold = every_threshold && passes(criterion);
+  }
+  totals.total = total;
+  totals.weighted_total = weighted_total;
+  totals.passed = every_threshold && total >= scores.overall_threshold;
+  return totals;
+}
+
+std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain::Call& call,
+                                      const std::vector<domain::Proposal>& proposals)
+{
+  std::vector<ProposalScores> result;
+  if (proposals.empty()) {
+    return result;
+  }
+  const auto criteria = tx.criteria().of_call(call.id);
+  // The evaluations of the call (or of its one proposal), by proposal id.
+  std::map<std::int64_t, std::vector<domain::Evaluation>> evaluations;
+  tx.evaluations().for_each(
+      call.id, proposals.size() == 1 ? std::optional(proposals.front().id) : std::nullopt,
+      [&](const domain::Evaluation& evaluation) { evaluations[evaluation.proposal_id].push_back(evaluation); });
+  for (const auto& proposal : proposals) {
+    result.push_back(scores_of(tx, call, proposal, criteria, evaluations[proposal.id]));
+  }
+  return result;
+}
+
 ScoreOutcome add_score(Session& session, const ScoreRequest& request)
 {
   const auto comment = checked_comment(request.comment);
@@ -288,14 +327,8 @@ void for_each_scored(Session& session, const ScoreQuery& query, const std::funct
       return 0;
     }
     const auto call = require_call(tx, proposals.front().call_code);
-    const auto criteria = tx.criteria().of_call(call.id);
-    // The evaluations of the call (or of the one proposal), by proposal id.
-    std::map<std::int64_t, std::vector<domain::Evaluation>> evaluations;
-    tx.evaluations().for_each(
-        call.id, query.ref ? std::optional(proposals.front().id) : std::nullopt,
-        [&](const domain::Evaluation& evaluation) { evaluations[evaluation.proposal_id].push_back(evaluation); });
-    for (const auto& proposal : proposals) {
-      visit(scores_of(tx, call, proposal, criteria, evaluations[proposal.id]));
+    for (const auto& scores : scores_of(tx, call, proposals)) {
+      visit(scores);
     }
     return 0;
   });

@@ -39,15 +39,6 @@ struct ScoreRow
 /// experts consensus source spread wide_spread.
 const Fields<ScoreRow>& score_row_fields();
 
-/// The totals of a proposal's consensus scores: empty while a criterion has no consensus.
-struct Totals
-{
-  std::optional<domain::HalfPoints> total;
-  std::optional<std::int64_t> weighted_total; ///< half points x thousandths
-  bool passed = false;                        ///< every threshold and the overall one reached
-};
-Totals totals_of(const ProposalScores& scores);
-
 /// An evaluation summary: call acronym cutoff criteria (each: criterion name consensus
 /// threshold passed source comment) total weighted_total overall_threshold passed.
 const Fields<ProposalScores>& summary_fields();

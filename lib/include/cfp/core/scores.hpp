@@ -2,9 +2,11 @@
 #pragma once
 
 #include <cfp/core/session.hpp>
+#include <cfp/domain/call.hpp>
 #include <cfp/domain/criterion.hpp>
 #include <cfp/domain/evaluation.hpp>
 #include <cfp/domain/proposal.hpp>
+#include <cfp/store/transaction.hpp>
 
 #include <functional>
 #include <optional>
@@ -102,5 +104,19 @@ ProposalScores score_summary(Session& session, const std::string& ref);
 
 /// Whether the consensus of `scores` reaches the criterion's threshold.
 bool passes(const CriterionScores& scores);
+
+/// The totals of a proposal's consensus scores: empty while a criterion has no consensus.
+struct Totals
+{
+  std::optional<domain::HalfPoints> total;
+  std::optional<std::int64_t> weighted_total; ///< half points x thousandths
+  bool passed = false;                        ///< every threshold and the overall one reached
+};
+Totals totals_of(const ProposalScores& scores);
+
+/// The scores of `proposals` (of `call`, each at the cut-off it has now), inside the caller's
+/// transaction, in the order given.
+std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain::Call& call,
+                                      const std::vector<domain::Proposal>& proposals);
 
 } // namespace cfp::core

@@ -1,0 +1,264 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include <cfp/core/audit.hpp>
+#include <cfp/core/calls.hpp>
+#include <cfp/core/ranking.hpp>
+#include <cfp/error.hpp>
+#include <cfp/store/call_repository.hpp>
+#include <cfp/store/criterion_repository.hpp>
+#include <cfp/store/proposal_repository.hpp>
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+namespace cfp::core {
+
+namespace {
+
+int parse_min_experts(const std::string& text)
+{
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || text[0] == '0' || value < 1 ||
+      value > 100) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--min-experts '{}': give a number of experts from 1 to 100", util::excerpt(text)));
+  }
+  return value;
+}
+
+// Why a ranked proposal is not above `above` when their weighted totals tie: the first rule of
+// the order that tells them apart, or empty when the totals differ.
+std::string tie_reason(const RankedProposal& above, const RankedProposal& below)
+{
+  if (above.totals.weighted_total != below.totals.weighted_total) {
+    return {};
+  }
+  for (std::size_t i = 0; i < below.scores.criteria.size(); ++i) {
+    const auto mine = *below.scores.criteria[i].consensus;
+    const auto theirs = *above.scores.criteria[i].consensus;
+    if (mine != theirs) {
+      return fmt::format("{} {} < {}", below.scores.criteria[i].criterion.key, domain::format_points(mine),
+                         domain::format_points(theirs));
+    }
+  }
+  const auto& mine = below.scores.proposal;
+  const auto& theirs = above.scores.proposal;
+  if (mine.submitted_at != theirs.submitted_at) {
+    return fmt::format("submitted later: {} > {}", domain::format_utc(*mine.submitted_at),
+                       domain::format_utc(*theirs.submitted_at));
+  }
+  return fmt::format("acronym {} after {}", mine.acronym, theirs.acronym);
+}
+
+// Whether `a` ranks above `b` (both passing): by weighted total, each criterion's consensus in
+// position order, earlier submission, then acronym.
+bool ranks_above(const RankedProposal& a, const RankedProposal& b)
+{
+  if (a.totals.weighted_total != b.totals.weighted_total) {
+    return *a.totals.weighted_total > *b.totals.weighted_total;
+  }
+  for (std::size_t i = 0; i < a.scores.criteria.size(); ++i) {
+    if (*a.scores.criteria[i].consensus != *b.scores.criteria[i].consensus) {
+      return *a.scores.criteria[i].consensus > *b.scores.criteria[i].consensus;
+    }
+  }
+  if (a.scores.proposal.submitted_at != b.scores.proposal.submitted_at) {
+    return *a.scores.proposal.submitted_at < *b.scores.proposal.submitted_at;
+  }
+  return util::to_lower_ascii(a.scores.proposal.acronym) < util::to_lower_ascii(b.scores.proposal.acronym);
+}
+
+// Classifies one proposal: incomplete, below a threshold, or passing (for now).
+RankedProposal classify(ProposalScores scores, int min_experts)
+{
+  RankedProposal ranked;
+  ranked.totals = totals_of(scores);
+  for (const auto& criterion : scores.criteria) {
+    if (static_cast<int>(criterion.scores.size()) < min_experts) {
+      ranked.status = RankStatus::incomplete;
+      ranked.reason = fmt::format("{}: {} expert{}, fewer than {}", criterion.criterion.key, criterion.scores.size(),
+                                  criterion.scores.size() == 1 ? "" : "s", min_experts);
+      ranked.scores = std::move(scores);
+      return ranked;
+    }
+  }
+  ranked.status = RankStatus::passing;
+  for (const auto& criterion : scores.criteria) {
+    if (!passes(criterion)) {
+      ranked.status = RankStatus::below_threshold;
+      ranked.reason = fmt::format("{} {} < {}", criterion.criterion.key, domain::format_points(*criterion.consensus),
+                                  domain::format_points(criterion.criterion.threshold));
+      break;
+    }
+  }
+  if (ranked.status == RankStatus::passing && *ranked.totals.total < scores.overall_threshold) {
+    ranked.status = RankStatus::below_threshold;
+    ranked.reason = fmt::format("total {} < {}", domain::format_points(*ranked.totals.total),
+                                domain::format_points(scores.overall_threshold));
+  }
+  ranked.scores = std::move(scores);
+  return ranked;
+}
+
+Ranking build_ranking(const Session& session, const store::Transaction& tx, const RankRequest& request)
+{
+  Ranking ranking;
+  ranking.call = require_call(tx, request.call);
+  ranking.criteria = tx.criteria().of_call(ranking.call.id);
+  ranking.min_experts = request.min_experts ? parse_min_experts(*request.min_experts) : k_default_min_experts;
+  ranking.budget = request.budget ? std::optional(util::value_or_throw(domain::parse_money(*request.budget),
+                                                                       ErrorKind::invalid_input, "--budget"))
+                                  : ranking.call.budget;
+  if (request.cutoff) {
+    const auto cutoffs = tx.calls().cutoffs(ranking.call.id);
+    if (std::none_of(cutoffs.begin(), cutoffs.end(),
+                     [&](const domain::Cutoff& c) { return util::iequals(c.label, *request.cutoff); })) {
+      throw Error(ErrorKind::not_found,
+                  fmt::format("call {} has no cut-off labelled '{}'; 'cfp deadline list {}' "
+                              "shows them",
+                              ranking.call.code, util::excerpt(*request.cutoff), ranking.call.code));
+    }
+  }
+  store::ProposalFilter filter;
+  filter.call_id = ranking.call.id;
+  filter.cutoff_label = request.cutoff;
+  filter.status = domain::ProposalStatus::submitted;
+  std::vector<domain::Proposal> considered;
+  const auto now = session.clock.now();
+  tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {
+    if (proposal.cutoff_closes_at && *proposal.cutoff_closes_at < now) {
+      considered.push_back(proposal);
+    }
+  });
+  std::vector<RankedProposal> passing;
+  std::vector<RankedProposal> below;
+  std::vector<RankedProposal> incomplete;
+  for (auto& scores : scores_of(tx, ranking.call, considered)) {
+    auto ranked = classify(std::move(scores), ranking.min_experts);
+    auto& list = ranked.status == RankStatus::passing           ? passing
+                 : ranked.status == RankStatus::below_threshold ? below
+                                                                : incomplete;
+    list.push_back(std::move(ranked));
+  }
+  std::sort(passing.begin(), passing.end(), ranks_above);
+  domain::Cents cumulative = 0;
+  bool fits = true;
+  for (std::size_t i = 0; i < passing.size(); ++i) {
+    auto& ranked = passing[i];
+    ranked.rank = static_cast<int>(i + 1);
+    cumulative += ranked.scores.proposal.fields.eu_contribution;
+    ranked.cumulative = cumulative;
+    if (i > 0) {
+      ranked.reason = tie_reason(passing[i - 1], ranked);
+    }
+    if (!ranking.budget) {
+      continue;
+    }
+    if (fits && cumulative > *ranking.budget) {
+      fits = false;
+      if (ranked.reason.empty()) {
+        ranked.reason = fmt::format("over the budget: {} > {}", domain::format_money_plain(cumulative),
+                                    domain::format_money_plain(*ranking.budget));
+      }
+    }
+    ranked.status = fits ? RankStatus::funded : RankStatus::reserve;
+  }
+  std::stable_sort(below.begin(), below.end(), [](const RankedProposal& a, const RankedProposal& b) {
+    return a.totals.weighted_total.value_or(0) > b.totals.weighted_total.value_or(0);
+  });
+  for (auto* list : {&passing, &below, &incomplete}) {
+    std::move(list->begin(), list->end(), std::back_inserter(ranking.proposals));
+  }
+  return ranking;
+}
+
+std::optional<domain::Outcome> outcome_of(RankStatus status)
+{
+  switch (status) {
+  case RankStatus::funded:
+  case RankStatus::passing:
+    return domain::Outcome::selected;
+  case RankStatus::reserve:
+    return domain::Outcome::reserve;
+  case RankStatus::below_threshold:
+    return domain::Outcome::rejected;
+  case RankStatus::incomplete:
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+std::string_view to_string(RankStatus status)
+{
+  switch (status) {
+  case RankStatus::funded:
+    return "funded";
+  case RankStatus::reserve:
+    return "reserve";
+  case RankStatus::passing:
+    return "passing";
+  case RankStatus::below_threshold:
+    return "below_threshold";
+  case RankStatus::incomplete:
+    return "incomplete";
+  }
+  return "incomplete";
+}
+
+Ranking rank_proposals(Session& session, const RankRequest& request)
+{
+  if (!request.apply) {
+    return session.database.read("rank the proposals",
+                                 [&](const store::Transaction& tx) { return build_ranking(session, tx, request); });
+  }
+  return session.database.write(fmt::format("apply the ranking of call {}", request.call), [&](store::Transaction& tx) {
+    auto ranking = build_ranking(session, tx, request);
+    std::vector<std::string> incomplete;
+    for (const auto& ranked : ranking.proposals) {
+      if (ranked.status == RankStatus::incomplete) {
+        incomplete.push_back(ranked.scores.proposal.acronym);
+      }
+    }
+    if (!incomplete.empty()) {
+      throw Error(ErrorKind::refused,
+                  fmt::format("cannot apply the ranking of call {}: {} incomplete ({}); score {} first, or rank "
+                              "with a lower --min-experts",
+                              ranking.call.code, incomplete.size() == 1 ? "a proposal is" : "proposals are",
+                              util::join(incomplete, ", "), incomplete.size() == 1 ? "it" : "them"));
+    }
+    if (ranking.proposals.empty()) {
+      throw Error(ErrorKind::refused, fmt::format("call {} has no proposal to rank: none submitted to a cut-off "
+                                                  "that has passed",
+                                                  ranking.call.code));
+    }
+    const auto outcome_json = [](std::optional<domain::Outcome> outcome) {
+      return nlohmann::ordered_json{
+          {"outcome", outcome ? nlohmann::ordered_json(std::string(domain::to_string(*outcome))) : nullptr}}
+          .dump();
+    };
+    for (const auto& ranked : ranking.proposals) {
+      const auto& proposal = ranked.scores.proposal;
+      const auto outcome = outcome_of(ranked.status);
+      if (outcome == proposal.outcome) {
+        continue;
+      }
+      tx.proposals().set_outcome(proposal.id, outcome);
+      record_audit(session, tx,
+                   {{domain::SubjectKind::proposal, proposal.id},
+                    "proposal " + proposal.call_code + "/" + proposal.acronym,
+                    "set outcome",
+                    outcome_json(proposal.outcome),
+                    outcome_json(outcome)});
+    }
+    ranking.applied = true;
+    return ranking;
+  });
+}
+
+} // namespace cfp::core
