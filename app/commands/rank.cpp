@@ -99,13 +99,16 @@ void run_rank(Context& context, const core::RankRequest& request)
     ++counts[static_cast<int>(ranked.status)];
   }
   printer.finish();
-  context.note(fmt::format("{} proposals of {}{}: {} funded, {} reserve, {} passing, {} below a threshold, {} "
-                           "incomplete; budget {}{}",
-                           ranking.proposals.size(), ranking.call.code,
-                           request.cutoff ? " at cut-off " + *request.cutoff : std::string(), counts[0], counts[1],
-                           counts[2], counts[3], counts[4],
-                           ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : "none",
-                           ranking.applied ? "; outcomes recorded" : ""));
+  context.note(fmt::format(
+      "{} proposals of {}{}: {} funded, {} reserve, {} passing, {} below a threshold, {} "
+      "incomplete; budget {}{}",
+      ranking.proposals.size(), ranking.call.code, ranking.cutoff ? " at cut-off " + *ranking.cutoff : std::string(),
+      counts[0], counts[1], counts[2], counts[3], counts[4],
+      ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : "none",
+      !ranking.applied                ? std::string()
+      : ranking.outcomes_changed == 0 ? std::string("; outcomes unchanged")
+                                      : fmt::format("; {} outcome{} recorded", ranking.outcomes_changed,
+                                                    ranking.outcomes_changed == 1 ? "" : "s")));
 }
 
 } // namespace

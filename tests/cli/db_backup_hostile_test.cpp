@@ -28,16 +28,6 @@ namespace fs = std::filesystem;
 
 class DbBackupHostileTest : public CliTest
 {
-protected:
-  static std::vector<std::string> names_in(const fs::path& folder)
-  {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder)) {
-      names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-  }
 };
 
 TEST_F(DbBackupHostileTest, NothingButAPrivateFolderAndTheCopyEverAppearsBesideIt)

@@ -25,17 +25,6 @@ namespace fs = std::filesystem;
 class DbBackupTest : public CliTest
 {
 protected:
-  /// The names in `folder`, sorted.
-  static std::vector<std::string> names_in(const fs::path& folder)
-  {
-    std::vector<std::string> names;
-    for (const auto& entry : fs::directory_iterator(folder)) {
-      names.push_back(entry.path().filename().string());
-    }
-    std::sort(names.begin(), names.end());
-    return names;
-  }
-
   void expect_good_copy(const fs::path& copy)
   {
     EXPECT_EQ(dump_database(copy), dump_database(m_db));
@@ -91,8 +80,7 @@ TEST_F(DbBackupTest, TheCopyIsPrivateWhateverTheUmask)
 TEST_F(DbBackupTest, TheDatabaseAndItsFilesAreRefused)
 {
   const auto before = dump_database(m_db);
-  fails({"db", "backup", m_db.string()}, 66,
-        "DEST " + m_db.string() + " is the database; name another file");
+  fails({"db", "backup", m_db.string()}, 66, "DEST " + m_db.string() + " is the database; name another file");
   for (const char* suffix : {"-wal", "-shm", "-journal"}) {
     fails({"db", "backup", m_db.string() + suffix}, 66,
           std::string("is the ") + (suffix + 1) + " file of the database; name another file");

@@ -156,7 +156,7 @@ TEST_F(RankTest, ApplyRecordsEachOutcomeOnceWithAnAuditEntry)
   const auto applied = cfp({"rank", k_call, "--min-experts", "1", "--apply"}, k_after);
   ASSERT_EQ(applied.exit_code, 0) << applied.err;
   EXPECT_NE(applied.err.find("1 funded, 1 reserve, 0 passing, 1 below a threshold, 0 incomplete; budget "
-                             "1,500,000,000.00 EUR; outcomes recorded"),
+                             "1,500,000,000.00 EUR; 3 outcomes recorded"),
             std::string::npos)
       << applied.err;
   EXPECT_NE(ok({"proposal", "show", "BSC-AIF"}).find("outcome:               selected\n"), std::string::npos);
@@ -167,10 +167,13 @@ TEST_F(RankTest, ApplyRecordsEachOutcomeOnceWithAnAuditEntry)
   EXPECT_EQ(entry.at("action"), "set outcome");
   EXPECT_EQ(entry.at("before").dump(), R"({"outcome":null})");
   EXPECT_EQ(entry.at("after").dump(), R"({"outcome":"rejected"})");
-  // Applying the same ranking again records nothing new.
+  // Applying the same ranking again records nothing new, and says so.
   const auto before = dump_database(m_db);
-  ok({"rank", k_call, "--min-experts", "1", "--apply"}, k_after);
+  const auto again = cfp({"rank", k_call, "--min-experts", "1", "--apply"}, k_after);
+  EXPECT_NE(again.err.find("; outcomes unchanged"), std::string::npos) << again.err;
   EXPECT_EQ(dump_database(m_db), before);
+  // The outcome is no version's: history does not show it.
+  EXPECT_FALSE(json::parse(ok({"proposal", "history", "MIMER", "--format", "json"})).at(0).contains("outcome"));
   fails({"proposal", "list", "--outcome", "funded"}, 65, "'funded' is not an outcome");
 }
 
@@ -190,6 +193,30 @@ TEST_F(RankTest, OnlyProposalsWhoseCutOffHasPassedAreConsideredAndTheCutOffCanBe
         k_after);
   fails({"rank", k_call, "--budget", "lots"}, 65, "--budget", k_after);
   fails({"rank", "NOPE"}, 1, "no call 'NOPE'", k_after);
+}
+
+TEST_F(RankTest, ContributionsTooLargeToAddUpAreRefusedRatherThanWrapped)
+{
+  add("HUGE-A", "50_000_000_000_000_000");
+  add("HUGE-B", "50_000_000_000_000_000");
+  score("HUGE-A", "5", "5", "5");
+  score("HUGE-B", "4", "4", "4");
+  fails({"rank", k_call, "--min-experts", "1"}, 1,
+        "the EU contributions requested in call EUROHPC-2024-CEI-AI-01 add up to more than cfp can count", k_after);
+}
+
+TEST_F(RankTest, ABudgetLineAfterATieSaysBothAndTheCutOffIsNamedAsStored)
+{
+  add("TWIN-A", "20M", "2024-10-05T10:00:00Z");
+  add("TWIN-B", "20M", "2024-10-05T10:00:00Z");
+  score("TWIN-A", "4", "4", "4");
+  score("TWIN-B", "4", "4", "4");
+  score("BSC-AIF", "3", "3", "4");
+  score("MIMER", "3", "3", "4");
+  EXPECT_EQ(ranked({"--min-experts", "1", "--budget", "30M"})[1],
+            "2 TWIN-B reserve | acronym TWIN-B after TWIN-A; over the budget: 40000000.00 > 30000000.00");
+  const auto result = cfp({"rank", k_call, "--min-experts", "1", "--cutoff", "2024-11-04"}, k_after);
+  EXPECT_NE(result.err.find("at cut-off 2024-11-04:"), std::string::npos) << result.err;
 }
 
 } // namespace

@@ -8,16 +8,16 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
-#include <spawn.h>
 #include <sys/wait.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <array>
 #include <cstdlib>
+#include <fcntl.h>
 #include <fstream>
+#include <spawn.h>
 #include <sstream>
 #include <stdexcept>
+#include <unistd.h>
 
 extern char** environ;
 
@@ -46,6 +46,16 @@ domain::Instant utc(const std::string& text)
     return {};
   }
   return parsed.value();
+}
+
+std::vector<std::string> names_in(const std::filesystem::path& folder)
+{
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 std::string dump_database(const std::filesystem::path& path)
@@ -82,8 +92,8 @@ std::string dump_database(const std::filesystem::path& path)
 }
 
 DatabaseFixture::DatabaseFixture(const std::string& now)
-  : m_path(m_dir / "cfp.db"), m_database(store::Database::open(m_path.string())),
-    m_clock(utc(now)), m_session{*m_database, m_clock, "tester", "cfp test", *date::locate_zone("Europe/Brussels")}
+    : m_path(m_dir / "cfp.db"), m_database(store::Database::open(m_path.string())),
+      m_clock(utc(now)), m_session{*m_database, m_clock, "tester", "cfp test", *date::locate_zone("Europe/Brussels")}
 {
 }
 

@@ -5,16 +5,15 @@
 
 #include <cfp/core/clock.hpp>
 #include <cfp/core/session.hpp>
+#include <cfp/error.hpp>
 #include <cfp/store/database.hpp>
 
 #include <SQLiteCpp/Database.h>
 
-#include <cfp/error.hpp>
-
 #include <filesystem>
 #include <functional>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +40,9 @@ domain::Instant utc(const std::string& text);
 
 /// Every row of every table of the SQLite file at `path`, as text, for "nothing changed" checks.
 std::string dump_database(const std::filesystem::path& path);
+
+/// The names of the entries in `folder`, sorted.
+std::vector<std::string> names_in(const std::filesystem::path& folder);
 
 /// A fresh database with every migration applied, a fixed clock and a session on them.
 class DatabaseFixture

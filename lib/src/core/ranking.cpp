@@ -115,8 +115,11 @@ Ranking build_ranking(const Session& session, const store::Transaction& tx, cons
                                   : ranking.call.budget;
   if (request.cutoff) {
     const auto cutoffs = tx.calls().cutoffs(ranking.call.id);
-    if (std::none_of(cutoffs.begin(), cutoffs.end(),
-                     [&](const domain::Cutoff& c) { return util::iequals(c.label, *request.cutoff); })) {
+    const auto named = std::find_if(cutoffs.begin(), cutoffs.end(),
+                                    [&](const domain::Cutoff& c) { return util::iequals(c.label, *request.cutoff); });
+    if (named != cutoffs.end()) {
+      ranking.cutoff = named->label;
+    } else {
       throw Error(ErrorKind::not_found,
                   fmt::format("call {} has no cut-off labelled '{}'; 'cfp deadline list {}' "
                               "shows them",
@@ -150,7 +153,12 @@ Ranking build_ranking(const Session& session, const store::Transaction& tx, cons
   for (std::size_t i = 0; i < passing.size(); ++i) {
     auto& ranked = passing[i];
     ranked.rank = static_cast<int>(i + 1);
-    cumulative += ranked.scores.proposal.fields.eu_contribution;
+    if (__builtin_add_overflow(cumulative, ranked.scores.proposal.fields.eu_contribution, &cumulative)) {
+      throw Error(ErrorKind::refused,
+                  fmt::format("the EU contributions requested in call {} add up to more than cfp can count (about "
+                              "92 million billion euros) at {}; check the amounts with 'cfp proposal list --call {}'",
+                              ranking.call.code, ranked.scores.proposal.acronym, ranking.call.code));
+    }
     ranked.cumulative = cumulative;
     if (i > 0) {
       ranked.reason = tie_reason(passing[i - 1], ranked);
@@ -160,10 +168,9 @@ Ranking build_ranking(const Session& session, const store::Transaction& tx, cons
     }
     if (fits && cumulative > *ranking.budget) {
       fits = false;
-      if (ranked.reason.empty()) {
-        ranked.reason = fmt::format("over the budget: {} > {}", domain::format_money_plain(cumulative),
+      const auto over = fmt::format("over the budget: {} > {}", domain::format_money_plain(cumulative),
                                     domain::format_money_plain(*ranking.budget));
-      }
+      ranked.reason = ranked.reason.empty() ? over : ranked.reason + "; " + over;
     }
     ranked.status = fits ? RankStatus::funded : RankStatus::reserve;
   }
@@ -249,6 +256,7 @@ Ranking rank_proposals(Session& session, const RankRequest& request)
         continue;
       }
       tx.proposals().set_outcome(proposal.id, outcome);
+      ++ranking.outcomes_changed;
       record_audit(session, tx,
                    {{domain::SubjectKind::proposal, proposal.id},
                     "proposal " + proposal.call_code + "/" + proposal.acronym,

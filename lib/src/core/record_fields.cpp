@@ -215,6 +215,9 @@ const Fields<domain::ProposalVersion>& version_fields()
         {"simulated", FieldKind::flag, [](const ProposalVersion& v, const Display&) { return Value(v.simulated); }},
     };
     for (const auto& field : proposal_fields()) {
+      if (field.name == "outcome") {
+        continue; // decided by the evaluation, not part of any version
+      }
       version.push_back({field.name, field.kind, [get = field.get](const ProposalVersion& v, const Display& display) {
                            return get(v.proposal, display);
                          }});

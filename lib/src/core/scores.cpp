@@ -196,16 +196,38 @@ std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain
   return result;
 }
 
+namespace {
+
+// What scoring a proposal starts from: the proposal REF names, its call's criteria and the
+// scores given for them (`all`: for every one); refused unless it may be evaluated now.
+struct Target
+{
+  domain::Proposal proposal;
+  domain::Call call;
+  std::vector<domain::Criterion> criteria;
+  std::map<std::string, domain::HalfPoints> scores;
+};
+
+Target evaluation_target(const Session& session, const store::Transaction& tx, const std::string& ref,
+                         const std::vector<std::string>& assignments, bool all)
+{
+  Target target{resolve_proposal(tx, ref), {}, {}, {}};
+  target.call = require_call(tx, target.proposal.call_code);
+  target.criteria = tx.criteria().of_call(target.call.id);
+  target.scores = parse_assignments(target.criteria, assignments, all);
+  require_evaluable(target.proposal, session.clock.now());
+  return target;
+}
+
+} // namespace
+
 ScoreOutcome add_score(Session& session, const ScoreRequest& request)
 {
   const auto comment = checked_comment(request.comment);
   return session.database.write(fmt::format("record the scores of {}", request.ref), [&](store::Transaction& tx) {
-    const auto proposal = resolve_proposal(tx, request.ref);
-    const auto call = require_call(tx, proposal.call_code);
-    const auto criteria = tx.criteria().of_call(call.id);
-    const auto scores = parse_assignments(criteria, request.assignments, true);
+    const auto [proposal, call, criteria, scores] =
+        evaluation_target(session, tx, request.ref, request.assignments, true);
     const auto expert = require_expert(tx, request.expert);
-    require_evaluable(proposal, session.clock.now());
     const auto conflicts = conflicts_between(tx, expert, proposal);
     if (!conflicts.empty()) {
       std::vector<std::string> causes;
@@ -248,11 +270,8 @@ ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request
 {
   const auto comment = checked_comment(request.comment);
   return session.database.write(fmt::format("record the consensus of {}", request.ref), [&](store::Transaction& tx) {
-    const auto proposal = resolve_proposal(tx, request.ref);
-    const auto call = require_call(tx, proposal.call_code);
-    const auto criteria = tx.criteria().of_call(call.id);
-    const auto scores = parse_assignments(criteria, request.assignments, false);
-    require_evaluable(proposal, session.clock.now());
+    const auto [proposal, call, criteria, scores] =
+        evaluation_target(session, tx, request.ref, request.assignments, false);
     bool scored = false;
     tx.evaluations().for_each(call.id, proposal.id, [&](const domain::Evaluation&) { scored = true; });
     if (!scored) {

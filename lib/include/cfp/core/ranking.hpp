@@ -42,10 +42,12 @@ struct Ranking
 {
   domain::Call call;
   std::vector<domain::Criterion> criteria;
+  std::optional<std::string> cutoff; ///< the label as stored, when one cut-off was ranked
   std::optional<domain::Cents> budget;
   int min_experts = 3;
   std::vector<RankedProposal> proposals;
   bool applied = false;
+  int outcomes_changed = 0; ///< with apply: the proposals whose outcome changed
 };
 
 /// The default number of experts every criterion of a proposal needs to be ranked.

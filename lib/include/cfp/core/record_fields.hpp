@@ -28,7 +28,7 @@ const Fields<domain::Proposal, ProposalFileRecord>& proposal_fields();
 const Fields<domain::Proposal, ProposalFileRecord>& proposal_file_fields();
 
 /// A proposal version (`proposal history`): recorded_at recorded_by recorded_real_at simulated,
-/// then the proposal fields.
+/// then the proposal fields but the outcome, which no version has.
 const Fields<domain::ProposalVersion>& version_fields();
 
 /// A call: code title opens_at budget_eur.
