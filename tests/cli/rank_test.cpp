@@ -219,5 +219,21 @@ TEST_F(RankTest, ABudgetLineAfterATieSaysBothAndTheCutOffIsNamedAsStored)
   EXPECT_NE(result.err.find("at cut-off 2024-11-04:"), std::string::npos) << result.err;
 }
 
+TEST_F(RankTest, ANewVersionOfAProposalClearsTheOutcomeDecidedOnTheOldOne)
+{
+  score("BSC-AIF", "4", "4", "4");
+  score("MIMER", "4", "4", "4");
+  ok({"rank", k_call, "--min-experts", "1", "--apply"}, k_after);
+  ASSERT_EQ(json::parse(ok({"proposal", "show", "MIMER", "--format", "json"})).at("outcome"), "selected");
+  // Only a clock set back before the cut-off lets the proposal change now; whatever changes
+  // it (an update, a withdrawal), the outcome decided on its earlier content goes.
+  ok({"proposal", "update", "MIMER", "--title", "MIMER, revised"}, "2024-11-01T10:00:00Z");
+  EXPECT_TRUE(json::parse(ok({"proposal", "show", "MIMER", "--format", "json"})).at("outcome").is_null());
+  ok({"proposal", "withdraw", "BSC-AIF", "--reason", "Merged"}, "2024-11-01T10:00:00Z");
+  EXPECT_TRUE(json::parse(ok({"proposal", "show", "BSC-AIF", "--format", "json"})).at("outcome").is_null());
+  EXPECT_EQ(ok({"proposal", "list", "--outcome", "selected", "--format", "csv"}).find("BSC-AIF"), std::string::npos);
+}
+
 } // namespace
 } // namespace cfp::test
+

@@ -251,7 +251,7 @@ ScoreOutcome add_score(Session& session, const ScoreRequest& request)
       return ScoreOutcome{proposal, *earlier, false, false};
     }
     const auto stamp = session.stamp();
-    evaluation.id = tx.evaluations().save(evaluation, stamp);
+    evaluation.id = tx.evaluations().save(evaluation, earlier, stamp);
     evaluation.version = earlier ? earlier->version + 1 : 1;
     evaluation.recorded_at = stamp.at;
     evaluation.recorded_by = stamp.actor;

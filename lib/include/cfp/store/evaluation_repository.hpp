@@ -24,12 +24,11 @@ public:
   /// The current evaluation of one proposal at one cut-off by one expert.
   virtual std::optional<domain::Evaluation> find(std::int64_t proposal_id, std::int64_t cutoff_id,
                                                  std::int64_t expert_id) const = 0;
-  /// Stores `evaluation` as the current one and returns its id: a new one when there is none
-  /// for its proposal, cut-off and expert (version 1), else the next version, the one it
-  /// replaces kept in the history.
-  virtual std::int64_t save(const domain::Evaluation& evaluation, const domain::Stamp& stamp) = 0;
-  /// How many earlier versions of the evaluation `id` the history keeps.
-  virtual int earlier_versions(std::int64_t id) const = 0;
+  /// Stores `evaluation` as the current one and returns its id: a new one when `replaced` is
+  /// empty (version 1), else the next version of `replaced` (the current evaluation of the
+  /// same proposal, cut-off and expert, as find() gave it), which the history keeps.
+  virtual std::int64_t save(const domain::Evaluation& evaluation, const std::optional<domain::Evaluation>& replaced,
+                            const domain::Stamp& stamp) = 0;
 
   using Visitor = std::function<void(const domain::Evaluation&)>;
   /// Visits the current evaluations of the proposals of call `call_id` (or of one proposal),

@@ -40,7 +40,8 @@ public:
   /// the new id.
   virtual std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, const domain::Stamp& stamp) = 0;
   /// Replaces the current version by `proposal` (whose version is the new one), recorded as
-  /// `stamp` says, and keeps the replaced version in the history.
+  /// `stamp` says, and keeps the replaced version in the history. An outcome recorded for the
+  /// replaced version is cleared: it was decided on content that is no longer current.
   virtual void update(const domain::Proposal& proposal, const domain::Stamp& stamp) = 0;
 
   virtual std::optional<domain::Proposal> find(std::int64_t id) const = 0;

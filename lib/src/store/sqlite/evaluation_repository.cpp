@@ -83,7 +83,9 @@ void SqliteEvaluationRepository::insert_scores(const domain::Evaluation& evaluat
   }
 }
 
-std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluation, const domain::Stamp& stamp)
+std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluation,
+                                              const std::optional<domain::Evaluation>& replaced,
+                                              const domain::Stamp& stamp)
 {
   static constexpr char k_keep[] =
       "INSERT INTO evaluation_version (evaluation_id, version, recorded_at, recorded_real_at, recorded_simulated, "
@@ -97,7 +99,7 @@ std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluati
       "INSERT INTO evaluation (proposal_id, cutoff_id, expert_id, comment, version, recorded_at, recorded_real_at, "
       "recorded_simulated, recorded_by) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7, ?8)";
   std::int64_t id = 0;
-  if (const auto earlier = find(evaluation.proposal_id, evaluation.cutoff_id, evaluation.expert_id)) {
+  if (const auto& earlier = replaced) {
     id = earlier->id;
     auto& keep = m_statements.get(k_keep);
     keep.bind(1, id);
@@ -129,15 +131,6 @@ std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluati
   }
   insert_scores(evaluation, id);
   return id;
-}
-
-int SqliteEvaluationRepository::earlier_versions(std::int64_t id) const
-{
-  static constexpr char k_sql[] = "SELECT count(*) FROM evaluation_version WHERE evaluation_id = ?1";
-  auto& statement = m_statements.get(k_sql);
-  statement.bind(1, id);
-  statement.executeStep();
-  return statement.getColumn(0).getInt();
 }
 
 void SqliteEvaluationRepository::for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id,

@@ -16,8 +16,8 @@ public:
 
   std::optional<domain::Evaluation> find(std::int64_t proposal_id, std::int64_t cutoff_id,
                                          std::int64_t expert_id) const override;
-  std::int64_t save(const domain::Evaluation& evaluation, const domain::Stamp& stamp) override;
-  int earlier_versions(std::int64_t id) const override;
+  std::int64_t save(const domain::Evaluation& evaluation, const std::optional<domain::Evaluation>& replaced,
+                    const domain::Stamp& stamp) override;
   void for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id, const Visitor& visit) const override;
   bool any_scores(std::int64_t call_id) const override;
   void set_consensus(std::int64_t proposal_id, std::int64_t cutoff_id, const domain::ConsensusScore& score) override;

@@ -143,7 +143,7 @@ void SqliteProposalRepository::update(const Proposal& proposal, const domain::St
       "UPDATE proposal SET title = ?3, host = ?4, entity = ?5, plan = ?6, experimental_platform = ?7,"
       " eu_contribution_cents = ?8, national_contribution_cents = ?9, status = ?10, cutoff_id = ?11,"
       " submitted_at = ?12, withdrawal_reason = ?13, version = ?14, updated_at = ?15, updated_by = ?16,"
-      " updated_real_at = ?17, updated_simulated = ?18"
+      " updated_real_at = ?17, updated_simulated = ?18, outcome = NULL"
       " WHERE id = ?1";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, proposal.id);
