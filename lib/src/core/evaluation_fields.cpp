@@ -159,4 +159,39 @@ const Fields<ProposalScores>& summary_fields()
   return fields;
 }
 
+namespace {
+
+// Reads a text value into one member of a score file record: an empty cell or null is given
+// as empty text, which the import then finds missing or blank.
+template<std::optional<std::string> ScoreFileRecord::*Member>
+std::optional<std::string> read_text(ScoreFileRecord& record, const FileValue& value)
+{
+  const auto* text = std::get_if<std::string>(&value);
+  record.*Member = text == nullptr ? std::string{} : *text;
+  return std::nullopt;
+}
+
+} // namespace
+
+const Fields<ScoreFileRow, ScoreFileRecord>& score_file_fields()
+{
+  using Row = ScoreFileRow;
+  static const Fields<Row, ScoreFileRecord> fields{
+      {"call", FieldKind::text, [](const Row& r, const Display&) { return Value(r.call); },
+       &read_text<&ScoreFileRecord::call>, true},
+      {"acronym", FieldKind::text, [](const Row& r, const Display&) { return Value(r.acronym); },
+       &read_text<&ScoreFileRecord::acronym>, true},
+      {"expert", FieldKind::text, [](const Row& r, const Display&) { return Value(r.expert); },
+       &read_text<&ScoreFileRecord::expert>, true},
+      {"criterion", FieldKind::text, [](const Row& r, const Display&) { return Value(r.criterion); },
+       &read_text<&ScoreFileRecord::criterion>, true},
+      {"score", FieldKind::decimal,
+       [](const Row& r, const Display&) { return Value(domain::Decimal{domain::format_points(r.score)}); },
+       &read_text<&ScoreFileRecord::score>, true},
+      {"comment", FieldKind::text, [](const Row& r, const Display&) { return optional_text(r.comment); },
+       &read_text<&ScoreFileRecord::comment>},
+  };
+  return fields;
+}
+
 } // namespace cfp::core

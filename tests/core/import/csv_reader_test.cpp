@@ -27,14 +27,14 @@ ReadResult read_one(const std::string& extra_columns, const std::string& extra_v
 
 TEST(CsvProposalReaderTest, TheColumnsAreTheFileFieldsOfAProposal)
 {
-  EXPECT_EQ(core::detail::known_columns(), k_known_columns);
-  const auto required = core::detail::required_columns();
+  EXPECT_EQ(core::detail::proposal_schema().known(), k_known_columns);
+  const auto required = core::detail::proposal_schema().required();
   EXPECT_EQ(Names(required.begin(), required.end()), (Names{"call", "acronym", "title", "host", "entity"}));
   EXPECT_TRUE(core::detail::is_ignored_column("error"));
   EXPECT_FALSE(core::detail::is_ignored_column("Error"));
-  EXPECT_EQ(core::detail::file_field("id"), nullptr);
-  ASSERT_NE(core::detail::file_field("partners"), nullptr);
-  EXPECT_EQ(core::detail::file_field("partners")->kind, core::FieldKind::list);
+  EXPECT_EQ(core::detail::proposal_schema().column("id"), nullptr);
+  ASSERT_NE(core::detail::proposal_schema().column("partners"), nullptr);
+  EXPECT_EQ(core::detail::proposal_schema().column("partners")->kind, core::FieldKind::list);
 }
 
 TEST(CsvProposalReaderTest, TheHeaderIsHandedOverFirstAsLineZeroWithItsBytes)

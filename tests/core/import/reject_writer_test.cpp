@@ -253,8 +253,8 @@ TEST(RejectWriterTest, ARecordNestedAsDeepAsAllowedComesBackAsTextAndReadsBack)
     writer.write(json_record(1, nested(deepest - 1)), "record: each record must be a JSON object");
     writer.write(json_record(2, nested(deepest)), "record: each record must be a JSON object");
     writer.finish();
-    const auto rejects = read_with(format == DataFormat::json ? core::detail::read_json_records
-                                                              : core::detail::read_ndjson_records,
+    const auto rejects = read_with(format == DataFormat::json ? ProposalReader{core::detail::read_json_records}
+                                                              : ProposalReader{core::detail::read_ndjson_records},
                                    out.str(), "rejects");
     ASSERT_FALSE(rejects.kind) << rejects.message;
     ASSERT_EQ(rejects.records.size(), 2u);

@@ -5,6 +5,7 @@
 
 #include <cfp/core/experts.hpp>
 #include <cfp/core/field.hpp>
+#include <cfp/core/score_file.hpp>
 #include <cfp/core/scores.hpp>
 #include <cfp/domain/criterion.hpp>
 #include <cfp/domain/expert.hpp>
@@ -42,5 +43,9 @@ const Fields<ScoreRow>& score_row_fields();
 /// An evaluation summary: call acronym cutoff criteria (each: criterion name consensus
 /// threshold passed source comment) total weighted_total overall_threshold passed.
 const Fields<ProposalScores>& summary_fields();
+
+/// A score file's row (`import scores`, `export scores`): call acronym expert criterion score
+/// comment; every field is read from files, and all but the comment are required.
+const Fields<ScoreFileRow, ScoreFileRecord>& score_file_fields();
 
 } // namespace cfp::core

@@ -32,6 +32,7 @@ enum class FieldKind {
   integer, ///< a whole number
   flag,    ///< true or false; files may also say yes/no/1/0
   money,   ///< euros; files give a string, or in JSON an integer
+  decimal, ///< an exact decimal such as a score; files give a string, or in JSON a number
   instant, ///< a UTC instant; files give any WHEN form
   list,    ///< names; CSV separates them with ';', JSON gives an array of strings
   json,    ///< a JSON document

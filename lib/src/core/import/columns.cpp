@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "columns.hpp"
 
+#include <cfp/core/evaluation_fields.hpp>
+#include <cfp/core/record_fields.hpp>
 #include <cfp/error.hpp>
 #include <cfp/util/text.hpp>
 
@@ -14,11 +16,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-std::size_t position_of(const FileField& field)
-{
-  return static_cast<std::size_t>(&field - proposal_file_fields().data());
-}
-
 bool is_blank(const FileValue& value)
 {
   if (std::holds_alternative<std::monostate>(value)) {
@@ -28,13 +25,14 @@ bool is_blank(const FileValue& value)
   return text != nullptr && util::trim(*text).empty();
 }
 
-// The value of a JSON member as its field's kind accepts it, or why it does not.
-std::variant<FileValue, std::string> json_value(const FileField& field, const ordered_json& value)
+// The value of a JSON member as its column's kind accepts it, or why it does not.
+template<typename Values>
+std::variant<FileValue, std::string> json_value(const FileColumn<Values>& column, const ordered_json& value)
 {
   if (value.is_null()) {
     return FileValue{};
   }
-  switch (field.kind) {
+  switch (column.kind) {
   case FieldKind::list: {
     if (!value.is_array() || !std::all_of(value.begin(), value.end(), [](const auto& v) { return v.is_string(); })) {
       return std::string("must be an array of strings, such as [\"PT\", \"RO\"]");
@@ -59,6 +57,11 @@ std::variant<FileValue, std::string> json_value(const FileField& field, const or
       return FileValue{value.dump()};
     }
     break;
+  case FieldKind::decimal:
+    if (value.is_number()) {
+      return FileValue{value.dump()}; // 4.5 stays "4.5"; what the column accepts is its own rule
+    }
+    break;
   case FieldKind::text:
   case FieldKind::integer:
   case FieldKind::instant:
@@ -71,16 +74,63 @@ std::variant<FileValue, std::string> json_value(const FileField& field, const or
   return fmt::format("must be a string, not {}", value.type_name());
 }
 
+template<typename Row, typename Values>
+FileSchema<Values> schema_of(const Fields<Row, Values>& fields, std::string header_hint)
+{
+  FileSchema<Values> schema;
+  for (const auto& field : fields) {
+    schema.columns.push_back({field.name, field.kind, field.read, field.required});
+  }
+  schema.header_hint = std::move(header_hint);
+  return schema;
+}
+
 } // namespace
 
-const FileField* file_field(std::string_view name)
+template<typename Values>
+const FileColumn<Values>* FileSchema<Values>::column(std::string_view name) const
 {
-  for (const auto& field : proposal_file_fields()) {
-    if (field.name == name) {
-      return &field;
+  for (const auto& candidate : columns) {
+    if (candidate.name == name) {
+      return &candidate;
     }
   }
   return nullptr;
+}
+
+template<typename Values>
+std::string FileSchema<Values>::known() const
+{
+  std::string names;
+  for (const auto& candidate : columns) {
+    names += names.empty() ? "" : ", ";
+    names += candidate.name;
+  }
+  return names;
+}
+
+template<typename Values>
+std::vector<std::string_view> FileSchema<Values>::required() const
+{
+  std::vector<std::string_view> names;
+  for (const auto& candidate : columns) {
+    if (candidate.required) {
+      names.push_back(candidate.name);
+    }
+  }
+  return names;
+}
+
+const FileSchema<ProposalFileRecord>& proposal_schema()
+{
+  static const auto schema = schema_of(proposal_file_fields(), "call,acronym,title,host,entity,...");
+  return schema;
+}
+
+const FileSchema<ScoreFileRecord>& score_schema()
+{
+  static const auto schema = schema_of(score_file_fields(), "call,acronym,expert,criterion,score,comment");
+  return schema;
 }
 
 bool is_ignored_column(std::string_view name)
@@ -88,50 +138,33 @@ bool is_ignored_column(std::string_view name)
   return name == "error";
 }
 
-std::string known_columns()
-{
-  std::string names;
-  for (const auto& field : proposal_file_fields()) {
-    names += names.empty() ? "" : ", ";
-    names += field.name;
-  }
-  return names;
-}
-
-std::vector<std::string_view> required_columns()
-{
-  std::vector<std::string_view> names;
-  for (const auto& field : proposal_file_fields()) {
-    if (field.required) {
-      names.push_back(field.name);
-    }
-  }
-  return names;
-}
-
 void fail_file(const std::string& source, std::size_t line, const std::string& message)
 {
   throw Error(ErrorKind::invalid_input, fmt::format("{}:{}: {}", source, line, message));
 }
 
-void set_value(InputRecord& record, const FileField& field, const FileValue& value)
+template<typename Values>
+void set_value(InputRecordOf<Values>& record, const FileSchema<Values>& schema, const FileColumn<Values>& column,
+               const FileValue& value)
 {
-  if (auto problem = field.read(record.values, value)) {
-    record.errors.push_back({record.line, std::string(field.name), std::move(*problem)});
+  if (auto problem = column.read(record.values, value)) {
+    record.errors.push_back({record.line, std::string(column.name), std::move(*problem)});
   }
-  record.filled.set(position_of(field), !is_blank(value));
+  record.filled.set(schema.position(column), !is_blank(value));
 }
 
-void check_required(InputRecord& record)
+template<typename Values>
+void check_required(InputRecordOf<Values>& record, const FileSchema<Values>& schema)
 {
-  for (const auto& field : proposal_file_fields()) {
-    if (field.required && !record.filled.test(position_of(field))) {
-      record.errors.push_back({record.line, std::string(field.name), "a value is required"});
+  for (const auto& column : schema.columns) {
+    if (column.required && !record.filled.test(schema.position(column))) {
+      record.errors.push_back({record.line, std::string(column.name), "a value is required"});
     }
   }
 }
 
-void take_object(InputRecord& record, ordered_json object)
+template<typename Values>
+void take_object(InputRecordOf<Values>& record, const FileSchema<Values>& schema, ordered_json object)
 {
   record.object = std::move(object);
   if (!record.object.is_object()) {
@@ -142,22 +175,32 @@ void take_object(InputRecord& record, ordered_json object)
     if (is_ignored_column(key)) {
       continue;
     }
-    const FileField* field = file_field(key);
-    if (field == nullptr) {
+    const FileColumn<Values>* column = schema.column(key);
+    if (column == nullptr) {
       record.errors.push_back(
-          {record.line, key, fmt::format("unknown key '{}'; the keys are {}", util::excerpt(key), known_columns())});
+          {record.line, key, fmt::format("unknown key '{}'; the keys are {}", util::excerpt(key), schema.known())});
       continue;
     }
-    auto accepted = json_value(*field, value);
+    auto accepted = json_value(*column, value);
     if (auto* problem = std::get_if<std::string>(&accepted)) {
       record.errors.push_back({record.line, key, std::move(*problem)});
       continue;
     }
-    set_value(record, *field, std::get<FileValue>(accepted));
+    set_value(record, schema, *column, std::get<FileValue>(accepted));
   }
   if (record.errors.empty()) {
-    check_required(record);
+    check_required(record, schema);
   }
 }
+
+// The kinds of input file.
+template struct FileSchema<ProposalFileRecord>;
+template void set_value(InputRecordOf<ProposalFileRecord>&, const FileSchema<ProposalFileRecord>&, const FileColumn<ProposalFileRecord>&, const FileValue&);
+template void check_required(InputRecordOf<ProposalFileRecord>&, const FileSchema<ProposalFileRecord>&);
+template void take_object(InputRecordOf<ProposalFileRecord>&, const FileSchema<ProposalFileRecord>&, ordered_json);
+template struct FileSchema<ScoreFileRecord>;
+template void set_value(InputRecordOf<ScoreFileRecord>&, const FileSchema<ScoreFileRecord>&, const FileColumn<ScoreFileRecord>&, const FileValue&);
+template void check_required(InputRecordOf<ScoreFileRecord>&, const FileSchema<ScoreFileRecord>&);
+template void take_object(InputRecordOf<ScoreFileRecord>&, const FileSchema<ScoreFileRecord>&, ordered_json);
 
 } // namespace cfp::core::detail

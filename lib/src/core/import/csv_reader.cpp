@@ -15,17 +15,19 @@ namespace cfp::core::detail {
 
 namespace {
 
-// The field of each column of `header`; nullptr for an ignored column.
-std::vector<const FileField*> map_header(const util::CsvRecord& header, const std::string& source)
+// The column of each of `header`'s names; nullptr for an ignored column.
+template<typename Values>
+std::vector<const FileColumn<Values>*> map_header(const util::CsvRecord& header, const std::string& source,
+                                                  const FileSchema<Values>& schema)
 {
-  std::vector<const FileField*> columns;
+  std::vector<const FileColumn<Values>*> columns;
   const auto& names = header.fields;
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string& name = names[i];
-    const FileField* field = file_field(name);
+    const FileColumn<Values>* field = schema.column(name);
     if (field == nullptr && !is_ignored_column(name)) {
       fail_file(source, header.line,
-                fmt::format("header: unknown column '{}'; the columns are {}", util::excerpt(name), known_columns()));
+                fmt::format("header: unknown column '{}'; the columns are {}", util::excerpt(name), schema.known()));
     }
     if (std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i), name) !=
         names.begin() + static_cast<std::ptrdiff_t>(i)) {
@@ -33,7 +35,7 @@ std::vector<const FileField*> map_header(const util::CsvRecord& header, const st
     }
     columns.push_back(field);
   }
-  for (const auto required : required_columns()) {
+  for (const auto required : schema.required()) {
     if (std::find(names.begin(), names.end(), required) == names.end()) {
       fail_file(source, header.line, fmt::format("header: the required column '{}' is missing", required));
     }
@@ -43,26 +45,28 @@ std::vector<const FileField*> map_header(const util::CsvRecord& header, const st
 
 } // namespace
 
-void read_csv_records(std::istream& in, const std::string& source, const RecordSink& on_record)
+template<typename Values>
+void read_csv_records(std::istream& in, const std::string& source, const FileSchema<Values>& schema,
+                      const RecordSinkOf<Values>& on_record)
 {
   util::CsvReader reader(in);
   util::CsvRecord csv;
   if (!reader.next(csv)) {
     fail_file(source, 1,
-              "the file is empty; the first line must name the columns (call,acronym,title,host,entity,...)");
+              fmt::format("the file is empty; the first line must name the columns ({})", schema.header_hint));
   }
   if (!csv.error.empty()) {
     fail_file(source, csv.line, "header: " + csv.error);
   }
-  const auto columns = map_header(csv, source);
+  const auto columns = map_header(csv, source, schema);
 
-  InputRecord record;
+  InputRecordOf<Values> record;
   record.raw = csv.raw;
   record.line = 0; // the header, for the rejects writer
   on_record(record);
 
   while (reader.next(csv)) {
-    record = InputRecord{};
+    record = InputRecordOf<Values>{};
     record.line = csv.line;
     record.raw = csv.raw;
     if (csv.error.empty()) {
@@ -76,13 +80,18 @@ void read_csv_records(std::istream& in, const std::string& source, const RecordS
     } else {
       for (std::size_t i = 0; i < columns.size(); ++i) {
         if (columns[i] != nullptr) {
-          set_value(record, *columns[i], FileValue{csv.fields[i]});
+          set_value(record, schema, *columns[i], FileValue{csv.fields[i]});
         }
       }
-      check_required(record);
+      check_required(record, schema);
     }
     on_record(record);
   }
 }
+
+template void read_csv_records(std::istream&, const std::string&, const FileSchema<ProposalFileRecord>&,
+                               const RecordSinkOf<ProposalFileRecord>&);
+template void read_csv_records(std::istream&, const std::string&, const FileSchema<ScoreFileRecord>&,
+                               const RecordSinkOf<ScoreFileRecord>&);
 
 } // namespace cfp::core::detail

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "columns.hpp"
 #include "input_record.hpp"
 
 #include <istream>
@@ -8,10 +9,18 @@
 
 namespace cfp::core::detail {
 
-/// Reads a proposal file in CSV: checks the header (known, distinct and required columns),
+/// Reads an input file in CSV: checks the header (known, distinct and required columns),
 /// hands the header over as a record of line 0 (for the rejects file), then every record.
 /// Throws cfp::Error (invalid_input) naming `source` and the line when the file as a whole
 /// cannot be read.
-void read_csv_records(std::istream& in, const std::string& source, const RecordSink& on_record);
+template<typename Values>
+void read_csv_records(std::istream& in, const std::string& source, const FileSchema<Values>& schema,
+          const RecordSinkOf<Values>& on_record);
+
+/// A proposal file.
+inline void read_csv_records(std::istream& in, const std::string& source, const RecordSink& on_record)
+{
+  read_csv_records(in, source, proposal_schema(), on_record);
+}
 
 } // namespace cfp::core::detail

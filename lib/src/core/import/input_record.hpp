@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cfp/core/proposal_file.hpp>
+#include <cfp/core/score_file.hpp>
 #include <cfp/core/transfer.hpp>
 
 #include <nlohmann/json.hpp>
@@ -14,20 +15,33 @@
 
 namespace cfp::core::detail {
 
-/// One record of a proposal file as a reader hands it over: where it starts, its bytes, its
-/// values, and what is wrong with its form (types, unknown keys, ragged rows).
-struct InputRecord
+/// One record of an input file as a reader hands it over, whatever the file holds: where it
+/// starts, its bytes, and what is wrong with its form (types, unknown keys, ragged rows).
+struct RecordForm
 {
   std::size_t line = 0;          ///< physical line where the record starts; 0 for a CSV header
   std::string raw;               ///< CSV: the record as written; NDJSON: the line
   std::vector<std::string> csv_fields; ///< CSV: the fields as read, when the record is well formed
   nlohmann::ordered_json object; ///< JSON and NDJSON: the object as read
   std::vector<ImportError> errors;
-  ProposalFileRecord values;
-  std::bitset<32> filled; ///< the file fields given a value that is not blank, by position
+  std::bitset<32> filled; ///< the file's columns given a value that is not blank, by position
 };
 
+/// A record with its values, still text, as the columns of its kind of file (FileSchema) read them.
+template<typename Values>
+struct InputRecordOf : RecordForm
+{
+  Values values;
+};
+
+/// A record of a proposal file.
+using InputRecord = InputRecordOf<ProposalFileRecord>;
+/// A record of a score file.
+using ScoreInputRecord = InputRecordOf<ScoreFileRecord>;
+
 /// What a reader calls for each record, in file order.
-using RecordSink = std::function<void(InputRecord&)>;
+template<typename Values>
+using RecordSinkOf = std::function<void(InputRecordOf<Values>&)>;
+using RecordSink = RecordSinkOf<ProposalFileRecord>;
 
 } // namespace cfp::core::detail

@@ -12,7 +12,7 @@
 
 namespace cfp::core::detail {
 
-/// The bytes of a JSON proposal file on their way to nlohmann's parser, with the lines counted.
+/// The bytes of a JSON input file on their way to nlohmann's parser, with the lines counted.
 /// A record (a value of the top-level array) longer than k_max_record_bytes is cut short: the
 /// parser is handed what closes it (the string it is in, `null` where a value is due, the
 /// brackets still open), and the rest of the record is skipped, counting quotes and brackets

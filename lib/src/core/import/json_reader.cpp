@@ -32,10 +32,14 @@ std::string parser_message(const std::string& what)
 }
 
 // Hands each value of the top-level array to a JsonRecordBuilder and each record it builds over.
+template<typename Values>
 class ArraySax
 {
 public:
-  ArraySax(JsonInput& input, const RecordSink& on_record) : m_input(input), m_on_record(on_record) {}
+  ArraySax(JsonInput& input, const FileSchema<Values>& schema, const RecordSinkOf<Values>& on_record)
+      : m_input(input), m_schema(schema), m_on_record(on_record)
+  {
+  }
 
   bool null() { return forward(true, [&] { return m_builder.null(); }); }
   bool boolean(bool v) { return forward(true, [&] { return m_builder.boolean(v); }); }
@@ -107,20 +111,21 @@ private:
 
   void emit()
   {
-    InputRecord record;
+    InputRecordOf<Values> record;
     record.line = m_start;
     if (m_input.record_cut()) {
       // What the parser saw of the record was cut short (json_input.hpp): only its size counts.
       m_builder.reset();
       record.errors.push_back({record.line, "record", "the record is longer than 4 MiB"});
     } else {
-      m_builder.finish(record);
+      m_builder.finish(record, m_schema);
     }
     m_on_record(record);
   }
 
   JsonInput& m_input;
-  const RecordSink& m_on_record;
+  const FileSchema<Values>& m_schema;
+  const RecordSinkOf<Values>& m_on_record;
   // The document's array holds the records: 15 levels are left for them.
   JsonRecordBuilder m_builder{k_max_depth - 1};
   bool m_in_document = false;
@@ -131,14 +136,21 @@ private:
 
 } // namespace
 
-void read_json_records(std::istream& in, const std::string& source, const RecordSink& on_record)
+template<typename Values>
+void read_json_records(std::istream& in, const std::string& source, const FileSchema<Values>& schema,
+                       const RecordSinkOf<Values>& on_record)
 {
   JsonInput input(in);
-  ArraySax sax(input, on_record);
+  ArraySax<Values> sax(input, schema, on_record);
   const bool ok = json::sax_parse(JsonInputIterator(input), JsonInputIterator(), &sax);
   if (!ok) {
     fail_file(source, input.line(), "not a JSON array of objects: " + sax.error());
   }
 }
+
+template void read_json_records(std::istream&, const std::string&, const FileSchema<ProposalFileRecord>&,
+                                const RecordSinkOf<ProposalFileRecord>&);
+template void read_json_records(std::istream&, const std::string&, const FileSchema<ScoreFileRecord>&,
+                                const RecordSinkOf<ScoreFileRecord>&);
 
 } // namespace cfp::core::detail

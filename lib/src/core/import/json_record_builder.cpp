@@ -165,18 +165,22 @@ void JsonRecordBuilder::add_problem(const std::string& column, const std::string
   }
 }
 
-void JsonRecordBuilder::finish(InputRecord& record)
+template<typename Values>
+void JsonRecordBuilder::finish(InputRecordOf<Values>& record, const FileSchema<Values>& schema)
 {
   for (auto& [column, message] : m_problems) {
     record.errors.push_back({record.line, std::move(column), std::move(message)});
   }
   if (!m_record_refused) {
-    take_object(record, std::move(m_value));
+    take_object(record, schema, std::move(m_value));
     for (const auto& name : m_duplicates) {
       record.errors.push_back({record.line, name, fmt::format("'{}' appears twice in the record", util::excerpt(name))});
     }
   }
   reset();
 }
+
+template void JsonRecordBuilder::finish(InputRecordOf<ProposalFileRecord>&, const FileSchema<ProposalFileRecord>&);
+template void JsonRecordBuilder::finish(InputRecordOf<ScoreFileRecord>&, const FileSchema<ScoreFileRecord>&);
 
 } // namespace cfp::core::detail

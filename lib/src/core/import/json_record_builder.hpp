@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include "columns.hpp"
 #include "input_record.hpp"
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,7 @@
 
 namespace cfp::core::detail {
 
-/// Builds the JSON value of one record of a JSON or NDJSON proposal file from the events of
+/// Builds the JSON value of one record of a JSON or NDJSON input file from the events of
 /// nlohmann's SAX parser, within the limits of limits.hpp. A value that breaks one (a string
 /// over 1 MiB, an array of more than 1024 items, an object of more than 64 keys) is kept as
 /// null and its member reported; a record that breaks one as a whole (more than 64 keys, a key
@@ -50,7 +51,8 @@ public:
 
   /// Hands the record over to `record` (the value, then its problems on `record.line`: limits
   /// passed, then those of take_object, then keys given twice), and forgets it.
-  void finish(InputRecord& record);
+  template<typename Values>
+  void finish(InputRecordOf<Values>& record, const FileSchema<Values>& schema);
 
 private:
   // An open array or object, and where it is being built (nullptr: it is not kept).

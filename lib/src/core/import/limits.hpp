@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-// The limits of one record of a proposal file, whatever its format: what breaks one makes the
+// The limits of one record of an input file, whatever its format: what breaks one makes the
 // record invalid, and no input makes a reader hold more than a few MiB for a record or spend
 // more than linear time on it.
 

@@ -38,7 +38,9 @@ bool read_line(std::streambuf& in, std::string& line, bool& too_long)
 
 } // namespace
 
-void read_ndjson_records(std::istream& in, const std::string& source, const RecordSink& on_record)
+template<typename Values>
+void read_ndjson_records(std::istream& in, const std::string& source, const FileSchema<Values>& schema,
+                         const RecordSinkOf<Values>& on_record)
 {
   std::string line;
   bool too_long = false;
@@ -55,7 +57,7 @@ void read_ndjson_records(std::istream& in, const std::string& source, const Reco
       continue;
     }
     any = true;
-    InputRecord record;
+    InputRecordOf<Values> record;
     record.line = number;
     if (too_long) {
       record.errors.push_back({number, "record", "the line is longer than 4 MiB"});
@@ -68,7 +70,7 @@ void read_ndjson_records(std::istream& in, const std::string& source, const Reco
       record.raw = line;
       builder.reset();
       if (nlohmann::json::sax_parse(line, &builder)) {
-        builder.finish(record);
+        builder.finish(record, schema);
       } else if (builder.too_deep()) {
         record.errors.push_back({number, "record", fmt::format("values nested more than {} levels deep", k_max_depth)});
       } else {
@@ -81,5 +83,10 @@ void read_ndjson_records(std::istream& in, const std::string& source, const Reco
     fail_file(source, 1, "the file is empty; give one JSON object per line");
   }
 }
+
+template void read_ndjson_records(std::istream&, const std::string&, const FileSchema<ProposalFileRecord>&,
+                                  const RecordSinkOf<ProposalFileRecord>&);
+template void read_ndjson_records(std::istream&, const std::string&, const FileSchema<ScoreFileRecord>&,
+                                  const RecordSinkOf<ScoreFileRecord>&);
 
 } // namespace cfp::core::detail

@@ -74,7 +74,7 @@ void RejectWriter::header(const std::string& raw_header)
   }
 }
 
-void RejectWriter::write_csv(const InputRecord& record, const std::string& error)
+void RejectWriter::write_csv(const RecordForm& record, const std::string& error)
 {
   if (!m_wrote_any) {
     *m_out << m_header << (m_error_column ? "" : ",error") << "\r\n";
@@ -89,7 +89,7 @@ void RejectWriter::write_csv(const InputRecord& record, const std::string& error
   *m_out << record.raw << (ends_inside_quotes(record.raw) ? "\"" : "") << ',' << util::csv_field(error) << "\r\n";
 }
 
-void RejectWriter::write(const InputRecord& record, const std::string& error)
+void RejectWriter::write(const RecordForm& record, const std::string& error)
 {
   if (m_out == nullptr) {
     return;

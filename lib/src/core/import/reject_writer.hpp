@@ -21,12 +21,12 @@ public:
   /// The CSV header as written (the rejects file repeats it with `error` added, unless it has
   /// an `error` column already: a rejects file imported again keeps its shape).
   void header(const std::string& raw_header);
-  void write(const InputRecord& record, const std::string& error);
+  void write(const RecordForm& record, const std::string& error);
   /// Ends the file; throws cfp::Error (input_file) when it could not be written.
   void finish();
 
 private:
-  void write_csv(const InputRecord& record, const std::string& error);
+  void write_csv(const RecordForm& record, const std::string& error);
 
   std::ostream* m_out;
   DataFormat m_format;
