@@ -10,8 +10,6 @@
 #include <cfp/store/import_keys.hpp>
 #include <cfp/store/proposal_repository.hpp>
 #include <cfp/store/snapshot.hpp>
-#include <cfp/util/digest.hpp>
-#include <cfp/util/spool_file.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -236,101 +234,22 @@ void read_records(std::istream& in, DataFormat format, const std::string& source
 
 namespace cfp::core {
 
-namespace {
-
-// One pass over the staged input: checks every record (and, in Pass::apply, writes the valid
-// ones) inside `tx`; invalid records go to `rejects`.
-ImportSummary run_pass(const Session& session, store::Transaction& tx, const ImportOptions& options,
-                       util::SpoolFile& input, util::SpoolFile* rejects, detail::Pass pass)
-{
-  if (rejects != nullptr) {
-    rejects->clear();
-  }
-  detail::Importer importer(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
-  std::uint64_t next_progress = 1000;
-  const std::string_view phase = pass == detail::Pass::check ? "checking" : "importing";
-  detail::read_records(input.read_from_start(), options.format, options.source_name, [&](detail::InputRecord& record) {
-    importer.take(record);
-    if (options.progress && importer.summary().records >= next_progress) {
-      options.progress(phase, importer.summary().records);
-      next_progress += 1000;
-    }
-  });
-  if (rejects != nullptr) {
-    rejects->check_writes(); // a full temporary folder is the folder's fault, not the rejects file's
-  }
-  importer.rejects().finish();
-  if (rejects != nullptr) {
-    rejects->check_writes();
-  }
-  return importer.summary();
-}
-
-} // namespace
-
 ImportSummary import_proposals(Session& session, std::istream& in, const ImportOptions& options)
 {
-  // Stage: the whole input is read and hashed before any lock is taken, so that a slow pipe, a
-  // FIFO or an idle terminal holds up no other writer, and both passes read the same bytes.
-  util::HashingStreambuf hashing(*in.rdbuf());
-  std::istream input(&hashing);
-  util::SpoolFile staged;
-  staged.append(input);
-  hashing.drain();
-  std::optional<util::SpoolFile> rejects;
-  if (options.keep_rejects) {
-    rejects.emplace();
-  }
-  const auto keep_rejects = [&] {
-    if (rejects) {
-      options.keep_rejects(rejects->read_from_start());
-    }
-  };
-  const auto finish = [&](ImportSummary summary) {
-    summary.sha256 = hashing.hex();
-    summary.bytes = hashing.bytes();
-    return summary;
-  };
-
-  // Check: every record against one snapshot of the database, without the write lock. A dry
-  // run, or an import that an invalid record stops, ends here.
-  const std::string what = fmt::format("import proposals from {}", options.source_name);
-  ImportSummary checked = session.database.check(what, [&](store::Transaction& tx) {
-    return run_pass(session, tx, options, staged, rejects ? &*rejects : nullptr, detail::Pass::check);
-  });
-  if (options.dry_run || (checked.invalid > 0 && !options.skip_invalid)) {
-    keep_rejects();
-    return finish(std::move(checked));
-  }
-
-  // Apply: one write transaction checks every record again (the database may have changed
-  // since) and writes the valid ones. It reads a local file, so it may run again after losing a
-  // race for the lock.
-  ImportSummary summary = session.database.write(what, [&](store::Transaction& tx) {
-    ImportSummary applied =
-        run_pass(session, tx, options, staged, rejects ? &*rejects : nullptr, detail::Pass::apply);
-    if (applied.invalid > 0 && !options.skip_invalid) {
-      tx.discard_changes();
-      keep_rejects();
-      return applied;
-    }
-    const nlohmann::ordered_json counts{{"file", options.source_name},    {"sha256", hashing.hex()},
-                                        {"bytes", hashing.bytes()},       {"records", applied.records},
-                                        {"inserted", applied.inserted},   {"updated", applied.updated},
-                                        {"unchanged", applied.unchanged}, {"invalid", applied.invalid}};
-    record_audit(session, tx,
-                 {{domain::SubjectKind::import, std::nullopt},
-                  "import proposals " + options.source_name,
-                  "import",
-                  std::nullopt,
-                  counts.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
-    // The rejects are kept before the import commits: a rejects file that cannot be written
-    // stops the import rather than losing them after it.
-    keep_rejects();
-    applied.written = true;
-    return applied;
-  });
-  return finish(std::move(summary));
+  using detail::Pass;
+  return detail::run_import(
+      session, in, options, "proposals",
+      [&](store::Transaction& tx, util::SpoolFile& input, util::SpoolFile* rejects, Pass pass) {
+        detail::Importer importer(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
+        detail::ProgressCounter progress(options, pass);
+        detail::read_records(input.read_from_start(), options.format, options.source_name,
+                             [&](detail::InputRecord& record) {
+                               importer.take(record);
+                               progress.count(importer.summary().records);
+                             });
+        detail::finish_rejects(importer.rejects(), rejects);
+        return importer.summary();
+      });
 }
 
 } // namespace cfp::core

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "../reference_data.hpp"
+#include "import_run.hpp"
 #include "input_record.hpp"
 #include "reject_writer.hpp"
 
@@ -10,12 +11,6 @@
 #include <cfp/store/transaction.hpp>
 
 namespace cfp::core::detail {
-
-/// What an Importer does with a valid record.
-enum class Pass {
-  check, ///< counts it as it would be written, in a read transaction
-  apply, ///< writes it, in the caller's write transaction
-};
 
 /// Checks the records of one proposal file against the rules of `proposal add` and `update`
 /// and, in Pass::apply, writes each valid one at once; counts what it did (or would do) and

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// What every batch import does the same way, whatever its records: the input staged and hashed
+// before any lock, a check of every record against one snapshot without the write lock, then
+// the same pass again in one write transaction that writes the valid records, one audit entry
+// for the file, and the rejects kept before the import commits.
+
+#include "reject_writer.hpp"
+
+#include <cfp/core/session.hpp>
+#include <cfp/core/transfer.hpp>
+#include <cfp/store/transaction.hpp>
+#include <cfp/util/spool_file.hpp>
+
+#include <functional>
+#include <istream>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+namespace cfp::core::detail {
+
+/// What a pass over the records does with a valid one.
+enum class Pass {
+  check, ///< counts it as it would be written, in a read transaction
+  apply, ///< writes it, in the caller's write transaction
+};
+
+/// One pass over the staged input (read_from_start()), inside `tx`; invalid records go to
+/// `rejects` (emptied before) when it is not null, ended with finish_rejects(). Returns what it
+/// did, or in Pass::check would do.
+using ImportPass = std::function<ImportSummary(store::Transaction& tx, util::SpoolFile& input,
+                                               util::SpoolFile* rejects, Pass pass)>;
+
+/// Runs an import of `kind` ("proposals", "scores") from `in`: stages it, runs `pass` to check
+/// and, unless options say otherwise, again to apply; records the audit entry
+/// "import KIND SOURCE" with the counts. The summary's sha256 and bytes are the input's.
+ImportSummary run_import(Session& session, std::istream& in, const ImportOptions& options, std::string_view kind,
+                         const ImportPass& pass);
+
+/// Ends the rejects of a pass: a write that failed for want of room in the temporary folder is
+/// reported as the folder's fault (storage), one to the rejects file as the file's.
+void finish_rejects(RejectWriter& writer, util::SpoolFile* rejects);
+
+/// Calls options.progress every thousand records of a pass.
+class ProgressCounter
+{
+public:
+  ProgressCounter(const ImportOptions& options, Pass pass)
+      : m_progress(options.progress), m_phase(pass == Pass::check ? "checking" : "importing")
+  {
+  }
+
+  void count(std::uint64_t records)
+  {
+    if (m_progress && records >= m_next) {
+      m_progress(m_phase, records);
+      m_next += 1000;
+    }
+  }
+
+private:
+  const std::function<void(std::string_view, std::uint64_t)>& m_progress;
+  std::string_view m_phase;
+  std::uint64_t m_next = 1000;
+};
+
+} // namespace cfp::core::detail
