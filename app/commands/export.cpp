@@ -4,7 +4,9 @@
 
 #include <cfp/core/calls.hpp>
 #include <cfp/core/proposals.hpp>
+#include <cfp/core/evaluation_fields.hpp>
 #include <cfp/core/record_fields.hpp>
+#include <cfp/core/scores.hpp>
 
 namespace cfp::cli {
 
@@ -24,6 +26,18 @@ void run_export_proposals(Context& context, const std::optional<std::string>& ca
   core::ProposalQuery query;
   query.call = call;
   core::for_each_proposal(session, query, [&](const domain::Proposal& proposal) { printer.add(proposal); });
+  printer.finish();
+}
+
+// The score file columns, one score at a time, as `import scores` reads them.
+void run_export_scores(Context& context, const std::optional<std::string>& call)
+{
+  auto session = context.session(store::Access::read_only);
+  const Format format = context.format() == Format::table ? Format::csv : context.format();
+  ListPrinter<core::ScoreFileRow, core::ScoreFileRecord> printer(format, context.out(), context.err(),
+                                                                 context.display(), core::score_file_fields(), {},
+                                                                 JsonLayout::record_per_line);
+  core::for_each_score_row(session, call, [&](const core::ScoreFileRow& row) { printer.add(row); });
   printer.finish();
 }
 
@@ -58,13 +72,19 @@ void run_export_calls(Context& context)
 
 void register_export_commands(CLI::App& app, Registry& registry)
 {
-  auto* export_group = add_group(app, "export", "Export proposals or calls");
+  auto* export_group = add_group(app, "export", "Export proposals, scores or calls");
 
   auto export_call = std::make_shared<std::optional<std::string>>();
   auto* proposals =
       export_group->add_subcommand("proposals", "Export proposals as CSV (default), JSON or NDJSON (--format)");
   proposals->add_option("--call", *export_call, "Only this call's proposals");
   registry.on(proposals, [export_call](Context& context) { run_export_proposals(context, *export_call); });
+
+  auto score_call = std::make_shared<std::optional<std::string>>();
+  auto* scores = export_group->add_subcommand(
+      "scores", "Export the experts' current scores as CSV (default), JSON or NDJSON (--format), one row a score");
+  scores->add_option("--call", *score_call, "Only this call's scores");
+  registry.on(scores, [score_call](Context& context) { run_export_scores(context, *score_call); });
 
   registry.on(export_group->add_subcommand("calls", "Export every call with its cut-offs as JSON"), run_export_calls,
               Formats{{Format::table, Format::json},

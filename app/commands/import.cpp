@@ -18,7 +18,8 @@ namespace cfp::cli {
 
 namespace {
 
-struct ImportProposalOptions
+// What `import proposals` and `import scores` are told.
+struct ImportFileOptions
 {
   std::string file;
   std::optional<std::string> input_format;
@@ -41,7 +42,7 @@ core::DataFormat format_named(const std::string& name)
 }
 
 // The input format: --input-format, else the file's extension.
-core::DataFormat input_format(const ImportProposalOptions& options)
+core::DataFormat input_format(const ImportFileOptions& options)
 {
   if (options.input_format) {
     return format_named(*options.input_format);
@@ -85,7 +86,7 @@ std::istream& open_input(const std::string& file, std::ifstream& stream)
 class Progress
 {
 public:
-  Progress(Context& context, const ImportProposalOptions& options)
+  Progress(Context& context, const ImportFileOptions& options)
       : m_err(context.err()), m_enabled(context.err_is_terminal() && !options.quiet)
   {
   }
@@ -144,7 +145,18 @@ const core::Fields<SummaryRow>& summary_fields()
   return fields;
 }
 
-void run_import_proposals(Context& context, const ImportProposalOptions& options)
+// What differs between the kinds of file an import reads.
+struct ImportKind
+{
+  std::string_view records; ///< what the file's records are, in messages: "proposals", "scores"
+  std::string_view counted; ///< what inserted, updated and unchanged count, when not the records
+  core::ImportSummary (*import)(core::Session&, std::istream&, const core::ImportOptions&);
+};
+
+constexpr ImportKind k_proposals{"proposals", "", &core::import_proposals};
+constexpr ImportKind k_scores{"scores", "evaluations", &core::import_scores};
+
+void run_import_file(Context& context, const ImportFileOptions& options, const ImportKind& kind)
 {
   if (options.skip_invalid != options.rejects.has_value()) {
     throw Error(ErrorKind::usage, "--skip-invalid and --rejects FILE go together");
@@ -185,7 +197,7 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
     };
   }
   request.progress = [&](std::string_view phase, std::uint64_t records) { progress.update(phase, records); };
-  const auto summary = core::import_proposals(session, in, request);
+  const auto summary = kind.import(session, in, request);
   if (!summary.written) {
     context.wrote_nothing();
   }
@@ -207,8 +219,9 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   if (summary.error_count > summary.errors.size()) {
     context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
   }
-  const std::string counts =
-      fmt::format("{} inserted, {} updated, {} unchanged", summary.inserted, summary.updated, summary.unchanged);
+  const std::string counts = fmt::format("{}{}{} inserted, {} updated, {} unchanged", summary.inserted,
+                                         kind.counted.empty() ? "" : " ", kind.counted, summary.updated,
+                                         summary.unchanged);
   const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
   if (summary.invalid > 0 && !options.skip_invalid) {
     throw Error(ErrorKind::invalid_input,
@@ -221,9 +234,10 @@ void run_import_proposals(Context& context, const ImportProposalOptions& options
   }
   const auto valid = summary.records - summary.invalid;
   if (options.dry_run) {
-    context.note(fmt::format("dry run: would import {} proposals: {}{}; nothing was written", valid, counts, invalid));
+    context.note(fmt::format("dry run: would import {} {}: {}{}; nothing was written", valid, kind.records, counts,
+                             invalid));
   } else {
-    context.note(fmt::format("imported {} proposals: {}{}{}", valid, counts, invalid,
+    context.note(fmt::format("imported {} {}: {}{}{}", valid, kind.records, counts, invalid,
                              summary.invalid > 0 ? fmt::format(" (written to {})", *options.rejects) : ""));
   }
 }
@@ -243,21 +257,33 @@ void run_import_calls(Context& context, const std::string& file)
 
 void register_import_commands(CLI::App& app, Registry& registry)
 {
-  auto* import_group = add_group(app, "import", "Import proposals or calls from files");
+  auto* import_group = add_group(app, "import", "Import proposals, scores or calls from files");
 
-  auto options = std::make_shared<ImportProposalOptions>();
+  // The options `import proposals` and `import scores` share.
+  const auto add_file_options = [](CLI::App* command, ImportFileOptions& options) {
+    command->add_option("FILE", options.file, "The file, or - for standard input")->required();
+    command->add_option("--input-format", options.input_format, "csv, json or ndjson (default: from FILE's name)")
+        ->check(CLI::IsMember({"csv", "json", "ndjson"}));
+    command->add_flag("--dry-run", options.dry_run, "Check every record and say what would happen; write nothing");
+    command->add_flag("--skip-invalid", options.skip_invalid, "Import the valid records; needs --rejects");
+    command->add_option("--rejects", options.rejects, "With --skip-invalid: where invalid records go, with an error");
+    command->add_flag("--quiet", options.quiet, "No progress display");
+  };
+
+  auto options = std::make_shared<ImportFileOptions>();
   auto* proposals =
       import_group->add_subcommand("proposals", "Import proposals from CSV, JSON or NDJSON, all or nothing");
-  proposals->add_option("FILE", options->file, "The file, or - for standard input")->required();
-  proposals->add_option("--input-format", options->input_format, "csv, json or ndjson (default: from FILE's name)")
-      ->check(CLI::IsMember({"csv", "json", "ndjson"}));
-  proposals->add_flag("--dry-run", options->dry_run, "Check every record and say what would happen; write nothing");
-  proposals->add_flag("--skip-invalid", options->skip_invalid, "Import the valid records; needs --rejects");
-  proposals->add_option("--rejects", options->rejects, "With --skip-invalid: where invalid records go, with an error");
+  add_file_options(proposals, *options);
   proposals->add_flag("--historical", options->historical,
                       "Accept new proposals whose submitted_at is in a cut-off that has closed since");
-  proposals->add_flag("--quiet", options->quiet, "No progress display");
-  registry.on(proposals, [options](Context& context) { run_import_proposals(context, *options); });
+  registry.on(proposals, [options](Context& context) { run_import_file(context, *options, k_proposals); });
+
+  auto score_options = std::make_shared<ImportFileOptions>();
+  auto* scores = import_group->add_subcommand(
+      "scores", "Import experts' scores (call,acronym,expert,criterion,score,comment) from CSV, JSON or NDJSON, all "
+                "or nothing; the rows of one proposal and expert are one evaluation");
+  add_file_options(scores, *score_options);
+  registry.on(scores, [score_options](Context& context) { run_import_file(context, *score_options, k_scores); });
 
   auto calls_file = std::make_shared<std::string>();
   auto* calls = import_group->add_subcommand("calls", "Import calls with their cut-offs from a JSON document");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <cfp/core/score_file.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/domain/call.hpp>
 #include <cfp/domain/criterion.hpp>
@@ -118,5 +119,12 @@ Totals totals_of(const ProposalScores& scores);
 /// transaction, in the order given.
 std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain::Call& call,
                                       const std::vector<domain::Proposal>& proposals);
+
+/// Visits the rows of a score file (`export scores`) inside one read transaction: one a score of
+/// the current evaluation of each expert of each submitted proposal of every call (or of the
+/// call `call_code` names), at the cut-off each proposal has now, by call code, acronym, expert
+/// name and criterion position; scores set aside by a declared conflict are left out.
+void for_each_score_row(Session& session, const std::optional<std::string>& call_code,
+                        const std::function<void(const ScoreFileRow&)>& visit);
 
 } // namespace cfp::core

@@ -70,6 +70,20 @@ inline constexpr std::size_t k_max_reported_errors = 50;
 /// unreadable (bad header, broken JSON).
 ImportSummary import_proposals(Session& session, std::istream& in, const ImportOptions& options);
 
+/// Imports experts' scores from `in` (a score file: call, acronym, expert, criterion, score,
+/// comment; ImportOptions::historical does not apply) the way import_proposals imports
+/// proposals: staged, checked against one snapshot, then checked again and written in one
+/// write transaction, all or nothing unless skip_invalid. The rows of one proposal and expert,
+/// wherever they stand, are that expert's evaluation: each row is checked with the rules of
+/// `score add` (a submitted proposal whose cut-off has passed, a known expert without a
+/// conflict of interest, a criterion of the call, a score on its scale, one comment an
+/// evaluation), every criterion must be scored once, and an evaluation is written or rejected
+/// as a whole. An evaluation equal to the current one changes nothing; a different one
+/// replaces it, which stays in the history. Counts: `records` and `invalid` are rows;
+/// `inserted`, `updated` and `unchanged` are evaluations. Memory grows with the evaluations
+/// in the file (about a hundred bytes each), not with its rows.
+ImportSummary import_scores(Session& session, std::istream& in, const ImportOptions& options);
+
 /// What `import_calls` did.
 struct CallImportSummary
 {

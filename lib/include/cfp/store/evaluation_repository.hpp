@@ -32,7 +32,7 @@ public:
 
   using Visitor = std::function<void(const domain::Evaluation&)>;
   /// Visits the current evaluations of the proposals of call `call_id` (or of one proposal),
-  /// at the cut-off each proposal has now, by proposal id, then expert name; those of an
+  /// at the cut-off each proposal has now, by acronym, then expert name; those of an
   /// expert with a declared conflict of interest with the proposal are left out.
   virtual void for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id, const Visitor& visit) const = 0;
 

@@ -61,6 +61,9 @@ std::variant<FileValue, std::string> json_value(const FileColumn<Values>& column
     if (value.is_number()) {
       return FileValue{value.dump()}; // 4.5 stays "4.5"; what the column accepts is its own rule
     }
+    if (!value.is_string()) {
+      return fmt::format("must be a number such as 4.5, not {}", value.type_name());
+    }
     break;
   case FieldKind::text:
   case FieldKind::integer:

@@ -2,9 +2,7 @@
 #include "importer.hpp"
 
 #include "../proposal_rules.hpp"
-#include "csv_reader.hpp"
-#include "json_reader.hpp"
-#include "ndjson_reader.hpp"
+#include "read_records.hpp"
 
 #include <cfp/core/audit.hpp>
 #include <cfp/store/import_keys.hpp>
@@ -211,25 +209,6 @@ void Importer::record_historical(const Proposal& proposal, std::int64_t id)
                 store::snapshot(proposal)});
 }
 
-namespace {
-
-void read_records(std::istream& in, DataFormat format, const std::string& source, const RecordSink& on_record)
-{
-  switch (format) {
-  case DataFormat::csv:
-    read_csv_records(in, source, on_record);
-    return;
-  case DataFormat::json:
-    read_json_records(in, source, on_record);
-    return;
-  case DataFormat::ndjson:
-    read_ndjson_records(in, source, on_record);
-    return;
-  }
-}
-
-} // namespace
-
 } // namespace cfp::core::detail
 
 namespace cfp::core {
@@ -242,8 +221,8 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
       [&](store::Transaction& tx, util::SpoolFile& input, util::SpoolFile* rejects, Pass pass) {
         detail::Importer importer(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
         detail::ProgressCounter progress(options, pass);
-        detail::read_records(input.read_from_start(), options.format, options.source_name,
-                             [&](detail::InputRecord& record) {
+        detail::read_records<ProposalFileRecord>(input.read_from_start(), options.format, options.source_name,
+                                                 detail::proposal_schema(), [&](detail::InputRecord& record) {
                                importer.take(record);
                                progress.count(importer.summary().records);
                              });

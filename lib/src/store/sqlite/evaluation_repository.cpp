@@ -142,7 +142,7 @@ void SqliteEvaluationRepository::for_each(std::int64_t call_id, std::optional<st
       CFP_EVALUATION_ROWS "JOIN proposal p ON p.id = v.proposal_id AND p.cutoff_id = v.cutoff_id "
                           "WHERE p.call_id = ?1 AND NOT EXISTS (SELECT 1 FROM declared_conflict d "
                           "WHERE d.expert_id = v.expert_id AND d.proposal_id = v.proposal_id) "
-                          "ORDER BY v.proposal_id, e.name_key, v.id, k.position";
+                          "ORDER BY p.acronym, e.name_key, v.id, k.position";
   static constexpr char k_of_proposal[] =
       CFP_EVALUATION_ROWS "JOIN proposal p ON p.id = v.proposal_id AND p.cutoff_id = v.cutoff_id "
                           "WHERE p.call_id = ?1 AND p.id = ?2 AND NOT EXISTS (SELECT 1 FROM declared_conflict d "

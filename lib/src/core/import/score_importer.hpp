@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "../reference_data.hpp"
+#include "import_run.hpp"
+#include "input_record.hpp"
+#include "reject_writer.hpp"
+
+#include <cfp/core/session.hpp>
+#include <cfp/core/transfer.hpp>
+#include <cfp/domain/criterion.hpp>
+#include <cfp/domain/evaluation.hpp>
+#include <cfp/domain/expert.hpp>
+#include <cfp/domain/proposal.hpp>
+#include <cfp/store/transaction.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace cfp::core::detail {
+
+/// Checks the rows of one score file against the rules of `score add` and, in Pass::apply,
+/// writes each complete evaluation. The rows of one proposal and expert are that expert's
+/// evaluation wherever they stand in the file: it is valid when each row is and every
+/// criterion of the call is scored once, and it is written or rejected as a whole.
+///
+/// Three steps: take() every row (checks each and gathers the evaluations: a few numbers a
+/// row and one small record an evaluation are kept, never the rows), then, when any row is
+/// invalid, report() every row again in the same order (its errors and the rejects file, in
+/// file order), then write().
+class ScoreImporter
+{
+public:
+  ScoreImporter(const Session& session, store::Transaction& tx, const ImportOptions& options, std::ostream* rejects,
+                Pass pass);
+
+  /// Takes one row (line 0: the CSV header, for the rejects file).
+  void take(ScoreInputRecord& record);
+  /// After the last row: decides which evaluations are complete. True when a row is invalid:
+  /// then every row must be handed to report().
+  bool settle();
+  /// Takes one row again, in the order take() had them, and reports it when invalid.
+  void report(const ScoreInputRecord& record);
+  /// Counts each valid evaluation as new, replacing or unchanged and, in Pass::apply, writes it.
+  void write();
+
+  ImportSummary& summary() { return m_summary; }
+  RejectWriter& rejects() { return m_rejects; }
+
+private:
+  // A call named in the file, with its criteria.
+  struct CallEntry
+  {
+    const CallInfo* info = nullptr;
+    std::vector<domain::Criterion> criteria;
+  };
+
+  // One expert's evaluation of one proposal, as its rows give it.
+  struct Group
+  {
+    const domain::Proposal* proposal = nullptr;
+    const domain::Expert* expert = nullptr;
+    const CallEntry* call = nullptr;
+    std::size_t first_line = 0;
+    std::vector<domain::HalfPoints> scores; ///< by criterion position
+    std::vector<std::size_t> lines;         ///< of each criterion's row; 0: none yet
+    std::optional<std::string> comment;
+    std::size_t comment_line = 0;
+    std::optional<std::string> conflict; ///< why the expert may not score the proposal
+    std::size_t invalid_line = 0;        ///< the first of its rows that is invalid by itself
+    std::string problem;                 ///< what is wrong with the evaluation as a whole
+  };
+
+  static constexpr std::uint32_t k_no_group = UINT32_MAX;
+
+  const CallEntry* call(const std::string& code);
+  const domain::Proposal* proposal(const CallEntry& call, const std::string& acronym);
+  const domain::Expert* expert(const std::string& name);
+  std::uint32_t group(const CallEntry& call, const domain::Proposal& proposal, const domain::Expert& expert,
+                      std::size_t line);
+  std::vector<ImportError> check(ScoreInputRecord& record, std::uint32_t& group_index);
+  std::string describe(const Group& group) const;
+
+  const Session& m_session;
+  store::Transaction& m_tx;
+  bool m_apply;
+  ReferenceData m_reference;
+  RejectWriter m_rejects;
+  domain::Stamp m_stamp;
+  ImportSummary m_summary;
+
+  std::map<std::string, CallEntry> m_calls; ///< by code as written
+  std::map<std::pair<std::int64_t, std::string>, std::optional<domain::Proposal>> m_proposals;
+  std::map<std::string, std::optional<domain::Expert>> m_experts; ///< by name as written
+  std::map<std::pair<std::int64_t, std::int64_t>, std::uint32_t> m_group_of; ///< (proposal, expert)
+  std::vector<Group> m_groups;
+  std::vector<std::uint32_t> m_row_groups;                               ///< by row, from 0
+  std::unordered_map<std::size_t, std::vector<ImportError>> m_row_errors; ///< by row, the invalid ones
+  std::size_t m_reported = 0;                                            ///< rows report() has had
+};
+
+} // namespace cfp::core::detail
