@@ -57,8 +57,15 @@ void run_export_calls(Context& context)
   auto session = context.session(store::Access::read_only);
   const auto display = context.display();
   ordered_json document{{"calls", ordered_json::array()}};
-  for (const auto& [call, cutoffs] : core::list_calls_with_cutoffs(session)) {
+  for (const auto& [call, cutoffs, criteria] : core::list_calls_with_cutoffs(session)) {
     auto record = object_of(core::call_fields(), call, display);
+    record["overall_threshold"] = json_value(domain::Value(domain::Decimal{domain::format_points(call.overall_threshold)}));
+    record["criteria"] = ordered_json::array();
+    for (const auto& criterion : criteria) {
+      auto object = object_of(core::criterion_fields(), criterion, display);
+      object.erase("call");
+      record["criteria"].push_back(std::move(object));
+    }
     record["cutoffs"] = ordered_json::array();
     for (const auto& cutoff : cutoffs) {
       record["cutoffs"].push_back(object_of(core::cutoff_fields(), cutoff, display));

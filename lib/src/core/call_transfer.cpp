@@ -132,6 +132,50 @@ void only_keys(const json& object, const std::vector<std::string>& keys, const s
   }
 }
 
+// The criteria and overall threshold of a call of the document, as given.
+EvaluationSettings evaluation_settings(const json& item, const std::string& where)
+{
+  // A number as written ("10", "4.5"), or a string.
+  const auto decimal = [](const json& object, const char* key, const std::string& place) -> std::optional<std::string> {
+    const auto found = object.find(key);
+    if (found != object.end() && found->is_number()) {
+      return found->dump();
+    }
+    return optional_string(object, key, place);
+  };
+  EvaluationSettings settings;
+  settings.overall_threshold = decimal(item, "overall_threshold", where);
+  const auto criteria = item.find("criteria");
+  if (criteria == item.end() || criteria->is_null()) {
+    return settings;
+  }
+  if (!criteria->is_array()) {
+    throw Error(ErrorKind::invalid_input, where + ": criteria must be an array");
+  }
+  settings.criteria.emplace();
+  std::size_t index = 0;
+  for (const auto& entry : *criteria) {
+    const std::string place = fmt::format("{}.criteria[{}]", where, index++);
+    if (!entry.is_object()) {
+      throw Error(ErrorKind::invalid_input, place + ": must be an object");
+    }
+    only_keys(entry, {"key", "name", "weight", "threshold", "position"}, place);
+    CriterionRequest request;
+    request.key = optional_string(entry, "key", place).value_or("");
+    request.name = optional_string(entry, "name", place);
+    request.weight = decimal(entry, "weight", place);
+    request.threshold = decimal(entry, "threshold", place);
+    if (const auto position = entry.find("position");
+        position != entry.end() && !(position->is_number_integer() && position->get<std::int64_t>() ==
+                                                                           static_cast<std::int64_t>(index))) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("{}: position must be {}: criteria are listed in their order", place, index));
+    }
+    settings.criteria->push_back(std::move(request));
+  }
+  return settings;
+}
+
 } // namespace
 
 CallImportSummary import_calls(Session& session, std::istream& in, const std::string& source_name)
@@ -151,7 +195,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
       if (!item.is_object()) {
         throw Error(ErrorKind::invalid_input, where + ": must be an object");
       }
-      only_keys(item, {"code", "title", "opens_at", "budget_eur", "cutoffs"}, where);
+      only_keys(item, {"code", "title", "opens_at", "budget_eur", "overall_threshold", "criteria", "cutoffs"}, where);
       NewCall request;
       request.code = optional_string(item, "code", where).value_or("");
       request.title = optional_string(item, "title", where).value_or("");
@@ -163,6 +207,8 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
       }
 
       domain::Call call;
+      bool added = false;
+      bool same = false; // an existing call that the file does not change
       try {
         call = checked_call(session, request);
       } catch (const Error& error) {
@@ -178,7 +224,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         if (!item.contains("budget_eur")) {
           call.budget = existing->budget;
         }
-        // A calls file does not carry the evaluation settings; they stay as they are.
+        // The evaluation settings are the file's criteria and overall_threshold, below.
         call.overall_threshold = existing->overall_threshold;
         const auto cutoffs_now = calls.cutoffs(call.id);
         if (call.opens_at && !cutoffs_now.empty() && cutoffs_now.front().closes_at <= *call.opens_at) {
@@ -188,7 +234,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
                                   domain::format_utc(cutoffs_now.front().closes_at)));
         }
         if (existing->title == call.title && existing->opens_at == call.opens_at && existing->budget == call.budget) {
-          ++summary.calls_unchanged;
+          same = true;
         } else {
           calls.update(call);
           record_audit(session, tx,
@@ -197,7 +243,6 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
                         "update",
                         store::snapshot(*existing),
                         store::snapshot(call)});
-          ++summary.calls_updated;
         }
       } else {
         call.id = calls.insert(call, session.clock.now());
@@ -205,8 +250,14 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
             session, tx,
             {{domain::SubjectKind::call, call.id}, "call " + call.code, "add", std::nullopt, store::snapshot(call)});
         add_standard_criteria(session, tx, call);
-        ++summary.calls_added;
+        added = true;
       }
+      try {
+        same = !apply_evaluation_settings(session, tx, call, evaluation_settings(item, where)) && same;
+      } catch (const Error& error) {
+        throw Error(error.kind(), where + ": " + error.message());
+      }
+      ++(added ? summary.calls_added : same ? summary.calls_unchanged : summary.calls_updated);
 
       const auto cutoffs = item.find("cutoffs");
       if (cutoffs == item.end() || cutoffs->is_null()) {

@@ -4,6 +4,7 @@
 #include <cfp/core/criteria.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
+#include <cfp/store/criterion_repository.hpp>
 #include <cfp/store/proposal_repository.hpp>
 #include <cfp/store/snapshot.hpp>
 #include <cfp/util/text.hpp>
@@ -82,7 +83,8 @@ std::vector<CallWithCutoffs> list_calls_with_cutoffs(Session& session)
     std::vector<CallWithCutoffs> calls;
     for (auto& call : tx.calls().list()) {
       auto cutoffs = tx.calls().cutoffs(call.id);
-      calls.push_back({std::move(call), std::move(cutoffs)});
+      auto criteria = tx.criteria().of_call(call.id);
+      calls.push_back({std::move(call), std::move(cutoffs), std::move(criteria)});
     }
     return calls;
   });

@@ -48,21 +48,22 @@ int parse_position(const std::string& text, int last)
 }
 
 // The fields `request` gives, checked, applied to `criterion`; the position is the caller's.
-void apply_fields(domain::Criterion& criterion, const CriterionRequest& request)
+// Messages name each field as `prefix` + its name: "--weight" for options, "weight" in a file.
+void apply_fields(domain::Criterion& criterion, const CriterionRequest& request, std::string_view prefix = "--")
 {
   if (request.name) {
     if (auto problem = domain::check_criterion_name(*request.name)) {
-      throw Error(ErrorKind::invalid_input, fmt::format("--name: {}", *problem));
+      throw Error(ErrorKind::invalid_input, fmt::format("{}name: {}", prefix, *problem));
     }
     criterion.name = *request.name;
   }
   if (request.weight) {
-    criterion.weight =
-        util::value_or_throw(domain::parse_weight(*request.weight), ErrorKind::invalid_input, "--weight");
+    criterion.weight = util::value_or_throw(domain::parse_weight(*request.weight), ErrorKind::invalid_input,
+                                            fmt::format("{}weight", prefix));
   }
   if (request.threshold) {
-    criterion.threshold =
-        util::value_or_throw(domain::parse_score(*request.threshold), ErrorKind::invalid_input, "--threshold");
+    criterion.threshold = util::value_or_throw(domain::parse_score(*request.threshold), ErrorKind::invalid_input,
+                                               fmt::format("{}threshold", prefix));
   }
 }
 
@@ -280,6 +281,97 @@ ThresholdUpdate set_overall_threshold(Session& session, const std::string& call_
         update.call = call;
         return update;
       });
+}
+
+} // namespace cfp::core
+
+namespace cfp::core {
+
+bool apply_evaluation_settings(const Session& session, store::Transaction& tx, domain::Call& call,
+                               const EvaluationSettings& settings)
+{
+  const auto before = tx.criteria().of_call(call.id);
+  auto after = before;
+  if (settings.criteria) {
+    const auto& requests = *settings.criteria;
+    if (requests.empty() || requests.size() > domain::k_max_criteria) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("criteria: give from 1 to {} criteria (there are {})", domain::k_max_criteria,
+                              requests.size()));
+    }
+    after.clear();
+    for (const auto& request : requests) {
+      if (auto problem = domain::check_criterion_key(request.key)) {
+        throw Error(ErrorKind::invalid_input, fmt::format("criterion '{}': {}", util::excerpt(request.key), *problem));
+      }
+      if (std::any_of(after.begin(), after.end(), [&](const domain::Criterion& c) { return c.key == request.key; })) {
+        throw Error(ErrorKind::invalid_input, fmt::format("criterion '{}' is given twice", request.key));
+      }
+      if (!request.name) {
+        throw Error(ErrorKind::invalid_input, fmt::format("criterion '{}': a name is required", request.key));
+      }
+      const auto kept =
+          std::find_if(before.begin(), before.end(), [&](const domain::Criterion& c) { return c.key == request.key; });
+      domain::Criterion criterion = kept != before.end() ? *kept : domain::Criterion{};
+      criterion.call_code = call.code;
+      criterion.key = request.key;
+      criterion.weight = kept != before.end() && !request.weight ? kept->weight : domain::Criterion{}.weight;
+      criterion.threshold = kept != before.end() && !request.threshold ? kept->threshold : domain::Criterion{}.threshold;
+      try {
+        apply_fields(criterion, request, "");
+      } catch (const Error& error) {
+        throw Error(error.kind(), fmt::format("criterion '{}': {}", request.key, error.message()));
+      }
+      criterion.position = static_cast<int>(after.size() + 1);
+      after.push_back(std::move(criterion));
+    }
+  }
+  auto threshold = call.overall_threshold;
+  if (settings.overall_threshold) {
+    threshold = util::value_or_throw(
+        domain::parse_points(*settings.overall_threshold, reachable(domain::k_max_criteria), "threshold"),
+        ErrorKind::invalid_input, "overall_threshold");
+  }
+  if (threshold > reachable(after.size())) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("overall_threshold {}: the {} criteria give {} points at most",
+                            domain::format_points(threshold), after.size(), domain::format_points(reachable(after.size()))));
+  }
+  const bool criteria_change = after != before;
+  if (!criteria_change && threshold == call.overall_threshold) {
+    return false;
+  }
+  require_unscored(tx, call, criteria_change ? "criteria" : "overall threshold");
+  if (criteria_change) {
+    tx.criteria().replace(call.id, after);
+    const auto stored = tx.criteria().of_call(call.id);
+    for (const auto& criterion : before) {
+      if (std::none_of(stored.begin(), stored.end(), [&](const domain::Criterion& c) { return c.id == criterion.id; })) {
+        audit_criterion(session, tx, criterion, "remove", store::snapshot(criterion), std::nullopt);
+      }
+    }
+    for (const auto& criterion : stored) {
+      const auto earlier =
+          std::find_if(before.begin(), before.end(), [&](const domain::Criterion& c) { return c.id == criterion.id; });
+      if (earlier == before.end()) {
+        audit_criterion(session, tx, criterion, "add", std::nullopt, store::snapshot(criterion));
+      } else if (!(*earlier == criterion)) {
+        audit_criterion(session, tx, criterion, "update", store::snapshot(*earlier), store::snapshot(criterion));
+      }
+    }
+  }
+  if (threshold != call.overall_threshold) {
+    const auto json = [](domain::HalfPoints value) {
+      return fmt::format(R"({{"overall_threshold":"{}"}})", domain::format_points(value));
+    };
+    const auto earlier = call.overall_threshold;
+    call.overall_threshold = threshold;
+    tx.calls().update(call);
+    record_audit(session, tx,
+                 {{domain::SubjectKind::call, call.id}, "call " + call.code, "set threshold", json(earlier),
+                  json(threshold)});
+  }
+  return true;
 }
 
 } // namespace cfp::core

@@ -3,6 +3,7 @@
 
 #include <cfp/core/session.hpp>
 #include <cfp/domain/call.hpp>
+#include <cfp/domain/criterion.hpp>
 #include <cfp/domain/proposal.hpp>
 #include <cfp/store/transaction.hpp>
 
@@ -30,14 +31,15 @@ domain::Call checked_call(const Session& session, const NewCall& request);
 /// Every call, by code.
 std::vector<domain::Call> list_calls(Session& session);
 
-/// A call with its cut-offs, by closing time.
+/// A call with its cut-offs, by closing time, and its criteria, by position.
 struct CallWithCutoffs
 {
   domain::Call call;
   std::vector<domain::Cutoff> cutoffs;
+  std::vector<domain::Criterion> criteria;
 };
 
-/// Every call with its cut-offs, by code, read in one snapshot (`cfp export calls`).
+/// Every call with its cut-offs and criteria, by code, read in one snapshot (`cfp export calls`).
 std::vector<CallWithCutoffs> list_calls_with_cutoffs(Session& session);
 
 /// A call with its cut-offs and how many proposals it has in each status.

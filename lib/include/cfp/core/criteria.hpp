@@ -63,6 +63,24 @@ struct ThresholdUpdate
 /// what the call's criteria can give together (5 points each).
 ThresholdUpdate set_overall_threshold(Session& session, const std::string& call_code, const std::string& points);
 
+/// The evaluation settings a calls file gives a call (`import calls`); what is left out stays.
+struct EvaluationSettings
+{
+  /// The whole list, in position order; each with key, name and optionally weight and threshold.
+  std::optional<std::vector<CriterionRequest>> criteria;
+  std::optional<std::string> overall_threshold; ///< "10", "10.5"
+};
+
+/// Gives `call` (stored, its criteria too) `settings` inside the caller's write transaction:
+/// criteria with a key it has keep their id, those it lacks are added and the others removed,
+/// each change audited as `criterion add|set|remove` would; then the overall threshold. True
+/// when anything changed. Invalid (65) as `criterion add` and `call set-threshold` would refuse
+/// a value, for an empty list, more than k_max_criteria, a key given twice, or an overall
+/// threshold beyond what the criteria give; refused (1) once the call's proposals are being
+/// scored and anything would change.
+bool apply_evaluation_settings(const Session& session, store::Transaction& tx, domain::Call& call,
+                               const EvaluationSettings& settings);
+
 /// Gives a call just stored the standard criteria, each audited, inside the caller's write
 /// transaction.
 void add_standard_criteria(const Session& session, store::Transaction& tx, const domain::Call& call);
