@@ -121,7 +121,7 @@ std::vector<Block> read_blocks(const std::vector<std::string>& lines)
 // The name of the first file that `command` reads, if it names one.
 std::optional<std::string> file_read_by(const std::string& command)
 {
-  static const std::regex k_reader(R"(import (?:proposals|calls) ([^\s-]\S*)|(?:^|[^<])<\s*([^\s<>|&;]+))");
+  static const std::regex k_reader(R"(import (?:proposals|scores|calls) ([^\s-]\S*)|(?:^|[^<])<\s*([^\s<>|&;]+))");
   std::smatch match;
   if (!std::regex_search(command, match, k_reader)) {
     return std::nullopt;
