@@ -118,10 +118,36 @@ void run_list(Context& context, const core::ScoreQuery& query)
   printer.finish();
 }
 
+// Where the proposal stands in its cut-off's ranking, in words.
+std::string standing(const core::EvaluationSummary& summary)
+{
+  if (!summary.status) {
+    return "not ranked: its cut-off has not passed";
+  }
+  switch (*summary.status) {
+  case core::RankStatus::funded:
+  case core::RankStatus::reserve:
+  case core::RankStatus::passing: {
+    const auto where = fmt::format("{} of {} passing at cut-off {}", *summary.rank, summary.passing,
+                                   summary.scores.proposal.cutoff_label.value_or("?"));
+    const auto line = *summary.status == core::RankStatus::funded    ? " (funded within the call's budget)"
+                      : *summary.status == core::RankStatus::reserve ? " (reserve: over the call's budget)"
+                                                                     : "";
+    return where + line + (summary.reason.empty() ? "" : "; " + summary.reason);
+  }
+  case core::RankStatus::below_threshold:
+    return "not ranked: below a threshold (" + summary.reason + ")";
+  case core::RankStatus::incomplete:
+    return "not ranked: incomplete (" + summary.reason + ")";
+  }
+  return "";
+}
+
 void run_summary(Context& context, const std::string& ref)
 {
   auto session = context.session(store::Access::read_only);
-  const auto summary = core::score_summary(session, ref);
+  const auto evaluation = core::evaluation_summary(session, ref);
+  const auto& summary = evaluation.scores;
   const auto totals = core::totals_of(summary);
   std::vector<Line> lines{{"proposal", reference(summary.proposal)},
                           {"cut-off", summary.proposal.cutoff_label.value_or("")}};
@@ -142,12 +168,16 @@ void run_summary(Context& context, const std::string& ref)
   lines.emplace_back("result", !totals.total   ? std::string("incomplete")
                                : totals.passed ? std::string("passes every threshold")
                                                : std::string("below a threshold"));
+  lines.emplace_back("rank", standing(evaluation));
+  lines.emplace_back("outcome", summary.proposal.outcome
+                                    ? std::string(domain::to_string(*summary.proposal.outcome))
+                                    : std::string("not decided ('cfp rank --apply' records it)"));
   for (const auto& criterion : summary.criteria) {
     if (criterion.comment) {
       lines.emplace_back("comment on " + criterion.criterion.key, *criterion.comment);
     }
   }
-  print_one(context.format(), context.out(), context.display(), core::summary_fields(), summary, lines);
+  print_one(context.format(), context.out(), context.display(), core::summary_fields(), evaluation, lines);
 }
 
 } // namespace

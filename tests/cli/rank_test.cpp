@@ -3,7 +3,7 @@
 // overall, weights that order but never decide a threshold, every tie-break, the funding line,
 // incomplete proposals, and the outcomes --apply records.
 
-#include "cli/cli_fixture.hpp"
+#include "cli/import_fixture.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -237,3 +237,51 @@ TEST_F(RankTest, ANewVersionOfAProposalClearsTheOutcomeDecidedOnTheOldOne)
 } // namespace
 } // namespace cfp::test
 
+
+namespace cfp::test {
+namespace {
+
+TEST_F(RankTest, TheSummaryGivesWhereTheProposalStandsInItsCutOffAndTheOutcomeOnceRecorded)
+{
+  const auto summary = [&](const std::string& ref, const std::string& now = k_after) {
+    return json::parse(ok({"score", "summary", ref, "--format", "json"}, now));
+  };
+  // Before its cut-off has passed: no standing.
+  const auto early = summary("BSC-AIF", "2024-11-04T16:00:00Z");
+  EXPECT_TRUE(early.at("rank").is_null());
+  EXPECT_TRUE(early.at("status").is_null());
+  EXPECT_EQ(lines_of(ok({"score", "summary", "BSC-AIF"}, "2024-11-04T16:00:00Z")).at(8),
+            "rank:                                         not ranked: its cut-off has not passed");
+
+  // Three experts a criterion, as `rank` needs by default; the call's budget draws the line.
+  for (const char* expert : {"Ella", "Frans", "Greta"}) {
+    score("BSC-AIF", "4", "4", "4", expert);
+    score("MIMER", "4.5", "4", "4", expert);
+  }
+  const auto second = summary("BSC-AIF");
+  EXPECT_EQ(second.at("rank"), 2);
+  EXPECT_EQ(second.at("passing"), 2);
+  EXPECT_EQ(second.at("status"), "funded");
+  EXPECT_TRUE(second.at("reason").is_null()) << "no tie: the weighted totals differ";
+  EXPECT_TRUE(second.at("outcome").is_null());
+  EXPECT_EQ(lines_of(ok({"score", "summary", "BSC-AIF"}, k_after)).at(8),
+            "rank:                                         2 of 2 passing at cut-off 2024-11-04 (funded within the "
+            "call's budget)");
+
+  ok({"rank", k_call, "--apply"}, k_after);
+  EXPECT_EQ(summary("BSC-AIF").at("outcome"), "selected");
+  EXPECT_EQ(lines_of(ok({"score", "summary", "BSC-AIF"}, k_after)).at(9),
+            "outcome:                                      selected");
+
+  // Below a threshold: not ranked, and why.
+  for (const char* expert : {"Ella", "Frans", "Greta"}) {
+    ok({"score", "add", "MIMER", "--expert", expert, "excellence=4", "impact=2.5", "implementation=4"}, k_after);
+  }
+  const auto below = summary("MIMER");
+  EXPECT_TRUE(below.at("rank").is_null());
+  EXPECT_EQ(below.at("status"), "below_threshold");
+  EXPECT_EQ(below.at("reason"), "impact 2.5 < 3.0");
+}
+
+} // namespace
+} // namespace cfp::test

@@ -122,17 +122,18 @@ const Fields<ScoreRow>& score_row_fields()
   return fields;
 }
 
-const Fields<ProposalScores>& summary_fields()
+const Fields<EvaluationSummary>& summary_fields()
 {
-  static const Fields<ProposalScores> fields{
-      {"call", FieldKind::text, [](const ProposalScores& p, const Display&) { return Value(p.proposal.call_code); }},
-      {"acronym", FieldKind::text, [](const ProposalScores& p, const Display&) { return Value(p.proposal.acronym); }},
+  using S = EvaluationSummary;
+  static const Fields<S> fields{
+      {"call", FieldKind::text, [](const S& s, const Display&) { return Value(s.scores.proposal.call_code); }},
+      {"acronym", FieldKind::text, [](const S& s, const Display&) { return Value(s.scores.proposal.acronym); }},
       {"cutoff", FieldKind::text,
-       [](const ProposalScores& p, const Display&) { return Value(p.proposal.cutoff_label.value_or("")); }},
+       [](const S& s, const Display&) { return Value(s.scores.proposal.cutoff_label.value_or("")); }},
       {"criteria", FieldKind::json,
-       [](const ProposalScores& p, const Display&) {
+       [](const S& s, const Display&) {
          auto criteria = nlohmann::ordered_json::array();
-         for (const auto& c : p.criteria) {
+         for (const auto& c : s.scores.criteria) {
            criteria.push_back(
                {{"criterion", c.criterion.key},
                 {"name", c.criterion.name},
@@ -146,15 +147,30 @@ const Fields<ProposalScores>& summary_fields()
              domain::JsonText{criteria.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
        }},
       {"total", FieldKind::text,
-       [](const ProposalScores& p, const Display&) { return points_value(totals_of(p).total); }},
+       [](const S& s, const Display&) { return points_value(totals_of(s.scores).total); }},
       {"weighted_total", FieldKind::text,
-       [](const ProposalScores& p, const Display&) {
-         const auto weighted = totals_of(p).weighted_total;
+       [](const S& s, const Display&) {
+         const auto weighted = totals_of(s.scores).weighted_total;
          return weighted ? Value(domain::Decimal{domain::format_weighted(*weighted)}) : Value();
        }},
       {"overall_threshold", FieldKind::text,
-       [](const ProposalScores& p, const Display&) { return points_value(p.overall_threshold); }},
-      {"passed", FieldKind::flag, [](const ProposalScores& p, const Display&) { return Value(totals_of(p).passed); }},
+       [](const S& s, const Display&) { return points_value(s.scores.overall_threshold); }},
+      {"passed", FieldKind::flag, [](const S& s, const Display&) { return Value(totals_of(s.scores).passed); }},
+      {"rank", FieldKind::integer,
+       [](const S& s, const Display&) { return s.rank ? Value(std::int64_t{*s.rank}) : Value(); }},
+      {"passing", FieldKind::integer,
+       [](const S& s, const Display&) { return s.status ? Value(std::int64_t{s.passing}) : Value(); }},
+      {"status", FieldKind::text,
+       [](const S& s, const Display&) {
+         return s.status ? Value(std::string(to_string(*s.status))) : Value();
+       }},
+      {"reason", FieldKind::text,
+       [](const S& s, const Display&) { return s.reason.empty() ? Value() : Value(s.reason); }},
+      {"outcome", FieldKind::text,
+       [](const S& s, const Display&) {
+         const auto& outcome = s.scores.proposal.outcome;
+         return outcome ? Value(std::string(domain::to_string(*outcome))) : Value();
+       }},
   };
   return fields;
 }

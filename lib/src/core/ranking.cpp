@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
+#include <cfp/core/proposals.hpp>
 #include <cfp/core/ranking.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
@@ -266,6 +267,33 @@ Ranking rank_proposals(Session& session, const RankRequest& request)
     }
     ranking.applied = true;
     return ranking;
+  });
+}
+
+EvaluationSummary evaluation_summary(Session& session, const std::string& ref)
+{
+  return session.database.read(fmt::format("summarise the evaluation of {}", ref), [&](const store::Transaction& tx) {
+    const auto proposal = resolve_proposal(tx, ref);
+    if (proposal.status != domain::ProposalStatus::submitted) {
+      throw Error(ErrorKind::refused,
+                  fmt::format("{}/{} is {}: only a submitted proposal is evaluated", proposal.call_code,
+                              proposal.acronym, domain::to_string(proposal.status)));
+    }
+    EvaluationSummary summary;
+    const auto ranking = build_ranking(session, tx, {proposal.call_code, proposal.cutoff_label, {}, {}, false});
+    for (const auto& ranked : ranking.proposals) {
+      summary.passing += ranked.rank ? 1 : 0;
+      if (ranked.scores.proposal.id == proposal.id) {
+        summary.scores = ranked.scores;
+        summary.rank = ranked.rank;
+        summary.status = ranked.status;
+        summary.reason = ranked.reason;
+      }
+    }
+    if (!summary.status) { // its cut-off has not passed: not ranked yet
+      summary.scores = scores_of(tx, require_call(tx, proposal.call_code), {proposal}).front();
+    }
+    return summary;
   });
 }
 

@@ -353,11 +353,4 @@ void for_each_scored(Session& session, const ScoreQuery& query, const std::funct
   });
 }
 
-ProposalScores score_summary(Session& session, const std::string& ref)
-{
-  std::optional<ProposalScores> found;
-  for_each_scored(session, {ref, std::nullopt}, [&](const ProposalScores& scores) { found = scores; });
-  return *found;
-}
-
 } // namespace cfp::core

@@ -5,6 +5,7 @@
 
 #include <cfp/core/experts.hpp>
 #include <cfp/core/field.hpp>
+#include <cfp/core/ranking.hpp>
 #include <cfp/core/score_file.hpp>
 #include <cfp/core/scores.hpp>
 #include <cfp/domain/criterion.hpp>
@@ -41,8 +42,9 @@ struct ScoreRow
 const Fields<ScoreRow>& score_row_fields();
 
 /// An evaluation summary: call acronym cutoff criteria (each: criterion name consensus
-/// threshold passed source comment) total weighted_total overall_threshold passed.
-const Fields<ProposalScores>& summary_fields();
+/// threshold passed source comment) total weighted_total overall_threshold passed, then where
+/// it stands in its cut-off's ranking: rank passing status reason, and the outcome recorded.
+const Fields<EvaluationSummary>& summary_fields();
 
 /// A score file's row (`import scores`, `export scores`): call acronym expert criterion score
 /// comment; every field is read from files, and all but the comment are required.

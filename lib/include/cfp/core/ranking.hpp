@@ -63,4 +63,20 @@ inline constexpr int k_default_min_experts = 3;
 /// change audited; refused while a proposal is incomplete.
 Ranking rank_proposals(Session& session, const RankRequest& request);
 
+/// A proposal's evaluation summary (`score summary`): its scores and, once its cut-off has
+/// passed, where it stands in the ranking of that cut-off as `cfp rank CALL --cutoff LABEL`
+/// ranks it (3 experts a criterion, the call's budget); its recorded outcome is in
+/// scores.proposal.outcome.
+struct EvaluationSummary
+{
+  ProposalScores scores;
+  std::optional<int> rank;          ///< among the passing proposals of its cut-off
+  std::optional<RankStatus> status; ///< none before its cut-off has passed
+  std::string reason;               ///< why it stands there (a tie-break, a missed threshold)
+  int passing = 0;                  ///< the passing proposals of its cut-off
+};
+
+/// The evaluation summary of the submitted proposal REF names, read in one snapshot.
+EvaluationSummary evaluation_summary(Session& session, const std::string& ref);
+
 } // namespace cfp::core

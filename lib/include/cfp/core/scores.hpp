@@ -100,9 +100,6 @@ struct ScoreQuery
 void for_each_scored(Session& session, const ScoreQuery& query,
                      const std::function<void(const ProposalScores&)>& visit);
 
-/// A proposal's scores as its evaluation summary report gives them.
-ProposalScores score_summary(Session& session, const std::string& ref);
-
 /// Whether the consensus of `scores` reaches the criterion's threshold.
 bool passes(const CriterionScores& scores);
 
