@@ -11,6 +11,8 @@
 // unique acronyms, a host from the participating states, three distinct partners that are not
 // the host, two distinct sectors, status submitted, submitted before the first cut-off.
 
+#include "generator.hpp"
+
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -20,21 +22,17 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <random>
 #include <string>
 #include <string_view>
 #include <system_error>
 
 namespace {
 
-constexpr std::string_view k_call = "EUROHPC-2024-CEI-AI-01";
-
-// The 38 participating states without CH, which only takes part from 2025-01-01 (after the
-// submission times generated here).
-constexpr auto k_states = std::to_array<std::string_view>(
-  {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "EL", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
-   "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "AL", "IS", "IL", "MD", "ME", "MK", "NO", "RS", "TR", "UK"});
-static_assert(k_states.size() == 37);
+using cfp::bench::append_field;
+using cfp::bench::append_number;
+using cfp::bench::k_call;
+using cfp::bench::k_states;
+using cfp::bench::Random;
 
 constexpr std::array<std::string_view, 11> k_sectors{"health",    "manufacturing", "climate", "finance",
                                                      "automotive", "cybersecurity", "agrifood", "education",
@@ -112,52 +110,6 @@ Options parse_options(int argc, char** argv)
     usage("--rows is at most 9999999 (acronyms are P0000001 ... P9999999)");
   }
   return options;
-}
-
-// A number in [0, n) from the generator; the tiny modulo bias does not matter here.
-class Random
-{
-public:
-  explicit Random(std::uint64_t seed) : m_engine(seed) {}
-
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(m_engine() % n); }
-  std::int64_t between(std::int64_t low, std::int64_t high)
-  {
-    const auto span = static_cast<std::uint64_t>(high - low) + 1;
-    return low + static_cast<std::int64_t>(m_engine() % span);
-  }
-
-private:
-  std::mt19937_64 m_engine;
-};
-
-// Appends `text` as one CSV field, quoted when it holds a comma, a quote or a line break.
-void append_field(std::string& line, std::string_view text)
-{
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    line += text;
-    return;
-  }
-  line += '"';
-  for (const char c : text) {
-    if (c == '"') {
-      line += '"';
-    }
-    line += c;
-  }
-  line += '"';
-}
-
-void append_number(std::string& line, std::uint64_t value, int width)
-{
-  std::array<char, 24> digits{};
-  const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), value);
-  (void)ec;
-  const auto length = static_cast<int>(end - digits.data());
-  for (int i = length; i < width; ++i) {
-    line += '0';
-  }
-  line.append(digits.data(), end);
 }
 
 // Cents as euros with two decimals: 1234567890 -> "12345678.90".
