@@ -69,4 +69,11 @@ inline void append_number(std::string& line, std::uint64_t value, int width)
   line.append(digits.data(), end);
 }
 
+// Who takes part in a proposal, as far as an expert's conflicts of interest go.
+struct Parties
+{
+  std::array<std::size_t, 4> states{}; ///< indices into k_states: the host, then the three partners
+  std::string entity;
+};
+
 } // namespace cfp::bench
