@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Writes a seeded, reproducible CSV of proposals for the import benchmark
-// (tests/bench/import_benchmark.sh), and optionally the calls JSON they belong to.
+// (tests/bench/import_benchmark.sh), and optionally the calls JSON they belong to; for the
+// evaluation benchmark (tests/bench/evaluation_benchmark.sh) also a pool of experts and their
+// scores of those proposals.
 //
 //   cfp_generate --rows 100000 --seed 42 --out proposals.csv --calls calls.json
+//   cfp_generate --rows 10000 --seed 42 --out proposals.csv --experts experts.tsv --scores scores.csv
 //
 // The same rows and seed give the same bytes on every platform: the random numbers come from
 // std::mt19937_64, whose output the standard fixes, and are mapped onto ranges by this file
@@ -10,6 +13,11 @@
 // Every record is valid for `cfp import proposals` with CFP_NOW at or after 2024-10-19T10:00:00Z:
 // unique acronyms, a host from the participating states, three distinct partners that are not
 // the host, two distinct sectors, status submitted, submitted before the first cut-off.
+// The scores come from a random stream of their own, so that asking for them leaves the
+// proposals' bytes as they are; see generate_scores.cpp for what they respect.
+
+#include "generate_scores.hpp"
+#include "generator.hpp"
 
 #include <array>
 #include <charconv>
@@ -20,21 +28,19 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <random>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 namespace {
 
-constexpr std::string_view k_call = "EUROHPC-2024-CEI-AI-01";
-
-// The 38 participating states without CH, which only takes part from 2025-01-01 (after the
-// submission times generated here).
-constexpr auto k_states = std::to_array<std::string_view>(
-  {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "EL", "HU", "IE", "IT", "LV", "LT", "LU", "MT",
-   "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "AL", "IS", "IL", "MD", "ME", "MK", "NO", "RS", "TR", "UK"});
-static_assert(k_states.size() == 37);
+using cfp::bench::append_field;
+using cfp::bench::append_number;
+using cfp::bench::k_call;
+using cfp::bench::k_states;
+using cfp::bench::Parties;
+using cfp::bench::Random;
 
 constexpr std::array<std::string_view, 11> k_sectors{"health",    "manufacturing", "climate", "finance",
                                                      "automotive", "cybersecurity", "agrifood", "education",
@@ -65,12 +71,15 @@ struct Options
   std::uint64_t seed = 1;
   std::string out = "-";
   std::optional<std::string> calls;
+  std::optional<std::string> experts;
+  std::optional<std::string> scores;
 };
 
 [[noreturn]] void usage(const std::string& message)
 {
   std::cerr << "cfp_generate: " << message << "\n"
-            << "usage: cfp_generate [--rows N] [--seed S] [--out FILE|-] [--calls CALLS.json]\n";
+            << "usage: cfp_generate [--rows N] [--seed S] [--out FILE|-] [--calls CALLS.json]\n"
+            << "                    [--experts EXPERTS.tsv] [--scores SCORES.csv]\n";
   std::exit(2);
 }
 
@@ -104,6 +113,10 @@ Options parse_options(int argc, char** argv)
       options.out = std::string(value);
     } else if (arg == "--calls") {
       options.calls = std::string(value);
+    } else if (arg == "--experts") {
+      options.experts = std::string(value);
+    } else if (arg == "--scores") {
+      options.scores = std::string(value);
     } else {
       usage("unknown option " + std::string(arg));
     }
@@ -112,52 +125,6 @@ Options parse_options(int argc, char** argv)
     usage("--rows is at most 9999999 (acronyms are P0000001 ... P9999999)");
   }
   return options;
-}
-
-// A number in [0, n) from the generator; the tiny modulo bias does not matter here.
-class Random
-{
-public:
-  explicit Random(std::uint64_t seed) : m_engine(seed) {}
-
-  std::size_t below(std::size_t n) { return static_cast<std::size_t>(m_engine() % n); }
-  std::int64_t between(std::int64_t low, std::int64_t high)
-  {
-    const auto span = static_cast<std::uint64_t>(high - low) + 1;
-    return low + static_cast<std::int64_t>(m_engine() % span);
-  }
-
-private:
-  std::mt19937_64 m_engine;
-};
-
-// Appends `text` as one CSV field, quoted when it holds a comma, a quote or a line break.
-void append_field(std::string& line, std::string_view text)
-{
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    line += text;
-    return;
-  }
-  line += '"';
-  for (const char c : text) {
-    if (c == '"') {
-      line += '"';
-    }
-    line += c;
-  }
-  line += '"';
-}
-
-void append_number(std::string& line, std::uint64_t value, int width)
-{
-  std::array<char, 24> digits{};
-  const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), value);
-  (void)ec;
-  const auto length = static_cast<int>(end - digits.data());
-  for (int i = length; i < width; ++i) {
-    line += '0';
-  }
-  line.append(digits.data(), end);
 }
 
 // Cents as euros with two decimals: 1234567890 -> "12345678.90".
@@ -190,7 +157,7 @@ void append_instant(std::string& line, std::chrono::sys_seconds instant)
 }
 
 // One proposal as a CSV line (with its line feed) in the order of k_header.
-void append_proposal(std::string& line, std::uint64_t number, Random& random)
+Parties append_proposal(std::string& line, std::uint64_t number, Random& random)
 {
   // Host and three partners: the first four of a partial Fisher-Yates shuffle are distinct.
   std::array<std::size_t, k_states.size()> states{};
@@ -220,10 +187,11 @@ void append_proposal(std::string& line, std::uint64_t number, Random& random)
   line += ';';
   line += k_states[states[3]];
   line += ',';
-  std::string entity(k_entities[random.below(k_entities.size())]);
-  entity += ' ';
-  entity += std::to_string(random.below(1000));
-  append_field(line, entity);
+  Parties parties{{states[0], states[1], states[2], states[3]},
+                  std::string(k_entities[random.below(k_entities.size())])};
+  parties.entity += ' ';
+  parties.entity += std::to_string(random.below(1000));
+  append_field(line, parties.entity);
   line += ',';
   line += k_plans[random.below(k_plans.size())];
   line += ',';
@@ -240,6 +208,7 @@ void append_proposal(std::string& line, std::uint64_t number, Random& random)
   append_instant(line, k_submitted_centre +
                          std::chrono::seconds{random.between(-k_submitted_spread_seconds, k_submitted_spread_seconds)});
   line += '\n';
+  return parties;
 }
 
 constexpr std::string_view k_header = "call,acronym,title,host,partners,entity,plan,experimental_platform,"
@@ -280,6 +249,43 @@ bool write_file(const std::string& path, std::string_view text)
   return static_cast<bool>(out);
 }
 
+// An output file, or standard output for "-".
+class Output
+{
+public:
+  explicit Output(const std::string& path) : m_path(path)
+  {
+    if (path != "-") {
+      m_file.open(path, std::ios::binary | std::ios::trunc);
+    }
+  }
+
+  bool opened() const { return m_path == "-" || m_file.is_open(); }
+  const std::string& path() const { return m_path; }
+
+  // Writes `chunk` once it holds 1 MiB, or always with `all`, and empties it.
+  void write(std::string& chunk, bool all = false)
+  {
+    if (!all && chunk.size() < (1U << 20)) {
+      return;
+    }
+    stream().write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    chunk.clear();
+  }
+
+  bool finish()
+  {
+    stream().flush();
+    return static_cast<bool>(stream());
+  }
+
+private:
+  std::ostream& stream() { return m_path == "-" ? std::cout : m_file; }
+
+  std::string m_path;
+  std::ofstream m_file;
+};
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -290,31 +296,47 @@ int main(int argc, char** argv)
     std::cerr << "cfp_generate: cannot write " << *options.calls << "\n";
     return 1;
   }
+  if (options.experts && !write_file(*options.experts, cfp::bench::experts_tsv())) {
+    std::cerr << "cfp_generate: cannot write " << *options.experts << "\n";
+    return 1;
+  }
 
-  std::ofstream file;
-  if (options.out != "-") {
-    file.open(options.out, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << "cfp_generate: cannot write " << options.out << "\n";
+  Output out(options.out);
+  std::optional<Output> scores_out;
+  if (options.scores) {
+    scores_out.emplace(*options.scores);
+  }
+  for (const Output* output : {&out, scores_out ? &*scores_out : nullptr}) {
+    if (output && !output->opened()) {
+      std::cerr << "cfp_generate: cannot write " << output->path() << "\n";
       return 1;
     }
   }
-  std::ostream& out = options.out == "-" ? std::cout : file;
 
+  // The scores' own stream: the proposals come out the same with or without them.
   Random random(options.seed);
+  Random score_random(options.seed ^ 0x9e37'79b9'7f4a'7c15U);
   std::string chunk(k_header);
+  std::string score_chunk(cfp::bench::k_scores_header);
   for (std::uint64_t number = 1; number <= options.rows; ++number) {
-    append_proposal(chunk, number, random);
-    if (chunk.size() >= (1U << 20)) {
-      out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-      chunk.clear();
+    const Parties parties = append_proposal(chunk, number, random);
+    out.write(chunk);
+    if (scores_out) {
+      cfp::bench::append_scores(score_chunk, number, parties, score_random);
+      scores_out->write(score_chunk);
     }
   }
-  out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-  out.flush();
-  if (!out) {
+  out.write(chunk, true);
+  if (!out.finish()) {
     std::cerr << "cfp_generate: writing the CSV failed\n";
     return 1;
+  }
+  if (scores_out) {
+    scores_out->write(score_chunk, true);
+    if (!scores_out->finish()) {
+      std::cerr << "cfp_generate: writing the scores failed\n";
+      return 1;
+    }
   }
   return 0;
 }
