@@ -103,6 +103,15 @@ std::string_view to_string(ConflictCause cause)
 
 std::vector<Conflict> derived_conflicts(const Expert& expert, const ProposalFields& fields)
 {
+  return derived_conflicts(
+      expert, fields, expert.organisation ? std::optional(util::comparison_key(*expert.organisation)) : std::nullopt,
+      expert.organisation ? util::comparison_key(fields.entity) : std::string{});
+}
+
+std::vector<Conflict> derived_conflicts(const Expert& expert, const ProposalFields& fields,
+                                        const std::optional<std::string>& organisation_key,
+                                        const std::string& entity_key)
+{
   std::vector<Conflict> conflicts;
   if (expert.state == fields.host) {
     conflicts.push_back({ConflictCause::host_state, fmt::format("{} hosts the proposal", expert.state)});
@@ -110,7 +119,7 @@ std::vector<Conflict> derived_conflicts(const Expert& expert, const ProposalFiel
   if (std::find(fields.partners.begin(), fields.partners.end(), expert.state) != fields.partners.end()) {
     conflicts.push_back({ConflictCause::partner_state, fmt::format("{} is a partner of the proposal", expert.state)});
   }
-  if (expert.organisation && util::comparison_key(*expert.organisation) == util::comparison_key(fields.entity)) {
+  if (organisation_key && *organisation_key == entity_key) {
     conflicts.push_back({ConflictCause::organisation,
                          fmt::format("the expert's organisation is the hosting entity, {}", fields.entity)});
   }

@@ -57,4 +57,10 @@ struct Conflict
 /// too), in the order of ConflictCause.
 std::vector<Conflict> derived_conflicts(const Expert& expert, const ProposalFields& fields);
 
+/// The same, with the comparison keys of the expert's organisation (none without one) and of
+/// the proposal's entity given, for a caller that compares many pairs and keeps them.
+std::vector<Conflict> derived_conflicts(const Expert& expert, const ProposalFields& fields,
+                                        const std::optional<std::string>& organisation_key,
+                                        const std::string& entity_key);
+
 } // namespace cfp::domain

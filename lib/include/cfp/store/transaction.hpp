@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace cfp::store {
@@ -63,6 +64,12 @@ public:
 
   /// The schema version, journal mode and row counts.
   virtual DatabaseInfo info() const = 0;
+
+  /// A number that is the same in two transactions of this Database only when no other
+  /// connection committed a change between the moments it was read; nullopt when the backend
+  /// cannot tell. Read first thing in a transaction, it lets a later one know that what the
+  /// first found still holds.
+  virtual std::optional<std::int64_t> change_counter() const = 0;
 
   /// Ends the transaction with a rollback instead of a commit when the work returns: a dry run
   /// sees its own changes and leaves nothing behind.

@@ -42,9 +42,6 @@ ImportSummary run_import(Session& session, std::istream& in, const ImportOptions
     }
   };
   const auto run_pass = [&](store::Transaction& tx, Pass which) {
-    if (rejects) {
-      rejects->clear();
-    }
     return pass(tx, staged, rejects ? &*rejects : nullptr, which);
   };
   const auto finish = [&](ImportSummary summary) {

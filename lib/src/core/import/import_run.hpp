@@ -28,8 +28,9 @@ enum class Pass {
 };
 
 /// One pass over the staged input (read_from_start()), inside `tx`; invalid records go to
-/// `rejects` (emptied before) when it is not null, ended with finish_rejects(). Returns what it
-/// did, or in Pass::check would do.
+/// `rejects` when it is not null (the pass empties it first, unless it keeps what an earlier
+/// pass found), ended with finish_rejects(). Returns what it did, or in Pass::check would do.
+/// A pass may run more than once (a lost race for the write lock runs the apply pass again).
 using ImportPass = std::function<ImportSummary(store::Transaction& tx, util::SpoolFile& input,
                                                util::SpoolFile* rejects, Pass pass)>;
 

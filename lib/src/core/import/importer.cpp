@@ -219,6 +219,9 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
   return detail::run_import(
       session, in, options, "proposals",
       [&](store::Transaction& tx, util::SpoolFile& input, util::SpoolFile* rejects, Pass pass) {
+        if (rejects != nullptr) {
+          rejects->clear();
+        }
         detail::Importer importer(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
         detail::ProgressCounter progress(options, pass);
         detail::read_records<ProposalFileRecord>(input.read_from_start(), options.format, options.source_name,

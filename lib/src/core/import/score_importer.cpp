@@ -3,7 +3,6 @@
 
 #include "read_records.hpp"
 
-#include <cfp/core/experts.hpp>
 #include <cfp/store/criterion_repository.hpp>
 #include <cfp/store/evaluation_repository.hpp>
 #include <cfp/store/expert_repository.hpp>
@@ -27,37 +26,79 @@ std::string blank_to_empty(const std::optional<std::string>& text)
 
 ScoreImporter::ScoreImporter(const Session& session, store::Transaction& tx, const ImportOptions& options,
                              std::ostream* rejects, Pass pass)
-    : m_session(session), m_tx(tx), m_apply(pass == Pass::apply), m_reference(tx), m_rejects(rejects, options.format),
+    : m_tx(&tx), m_apply(pass == Pass::apply), m_reference(tx), m_rejects(rejects, options.format),
       m_stamp(session.stamp())
 {
 }
 
-const ScoreImporter::CallEntry* ScoreImporter::call(const std::string& code)
+ScoreImporter::CallEntry* ScoreImporter::call(const std::string& code)
 {
   auto [found, added] = m_calls.try_emplace(code);
   if (added) {
     found->second.info = m_reference.call(code);
     if (found->second.info != nullptr) {
-      found->second.criteria = m_tx.criteria().of_call(found->second.info->call.id);
+      found->second.criteria = m_tx->criteria().of_call(found->second.info->call.id);
     }
   }
   return found->second.info != nullptr ? &found->second : nullptr;
 }
 
-const domain::Proposal* ScoreImporter::proposal(const CallEntry& entry, const std::string& acronym)
+const domain::Proposal* ScoreImporter::proposal(CallEntry& entry, const std::string& acronym)
 {
-  auto [found, added] = m_proposals.try_emplace({entry.info->call.id, util::to_lower_ascii(acronym)});
-  if (added) {
-    found->second = m_tx.proposals().find(entry.info->call.id, acronym);
+  const auto call_id = entry.info->call.id;
+  if (!entry.preloaded && ++entry.lookups > k_read_at_once) {
+    // A file that scores many proposals of the call: one query for all of them rather than
+    // one each (those found already stay where they are).
+    store::ProposalFilter filter;
+    filter.call_id = call_id;
+    m_tx->proposals().for_each(filter, [&](const domain::Proposal& p) {
+      m_proposals.try_emplace({call_id, util::to_lower_ascii(p.acronym)}, p);
+    });
+    entry.preloaded = true;
+  }
+  auto [found, added] = m_proposals.try_emplace({call_id, util::to_lower_ascii(acronym)});
+  if (added && !entry.preloaded) {
+    found->second = m_tx->proposals().find(call_id, acronym);
   }
   return found->second ? &*found->second : nullptr;
+}
+
+std::optional<std::string> ScoreImporter::conflict(const domain::Expert& expert, const domain::Proposal& proposal)
+{
+  if (!m_declared) {
+    m_declared.emplace();
+    for (const auto& declared : m_tx->experts().declared_conflicts(std::nullopt)) {
+      m_declared->emplace(std::pair{declared.expert_id, declared.proposal_id}, declared.reason);
+    }
+  }
+  auto [organisation, new_expert] = m_organisation_keys.try_emplace(expert.id);
+  if (new_expert && expert.organisation) {
+    organisation->second = util::comparison_key(*expert.organisation);
+  }
+  auto [entity, new_proposal] = m_entity_keys.try_emplace(proposal.id);
+  if (new_proposal) {
+    entity->second = util::comparison_key(proposal.fields.entity);
+  }
+  auto conflicts = domain::derived_conflicts(expert, proposal.fields, organisation->second, entity->second);
+  if (const auto declared = m_declared->find({expert.id, proposal.id}); declared != m_declared->end()) {
+    conflicts.push_back({domain::ConflictCause::declared, declared->second});
+  }
+  if (conflicts.empty()) {
+    return std::nullopt;
+  }
+  std::vector<std::string> causes;
+  for (const auto& found : conflicts) {
+    causes.push_back(fmt::format("{} ({})", found.detail, domain::to_string(found.cause)));
+  }
+  return fmt::format("{} may not score {}: a conflict of interest: {}", expert.name, proposal.acronym,
+                     util::join(causes, "; "));
 }
 
 const domain::Expert* ScoreImporter::expert(const std::string& name)
 {
   auto [found, added] = m_experts.try_emplace(name);
   if (added) {
-    found->second = m_tx.experts().find(name);
+    found->second = m_tx->experts().find(name);
   }
   return found->second ? &*found->second : nullptr;
 }
@@ -74,15 +115,7 @@ std::uint32_t ScoreImporter::group(const CallEntry& entry, const domain::Proposa
     group.first_line = line;
     group.scores.assign(entry.criteria.size(), 0);
     group.lines.assign(entry.criteria.size(), 0);
-    const auto conflicts = conflicts_between(m_tx, expert, proposal);
-    if (!conflicts.empty()) {
-      std::vector<std::string> causes;
-      for (const auto& conflict : conflicts) {
-        causes.push_back(fmt::format("{} ({})", conflict.detail, domain::to_string(conflict.cause)));
-      }
-      group.conflict = fmt::format("{} may not score {}: a conflict of interest: {}", expert.name, proposal.acronym,
-                                   util::join(causes, "; "));
-    }
+    group.conflict = conflict(expert, proposal);
     m_groups.push_back(std::move(group));
   }
   return found->second;
@@ -119,7 +152,7 @@ std::vector<ImportError> ScoreImporter::check(ScoreInputRecord& record, std::uin
     // A row broken in its form still belongs to its evaluation when its key reads: the
     // evaluation is rejected with it rather than found incomplete.
     if (values.call && values.acronym && values.expert) {
-      const CallEntry* entry = call(*values.call);
+      CallEntry* entry = call(*values.call);
       const domain::Proposal* target = entry != nullptr ? proposal(*entry, *values.acronym) : nullptr;
       const domain::Expert* scorer = target != nullptr ? expert(*values.expert) : nullptr;
       if (scorer != nullptr && target->cutoff_id) {
@@ -133,7 +166,7 @@ std::vector<ImportError> ScoreImporter::check(ScoreInputRecord& record, std::uin
   };
 
   // The evaluation the row belongs to: a submitted proposal whose cut-off has passed, and an expert.
-  const CallEntry* entry = call(blank_to_empty(values.call));
+  CallEntry* entry = call(blank_to_empty(values.call));
   const domain::Proposal* target = nullptr;
   if (entry == nullptr) {
     add("call", fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(*values.call)));
@@ -271,29 +304,69 @@ void ScoreImporter::report(const ScoreInputRecord& record)
   m_rejects.write(record, util::join(parts, "; "));
 }
 
+std::map<std::pair<std::int64_t, std::int64_t>, domain::Evaluation>
+ScoreImporter::current_evaluations(const CallEntry& entry)
+{
+  std::map<std::pair<std::int64_t, std::int64_t>, domain::Evaluation> current;
+  std::size_t valid = 0;
+  for (const auto& group : m_groups) {
+    valid += group.call == &entry && group.problem.empty() ? 1U : 0U;
+  }
+  if (valid > k_read_at_once) {
+    m_tx->evaluations().for_each(entry.info->call.id, std::nullopt, [&](const domain::Evaluation& evaluation) {
+      current.emplace(std::pair{evaluation.proposal_id, evaluation.expert_id}, evaluation);
+    });
+    return current;
+  }
+  for (const auto& group : m_groups) {
+    if (group.call == &entry && group.problem.empty()) {
+      if (auto found =
+              m_tx->evaluations().find(group.proposal->id, *group.proposal->cutoff_id, group.expert->id)) {
+        current.emplace(std::pair{group.proposal->id, group.expert->id}, std::move(*found));
+      }
+    }
+  }
+  return current;
+}
+
+void ScoreImporter::rebind(const Session& session, store::Transaction& tx, Pass pass)
+{
+  m_tx = &tx;
+  m_apply = pass == Pass::apply;
+  m_stamp = session.stamp();
+}
+
 void ScoreImporter::write()
 {
-  for (const auto& group : m_groups) {
-    if (!group.problem.empty()) {
+  m_summary.inserted = m_summary.updated = m_summary.unchanged = 0;
+  for (const auto& [code, entry] : m_calls) {
+    if (entry.info == nullptr) {
       continue;
     }
-    domain::Evaluation evaluation;
-    evaluation.proposal_id = group.proposal->id;
-    evaluation.cutoff_id = *group.proposal->cutoff_id;
-    evaluation.expert_id = group.expert->id;
-    evaluation.expert = group.expert->name;
-    for (std::size_t i = 0; i < group.scores.size(); ++i) {
-      evaluation.scores.emplace_back(group.call->criteria[i].key, group.scores[i]);
-    }
-    evaluation.comment = group.comment;
-    const auto earlier = m_tx.evaluations().find(evaluation.proposal_id, evaluation.cutoff_id, evaluation.expert_id);
-    if (earlier && earlier->scores == evaluation.scores && earlier->comment == evaluation.comment) {
-      ++m_summary.unchanged;
-      continue;
-    }
-    ++(earlier ? m_summary.updated : m_summary.inserted);
-    if (m_apply) {
-      m_tx.evaluations().save(evaluation, earlier, m_stamp);
+    const auto current = current_evaluations(entry);
+    for (const auto& group : m_groups) {
+      if (group.call != &entry || !group.problem.empty()) {
+        continue;
+      }
+      domain::Evaluation evaluation;
+      evaluation.proposal_id = group.proposal->id;
+      evaluation.cutoff_id = *group.proposal->cutoff_id;
+      evaluation.expert_id = group.expert->id;
+      evaluation.expert = group.expert->name;
+      for (std::size_t i = 0; i < group.scores.size(); ++i) {
+        evaluation.scores.emplace_back(group.call->criteria[i].key, group.scores[i]);
+      }
+      evaluation.comment = group.comment;
+      const auto found = current.find({evaluation.proposal_id, evaluation.expert_id});
+      const auto earlier = found != current.end() ? std::optional(found->second) : std::nullopt;
+      if (earlier && earlier->scores == evaluation.scores && earlier->comment == evaluation.comment) {
+        ++m_summary.unchanged;
+        continue;
+      }
+      ++(earlier ? m_summary.updated : m_summary.inserted);
+      if (m_apply) {
+        m_tx->evaluations().save(evaluation, earlier, m_stamp);
+      }
     }
   }
 }
@@ -305,10 +378,25 @@ namespace cfp::core {
 ImportSummary import_scores(Session& session, std::istream& in, const ImportOptions& options)
 {
   using detail::Pass;
+  // What the check pass found, kept for the apply pass: when no other connection has
+  // committed since, it still holds, and the apply pass only writes.
+  std::optional<detail::ScoreImporter> checked;
+  std::optional<std::int64_t> checked_at;
   return detail::run_import(
       session, in, options, "scores",
       [&](store::Transaction& tx, util::SpoolFile& input, util::SpoolFile* rejects, Pass pass) {
-        detail::ScoreImporter importer(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
+        const auto counter = tx.change_counter();
+        if (pass == Pass::apply && checked && counter && counter == checked_at) {
+          checked->rebind(session, tx, pass);
+          checked->write();
+          return checked->summary();
+        }
+        if (rejects != nullptr) {
+          rejects->clear();
+        }
+        auto& importer =
+            checked.emplace(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
+        checked_at = pass == Pass::check ? counter : std::nullopt;
         detail::ProgressCounter progress(options, pass);
         detail::read_records<ScoreFileRecord>(input.read_from_start(), options.format, options.source_name,
                                               detail::score_schema(), [&](detail::ScoreInputRecord& record) {

@@ -48,6 +48,9 @@ public:
   void report(const ScoreInputRecord& record);
   /// Counts each valid evaluation as new, replacing or unchanged and, in Pass::apply, writes it.
   void write();
+  /// Goes on in another transaction, with a new stamp: for write() after a check pass whose
+  /// findings still hold (nothing committed since), in place of checking every row again.
+  void rebind(const Session& session, store::Transaction& tx, Pass pass);
 
   ImportSummary& summary() { return m_summary; }
   RejectWriter& rejects() { return m_rejects; }
@@ -58,6 +61,8 @@ private:
   {
     const CallInfo* info = nullptr;
     std::vector<domain::Criterion> criteria;
+    std::size_t lookups = 0; ///< proposals looked up one by one
+    bool preloaded = false;  ///< every proposal of the call is in m_proposals
   };
 
   // One expert's evaluation of one proposal, as its rows give it.
@@ -78,16 +83,20 @@ private:
 
   static constexpr std::uint32_t k_no_group = UINT32_MAX;
 
-  const CallEntry* call(const std::string& code);
-  const domain::Proposal* proposal(const CallEntry& call, const std::string& acronym);
+  CallEntry* call(const std::string& code);
+  const domain::Proposal* proposal(CallEntry& call, const std::string& acronym);
   const domain::Expert* expert(const std::string& name);
   std::uint32_t group(const CallEntry& call, const domain::Proposal& proposal, const domain::Expert& expert,
                       std::size_t line);
+  // Why `expert` may not score `proposal`, or nothing.
+  std::optional<std::string> conflict(const domain::Expert& expert, const domain::Proposal& proposal);
+  // The current evaluations of the proposals of `call` that the valid evaluations replace, by
+  // (proposal, expert); read one by one for a few of them, at once for many.
+  std::map<std::pair<std::int64_t, std::int64_t>, domain::Evaluation> current_evaluations(const CallEntry& call);
   std::vector<ImportError> check(ScoreInputRecord& record, std::uint32_t& group_index);
   std::string describe(const Group& group) const;
 
-  const Session& m_session;
-  store::Transaction& m_tx;
+  store::Transaction* m_tx;
   bool m_apply;
   ReferenceData m_reference;
   RejectWriter m_rejects;
@@ -97,6 +106,10 @@ private:
   std::map<std::string, CallEntry> m_calls; ///< by code as written
   std::map<std::pair<std::int64_t, std::string>, std::optional<domain::Proposal>> m_proposals;
   std::map<std::string, std::optional<domain::Expert>> m_experts; ///< by name as written
+  std::unordered_map<std::int64_t, std::optional<std::string>> m_organisation_keys; ///< by expert id
+  std::unordered_map<std::int64_t, std::string> m_entity_keys;                      ///< by proposal id
+  std::optional<std::map<std::pair<std::int64_t, std::int64_t>, std::string>> m_declared; ///< reasons
+  static constexpr std::size_t k_read_at_once = 1000; ///< lookups after which a call's rows are read at once
   std::map<std::pair<std::int64_t, std::int64_t>, std::uint32_t> m_group_of; ///< (proposal, expert)
   std::vector<Group> m_groups;
   std::vector<std::uint32_t> m_row_groups;                               ///< by row, from 0

@@ -66,21 +66,49 @@ std::optional<domain::Evaluation> SqliteEvaluationRepository::find(std::int64_t 
 
 void SqliteEvaluationRepository::insert_scores(const domain::Evaluation& evaluation, std::int64_t id)
 {
-  // The criterion of that key among those of the proposal's call.
-  static constexpr char k_sql[] = "INSERT INTO score (evaluation_id, criterion_id, score) "
-                                  "SELECT ?1, k.id, ?3 FROM criterion k JOIN proposal p ON p.call_id = k.call_id "
-                                  "WHERE p.id = ?2 AND k.key = ?4";
-  for (const auto& [key, score] : evaluation.scores) {
-    auto& statement = m_statements.get(k_sql);
-    statement.bind(1, id);
-    statement.bind(2, evaluation.proposal_id);
-    statement.bind(3, score);
-    statement.bind(4, key);
-    if (statement.exec() != 1) {
-      throw Error(ErrorKind::internal,
-                  fmt::format("no criterion '{}' for the proposal with id {}", key, evaluation.proposal_id));
+  // The criteria of the cut-off's call, read once a transaction: they cannot change once the
+  // call has scores (core refuses it), so those read for the first evaluation hold for the rest.
+  auto [ids, added] = m_criterion_ids.try_emplace(evaluation.cutoff_id);
+  if (added) {
+    static constexpr char k_criteria[] =
+        "SELECT k.key, k.id FROM criterion k JOIN cutoff c ON c.call_id = k.call_id WHERE c.id = ?1";
+    auto& criteria = m_statements.get(k_criteria);
+    criteria.bind(1, evaluation.cutoff_id);
+    while (criteria.executeStep()) {
+      ids->second.emplace(criteria.getColumn(0).getString(), criteria.getColumn(1).getInt64());
     }
   }
+  // Three scores a statement (the standard criteria are three), then one at a time.
+  static constexpr char k_three[] = "INSERT INTO score (evaluation_id, criterion_id, score) "
+                                    "VALUES (?1, ?2, ?3), (?1, ?4, ?5), (?1, ?6, ?7)";
+  static constexpr char k_one[] = "INSERT INTO score (evaluation_id, criterion_id, score) VALUES (?1, ?2, ?3)";
+  const auto& scores = evaluation.scores;
+  std::size_t i = 0;
+  while (i < scores.size()) {
+    const std::size_t count = scores.size() - i >= 3 ? 3 : 1;
+    auto& statement = m_statements.get(count == 3 ? FixedSql(k_three) : FixedSql(k_one));
+    statement.bind(1, id);
+    for (std::size_t j = 0; j < count; ++j, ++i) {
+      const auto& [key, score] = scores[i];
+      const auto criterion = ids->second.find(key);
+      if (criterion == ids->second.end()) {
+        throw Error(ErrorKind::internal,
+                    fmt::format("no criterion '{}' for the proposal with id {}", key, evaluation.proposal_id));
+      }
+      statement.bind(static_cast<int>(2 + 2 * j), criterion->second);
+      statement.bind(static_cast<int>(3 + 2 * j), score);
+    }
+    statement.exec();
+  }
+}
+
+const std::pair<std::string, std::string>& SqliteEvaluationRepository::stamp_text(const domain::Stamp& stamp)
+{
+  if (!m_stamp || m_stamp->first != stamp.at || m_stamp->second != stamp.real_at) {
+    m_stamp = {stamp.at, stamp.real_at};
+    m_stamp_text = {domain::format_utc(stamp.at), domain::format_utc(stamp.real_at)};
+  }
+  return m_stamp_text;
 }
 
 std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluation,
@@ -108,8 +136,8 @@ std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluati
     auto& update = m_statements.get(k_update);
     update.bind(1, id);
     bind_optional(update, 2, evaluation.comment);
-    update.bind(3, domain::format_utc(stamp.at));
-    update.bind(4, domain::format_utc(stamp.real_at));
+    update.bind(3, stamp_text(stamp).first);
+    update.bind(4, stamp_text(stamp).second);
     update.bind(5, stamp.simulated ? 1 : 0);
     update.bind(6, stamp.actor);
     update.exec();
@@ -122,8 +150,8 @@ std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluati
     insert.bind(2, evaluation.cutoff_id);
     insert.bind(3, evaluation.expert_id);
     bind_optional(insert, 4, evaluation.comment);
-    insert.bind(5, domain::format_utc(stamp.at));
-    insert.bind(6, domain::format_utc(stamp.real_at));
+    insert.bind(5, stamp_text(stamp).first);
+    insert.bind(6, stamp_text(stamp).second);
     insert.bind(7, stamp.simulated ? 1 : 0);
     insert.bind(8, stamp.actor);
     insert.exec();

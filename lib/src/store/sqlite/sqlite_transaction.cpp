@@ -24,6 +24,12 @@ ImportKeys& SqliteTransaction::import_keys()
   return *m_import_keys;
 }
 
+std::optional<std::int64_t> SqliteTransaction::change_counter() const
+{
+  // Changes only when another connection commits (this Database keeps one connection).
+  return m_db.execAndGet("PRAGMA data_version").getInt64();
+}
+
 DatabaseInfo SqliteTransaction::info() const
 {
   DatabaseInfo info;

@@ -27,6 +27,7 @@ public:
 
   ImportKeys& import_keys() override;
   DatabaseInfo info() const override;
+  std::optional<std::int64_t> change_counter() const override;
 
 private:
   SQLite::Database& m_db;
