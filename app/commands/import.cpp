@@ -162,19 +162,23 @@ void run_import_file(Context& context, const ImportFileOptions& options, const I
     throw Error(ErrorKind::usage, "--skip-invalid and --rejects FILE go together");
   }
   const auto format = input_format(options);
-  // Rejects go to a temporary file beside FILE that replaces it only when the import succeeds,
-  // so that a failed import leaves an earlier rejects file as it was. Before anything else
-  // happens, FILE may not be the database, one of its journals, or the input.
-  std::optional<util::OutputFile> rejects;
+  // Rejects go to a temporary file beside FILE that replaces it before the import commits, so
+  // that a rejects file that cannot be written stops the import, and a failed check leaves an
+  // earlier rejects file as it was. Before anything else happens, FILE may not be the database,
+  // one of its journals, or the input (named, or behind standard input), nor a link.
   if (options.rejects) {
-    std::vector<util::ProtectedFile> protected_files{{context.database_path(), "the database", true}};
-    if (options.file != "-") {
-      protected_files.push_back({options.file, "the input file", false});
+    if (*options.rejects == "-") {
+      throw Error(ErrorKind::usage, "--rejects: give a file name; the rejects cannot go to standard output");
     }
+    std::vector<util::ProtectedFile> protected_files{{context.database_path(), "the database", true}};
+    protected_files.push_back(options.file != "-" ? util::ProtectedFile{options.file, "the input file", false}
+                                                  : util::ProtectedFile{"/proc/self/fd/0", "the input file "
+                                                                                           "(standard input)",
+                                                                        false});
     if (const auto conflict = util::output_conflict(*options.rejects, protected_files)) {
       throw Error(ErrorKind::input_file, "--rejects " + *conflict);
     }
-    rejects.emplace(*options.rejects);
+    util::OutputFile probe(*options.rejects); // the folder takes a file: said now, not after the import's work
   }
   std::ifstream file;
   std::istream& in = open_input(options.file, file);
@@ -186,14 +190,14 @@ void run_import_file(Context& context, const ImportFileOptions& options, const I
   request.dry_run = options.dry_run;
   request.skip_invalid = options.skip_invalid;
   request.historical = options.historical;
-  if (rejects) {
-    request.keep_rejects = [&rejects](std::istream& content) {
-      rejects->restart();
+  if (options.rejects) {
+    request.keep_rejects = [&options](std::istream& content) {
+      util::OutputFile rejects(*options.rejects);
       std::array<char, 1 << 16> buffer{};
       while (content.read(buffer.data(), buffer.size()) || content.gcount() > 0) {
-        rejects->stream().write(buffer.data(), content.gcount());
+        rejects.stream().write(buffer.data(), content.gcount());
       }
-      rejects->sync();
+      rejects.commit();
     };
   }
   request.progress = [&](std::string_view phase, std::uint64_t records) { progress.update(phase, records); };
@@ -202,13 +206,6 @@ void run_import_file(Context& context, const ImportFileOptions& options, const I
     context.wrote_nothing();
   }
   progress.finish();
-  if (rejects) {
-    try {
-      rejects->commit();
-    } catch (const Error& error) {
-      throw Error(error.kind(), std::string(summary.written ? "the import is done, but " : "") + error.message());
-    }
-  }
 
   for (const auto& error : summary.errors) {
     // One line an error, whatever the file name or the values quoted hold.

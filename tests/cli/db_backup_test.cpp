@@ -95,12 +95,12 @@ TEST_F(DbBackupTest, ASymbolicLinkIsRefusedAndWhatItLeadsToIsLeftAlone)
   std::ofstream(target) << "keep me";
   const auto link = m_dir / "link.db";
   fs::create_symlink(target, link);
-  fails({"db", "backup", link.string()}, 66, "cannot back up to " + link.string() + ": it is a symbolic link");
+  fails({"db", "backup", link.string()}, 66, "DEST " + link.string() + " is a symbolic link; name the file itself");
   // A link to nothing yet is refused too.
   const auto dangling = m_dir / "dangling.db";
   fs::create_symlink(m_dir / "nowhere.db", dangling);
-  fails({"db", "backup", dangling.string()}, 66, "it is a symbolic link");
-  fails({"db", "backup", dangling.string(), "--force"}, 66, "it is a symbolic link");
+  fails({"db", "backup", dangling.string()}, 66, "is a symbolic link; name the file itself");
+  fails({"db", "backup", dangling.string(), "--force"}, 66, "is a symbolic link; name the file itself");
   EXPECT_FALSE(fs::exists(m_dir / "nowhere.db"));
   std::ifstream in(target);
   EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), "keep me");

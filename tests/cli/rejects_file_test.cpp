@@ -99,5 +99,49 @@ TEST_F(RejectsFileTest, TwoImportsWithTheSameRejectsFileLeaveOneWholeFile)
                                 "'cfp state list' shows the codes\r\n");
 }
 
+TEST_F(RejectsFileTest, ALinkIsRefusedAndNeitherItNorWhatItLeadsToIsReplaced)
+{
+  const auto target = write("target.csv", "kept\n");
+  const auto link = m_dir / "link.csv";
+  std::filesystem::create_symlink(target, link);
+  fails(import_with_rejects(link.string()), 66, "--rejects " + link.string() + " is a symbolic link; name the file itself");
+  EXPECT_TRUE(std::filesystem::is_symlink(link));
+  EXPECT_EQ(read_file(target), "kept\n");
+  const auto dangling = m_dir / "dangling.csv";
+  std::filesystem::create_symlink(m_dir / "nowhere.csv", dangling);
+  fails(import_with_rejects(dangling.string()), 66, "is a symbolic link; name the file itself");
+  EXPECT_TRUE(std::filesystem::is_symlink(dangling));
+  EXPECT_FALSE(std::filesystem::exists(m_dir / "nowhere.csv"));
+}
+
+TEST_F(RejectsFileTest, NoNameOrStandardOutputIsRefused)
+{
+  fails(import_with_rejects(""), 66, "--rejects '' names no file; give a file name");
+  fails(import_with_rejects("-"), 2, "--rejects: give a file name; the rejects cannot go to standard output");
+}
+
+TEST_F(RejectsFileTest, ARejectsFileThatCannotTakeItsNameStopsTheImportBeforeItCommits)
+{
+  // A name longer than a file name may be: the folder takes the temporary file, the rename fails.
+  const auto rejects = m_dir / std::string(300, 'r');
+  fails(import_with_rejects(rejects.string()), 66, "cannot write " + rejects.string());
+  EXPECT_EQ(as_json(ok({"proposal", "list", "--format", "json"})).size(), 2u) << "GOOD was not imported";
+}
+
+TEST_F(RejectsFileTest, TheFileBehindStandardInputIsTheInputToo)
+{
+  const auto in = input();
+  const auto before = read_file(in);
+  const auto result = run_process(
+    {"/bin/bash", "-c", "exec \"$0\" --db \"$1\" import proposals - --input-format csv --skip-invalid --rejects "
+                        "\"$2\" < \"$2\"",
+     CFP_BINARY, m_db.string(), in.string()},
+    {"CFP_USER=tester", "CFP_NOW=2024-10-01T10:00:00Z"});
+  EXPECT_EQ(result.exit_code, 66) << result.err;
+  EXPECT_EQ(result.err, "cfp: error: --rejects " + in.string() +
+                          " is the input file (standard input); name another file\n");
+  EXPECT_EQ(read_file(in), before);
+}
+
 } // namespace
 } // namespace cfp::test

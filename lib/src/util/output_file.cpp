@@ -97,6 +97,9 @@ std::optional<std::string> shared_folder(const fs::path& destination)
 
 std::optional<std::string> output_conflict(const fs::path& destination, const std::vector<ProtectedFile>& protected_files)
 {
+  if (destination.empty() || !destination.has_filename()) {
+    return "'" + destination.string() + "' names no file; give a file name";
+  }
   for (const auto& file : protected_files) {
     std::vector<std::pair<fs::path, std::string>> names{{file.path, file.role}};
     if (file.with_journals) {
@@ -111,6 +114,10 @@ std::optional<std::string> output_conflict(const fs::path& destination, const st
     }
   }
   struct stat info{};
+  // The file is replaced, not written into: a link would be replaced by the file, not followed.
+  if (::lstat(destination.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) {
+    return destination.string() + " is a symbolic link; name the file itself";
+  }
   if (::stat(destination.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
     return destination.string() + " exists and is not a regular file (" +
            (S_ISDIR(info.st_mode)    ? "a folder"

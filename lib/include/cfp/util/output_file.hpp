@@ -20,8 +20,9 @@ struct ProtectedFile
   bool with_journals = false; ///< its -wal, -shm and -journal files are protected too
 };
 
-/// Why `destination` may not be written, or nothing when it may: it is (or links to) one of
-/// `protected_files`, or it exists and is not a regular file (a device, a FIFO, a folder).
+/// Why `destination` may not be written, or nothing when it may: it names no file, it is (or
+/// links to) one of `protected_files`, it is a symbolic link (the file written replaces it), or
+/// it exists and is not a regular file (a device, a FIFO, a folder).
 std::optional<std::string> output_conflict(const std::filesystem::path& destination,
                                            const std::vector<ProtectedFile>& protected_files);
 
