@@ -71,8 +71,14 @@ std::istream& open_input(const std::string& file, std::ifstream& stream)
     return std::cin;
   }
   std::error_code ec;
-  if (std::filesystem::is_directory(file, ec)) {
+  const auto type = std::filesystem::status(file, ec).type();
+  if (type == std::filesystem::file_type::directory) {
     throw Error(ErrorKind::input_file, fmt::format("cannot read {}: it is a folder", file));
+  }
+  if (type == std::filesystem::file_type::character || type == std::filesystem::file_type::block) {
+    // /dev/zero or /dev/full would be read without end.
+    throw Error(ErrorKind::input_file,
+                fmt::format("cannot read {}: it is a device; give a file, or - for standard input", file));
   }
   stream.open(file, std::ios::binary);
   if (!stream) {

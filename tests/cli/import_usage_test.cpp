@@ -23,6 +23,16 @@ TEST_F(ImportExportTest, AFolderGivenAsTheFileExitsSixtySix)
   fails({"import", "proposals", m_dir.path().string(), "--input-format", "csv"}, 66, "it is a folder");
 }
 
+TEST_F(ImportExportTest, ADeviceGivenAsTheFileIsRefusedRatherThanReadWithoutEnd)
+{
+  for (const char* device : {"/dev/zero", "/dev/full"}) {
+    for (const char* kind : {"proposals", "scores"}) {
+      fails({"import", kind, device, "--input-format", "csv"}, 66,
+            std::string("cannot read ") + device + ": it is a device; give a file, or - for standard input");
+    }
+  }
+}
+
 TEST_F(ImportExportTest, SkipInvalidWithoutRejectsIsAUsageError)
 {
   const auto file = write("new.csv", k_two_new_rows).string();

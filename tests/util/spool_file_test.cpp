@@ -36,6 +36,20 @@ TEST(SpoolFileTest, KeepsWhatItIsGivenAndReadsItFromTheStartEachTime)
   EXPECT_EQ(copy.str(), text);
 }
 
+TEST(SpoolFileTest, StopsOneBytePastItsLimit)
+{
+  const std::string text(200'000, 'x');
+  util::SpoolFile exact;
+  std::istringstream whole(text);
+  EXPECT_TRUE(exact.append(whole, text.size()));
+  EXPECT_EQ(read_all(exact.read_from_start()), text);
+  util::SpoolFile over;
+  std::istringstream more(text + "y");
+  EXPECT_FALSE(over.append(more, text.size()));
+  EXPECT_LT(read_all(over.read_from_start()).size(), text.size() + (std::size_t{1} << 16) + 1)
+    << "no more than a buffer past the limit is read";
+}
+
 TEST(SpoolFileTest, AnEmptyFileReadsAsNothingAndClearStartsAgain)
 {
   util::SpoolFile spool;

@@ -65,13 +65,20 @@ SpoolFile::Descriptor::~Descriptor()
   }
 }
 
-void SpoolFile::append(std::istream& in)
+bool SpoolFile::append(std::istream& in, std::uint64_t limit)
 {
   std::array<char, 1 << 16> buffer{};
+  std::uint64_t copied = 0;
   // Stops at the first failed write: an endless input must not be read on once the disk is full.
   while ((in.read(buffer.data(), buffer.size()) || in.gcount() > 0) && m_out.write(buffer.data(), in.gcount())) {
+    copied += static_cast<std::uint64_t>(in.gcount());
+    if (copied > limit) {
+      check_writes();
+      return false;
+    }
   }
   check_writes();
+  return true;
 }
 
 void SpoolFile::check_writes()

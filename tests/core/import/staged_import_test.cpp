@@ -232,5 +232,23 @@ TEST_F(StagedImportTest, AnEndlessInputStopsAtTheFirstWriteThatFails)
   EXPECT_NE(failure.message.find("File too large"), std::string::npos) << failure.message;
 }
 
+TEST_F(StagedImportTest, AnInputOverTheLimitIsRefusedBeforeAnythingIsChecked)
+{
+  core::ImportOptions options;
+  const std::string csv = records(3);
+  options.max_input_bytes = csv.size() - 1;
+  try {
+    import(csv, options);
+    FAIL() << "an input over the limit was imported";
+  } catch (const Error& error) {
+    EXPECT_EQ(error.kind(), ErrorKind::invalid_input);
+    EXPECT_EQ(error.message(), fmt::format("proposals.csv: the input holds more than {} bytes; split it into several "
+                                           "files",
+                                           csv.size() - 1));
+  }
+  options.max_input_bytes = csv.size();
+  EXPECT_EQ(import(csv, options).inserted, 3u);
+}
+
 } // namespace
 } // namespace cfp::test

@@ -17,6 +17,9 @@ namespace cfp::core {
 /// The formats proposals travel in.
 enum class DataFormat { csv, json, ndjson };
 
+/// The most bytes an import reads by default: 4 GiB (some twenty million proposals).
+inline constexpr std::uint64_t k_max_input_bytes = std::uint64_t{4} << 30;
+
 /// How `import_proposals` treats its input.
 struct ImportOptions
 {
@@ -30,6 +33,8 @@ struct ImportOptions
   /// more than once (each call replaces what the last wrote), and must keep what it is given
   /// durably; when it throws, nothing is imported.
   std::function<void(std::istream& rejects)> keep_rejects;
+  /// The most bytes the input may hold (an endless pipe or device must not fill the disk).
+  std::uint64_t max_input_bytes = k_max_input_bytes;
   /// Called every thousand records of each pass ("checking", then "importing").
   std::function<void(std::string_view phase, std::uint64_t records)> progress;
 };

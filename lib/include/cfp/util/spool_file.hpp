@@ -25,9 +25,9 @@ public:
 
   /// A stream that appends to the file.
   std::ostream& writer() { return m_out; }
-  /// Copies all of `in` to the end of the file. Throws cfp::Error (storage) when the file cannot
-  /// be written (a full disk).
-  void append(std::istream& in);
+  /// Copies all of `in` to the end of the file, or `limit` bytes and one more when it holds more:
+  /// returns false then. Throws cfp::Error (storage) when the file cannot be written (a full disk).
+  bool append(std::istream& in, std::uint64_t limit = UINT64_MAX);
   /// Empties the file.
   void clear();
   /// A stream that reads the file from its first byte, after what writer() holds is written;

@@ -2,6 +2,7 @@
 #include "import_run.hpp"
 
 #include <cfp/core/audit.hpp>
+#include <cfp/error.hpp>
 #include <cfp/util/digest.hpp>
 
 #include <fmt/format.h>
@@ -30,7 +31,11 @@ ImportSummary run_import(Session& session, std::istream& in, const ImportOptions
   util::HashingStreambuf hashing(*in.rdbuf());
   std::istream input(&hashing);
   util::SpoolFile staged;
-  staged.append(input);
+  if (!staged.append(input, options.max_input_bytes)) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("{}: the input holds more than {} bytes; split it into several files",
+                            options.source_name, options.max_input_bytes));
+  }
   hashing.drain();
   std::optional<util::SpoolFile> rejects;
   if (options.keep_rejects) {
