@@ -38,6 +38,9 @@ ScoreImporter::CallEntry* ScoreImporter::call(const std::string& code)
     found->second.info = m_reference.call(code);
     if (found->second.info != nullptr) {
       found->second.criteria = m_tx->criteria().of_call(found->second.info->call.id);
+    } else if (forget_miss()) {
+      m_calls.erase(found);
+      return nullptr;
     }
   }
   return found->second.info != nullptr ? &found->second : nullptr;
@@ -59,6 +62,10 @@ const domain::Proposal* ScoreImporter::proposal(CallEntry& entry, const std::str
   auto [found, added] = m_proposals.try_emplace({call_id, util::to_lower_ascii(acronym)});
   if (added && !entry.preloaded) {
     found->second = m_tx->proposals().find(call_id, acronym);
+  }
+  if (!found->second && added && forget_miss()) {
+    m_proposals.erase(found);
+    return nullptr;
   }
   return found->second ? &*found->second : nullptr;
 }
@@ -99,6 +106,10 @@ const domain::Expert* ScoreImporter::expert(const std::string& name)
   auto [found, added] = m_experts.try_emplace(name);
   if (added) {
     found->second = m_tx->experts().find(name);
+    if (!found->second && forget_miss()) {
+      m_experts.erase(found);
+      return nullptr;
+    }
   }
   return found->second ? &*found->second : nullptr;
 }
@@ -121,6 +132,21 @@ std::uint32_t ScoreImporter::group(const CallEntry& entry, const domain::Proposa
   return found->second;
 }
 
+std::uint32_t ScoreImporter::find_group(const domain::Proposal& proposal, const domain::Expert& expert) const
+{
+  const auto found = m_group_of.find({proposal.id, expert.id});
+  return found != m_group_of.end() ? found->second : k_no_group;
+}
+
+bool ScoreImporter::forget_miss()
+{
+  if (m_misses >= k_max_misses) {
+    return true;
+  }
+  ++m_misses;
+  return false;
+}
+
 std::string ScoreImporter::describe(const Group& group) const
 {
   return fmt::format("the evaluation of {} by {}", group.proposal->acronym, group.expert->name);
@@ -134,17 +160,17 @@ void ScoreImporter::take(ScoreInputRecord& record)
   }
   ++m_summary.records;
   std::uint32_t group_index = k_no_group;
-  auto errors = check(record, group_index);
-  if (!errors.empty()) {
+  if (!check(record, group_index, true).empty()) {
     if (group_index != k_no_group && m_groups[group_index].invalid_line == 0) {
       m_groups[group_index].invalid_line = record.line;
     }
-    m_row_errors.emplace(m_row_groups.size(), std::move(errors));
+    ++m_invalid_rows;
   }
   m_row_groups.push_back(group_index);
 }
 
-std::vector<ImportError> ScoreImporter::check(ScoreInputRecord& record, std::uint32_t& group_index)
+std::vector<ImportError> ScoreImporter::check(const ScoreInputRecord& record, std::uint32_t& group_index,
+                                              bool recording)
 {
   const auto& values = record.values;
   std::vector<ImportError> errors = record.errors;
@@ -156,7 +182,7 @@ std::vector<ImportError> ScoreImporter::check(ScoreInputRecord& record, std::uin
       const domain::Proposal* target = entry != nullptr ? proposal(*entry, *values.acronym) : nullptr;
       const domain::Expert* scorer = target != nullptr ? expert(*values.expert) : nullptr;
       if (scorer != nullptr && target->cutoff_id) {
-        group_index = group(*entry, *target, *scorer, record.line);
+        group_index = recording ? group(*entry, *target, *scorer, record.line) : find_group(*target, *scorer);
       }
     }
     return errors;
@@ -187,7 +213,7 @@ std::vector<ImportError> ScoreImporter::check(ScoreInputRecord& record, std::uin
   }
   const bool keyed = errors.empty();
   if (keyed) {
-    group_index = group(*entry, *target, *scorer, record.line);
+    group_index = recording ? group(*entry, *target, *scorer, record.line) : find_group(*target, *scorer);
     if (const auto& conflict = m_groups[group_index].conflict) {
       add("expert", *conflict);
     }
@@ -229,7 +255,7 @@ std::vector<ImportError> ScoreImporter::check(ScoreInputRecord& record, std::uin
   // Within its evaluation: each criterion once, one comment.
   Group& evaluation = m_groups[group_index];
   if (position) {
-    if (const auto earlier = evaluation.lines[*position]; earlier != 0) {
+    if (const auto earlier = evaluation.lines[*position]; earlier != 0 && earlier != record.line) {
       add("criterion", fmt::format("{} is scored twice in {}: on line {} and on line {}", *values.criterion,
                                    describe(evaluation), earlier, record.line));
     }
@@ -239,7 +265,7 @@ std::vector<ImportError> ScoreImporter::check(ScoreInputRecord& record, std::uin
                                "all but one)",
                                evaluation.comment_line, describe(evaluation)));
   }
-  if (!errors.empty()) {
+  if (!errors.empty() || !recording) {
     return errors;
   }
   evaluation.scores[*position] = score.value();
@@ -253,7 +279,7 @@ std::vector<ImportError> ScoreImporter::check(ScoreInputRecord& record, std::uin
 
 bool ScoreImporter::settle()
 {
-  bool any_invalid = !m_row_errors.empty();
+  bool any_invalid = m_invalid_rows > 0;
   for (auto& evaluation : m_groups) {
     if (evaluation.invalid_line != 0) {
       evaluation.problem = fmt::format("{} is rejected as a whole: line {} is invalid", describe(evaluation),
@@ -282,10 +308,11 @@ void ScoreImporter::report(const ScoreInputRecord& record)
     return;
   }
   const std::size_t row = m_reported++;
-  std::vector<ImportError> errors;
-  if (const auto own = m_row_errors.find(row); own != m_row_errors.end()) {
-    errors = own->second;
-  } else if (const auto index = m_row_groups.at(row); index != k_no_group && !m_groups[index].problem.empty()) {
+  // The row's own errors are found again (the caches make it cheap) rather than kept for
+  // every invalid row of what may be a huge file.
+  std::uint32_t group_index = k_no_group;
+  auto errors = check(record, group_index, false);
+  if (const auto index = m_row_groups.at(row); errors.empty() && index != k_no_group && !m_groups[index].problem.empty()) {
     const bool missing = m_groups[index].invalid_line == 0;
     errors.push_back({record.line, missing ? "criterion" : "record", m_groups[index].problem});
   }

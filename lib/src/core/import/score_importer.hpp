@@ -29,10 +29,11 @@ namespace cfp::core::detail {
 /// evaluation wherever they stand in the file: it is valid when each row is and every
 /// criterion of the call is scored once, and it is written or rejected as a whole.
 ///
-/// Three steps: take() every row (checks each and gathers the evaluations: a few numbers a
-/// row and one small record an evaluation are kept, never the rows), then, when any row is
-/// invalid, report() every row again in the same order (its errors and the rejects file, in
-/// file order), then write().
+/// Three steps: take() every row (checks each and gathers the evaluations: four bytes a row and
+/// one small record an evaluation are kept, never the rows nor their errors), then, when any
+/// row is invalid, report() every row again in the same order (its errors, found again, and the
+/// rejects file, in file order), then write(). Names that lead nowhere are remembered up to a
+/// bound, so that a file of millions of unknown names costs queries, not memory.
 class ScoreImporter
 {
 public:
@@ -93,8 +94,13 @@ private:
   // The current evaluations of the proposals of `call` that the valid evaluations replace, by
   // (proposal, expert); read one by one for a few of them, at once for many.
   std::map<std::pair<std::int64_t, std::int64_t>, domain::Evaluation> current_evaluations(const CallEntry& call);
-  std::vector<ImportError> check(ScoreInputRecord& record, std::uint32_t& group_index);
+  // The row's errors; finds (or with `recording`, makes) its evaluation, and with `recording`
+  // adds a valid row's score to it.
+  std::vector<ImportError> check(const ScoreInputRecord& record, std::uint32_t& group_index, bool recording);
   std::string describe(const Group& group) const;
+  std::uint32_t find_group(const domain::Proposal& proposal, const domain::Expert& expert) const;
+  // Whether a name that leads nowhere is to be forgotten (past k_max_misses) rather than kept.
+  bool forget_miss();
 
   store::Transaction* m_tx;
   bool m_apply;
@@ -113,7 +119,9 @@ private:
   std::map<std::pair<std::int64_t, std::int64_t>, std::uint32_t> m_group_of; ///< (proposal, expert)
   std::vector<Group> m_groups;
   std::vector<std::uint32_t> m_row_groups;                               ///< by row, from 0
-  std::unordered_map<std::size_t, std::vector<ImportError>> m_row_errors; ///< by row, the invalid ones
+  std::size_t m_invalid_rows = 0; ///< invalid by themselves
+  std::size_t m_misses = 0;       ///< names kept that lead nowhere
+  static constexpr std::size_t k_max_misses = 100'000;
   std::size_t m_reported = 0;                                            ///< rows report() has had
 };
 
