@@ -155,12 +155,13 @@ const core::Fields<SummaryRow>& summary_fields()
 struct ImportKind
 {
   std::string_view records; ///< what the file's records are, in messages: "proposals", "scores"
-  std::string_view counted; ///< what inserted, updated and unchanged count, when not the records
+  std::string_view counted;     ///< what inserted, updated and unchanged count, when not the records
+  std::string_view counted_one; ///< the same, for one
   core::ImportSummary (*import)(core::Session&, std::istream&, const core::ImportOptions&);
 };
 
-constexpr ImportKind k_proposals{"proposals", "", &core::import_proposals};
-constexpr ImportKind k_scores{"scores", "evaluations", &core::import_scores};
+constexpr ImportKind k_proposals{"proposals", "", "", &core::import_proposals};
+constexpr ImportKind k_scores{"scores", "evaluations", "evaluation", &core::import_scores};
 
 void run_import_file(Context& context, const ImportFileOptions& options, const ImportKind& kind)
 {
@@ -222,9 +223,9 @@ void run_import_file(Context& context, const ImportFileOptions& options, const I
   if (summary.error_count > summary.errors.size()) {
     context.err() << fmt::format("... and {} more\n", summary.error_count - summary.errors.size());
   }
-  const std::string counts = fmt::format("{}{}{} inserted, {} updated, {} unchanged", summary.inserted,
-                                         kind.counted.empty() ? "" : " ", kind.counted, summary.updated,
-                                         summary.unchanged);
+  const std::string counts =
+      fmt::format("{}{}{} inserted, {} updated, {} unchanged", summary.inserted, kind.counted.empty() ? "" : " ",
+                  summary.inserted == 1 ? kind.counted_one : kind.counted, summary.updated, summary.unchanged);
   const std::string invalid = summary.invalid == 0 ? std::string{} : fmt::format(", {} invalid", summary.invalid);
   if (summary.invalid > 0 && !options.skip_invalid) {
     throw Error(ErrorKind::invalid_input,

@@ -221,7 +221,7 @@ TEST_F(ImportScoresTest, SkipInvalidWritesTheValidEvaluationsAndRejectsEachInval
   const auto rejects = m_dir / "rejects.csv";
   const auto result = import({file.string(), "--skip-invalid", "--rejects", rejects.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(lines_of(result.err).back(), "imported 3 scores: 1 evaluations inserted, 0 updated, 0 unchanged, 3 "
+  EXPECT_EQ(lines_of(result.err).back(), "imported 3 scores: 1 evaluation inserted, 0 updated, 0 unchanged, 3 "
                                          "invalid (written to " +
                                            rejects.string() + ")");
   EXPECT_EQ(read_file(rejects),
@@ -318,6 +318,34 @@ TEST_F(ImportScoresTest, TheExportLeavesOutScoresSetAsideByADeclaredConflict)
   EXPECT_EQ(ok({"export", "scores", "--call", k_call}), std::string(k_two_evaluations).substr(0, 237));
   EXPECT_EQ(ok({"export", "scores", "--call", k_other_call}), k_header);
   fails({"export", "scores", "--call", "NOPE"}, 1, "no call 'NOPE'; 'cfp call list' shows the calls");
+}
+
+} // namespace
+} // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(ImportScoresTest, ABrokenRowStillRejectsItsWholeEvaluationAndARejectsFileTakesRowsWithoutErrors)
+{
+  // Row 2 lacks its comment field: it is broken, and its evaluation is rejected with it rather
+  // than found without an excellence score.
+  refused(std::string(k_header) + "EUROHPC-2024-CEI-AI-01,MIMER,Luca,excellence,4.5\r\n"
+                                  "EUROHPC-2024-CEI-AI-01,MIMER,Luca,impact,4,\r\n"
+                                  "EUROHPC-2024-CEI-AI-01,MIMER,Luca,implementation,4,\r\n",
+          "2: record: 5 fields where the header has 6\n"
+          "3: record: the evaluation of MIMER by Luca is rejected as a whole: line 2 is invalid\n"
+          "4: record: the evaluation of MIMER by Luca is rejected as a whole: line 2 is invalid\n",
+          "3 of 3 records are invalid; nothing was imported");
+
+  // A rejects file with a row added by hand, without the error column.
+  const auto rejects = write("rejects.csv", "call,acronym,expert,criterion,score,comment,error\r\n"
+                                            "EUROHPC-2024-CEI-AI-01,MIMER,Luca,excellence,4.5,,old error\r\n"
+                                            "EUROHPC-2024-CEI-AI-01,MIMER,Luca,impact,4,,old error\r\n"
+                                            "EUROHPC-2024-CEI-AI-01,MIMER,Luca,implementation,4,\r\n");
+  const auto result = import({rejects.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "imported 3 scores: 1 evaluation inserted, 0 updated, 0 unchanged\n");
 }
 
 } // namespace

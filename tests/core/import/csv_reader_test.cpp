@@ -220,8 +220,22 @@ TEST(CsvProposalReaderTest, ARecordWithAnotherNumberOfFieldsThanTheHeaderIsInval
   ASSERT_EQ(result.records.size(), 4u);
   EXPECT_EQ(problems(result.records[1]), (Problems{"2:record: 4 fields where the header has 5"}));
   EXPECT_EQ(problems(result.records[2]), (Problems{"3:record: 6 fields where the header has 5"}));
-  EXPECT_FALSE(result.records[1].values.call) << "a ragged record's values are not read";
+  // The fields there are are read, unchecked (the record stays invalid): they say which record
+  // it was meant to be.
+  EXPECT_EQ(result.records[1].values.acronym, "A");
+  EXPECT_EQ(result.records[1].values.input.host, "ES");
+  EXPECT_FALSE(result.records[1].values.input.entity);
   EXPECT_TRUE(result.records[3].errors.empty());
+}
+
+TEST(CsvProposalReaderTest, ARowOfARejectsFileMayLeaveOutTheLastErrorColumn)
+{
+  const auto result = read_csv("call,acronym,title,host,entity,error\nCALL-1,A,T,ES,E\nCALL-1,B,T,ES\n");
+  ASSERT_FALSE(result.kind) << result.message;
+  ASSERT_EQ(result.records.size(), 3u);
+  EXPECT_TRUE(result.records[1].errors.empty()) << problems(result.records[1]).front();
+  EXPECT_EQ(result.records[1].values.input.entity, "E");
+  EXPECT_EQ(problems(result.records[2]), (Problems{"3:record: 4 fields where the header has 6"}));
 }
 
 TEST(CsvProposalReaderTest, AMalformedRecordIsInvalidAndTheNextOneIsRead)
