@@ -189,7 +189,7 @@ void run_import_file(Context& context, const ImportFileOptions& options, const I
   }
   std::ifstream file;
   std::istream& in = open_input(options.file, file);
-  auto session = context.session(store::Access::read_write);
+  auto session = context.session(options.dry_run ? store::Access::read_only : store::Access::read_write);
   Progress progress(context, options);
   core::ImportOptions request;
   request.source_name = options.file;

@@ -90,7 +90,17 @@ TEST_F(ImportCallCriteriaTest, SettingsThatBreakARuleAreRefusedNamingWhere)
   refused(with([](auto& call) { call["criteria"][1]["position"] = 3; }), 65,
           "calls.json: calls[0].criteria[1]: position must be 2: criteria are listed in their order");
   refused(with([](auto& call) { call["criteria"][0]["colour"] = "red"; }), 65,
-          "calls.json: calls[0].criteria[0]: unknown key 'colour'; the keys are key, name, weight, threshold, position");
+          "cfp: error: " + (m_dir / "calls.json").string() +
+              ": calls[0].criteria[0]: unknown key 'colour'; the keys are key, name, weight, threshold, position\n");
+  refused(with([](auto& call) { call["criteria"][0]["weight"] = true; }), 65,
+          "calls.json: calls[0].criteria[0]: weight must be a number or a string");
+  refused(with([](auto& call) {
+            call["criteria"] = nlohmann::json::array({{{"key", "only"}, {"name", "Only"}}});
+            call.erase("overall_threshold");
+          }),
+          65,
+          "calls.json: calls[0]: overall_threshold 10.0 (the call's): the 1 criterion gives 5.0 points at most; give "
+          "a lower overall_threshold with the criteria");
   refused(with([](auto& call) { call["criteria"][0].erase("name"); }), 65,
           "calls.json: calls[0]: criterion 'excellence': a name is required");
   refused(with([](auto& call) { call["criteria"] = nlohmann::json::array(); }), 65,
@@ -99,6 +109,27 @@ TEST_F(ImportCallCriteriaTest, SettingsThatBreakARuleAreRefusedNamingWhere)
           "calls.json: calls[0]: overall_threshold 15.5: the 3 criteria give 15.0 points at most");
   refused(with([](auto& call) { call["criteria"][2]["threshold"] = "3.25"; }), 65,
           "calls.json: calls[0]: criterion 'implementation': threshold:");
+}
+
+TEST_F(ImportCallCriteriaTest, ANewCallWithItsOwnCriteriaGetsThemAloneEachAuditedOnce)
+{
+  const nlohmann::json document{
+      {"calls",
+       {{{"code", "EUROHPC-2026-NEW"},
+         {"title", "A new call"},
+         {"overall_threshold", "4"},
+         {"criteria", {{{"key", "quality"}, {"name", "Quality"}, {"weight", 2}, {"threshold", "2.5"}}}}}}}};
+  const auto result = cfp({"import", "calls", write("calls.json", document.dump()).string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(ok({"criterion", "list", "EUROHPC-2026-NEW", "--format", "csv"}),
+            "call,key,name,weight,threshold,position\r\nEUROHPC-2026-NEW,quality,Quality,2,2.5,1\r\n");
+  std::vector<std::string> entries;
+  for (const auto& entry : audit(4)) {
+    entries.push_back(entry["action"].get<std::string>() + " " + entry["entity"].get<std::string>());
+  }
+  EXPECT_EQ(entries, (std::vector<std::string>{"import import calls " + (m_dir / "calls.json").string(),
+                                               "set threshold call EUROHPC-2026-NEW",
+                                               "add criterion EUROHPC-2026-NEW/quality", "add call EUROHPC-2026-NEW"}));
 }
 
 TEST_F(ImportCallCriteriaTest, CriteriaAreFrozenOnceTheCallsProposalsAreScored)

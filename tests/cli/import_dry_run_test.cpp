@@ -59,3 +59,22 @@ TEST_F(ImportExportTest, DryRunWithSkipInvalidCountsTheProposalsTheImportWouldWr
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(ImportExportTest, ADryRunOnADatabaseThatDoesNotExistCreatesNone)
+{
+  const auto typo = m_dir / "typo.db";
+  const auto file = write("new.csv", k_two_new_rows);
+  for (const char* kind : {"proposals", "scores"}) {
+    const auto result = run_cli(typo, {"import", kind, file.string(), "--dry-run"}, k_now);
+    EXPECT_EQ(result.exit_code, 74) << result.err;
+    EXPECT_EQ(result.err, "cfp: error: no database at " + typo.string() +
+                            ": create it with 'cfp db init' (or point --db or CFP_DB at it)\n");
+    EXPECT_FALSE(std::filesystem::exists(typo));
+  }
+}
+
+} // namespace
+} // namespace cfp::test

@@ -73,6 +73,7 @@ TEST(ExpertCheckTest, NamesOrganisationsAndAddresses)
   EXPECT_EQ(*check_expert_name(" Ana"), "the name must not begin or end with a space");
   EXPECT_EQ(*check_expert_name("Ana\x1b[2J"), "the name contains a control character");
   EXPECT_EQ(*check_expert_name("\xff"), "the name is not valid UTF-8 text");
+  EXPECT_EQ(*check_expert_name(std::string_view("Ana\0B", 5)), "the name contains a NUL character");
   EXPECT_EQ(*check_expert_name(std::string(201, 'a')), "the name is longer than 200 characters");
   EXPECT_FALSE(check_organisation("University of Porto"));
   for (const char* good : {"ana@up.pt", "a.b+c@sub.example.eu", "o'brien@x-y.ie", "A_B@EXAMPLE.EU"}) {

@@ -166,6 +166,7 @@ TEST(ProposalTest, OrdinaryTextIsAcceptable)
 TEST(ProposalTest, TabsAndLineBreaksAreAllowedInText)
 {
   EXPECT_EQ(check_text("first line\nsecond\tcolumn\r\nthird", "title"), std::nullopt);
+  EXPECT_EQ(check_text(std::string_view("a\0b", 3), "comment"), "the comment contains a NUL character");
 }
 
 TEST(ProposalTest, EmptyOrBlankTextIsRefusedNamingTheField)

@@ -138,10 +138,16 @@ EvaluationSettings evaluation_settings(const json& item, const std::string& wher
   // A number as written ("10", "4.5"), or a string.
   const auto decimal = [](const json& object, const char* key, const std::string& place) -> std::optional<std::string> {
     const auto found = object.find(key);
-    if (found != object.end() && found->is_number()) {
+    if (found == object.end() || found->is_null()) {
+      return std::nullopt;
+    }
+    if (found->is_number()) {
       return found->dump();
     }
-    return optional_string(object, key, place);
+    if (!found->is_string()) {
+      throw Error(ErrorKind::invalid_input, fmt::format("{}: {} must be a number or a string", place, key));
+    }
+    return found->get<std::string>();
   };
   EvaluationSettings settings;
   settings.overall_threshold = decimal(item, "overall_threshold", where);
@@ -206,6 +212,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         request.budget = optional_string(item, "budget_eur", where);
       }
 
+      const auto settings = evaluation_settings(item, where); // its messages name where already
       domain::Call call;
       bool added = false;
       bool same = false; // an existing call that the file does not change
@@ -249,11 +256,14 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         record_audit(
             session, tx,
             {{domain::SubjectKind::call, call.id}, "call " + call.code, "add", std::nullopt, store::snapshot(call)});
-        add_standard_criteria(session, tx, call);
+        // A new call gets the standard criteria unless the file gives its own.
+        if (!settings.criteria) {
+          add_standard_criteria(session, tx, call);
+        }
         added = true;
       }
       try {
-        same = !apply_evaluation_settings(session, tx, call, evaluation_settings(item, where)) && same;
+        same = !apply_evaluation_settings(session, tx, call, settings) && same;
       } catch (const Error& error) {
         throw Error(error.kind(), where + ": " + error.message());
       }

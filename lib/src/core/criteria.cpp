@@ -334,8 +334,11 @@ bool apply_evaluation_settings(const Session& session, store::Transaction& tx, d
   }
   if (threshold > reachable(after.size())) {
     throw Error(ErrorKind::invalid_input,
-                fmt::format("overall_threshold {}: the {} criteria give {} points at most",
-                            domain::format_points(threshold), after.size(), domain::format_points(reachable(after.size()))));
+                fmt::format("overall_threshold {}{}: the {} {} give{} {} points at most{}", domain::format_points(threshold),
+                            settings.overall_threshold ? "" : " (the call's)", after.size(),
+                            after.size() == 1 ? "criterion" : "criteria", after.size() == 1 ? "s" : "",
+                            domain::format_points(reachable(after.size())),
+                            settings.overall_threshold ? "" : "; give a lower overall_threshold with the criteria"));
   }
   const bool criteria_change = after != before;
   if (!criteria_change && threshold == call.overall_threshold) {

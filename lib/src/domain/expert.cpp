@@ -12,6 +12,9 @@ namespace {
 
 std::optional<std::string> check_name_like(std::string_view text, std::string_view what)
 {
+  if (text.find('\0') != std::string_view::npos) {
+    return fmt::format("the {} contains a NUL character", what);
+  }
   if (!util::is_valid_utf8(text)) {
     return fmt::format("the {} is not valid UTF-8 text", what);
   }

@@ -112,6 +112,9 @@ std::optional<std::string> check_text(std::string_view text, std::string_view wh
   if (text.size() > k_max_text_bytes) {
     return fmt::format("the {} is longer than 1 MiB ({} bytes)", what, text.size());
   }
+  if (text.find('\0') != std::string_view::npos) {
+    return fmt::format("the {} contains a NUL character", what);
+  }
   if (!util::is_valid_utf8(text)) {
     return fmt::format("the {} is not valid UTF-8 text", what);
   }
