@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Whether the last command of `command`'s pipeline prints CSV: `--format csv`, `export proposals`
-// (CSV unless --format says otherwise), or `cat` of a .csv file.
+// or `export scores` (CSV unless --format says otherwise), or `cat` of a .csv file.
 bool prints_csv(const std::string& command)
 {
   static const std::regex k_last_stage(R"(([^|&;]*)$)");
@@ -50,7 +50,7 @@ bool prints_csv(const std::string& command)
     }
   }
   const auto exports = std::adjacent_find(tokens.begin(), tokens.end(), [](const auto& first, const auto& second) {
-    return first == "export" && second == "proposals";
+    return first == "export" && (second == "proposals" || second == "scores");
   });
   return exports != tokens.end();
 }

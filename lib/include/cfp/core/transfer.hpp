@@ -86,7 +86,7 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
 /// as a whole. An evaluation equal to the current one changes nothing; a different one
 /// replaces it, which stays in the history. Counts: `records` and `invalid` are rows;
 /// `inserted`, `updated` and `unchanged` are evaluations. Memory grows with the evaluations
-/// in the file (about a hundred bytes each), not with its rows.
+/// in the file (a few hundred bytes each) and four bytes a row, not with what the rows hold.
 ImportSummary import_scores(Session& session, std::istream& in, const ImportOptions& options);
 
 /// What `import_calls` did.
