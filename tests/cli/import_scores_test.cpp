@@ -350,3 +350,21 @@ TEST_F(ImportScoresTest, ABrokenRowStillRejectsItsWholeEvaluationAndARejectsFile
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(ImportScoresTest, AJsonScoreIsReadAsWrittenNeverRoundedThroughFloatingPoint)
+{
+  const std::string luca = R"({"call":"EUROHPC-2024-CEI-AI-01","acronym":"BSC-AIF","expert":"Luca",)";
+  refused(luca + R"("criterion":"excellence","score":4.9999999999999999})" + "\n" + luca +
+              R"("criterion":"impact","score":4.0000000000000001})" + "\n" + luca +
+              R"("criterion":"implementation","score":4.5e0})" + "\n",
+          "1: score: '4.9999999999999999' is not a half point; scores go in steps of 0.5 (scores go from 0 to 5)\n"
+          "2: score: '4.0000000000000001' is not a half point; scores go in steps of 0.5 (scores go from 0 to 5)\n"
+          "3: score: '4.5e0' is not a score; write it like 4 or 4.5 (scores go from 0 to 5)\n",
+          "3 of 3 records are invalid; nothing was imported", "floats.ndjson");
+}
+
+} // namespace
+} // namespace cfp::test

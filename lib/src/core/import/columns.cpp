@@ -27,7 +27,8 @@ bool is_blank(const FileValue& value)
 
 // The value of a JSON member as its column's kind accepts it, or why it does not.
 template<typename Values>
-std::variant<FileValue, std::string> json_value(const FileColumn<Values>& column, const ordered_json& value)
+std::variant<FileValue, std::string> json_value(const FileColumn<Values>& column, const ordered_json& value,
+                                                const std::string* text)
 {
   if (value.is_null()) {
     return FileValue{};
@@ -59,7 +60,9 @@ std::variant<FileValue, std::string> json_value(const FileColumn<Values>& column
     break;
   case FieldKind::decimal:
     if (value.is_number()) {
-      return FileValue{value.dump()}; // 4.5 stays "4.5"; what the column accepts is its own rule
+      // As written: 4.5 stays "4.5", and 4.9999999999999999 is not taken for 5; what the
+      // column accepts is its own rule.
+      return FileValue{text != nullptr ? *text : value.dump()};
     }
     if (!value.is_string()) {
       return fmt::format("must be a number such as 4.5, not {}", value.type_name());
@@ -184,7 +187,11 @@ void take_object(InputRecordOf<Values>& record, const FileSchema<Values>& schema
           {record.line, key, fmt::format("unknown key '{}'; the keys are {}", util::excerpt(key), schema.known())});
       continue;
     }
-    auto accepted = json_value(*column, value);
+    const std::string* text = nullptr;
+    for (const auto& [name, written] : record.number_texts) {
+      text = name == key && value.is_number_float() ? &written : text;
+    }
+    auto accepted = json_value(*column, value, text);
     if (auto* problem = std::get_if<std::string>(&accepted)) {
       record.errors.push_back({record.line, key, std::move(*problem)});
       continue;

@@ -23,6 +23,9 @@ struct RecordForm
   std::string raw;               ///< CSV: the record as written; NDJSON: the line
   std::vector<std::string> csv_fields; ///< CSV: the fields as read, when the record is well formed
   nlohmann::ordered_json object; ///< JSON and NDJSON: the object as read
+  /// JSON and NDJSON: each member that is a number with a fraction or an exponent, as written
+  /// (the object holds it as a double, which "4.9999999999999999" does not survive).
+  std::vector<std::pair<std::string, std::string>> number_texts;
   std::vector<ImportError> errors;
   std::bitset<32> filled; ///< the file's columns given a value that is not blank, by position
 };

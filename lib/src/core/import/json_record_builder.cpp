@@ -23,6 +23,7 @@ void JsonRecordBuilder::reset()
   m_keys.clear();
   m_duplicates.clear();
   m_problems.clear();
+  m_number_texts.clear();
   m_record_refused = false;
   m_complete = false;
   m_too_deep = false;
@@ -172,6 +173,7 @@ void JsonRecordBuilder::finish(InputRecordOf<Values>& record, const FileSchema<V
     record.errors.push_back({record.line, std::move(column), std::move(message)});
   }
   if (!m_record_refused) {
+    record.number_texts = std::move(m_number_texts);
     take_object(record, schema, std::move(m_value));
     for (const auto& name : m_duplicates) {
       record.errors.push_back({record.line, name, fmt::format("'{}' appears twice in the record", util::excerpt(name))});

@@ -39,7 +39,13 @@ public:
   bool boolean(bool value) { return scalar(value); }
   bool number_integer(nlohmann::json::number_integer_t value) { return scalar(value); }
   bool number_unsigned(nlohmann::json::number_unsigned_t value) { return scalar(value); }
-  bool number_float(nlohmann::json::number_float_t value, const std::string&) { return scalar(value); }
+  bool number_float(nlohmann::json::number_float_t value, const std::string& text)
+  {
+    if (m_stack.size() == 1) {
+      m_number_texts.emplace_back(m_field, text); // a member's number as written, for exact decimals
+    }
+    return scalar(value);
+  }
   bool string(std::string& value);
   bool binary(nlohmann::json::binary_t&) { return scalar(nullptr); }
   bool start_object(std::size_t) { return open(true); }
@@ -83,6 +89,7 @@ private:
   std::unordered_map<std::string, int> m_keys; ///< the record's keys, and how often each came
   std::vector<std::string> m_duplicates;
   std::vector<std::pair<std::string, std::string>> m_problems; ///< column, message
+  std::vector<std::pair<std::string, std::string>> m_number_texts; ///< key, text
   bool m_record_refused = false;
   bool m_complete = false;
   bool m_too_deep = false;
