@@ -118,6 +118,34 @@ void run_list(Context& context, const core::ScoreQuery& query)
   printer.finish();
 }
 
+void run_history(Context& context, const std::string& ref, const std::optional<std::string>& expert)
+{
+  auto session = context.session(store::Access::read_only);
+  const auto& fields = core::evaluation_version_fields();
+  ListPrinter<core::EvaluationVersion> printer(
+      context.format(), context.out(), context.err(), context.display(), fields,
+      {field_column(fields, "cutoff", "CUT-OFF"),
+       field_column(fields, "expert", "EXPERT"),
+       {"VERSION",
+        [](const core::EvaluationVersion& v, const core::Display&) {
+          return std::to_string(v.evaluation.version) + (v.current ? v.set_aside ? " (set aside)" : " (current)" : "");
+        }},
+       field_column(fields, "recorded_at", "RECORDED"),
+       field_column(fields, "recorded_by", "BY"),
+       {"SCORES",
+        [](const core::EvaluationVersion& v, const core::Display&) {
+          std::vector<std::string> scores;
+          for (const auto& [key, score] : v.evaluation.scores) {
+            scores.push_back(key + "=" + domain::format_points(score));
+          }
+          return util::join(scores, " ");
+        }},
+       field_column(fields, "comment", "COMMENT")});
+  core::for_each_evaluation_version(session, ref, expert,
+                                    [&](const core::EvaluationVersion& version) { printer.add(version); });
+  printer.finish();
+}
+
 // Where the proposal stands in its cut-off's ranking, in words.
 std::string standing(const core::EvaluationSummary& summary)
 {
@@ -201,6 +229,20 @@ void register_score_commands(CLI::App& app, Registry& registry)
   list->add_option("REF", query->ref, ref_help);
   list->add_option("--call", query->call, "Every submitted proposal of this call");
   registry.on(list, [query](Context& context) { run_list(context, *query); });
+
+  struct HistoryRequest
+  {
+    std::string ref;
+    std::optional<std::string> expert;
+  };
+  auto history_request = std::make_shared<HistoryRequest>();
+  auto* history = score->add_subcommand(
+      "history", "Every version of each expert's scores of a proposal, the replaced ones too, at every cut-off");
+  history->add_option("REF", history_request->ref, ref_help)->required();
+  history->add_option("--expert", history_request->expert, "Only this expert's");
+  registry.on(history, [history_request](Context& context) {
+    run_history(context, history_request->ref, history_request->expert);
+  });
 
   auto summary_ref = std::make_shared<std::string>();
   auto* summary = score->add_subcommand("summary", "A proposal's evaluation summary: consensus, thresholds, totals");

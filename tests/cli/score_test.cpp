@@ -341,3 +341,38 @@ TEST_F(ScoreCliTest, OnlyASubmittedProposalHasAnEvaluationToShow)
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(ScoreCliTest, HistoryListsEveryVersionOfEachExpertsScoresTheReplacedOnesToo)
+{
+  score("BSC-AIF", "Luca", "4", "4", "4");
+  score("BSC-AIF", "Marie", "5", "4.5", "4");
+  ok({"score", "add", "BSC-AIF", "--expert", "Luca", "excellence=3.5", "impact=4", "implementation=4", "--comment",
+      "Revised"},
+     "2024-11-06T09:00:00Z");
+  const auto rows = json::parse(ok({"score", "history", "BSC-AIF", "--format", "json"}, k_after));
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].dump(), R"({"call":"EUROHPC-2024-CEI-AI-01","acronym":"BSC-AIF","cutoff":"2024-11-04",)"
+                            R"("expert":"Luca","version":1,"current":false,"set_aside":false,)"
+                            R"("recorded_at":"2024-11-04T16:00:01Z","recorded_by":"tester",)"
+                            R"("scores":{"excellence":4.0,"impact":4.0,"implementation":4.0},"comment":null})");
+  EXPECT_EQ(rows[1].at("version"), 2);
+  EXPECT_EQ(rows[1].at("current"), true);
+  EXPECT_EQ(rows[1].at("comment"), "Revised");
+  EXPECT_EQ(rows[1].at("recorded_at"), "2024-11-06T09:00:00Z");
+  EXPECT_EQ(rows[2].at("expert"), "Marie");
+
+  // One expert's; a conflict declared since sets the scores aside, which history says.
+  ok({"expert", "conflict", "Marie", "BSC-AIF", "--reason", "Former employee"}, k_after);
+  const auto marie = json::parse(ok({"score", "history", "BSC-AIF", "--expert", "marie", "--format", "json"}, k_after));
+  ASSERT_EQ(marie.size(), 1u);
+  EXPECT_EQ(marie[0].at("set_aside"), true);
+  EXPECT_NE(ok({"score", "history", "BSC-AIF", "--expert", "Marie"}, k_after).find("1 (set aside)"), std::string::npos);
+  fails({"score", "history", "BSC-AIF", "--expert", "Zoe"}, 1, "no expert 'Zoe'");
+  fails({"score", "history", "NOPE"}, 1, "no proposal 'NOPE'");
+}
+
+} // namespace
+} // namespace cfp::test

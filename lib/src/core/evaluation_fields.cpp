@@ -210,4 +210,31 @@ const Fields<ScoreFileRow, ScoreFileRecord>& score_file_fields()
   return fields;
 }
 
+const Fields<EvaluationVersion>& evaluation_version_fields()
+{
+  using V = EvaluationVersion;
+  static const Fields<V> fields{
+      {"call", FieldKind::text, [](const V& v, const Display&) { return Value(v.call); }},
+      {"acronym", FieldKind::text, [](const V& v, const Display&) { return Value(v.acronym); }},
+      {"cutoff", FieldKind::text, [](const V& v, const Display&) { return Value(v.cutoff); }},
+      {"expert", FieldKind::text, [](const V& v, const Display&) { return Value(v.evaluation.expert); }},
+      {"version", FieldKind::integer,
+       [](const V& v, const Display&) { return Value(std::int64_t{v.evaluation.version}); }},
+      {"current", FieldKind::flag, [](const V& v, const Display&) { return Value(v.current); }},
+      {"set_aside", FieldKind::flag, [](const V& v, const Display&) { return Value(v.set_aside); }},
+      {"recorded_at", FieldKind::instant, [](const V& v, const Display&) { return Value(v.evaluation.recorded_at); }},
+      {"recorded_by", FieldKind::text, [](const V& v, const Display&) { return Value(v.evaluation.recorded_by); }},
+      {"scores", FieldKind::json,
+       [](const V& v, const Display&) {
+         auto scores = nlohmann::ordered_json::object();
+         for (const auto& [key, score] : v.evaluation.scores) {
+           scores[key] = number(domain::format_points(score));
+         }
+         return Value(domain::JsonText{scores.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
+       }},
+      {"comment", FieldKind::text, [](const V& v, const Display&) { return optional_text(v.evaluation.comment); }},
+  };
+  return fields;
+}
+
 } // namespace cfp::core

@@ -182,4 +182,26 @@ domain::Proposal proposal_from_snapshot(std::string_view text, int format)
   }
 }
 
+domain::Evaluation evaluation_from_snapshot(std::string_view text)
+{
+  const auto record = ordered_json::parse(text, nullptr, false);
+  try {
+    domain::Evaluation evaluation;
+    evaluation.expert = record.at("expert").get<std::string>();
+    for (const auto& [key, points] : record.at("scores").items()) {
+      const auto score = domain::parse_score(points.get<std::string>());
+      if (!score) {
+        throw Error(ErrorKind::storage, fmt::format("a stored evaluation has a score '{}' for {}", points.dump(), key));
+      }
+      evaluation.scores.emplace_back(key, score.value());
+    }
+    const auto& comment = record.at("comment");
+    evaluation.comment = comment.is_null() ? std::nullopt : std::optional(comment.get<std::string>());
+    evaluation.version = record.at("version").get<int>();
+    return evaluation;
+  } catch (const json::exception& error) {
+    throw Error(ErrorKind::storage, fmt::format("a stored evaluation version is malformed: {}", error.what()));
+  }
+}
+
 } // namespace cfp::store

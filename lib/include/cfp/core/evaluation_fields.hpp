@@ -46,6 +46,10 @@ const Fields<ScoreRow>& score_row_fields();
 /// it stands in its cut-off's ranking: rank passing status reason, and the outcome recorded.
 const Fields<EvaluationSummary>& summary_fields();
 
+/// A version of an expert's evaluation (`score history`): call acronym cutoff expert version
+/// current set_aside recorded_at recorded_by scores ({"excellence": 4.5, ...}) comment.
+const Fields<EvaluationVersion>& evaluation_version_fields();
+
 /// A score file's row (`import scores`, `export scores`): call acronym expert criterion score
 /// comment; every field is read from files, and all but the comment are required.
 const Fields<ScoreFileRow, ScoreFileRecord>& score_file_fields();

@@ -117,6 +117,23 @@ Totals totals_of(const ProposalScores& scores);
 std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain::Call& call,
                                       const std::vector<domain::Proposal>& proposals);
 
+/// One version of one expert's evaluation of a proposal (`score history`).
+struct EvaluationVersion
+{
+  std::string call;
+  std::string acronym;
+  std::string cutoff; ///< the label of the cut-off it was made at
+  domain::Evaluation evaluation;
+  bool current = false;   ///< the expert's evaluation now, not one it replaced
+  bool set_aside = false; ///< a conflict declared since sets the expert's scores aside
+};
+
+/// Visits every version of every expert's evaluation of the proposal REF names (only those of
+/// `expert` when given), at any cut-off, by the cut-off's closing, expert name and version,
+/// inside one read transaction. Not found: no such proposal or expert.
+void for_each_evaluation_version(Session& session, const std::string& ref, const std::optional<std::string>& expert,
+                                 const std::function<void(const EvaluationVersion&)>& visit);
+
 /// Visits the rows of a score file (`export scores`) inside one read transaction: one a score of
 /// the current evaluation of each expert of each submitted proposal of every call (or of the
 /// call `call_code` names), at the cut-off each proposal has now, by call code, acronym, expert

@@ -36,6 +36,10 @@ public:
   /// expert with a declared conflict of interest with the proposal are left out.
   virtual void for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id, const Visitor& visit) const = 0;
 
+  /// Every version of every evaluation of one proposal, at any cut-off: the current ones and
+  /// those they replaced, by evaluation, then version (each with its recording).
+  virtual std::vector<domain::Evaluation> versions(std::int64_t proposal_id) const = 0;
+
   /// Whether any proposal of call `call_id` has scores: its criteria are frozen then.
   virtual bool any_scores(std::int64_t call_id) const = 0;
 

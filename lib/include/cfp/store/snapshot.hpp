@@ -34,4 +34,8 @@ std::string snapshot(const domain::Evaluation& evaluation);
 /// malformed or of a format this binary does not know.
 domain::Proposal proposal_from_snapshot(std::string_view text, int format);
 
+/// Reads an evaluation snapshot (expert, scores, comment, version). Throws cfp::Error
+/// (storage) when it is not one.
+domain::Evaluation evaluation_from_snapshot(std::string_view text);
+
 } // namespace cfp::store

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cfp::store::sqlite {
 
 namespace {
@@ -182,6 +184,37 @@ void SqliteEvaluationRepository::for_each(std::int64_t call_id, std::optional<st
     statement.bind(2, *proposal_id);
   }
   read_evaluations(statement, visit);
+}
+
+std::vector<domain::Evaluation> SqliteEvaluationRepository::versions(std::int64_t proposal_id) const
+{
+  std::vector<domain::Evaluation> all;
+  static constexpr char k_current[] = CFP_EVALUATION_ROWS "WHERE v.proposal_id = ?1 ORDER BY v.id, k.position";
+  auto& current = m_statements.get(k_current);
+  current.bind(1, proposal_id);
+  read_evaluations(current, [&](const domain::Evaluation& evaluation) { all.push_back(evaluation); });
+  static constexpr char k_earlier[] =
+      "SELECT ev.evaluation_id, v.proposal_id, v.cutoff_id, v.expert_id, e.name, ev.version, ev.recorded_at, "
+      "ev.recorded_by, ev.snapshot FROM evaluation_version ev JOIN evaluation v ON v.id = ev.evaluation_id "
+      "JOIN expert e ON e.id = v.expert_id WHERE v.proposal_id = ?1 ORDER BY ev.evaluation_id, ev.version";
+  auto& earlier = m_statements.get(k_earlier);
+  earlier.bind(1, proposal_id);
+  while (earlier.executeStep()) {
+    auto evaluation = evaluation_from_snapshot(earlier.getColumn(8).getString());
+    evaluation.id = earlier.getColumn(0).getInt64();
+    evaluation.proposal_id = earlier.getColumn(1).getInt64();
+    evaluation.cutoff_id = earlier.getColumn(2).getInt64();
+    evaluation.expert_id = earlier.getColumn(3).getInt64();
+    evaluation.expert = earlier.getColumn(4).getString(); // the name it has now
+    evaluation.version = earlier.getColumn(5).getInt();
+    evaluation.recorded_at = column_instant(earlier.getColumn(6));
+    evaluation.recorded_by = earlier.getColumn(7).getString();
+    all.push_back(std::move(evaluation));
+  }
+  std::stable_sort(all.begin(), all.end(), [](const domain::Evaluation& a, const domain::Evaluation& b) {
+    return std::pair(a.id, a.version) < std::pair(b.id, b.version);
+  });
+  return all;
 }
 
 bool SqliteEvaluationRepository::any_scores(std::int64_t call_id) const
