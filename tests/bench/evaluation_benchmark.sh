@@ -71,19 +71,14 @@ export CFP_NOW=2024-11-10T00:00:00Z
 export CFP_USER=bench
 unset CFP_DB
 
+bench=evaluation_benchmark
+# shellcheck source=tests/bench/common.sh
+. tests/bench/common.sh
+
 # The sqlite3 side of the score import: the CSV's columns and the key cfp enforces.
 sqlite_schema='CREATE TABLE score (
   call TEXT, acronym TEXT, expert TEXT, criterion TEXT, score TEXT, comment TEXT,
   UNIQUE (call, acronym, expert, criterion));'
-
-fail() {
-  echo "evaluation_benchmark: error: $*" >&2
-  exit 1
-}
-
-remove_db() {
-  rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
-}
 
 # quietly COMMAND...: runs a set-up command, showing its output only when it fails.
 quietly() {
@@ -94,44 +89,11 @@ quietly() {
   fi
 }
 
-# timed OUT COMMAND...: runs it with standard output to OUT and sets wall (s), user and sys (s),
-# cpu (user+sys, s) and rss (KiB).
-timed() {
-  local out=$1 times="$data/time.txt" start end
-  shift
-  start=$(date +%s%N)
-  if ! /usr/bin/time -f '%U %S %M' -o "$times" "$@" >"$out" 2>"$data/err.txt"; then
-    echo "evaluation_benchmark: error: $* failed:" >&2
-    cat "$data/err.txt" >&2
-    exit 1
-  fi
-  end=$(date +%s%N)
-  wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-  read -r user sys rss <"$times"
-  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-}
-
 # check_count DB TABLE N: the table holds N rows.
 check_count() {
   local count
   count=$(sqlite3 "$1" "SELECT count(*) FROM $2")
   [ "$count" = "$3" ] || fail "$1 holds $count rows in table $2, expected $3"
-}
-
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-mib() {
-  awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'
-}
-
-load() {
-  cut -d' ' -f1-3 /proc/loadavg
-}
-
-verdict() { # verdict CONDITION-AS-AWK-EXPRESSION
-  awk "BEGIN { print ($1) ? \"met\" : \"MISSED\" }"
 }
 
 ratio() {

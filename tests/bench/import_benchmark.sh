@@ -61,9 +61,9 @@ sqlite_schema='CREATE TABLE proposal (
   experimental_platform TEXT, eu_contribution_eur TEXT, national_contribution_eur TEXT,
   sectors TEXT, status TEXT, submitted_at TEXT, UNIQUE (call, acronym));'
 
-remove_db() {
-  rm -f "$1" "$1-wal" "$1-shm" "$1-journal"
-}
+bench=import_benchmark
+# shellcheck source=tests/bench/common.sh
+. tests/bench/common.sh
 
 # A fresh cfp database holding the call (not timed).
 fresh_cfp_db() {
@@ -76,21 +76,6 @@ fresh_sqlite_db() {
   sqlite3 "$1" "$sqlite_schema"
 }
 
-# timed COMMAND...: runs it and sets wall (s), user and sys (s), cpu (user+sys, s) and rss (KiB).
-timed() {
-  local times="$data/time.txt" start end
-  start=$(date +%s%N)
-  if ! /usr/bin/time -f '%U %S %M' -o "$times" "$@" >"$data/out.txt" 2>&1; then
-    echo "import_benchmark: error: $* failed:" >&2
-    cat "$data/out.txt" >&2
-    exit 1
-  fi
-  end=$(date +%s%N)
-  wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
-  read -r user sys rss <"$times"
-  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
-}
-
 # count DB: the rows in table proposal.
 check_count() {
   local count
@@ -99,18 +84,6 @@ check_count() {
     echo "import_benchmark: error: $1 holds $count proposals, expected $2" >&2
     exit 1
   fi
-}
-
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-mib() {
-  awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'
-}
-
-load() {
-  cut -d' ' -f1-3 /proc/loadavg
 }
 
 # ---- (c) the CSV, generated once --------------------------------------------------------------
@@ -125,7 +98,7 @@ cfp_walls=() cfp_cpus=() cfp_users=() cfp_syss=() cfp_rss=() sqlite_walls=() sql
 for run in $(seq 1 "$runs"); do
   db="$data/cfp.db"
   fresh_cfp_db "$db"
-  timed "$cfp" --db "$db" import proposals "$csv" --quiet
+  timed "$data/out.txt" "$cfp" --db "$db" import proposals "$csv" --quiet
   check_count "$db" "$rows"
   remove_db "$db"
   cfp_walls+=("$wall") cfp_cpus+=("$cpu") cfp_rss+=("$rss")
@@ -134,7 +107,7 @@ for run in $(seq 1 "$runs"); do
 
   db="$data/sqlite.db"
   fresh_sqlite_db "$db"
-  timed sqlite3 "$db" -cmd '.mode csv' ".import --skip 1 $csv proposal"
+  timed "$data/out.txt" sqlite3 "$db" -cmd '.mode csv' ".import --skip 1 $csv proposal"
   check_count "$db" "$rows"
   remove_db "$db"
   sqlite_walls+=("$wall") sqlite_cpus+=("$cpu")
@@ -150,9 +123,6 @@ sqlite_wall=$(median "${sqlite_walls[@]}")
 sqlite_cpu=$(median "${sqlite_cpus[@]}")
 ratio=$(awk -v a="$cfp_wall" -v b="$sqlite_wall" 'BEGIN { printf "%.1f", a / b }')
 cpu_ratio=$(awk -v a="$cfp_cpu" -v b="$sqlite_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
-verdict() { # verdict CONDITION-AS-AWK-EXPRESSION
-  awk "BEGIN { print ($1) ? \"met\" : \"MISSED\" }"
-}
 
 echo
 echo "== Import benchmark: $rows rows, $runs runs, $(nproc) cores =="
@@ -170,7 +140,7 @@ if [ "$million" -eq 1 ]; then
   db="$data/cfp-million.db"
   fresh_cfp_db "$db"
   load_before=$(load)
-  timed "$cfp" --db "$db" import proposals "$big" --quiet
+  timed "$data/out.txt" "$cfp" --db "$db" import proposals "$big" --quiet
   check_count "$db" 1000000
   remove_db "$db"
   rm -f "$big"

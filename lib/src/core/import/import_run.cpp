@@ -4,6 +4,7 @@
 #include <cfp/core/audit.hpp>
 #include <cfp/error.hpp>
 #include <cfp/util/digest.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +22,21 @@ void finish_rejects(RejectWriter& writer, util::SpoolFile* rejects)
   if (rejects != nullptr) {
     rejects->check_writes();
   }
+}
+
+void reject(ImportSummary& summary, RejectWriter& rejects, const RecordForm& record,
+            const std::vector<ImportError>& errors)
+{
+  ++summary.invalid;
+  summary.error_count += errors.size();
+  std::vector<std::string> parts;
+  for (const auto& error : errors) {
+    if (summary.errors.size() < k_max_reported_errors) {
+      summary.errors.push_back(error);
+    }
+    parts.push_back(error.column + ": " + error.message);
+  }
+  rejects.write(record, util::join(parts, "; "));
 }
 
 ImportSummary run_import(Session& session, std::istream& in, const ImportOptions& options, std::string_view kind,

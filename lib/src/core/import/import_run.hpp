@@ -44,6 +44,11 @@ ImportSummary run_import(Session& session, std::istream& in, const ImportOptions
 /// reported as the folder's fault (storage), one to the rejects file as the file's.
 void finish_rejects(RejectWriter& writer, util::SpoolFile* rejects);
 
+/// Counts `record` as invalid in `summary` (its errors too, the first k_max_reported_errors of
+/// the import kept) and writes it to the rejects with its errors joined.
+void reject(ImportSummary& summary, RejectWriter& rejects, const RecordForm& record,
+            const std::vector<ImportError>& errors);
+
 /// Calls options.progress every thousand records of a pass.
 class ProgressCounter
 {

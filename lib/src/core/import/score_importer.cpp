@@ -203,16 +203,7 @@ void ScoreImporter::report(const ScoreInputRecord& record)
   if (errors.empty()) {
     return;
   }
-  ++m_summary.invalid;
-  m_summary.error_count += errors.size();
-  std::vector<std::string> parts;
-  for (const auto& error : errors) {
-    if (m_summary.errors.size() < k_max_reported_errors) {
-      m_summary.errors.push_back(error);
-    }
-    parts.push_back(error.column + ": " + error.message);
-  }
-  m_rejects.write(record, util::join(parts, "; "));
+  reject(m_summary, m_rejects, record, errors);
 }
 
 std::map<std::pair<std::int64_t, std::int64_t>, domain::Evaluation>
