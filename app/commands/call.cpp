@@ -79,7 +79,7 @@ core::Fields<CallView> call_view_fields(Format format)
                         const auto& deadline = core::deadline_fields();
                         auto records = nlohmann::ordered_json::array();
                         for (const auto& cutoff : view.details.cutoffs) {
-                          const core::DeadlineStatus status{cutoff, domain::is_on_time(display.now, cutoff)};
+                          const auto status = core::deadline_status(cutoff, view.details.call.opens_at, display.now);
                           auto record = nlohmann::ordered_json::object();
                           for (const auto& field : deadline) {
                             record[std::string(field.name)] = json_value(field.get(status, display));

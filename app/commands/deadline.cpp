@@ -44,7 +44,8 @@ void run_deadline_add(Context& context, const core::NewDeadline& request)
     context.out() << cutoff.call_code << '/' << util::escape_controls(cutoff.label) << '\n';
   } else {
     print_one(context.format(), context.out(), display, core::deadline_fields(),
-              DeadlineStatus{cutoff, domain::is_on_time(display.now, cutoff)}, {});
+              core::deadline_status(cutoff, core::show_call(session, cutoff.call_code).call.opens_at, display.now),
+              {});
   }
 }
 
@@ -57,7 +58,10 @@ void run_deadline_list(Context& context, const ListOptions& options)
       field_column(fields, "label", "LABEL"),
       field_column(fields, "closes_local", "CLOSES"),
       {"UTC", [](const DeadlineStatus& d, const core::Display&) { return domain::format_utc(d.cutoff.closes_at); }},
-      {"STATUS", [](const DeadlineStatus& d, const core::Display&) { return std::string(d.open ? "open" : "closed"); }},
+      {"STATUS",
+       [](const DeadlineStatus& d, const core::Display& display) {
+         return std::string(core::to_string(core::cutoff_status(d.cutoff, d.call_opens, display.now)));
+       }},
       {"LEFT",
        [](const DeadlineStatus& d, const core::Display& display) { return time_left(display.now, d.cutoff.closes_at); },
        Align::right},
@@ -88,7 +92,7 @@ void register_deadline_commands(CLI::App& app, Registry& registry)
   auto list_options = std::make_shared<ListOptions>();
   auto* list = deadline->add_subcommand("list", "List cut-offs by closing time, with the time left");
   list->add_option("--call", list_options->call, "Only this call's cut-offs");
-  list->add_flag("--open", list_options->open_only, "Only cut-offs still open");
+  list->add_flag("--open", list_options->open_only, "Only cut-offs not yet closed");
   registry.on(list, [list_options](Context& context) { run_deadline_list(context, *list_options); });
 }
 

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 namespace cfp::core {
 
 namespace {
@@ -179,6 +181,35 @@ domain::Cutoff add_deadline(Session& session, const NewDeadline& request)
       });
 }
 
+std::string_view to_string(CutoffStatus status)
+{
+  switch (status) {
+  case CutoffStatus::not_open:
+    return "not_open";
+  case CutoffStatus::open:
+    return "open";
+  case CutoffStatus::closed:
+    return "closed";
+  }
+  return "closed";
+}
+
+CutoffStatus cutoff_status(const domain::Cutoff& cutoff, const std::optional<domain::Instant>& call_opens,
+                           domain::Instant now)
+{
+  if (!domain::is_on_time(now, cutoff)) {
+    return CutoffStatus::closed;
+  }
+  return call_opens && now < *call_opens ? CutoffStatus::not_open : CutoffStatus::open;
+}
+
+DeadlineStatus deadline_status(domain::Cutoff cutoff, const std::optional<domain::Instant>& call_opens,
+                               domain::Instant now)
+{
+  const bool open = cutoff_status(cutoff, call_opens, now) == CutoffStatus::open;
+  return {std::move(cutoff), open, call_opens};
+}
+
 std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
                                            DeadlineSet set)
 {
@@ -188,11 +219,17 @@ std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional
     if (call_code) {
       call_id = require_call(tx, *call_code).id;
     }
+    std::map<std::string, std::optional<domain::Instant>> opens; // by call code
+    for (const auto& call : tx.calls().list()) {
+      opens.emplace(call.code, call.opens_at);
+    }
     std::vector<DeadlineStatus> result;
     for (auto& cutoff : tx.calls().cutoffs(call_id)) {
-      const bool open = domain::is_on_time(now, cutoff);
-      if (open || set == DeadlineSet::all) {
-        result.push_back({std::move(cutoff), open});
+      const auto call_opens = opens[cutoff.call_code];
+      auto status = deadline_status(std::move(cutoff), call_opens, now);
+      // --open: the cut-offs not yet closed, those of a call that has not opened too.
+      if (set == DeadlineSet::all || cutoff_status(status.cutoff, status.call_opens, now) != CutoffStatus::closed) {
+        result.push_back(std::move(status));
       }
     }
     return result;

@@ -265,6 +265,14 @@ const Fields<DeadlineStatus>& deadline_fields()
          return Value(domain::format_local(d.cutoff.closes_at, *display.zone));
        }},
       {"open", FieldKind::flag, [](const DeadlineStatus& d, const Display&) { return Value(d.open); }},
+      {"status", FieldKind::text,
+       [](const DeadlineStatus& d, const Display& display) {
+         return Value(std::string(to_string(cutoff_status(d.cutoff, d.call_opens, display.now))));
+       }},
+      {"seconds_left", FieldKind::integer,
+       [](const DeadlineStatus& d, const Display& display) {
+         return Value(std::int64_t{(d.cutoff.closes_at - display.now).count()});
+       }},
       {"legal_wall_time", FieldKind::text,
        [](const DeadlineStatus& d, const Display&) { return Value(domain::format_wall_time(d.cutoff.wall_time)); }},
       {"legal_zone", FieldKind::text, [](const DeadlineStatus& d, const Display&) { return Value(d.cutoff.zone); }},

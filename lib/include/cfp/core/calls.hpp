@@ -83,8 +83,22 @@ std::optional<domain::Cutoff> add_deadline_in_transaction(const Session& session
 struct DeadlineStatus
 {
   domain::Cutoff cutoff;
-  bool open = false;
+  bool open = false;                        ///< submissions are taken now: the call has opened, the cut-off not closed
+  std::optional<domain::Instant> call_opens; ///< when the cut-off's call opens, if it says
 };
+
+/// Where a cut-off stands at an instant: its call has not opened yet, it takes submissions, or
+/// it has closed.
+enum class CutoffStatus { not_open, open, closed };
+std::string_view to_string(CutoffStatus status);
+
+/// The status of `cutoff` of a call opening at `call_opens` (if it says) at `now`.
+CutoffStatus cutoff_status(const domain::Cutoff& cutoff, const std::optional<domain::Instant>& call_opens,
+                           domain::Instant now);
+
+/// A cut-off's status at `now`, with `open` set accordingly.
+DeadlineStatus deadline_status(domain::Cutoff cutoff, const std::optional<domain::Instant>& call_opens,
+                               domain::Instant now);
 
 /// Which cut-offs list_deadlines returns.
 enum class DeadlineSet { all, open_only };
