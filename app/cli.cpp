@@ -127,6 +127,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   register_criterion_commands(app, registry);
   register_expert_commands(app, registry);
   register_score_commands(app, registry);
+  register_report_commands(app, registry);
   register_rank_command(app, registry);
   register_log_command(app, registry);
   register_import_commands(app, registry);

@@ -25,6 +25,17 @@ struct ProposalFilter
   std::optional<domain::Outcome> outcome;
 };
 
+/// How many proposals of one call are in one status at one cut-off (none: drafts), and the EU
+/// contribution they request together.
+struct CutoffTally
+{
+  std::int64_t call_id = 0;
+  std::optional<std::int64_t> cutoff_id;
+  domain::ProposalStatus status = domain::ProposalStatus::draft;
+  std::int64_t count = 0;
+  domain::Cents eu_contribution = 0;
+};
+
 /// Proposals: the current version of each, and the earlier versions as snapshots.
 class ProposalRepository
 {
@@ -66,6 +77,9 @@ public:
   /// Acronyms of submitted or withdrawn proposals of `call_id` that a new cut-off closing at
   /// `closes_at` would take from a later cut-off.
   virtual std::vector<std::string> moved_by_new_cutoff(std::int64_t call_id, domain::Instant closes_at) const = 0;
+
+  /// The proposals of every call (or of one) counted by call, cut-off and status, in one pass.
+  virtual std::vector<CutoffTally> tally(std::optional<std::int64_t> call_id) const = 0;
 
   /// How many proposals of a call are in each status, for summaries.
   virtual std::vector<std::pair<domain::ProposalStatus, int>> count_by_status(std::int64_t call_id) const = 0;

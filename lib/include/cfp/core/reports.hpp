@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include <cfp/core/calls.hpp>
+#include <cfp/core/session.hpp>
+#include <cfp/domain/money.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cfp::core {
+
+/// What `cfp report deadlines` asks for, as typed.
+struct DeadlineReportRequest
+{
+  std::optional<std::string> call;
+  std::optional<std::string> at;     ///< WHEN; now by default
+  std::optional<std::string> within; ///< DAYS: only the open cut-offs closing within them
+  bool all = false;                  ///< every cut-off; else the open ones and those closed in the last 30 days
+};
+
+/// One cut-off of the deadline report, at the report time.
+struct DeadlineReportRow
+{
+  DeadlineStatus deadline;
+  CutoffStatus status = CutoffStatus::closed;
+  std::int64_t seconds_left = 0; ///< negative once closed
+  std::int64_t submitted = 0;
+  std::int64_t drafts = 0; ///< the call's drafts, counted on its earliest open cut-off (where they would go)
+  std::int64_t withdrawn = 0;
+  domain::Cents eu_requested = 0;      ///< by the submitted proposals of the cut-off
+  std::optional<domain::Cents> budget; ///< the call's
+};
+
+/// The deadline report: its time and its rows, by closing time.
+struct DeadlineReport
+{
+  domain::Instant at;
+  std::vector<DeadlineReportRow> rows;
+};
+
+/// The cut-offs of every call (or of one) at the report time, read in one snapshot.
+/// Invalid (65): an --at that is no WHEN, a --within that is not a whole number of days from
+/// 1 to 36500.
+DeadlineReport report_deadlines(Session& session, const DeadlineReportRequest& request);
+
+/// "12d 03h 20m" until `closes_at`; under an hour with seconds ("0d 00h 00m 30s"); once
+/// closed, how long ago ("closed 3d ago", "closed 5h ago", "closed 12m ago", "closed 30s ago").
+std::string format_time_left(domain::Instant now, domain::Instant closes_at);
+
+/// The share of `budget` that `amount` is, in percent with one decimal ("12.3"), rounded half up.
+std::string format_share(domain::Cents amount, domain::Cents budget);
+
+} // namespace cfp::core

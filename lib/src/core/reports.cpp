@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include <cfp/core/reports.hpp>
+#include <cfp/error.hpp>
+#include <cfp/store/call_repository.hpp>
+#include <cfp/store/proposal_repository.hpp>
+#include <cfp/util/text.hpp>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include <charconv>
+#include <map>
+
+namespace cfp::core {
+
+namespace {
+
+constexpr std::int64_t k_max_days = 36'500;
+constexpr auto k_recently_closed = std::chrono::hours{24 * 30};
+
+std::int64_t parse_days(const std::string& text)
+{
+  std::int64_t days = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), days);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || days < 1 || days > k_max_days) {
+    throw Error(ErrorKind::invalid_input,
+                fmt::format("--within '{}': give a whole number of days from 1 to {}", util::excerpt(text), k_max_days));
+  }
+  return days;
+}
+
+} // namespace
+
+std::string format_time_left(domain::Instant now, domain::Instant closes_at)
+{
+  using std::chrono::duration_cast;
+  if (now > closes_at) {
+    const auto ago = now - closes_at;
+    if (ago >= date::days{1}) {
+      return fmt::format("closed {}d ago", duration_cast<date::days>(ago).count());
+    }
+    if (ago >= std::chrono::hours{1}) {
+      return fmt::format("closed {}h ago", duration_cast<std::chrono::hours>(ago).count());
+    }
+    if (ago >= std::chrono::minutes{1}) {
+      return fmt::format("closed {}m ago", duration_cast<std::chrono::minutes>(ago).count());
+    }
+    return fmt::format("closed {}s ago", ago.count());
+  }
+  const auto left = closes_at - now;
+  const auto days = duration_cast<date::days>(left);
+  const auto hours = duration_cast<std::chrono::hours>(left - days);
+  const auto minutes = duration_cast<std::chrono::minutes>(left - days - hours);
+  if (left < std::chrono::hours{1}) {
+    const auto seconds = left - minutes;
+    return fmt::format("0d 00h {:02}m {:02}s", minutes.count(), seconds.count());
+  }
+  return fmt::format("{}d {:02}h {:02}m", days.count(), hours.count(), minutes.count());
+}
+
+std::string format_share(domain::Cents amount, domain::Cents budget)
+{
+  // Tenths of a percent, rounded half up, without overflow: amount * 2000 fits in 128 bits.
+  __extension__ using Wide = __int128;
+  const auto tenths =
+      static_cast<std::int64_t>((Wide{amount} * 2000 + budget) / (Wide{budget} * 2));
+  return fmt::format("{}.{}", tenths / 10, tenths % 10);
+}
+
+DeadlineReport report_deadlines(Session& session, const DeadlineReportRequest& request)
+{
+  DeadlineReport report;
+  report.at = session.clock.now();
+  if (request.at) {
+    report.at = util::value_or_throw(domain::parse_when(*request.at, session.display_zone,
+                                                        domain::BareDate::start_of_day),
+                                     ErrorKind::invalid_input, "--at")
+                    .instant;
+  }
+  const auto within = request.within ? std::optional(parse_days(*request.within)) : std::nullopt;
+  return session.database.read("report the deadlines", [&](const store::Transaction& tx) {
+    std::optional<domain::Call> only;
+    if (request.call) {
+      only = require_call(tx, *request.call);
+    }
+    std::map<std::string, domain::Call> calls; // by code
+    for (auto& call : tx.calls().list()) {
+      calls.emplace(call.code, std::move(call));
+    }
+    std::map<std::int64_t, std::vector<store::CutoffTally>> by_call;
+    for (auto& tally : tx.proposals().tally(only ? std::optional(only->id) : std::nullopt)) {
+      by_call[tally.call_id].push_back(tally);
+    }
+    std::map<std::int64_t, bool> drafts_placed; // by call id: on its earliest open cut-off
+    for (auto& cutoff : tx.calls().cutoffs(only ? std::optional(only->id) : std::nullopt)) {
+      const auto& call = calls.at(cutoff.call_code);
+      DeadlineReportRow row;
+      row.status = cutoff_status(cutoff, call.opens_at, report.at);
+      row.seconds_left = (cutoff.closes_at - report.at).count();
+      row.budget = call.budget;
+      for (const auto& tally : by_call[call.id]) {
+        if (tally.cutoff_id == cutoff.id && tally.status == domain::ProposalStatus::submitted) {
+          row.submitted += tally.count;
+          row.eu_requested += tally.eu_contribution;
+        } else if (tally.cutoff_id == cutoff.id && tally.status == domain::ProposalStatus::withdrawn) {
+          row.withdrawn += tally.count;
+        } else if (tally.status == domain::ProposalStatus::draft && row.status == CutoffStatus::open &&
+                   !drafts_placed[call.id]) {
+          row.drafts += tally.count;
+        }
+      }
+      if (row.status == CutoffStatus::open) {
+        drafts_placed[call.id] = true;
+      }
+      row.deadline = deadline_status(std::move(cutoff), call.opens_at, report.at);
+      const auto closes_at = row.deadline.cutoff.closes_at;
+      const bool shown = within ? row.status == CutoffStatus::open && closes_at - report.at <= date::days{*within}
+                         : request.all ? true
+                                       : row.status == CutoffStatus::open ||
+                                             (row.status == CutoffStatus::closed &&
+                                              report.at - closes_at <= k_recently_closed);
+      if (shown) {
+        report.rows.push_back(std::move(row));
+      }
+    }
+    return report;
+  });
+}
+
+} // namespace cfp::core
