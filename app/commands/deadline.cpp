@@ -3,6 +3,7 @@
 #include "registry.hpp"
 
 #include <cfp/core/calls.hpp>
+#include <cfp/core/reports.hpp>
 #include <cfp/core/record_fields.hpp>
 #include <cfp/util/text.hpp>
 
@@ -13,19 +14,6 @@ namespace cfp::cli {
 namespace {
 
 using core::DeadlineStatus;
-
-// "12d 03h 20m" until the cut-off, for people scanning the table.
-std::string time_left(domain::Instant now, domain::Instant closes_at)
-{
-  if (now > closes_at) {
-    return "-";
-  }
-  const auto left = closes_at - now;
-  const auto days = std::chrono::duration_cast<date::days>(left);
-  const auto hours = std::chrono::duration_cast<std::chrono::hours>(left - days);
-  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(left - days - hours);
-  return fmt::format("{}d {:02}h {:02}m", days.count(), hours.count(), minutes.count());
-}
 
 struct ListOptions
 {
@@ -63,7 +51,9 @@ void run_deadline_list(Context& context, const ListOptions& options)
          return std::string(core::to_string(core::cutoff_status(d.cutoff, d.call_opens, display.now)));
        }},
       {"LEFT",
-       [](const DeadlineStatus& d, const core::Display& display) { return time_left(display.now, d.cutoff.closes_at); },
+       [](const DeadlineStatus& d, const core::Display& display) {
+         return core::format_time_left(display.now, d.cutoff.closes_at);
+       },
        Align::right},
   };
   ListPrinter<DeadlineStatus> printer(context.format(), context.out(), context.err(), context.display(), fields,

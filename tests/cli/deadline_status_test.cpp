@@ -51,6 +51,11 @@ TEST_F(DeadlineStatusTest, TheTableSaysTheStatusAndOpenListsWhatHasNotClosed)
   ASSERT_EQ(open.size(), 1u) << "the fixture's cut-offs of 2024 and 2025 have closed";
   EXPECT_EQ(open.at(0).at("status"), "not_open");
   EXPECT_EQ(json::parse(ok({"deadline", "list", "--open", "--format", "json"}, "2026-04-02T15:00:01Z")).size(), 0u);
+  // The time left as report deadlines gives it: seconds in the last hour, how long ago once closed.
+  EXPECT_NE(ok({"deadline", "list", "--call", "EUROHPC-2026-LATER"}, "2026-04-02T14:59:30Z").find("0d 00h 00m 30s"),
+            std::string::npos);
+  EXPECT_NE(ok({"deadline", "list", "--call", "EUROHPC-2026-LATER"}, "2026-04-05T15:00:00Z").find("closed 3d ago"),
+            std::string::npos);
 }
 
 } // namespace

@@ -28,6 +28,7 @@ void for_each_evaluation_version(Session& session, const std::string& ref, const
     }
     std::vector<EvaluationVersion> versions;
     std::map<std::int64_t, int> latest; // evaluation id -> its current version
+    std::map<std::int64_t, bool> set_aside_by_expert;
     for (auto& evaluation : tx.evaluations().versions(proposal.id)) {
       if (only && evaluation.expert_id != only->id) {
         continue;
@@ -35,7 +36,12 @@ void for_each_evaluation_version(Session& session, const std::string& ref, const
       auto& newest = latest[evaluation.id];
       newest = std::max(newest, evaluation.version);
       const auto cutoff = cutoffs.find(evaluation.cutoff_id);
-      const bool set_aside = tx.experts().declared(evaluation.expert_id, proposal.id).has_value();
+      // Asked once an expert: every version of one expert's evaluations shares the answer.
+      const auto [known, added] = set_aside_by_expert.try_emplace(evaluation.expert_id, false);
+      if (added) {
+        known->second = tx.experts().declared(evaluation.expert_id, proposal.id).has_value();
+      }
+      const bool set_aside = known->second;
       versions.push_back({proposal.call_code, proposal.acronym, cutoff != cutoffs.end() ? cutoff->second.label : "?",
                           std::move(evaluation), false, set_aside});
     }
