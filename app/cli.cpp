@@ -100,7 +100,7 @@ void check_format(const Formats& formats, Format format)
 } // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
-        Terminal err_terminal)
+        Terminals terminals)
 {
   CLI::App app{"cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database", "cfp"};
   app.fallthrough();
@@ -159,7 +159,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (command == nullptr) {
       throw Error(ErrorKind::internal, "the command has no handler");
     }
-    Context context(options, env, out, err, command_line(args, env), err_terminal == Terminal::yes);
+    Context context(options, env, out, err, command_line(args, env), terminals);
     check_format(command->formats, context.format());
     command->handler(context);
     out.flush();
@@ -196,7 +196,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err)
       env.emplace(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
     }
   }
-  return run(args, out, err, env, ::isatty(STDERR_FILENO) == 1 ? Terminal::yes : Terminal::no);
+  return run(args, out, err, env, {::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1});
 }
 
 } // namespace cfp::cli

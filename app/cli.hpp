@@ -23,13 +23,18 @@ enum ExitCode : int {
   k_exit_busy = 75,
 };
 
+/// Which of the output streams are terminals: progress displays go to `err` only when it is one,
+/// colours to `out` only when it is one.
+struct Terminals
+{
+  bool out = false;
+  bool err = false;
+};
+
 /// Runs one cfp command line (`args` without the program name). Data goes to `out`, messages
 /// to `err`; returns the exit code. Every error is caught here and nowhere else.
-/// Whether `err` is a terminal, where progress displays make sense.
-enum class Terminal { no, yes };
-
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
-        Terminal err_terminal = Terminal::no);
+        Terminals terminals = {});
 
 /// The program's entry point: reads the process's arguments and environment.
 int run(int argc, char** argv, std::ostream& out, std::ostream& err);

@@ -70,9 +70,9 @@ std::chrono::milliseconds wait_seconds(const std::string& text)
 } // namespace
 
 Context::Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
-                 std::string command_line, bool err_is_terminal)
+                 std::string command_line, Terminals terminals)
     : m_options(options), m_env(env), m_out(out), m_err(err), m_command_line(std::move(command_line)),
-      m_format(parse_format(options.format).value_or(Format::table)), m_err_is_terminal(err_is_terminal)
+      m_format(parse_format(options.format).value_or(Format::table)), m_terminals(terminals)
 {
   const bool from_flag = options.tz.has_value();
   const std::string zone_name = options.tz ? *options.tz : non_empty(env, "CFP_TZ").value_or("Europe/Brussels");
@@ -87,6 +87,12 @@ Context::Context(const GlobalOptions& options, const Environment& env, std::ostr
     m_clock = std::make_unique<core::SystemClock>();
   }
   m_busy_timeout = options.wait ? wait_seconds(*options.wait) : busy_timeout(env);
+}
+
+bool Context::colour() const
+{
+  const auto term = non_empty(m_env, "TERM");
+  return m_terminals.out && !non_empty(m_env, "NO_COLOR") && term && *term != "dumb";
 }
 
 std::filesystem::path Context::database_path() const

@@ -35,10 +35,13 @@ class Context
 {
 public:
   Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
-          std::string command_line, bool err_is_terminal = false);
+          std::string command_line, Terminals terminals = {});
 
   /// Whether stderr is a terminal (progress displays go there only then).
-  bool err_is_terminal() const { return m_err_is_terminal; }
+  bool err_is_terminal() const { return m_terminals.err; }
+  /// Whether tables may stand rows out in colour: stdout is a terminal, NO_COLOR is unset or
+  /// empty, and TERM names a terminal other than "dumb".
+  bool colour() const;
 
   std::ostream& out() { return m_out; }
   std::ostream& err() { return m_err; }
@@ -77,7 +80,7 @@ private:
   std::ostream& m_err;
   std::string m_command_line;
   Format m_format = Format::table;
-  bool m_err_is_terminal = false;
+  Terminals m_terminals;
   bool m_wrote_nothing = false;
   const date::time_zone* m_zone = nullptr;
   std::unique_ptr<core::Clock> m_clock;

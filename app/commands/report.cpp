@@ -26,6 +26,19 @@ void run_report_deadlines(Context& context, const core::DeadlineReportRequest& r
        field_column(fields, "withdrawn", "WITHDRAWN", Align::right),
        field_column(fields, "eu_requested_eur", "EU REQUESTED (EUR)", Align::right),
        field_column(fields, "budget_share", "OF BUDGET %", Align::right)});
+  if (context.colour()) {
+    printer.emphasise([](const core::DeadlineReportRow& row) {
+      switch (core::urgency(row)) {
+      case core::Urgency::day:
+        return Emphasis::bold;
+      case core::Urgency::week:
+        return Emphasis::colour;
+      case core::Urgency::none:
+        break;
+      }
+      return Emphasis::none;
+    });
+  }
   for (const auto& row : report.rows) {
     printer.add(row);
   }

@@ -71,6 +71,10 @@ public:
     }
   }
 
+  /// Makes the table's rows stand out as `emphasis` says (only on a colour terminal: see
+  /// Context::colour); the data formats never change.
+  void emphasise(std::function<Emphasis(const Row&)> emphasis) { m_emphasis = std::move(emphasis); }
+
   void add(const Row& row)
   {
     // A long list to a full disk or a closed descriptor stops at the first failed write.
@@ -88,6 +92,10 @@ public:
       cells.push_back(column.text(row, m_display));
     }
     m_table.rows.push_back(std::move(cells));
+    if (m_emphasis) {
+      m_table.emphasis.resize(m_table.rows.size() - 1);
+      m_table.emphasis.push_back(m_emphasis(row));
+    }
   }
 
   void finish()
@@ -121,6 +129,7 @@ private:
   core::Display m_display;
   const core::Fields<Row, Input>& m_fields;
   std::vector<Column<Row>> m_columns;
+  std::function<Emphasis(const Row&)> m_emphasis;
   std::unique_ptr<RecordWriter> m_writer;
   bool m_begun = false;
   Table m_table;

@@ -34,7 +34,7 @@ void print_table(std::ostream& out, const Table& table)
   for (const auto& row : rows) {
     measure(row);
   }
-  const auto print_row = [&](const std::vector<std::string>& cells) {
+  const auto print_row = [&](const std::vector<std::string>& cells, Emphasis emphasis) {
     std::string line;
     for (std::size_t i = 0; i < columns; ++i) {
       const std::string& cell = cells[i];
@@ -46,11 +46,22 @@ void print_table(std::ostream& out, const Table& table)
       }
       line += right ? padding + cell : cell + padding;
     }
-    out << line.substr(0, line.find_last_not_of(' ') + 1) << '\n';
+    line.erase(line.find_last_not_of(' ') + 1);
+    switch (emphasis) {
+    case Emphasis::none:
+      out << line << '\n';
+      break;
+    case Emphasis::colour:
+      out << "\x1b[33m" << line << "\x1b[0m\n";
+      break;
+    case Emphasis::bold:
+      out << "\x1b[1;31m" << line << "\x1b[0m\n";
+      break;
+    }
   };
-  print_row(headers);
-  for (const auto& row : rows) {
-    print_row(row);
+  print_row(headers, Emphasis::none);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    print_row(rows[i], i < table.emphasis.size() ? table.emphasis[i] : Emphasis::none);
   }
 }
 

@@ -8,18 +8,23 @@
 
 namespace cfp::cli {
 
+/// How a row of a table stands out on a colour terminal.
+enum class Emphasis { none, colour, bold };
+
 /// Rows for a human: a header and cells, printed with columns aligned by on-screen width.
 struct Table
 {
   std::vector<std::string> headers;
   std::vector<std::vector<std::string>> rows;
   std::vector<std::size_t> right_aligned; ///< indexes of numeric columns
+  std::vector<Emphasis> emphasis;         ///< of each row, when they stand out (a colour terminal)
 };
 
 /// Prints `table` with columns aligned by display width (accented and wide characters count
 /// as they show); control characters, bidirectional controls and bytes that are not UTF-8 in
 /// cells are shown escaped (util::escape_controls), and the widths are those of the escaped
-/// text; no trailing spaces.
+/// text; no trailing spaces. A row with an emphasis is wrapped in the terminal's select graphic
+/// rendition sequences: yellow for Emphasis::colour, bold red for Emphasis::bold.
 void print_table(std::ostream& out, const Table& table);
 
 /// One line of a record shown to a human: a label and its value.

@@ -23,7 +23,7 @@ std::vector<std::string> lines_of(const std::string& text)
 TEST(TableTest, ColumnsStayAlignedWithAccentedAndWideCharacters)
 {
   cli::Table table{{"NAME", "CITY"}, {{"Linköping University", "Linköping"}, {"東京大学", "Tōkyō"}, {"CSC", "Espoo"}},
-                   {}};
+                   {}, {}};
   std::ostringstream out;
   cli::print_table(out, table);
   const auto lines = lines_of(out.str());
@@ -37,7 +37,7 @@ TEST(TableTest, ColumnsStayAlignedWithAccentedAndWideCharacters)
 
 TEST(TableTest, LineBreaksInCellsDoNotBreakRows)
 {
-  cli::Table table{{"A", "B"}, {{"one\ntwo", "x"}}, {}};
+  cli::Table table{{"A", "B"}, {{"one\ntwo", "x"}}, {}, {}};
   std::ostringstream out;
   cli::print_table(out, table);
   EXPECT_EQ(lines_of(out.str()).size(), 2u);

@@ -122,7 +122,7 @@ Failure attempt(DatabaseFixture& fixture, const std::function<void()>& action)
 }
 
 CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string>& args, const std::string& now,
-                  const std::vector<std::string>& extra_env)
+                  const std::vector<std::string>& extra_env, cli::Terminals terminals)
 {
   cli::Environment env{{"CFP_DB", db.string()}, {"CFP_USER", "tester"}};
   if (!now.empty()) {
@@ -134,7 +134,7 @@ CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string
   }
   std::ostringstream out;
   std::ostringstream err;
-  const int code = cli::run(args, out, err, env);
+  const int code = cli::run(args, out, err, env, terminals);
   return {code, out.str(), err.str()};
 }
 

@@ -89,9 +89,9 @@ struct CliResult
 };
 
 /// Runs cfp in-process on the database `db` with CFP_NOW = `now` (if not empty) and the
-/// environment entries `extra_env` ("NAME=value").
+/// environment entries `extra_env` ("NAME=value"), as if the streams `terminals` names were terminals.
 CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string>& args, const std::string& now = "",
-                  const std::vector<std::string>& extra_env = {});
+                  const std::vector<std::string>& extra_env = {}, cli::Terminals terminals = {});
 
 /// Runs the program argv[0] (a path) with `argv`, exactly the environment `env` ("NAME=value"),
 /// empty standard input, and, when `folder` is given, that working folder.
@@ -107,6 +107,11 @@ struct StdoutTo
 /// The same as run_process, with standard output sent to `stdout_to` (CliResult::out stays empty).
 CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                       const StdoutTo& stdout_to);
+
+/// Runs the program argv[0] with `argv` and exactly the environment `env` on a new pseudo
+/// terminal, as a person at a terminal runs it: CliResult::out holds all it wrote there (both
+/// streams, line ends as the terminal shows them, "\r\n").
+CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& env);
 
 /// Runs the real cfp binary with `args` and exactly the environment `env` ("NAME=value").
 CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env);

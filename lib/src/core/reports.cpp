@@ -58,6 +58,15 @@ std::string format_time_left(domain::Instant now, domain::Instant closes_at)
   return fmt::format("{}d {:02}h {:02}m", days.count(), hours.count(), minutes.count());
 }
 
+Urgency urgency(const DeadlineReportRow& row)
+{
+  constexpr std::int64_t day = 24 * 60 * 60;
+  if (row.status != CutoffStatus::open) {
+    return Urgency::none;
+  }
+  return row.seconds_left <= day ? Urgency::day : row.seconds_left <= 7 * day ? Urgency::week : Urgency::none;
+}
+
 std::string format_share(domain::Cents amount, domain::Cents budget)
 {
   // Tenths of a percent, rounded half up, without overflow: amount * 2000 fits in 128 bits.

@@ -41,6 +41,11 @@ struct DeadlineReport
   std::vector<DeadlineReportRow> rows;
 };
 
+/// How soon an open cut-off closes: within 24 hours (day), within 7 days (week), or later or
+/// not open (none).
+enum class Urgency { none, week, day };
+Urgency urgency(const DeadlineReportRow& row);
+
 /// The cut-offs of every call (or of one) at the report time, read in one snapshot.
 /// Invalid (65): an --at that is no WHEN, a --within that is not a whole number of days from
 /// 1 to 36500.

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Running a program on a pseudo terminal, for what cfp does only on a terminal.
+#include "support/support.hpp"
+
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <stdexcept>
+
+namespace cfp::test {
+
+CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& env)
+{
+  std::vector<std::string> argv_strings = argv;
+  std::vector<char*> argv_pointers;
+  for (auto& arg : argv_strings) {
+    argv_pointers.push_back(arg.data());
+  }
+  argv_pointers.push_back(nullptr);
+  std::vector<std::string> env_strings = env;
+  std::vector<char*> envp;
+  for (auto& entry : env_strings) {
+    envp.push_back(entry.data());
+  }
+  envp.push_back(nullptr);
+
+  int terminal = -1;
+  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid < 0) {
+    throw std::runtime_error("forkpty failed");
+  }
+  if (pid == 0) {
+    ::execve(argv_pointers.front(), argv_pointers.data(), envp.data());
+    ::_exit(127);
+  }
+  CliResult result;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t got = ::read(terminal, buffer, sizeof buffer);
+    if (got > 0) {
+      result.out.append(buffer, static_cast<std::size_t>(got));
+    } else if (got < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break; // EIO once the program has closed its side
+    }
+  }
+  ::close(terminal);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+} // namespace cfp::test
