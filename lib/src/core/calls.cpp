@@ -34,6 +34,17 @@ domain::Call require_call(const store::Transaction& tx, const std::string& code)
   return *call;
 }
 
+domain::Cutoff require_cutoff(const store::Transaction& tx, const domain::Call& call, const std::string& label)
+{
+  for (auto& cutoff : tx.calls().cutoffs(call.id)) {
+    if (util::iequals(cutoff.label, label)) {
+      return std::move(cutoff);
+    }
+  }
+  throw Error(ErrorKind::not_found, fmt::format("call {} has no cut-off labelled '{}'; 'cfp deadline list {}' shows them",
+                                                call.code, util::excerpt(label), call.code));
+}
+
 domain::Call checked_call(const Session& session, const NewCall& request)
 {
   domain::Call call;

@@ -115,17 +115,7 @@ Ranking build_ranking(const Session& session, const store::Transaction& tx, cons
                                                                        ErrorKind::invalid_input, "--budget"))
                                   : ranking.call.budget;
   if (request.cutoff) {
-    const auto cutoffs = tx.calls().cutoffs(ranking.call.id);
-    const auto named = std::find_if(cutoffs.begin(), cutoffs.end(),
-                                    [&](const domain::Cutoff& c) { return util::iequals(c.label, *request.cutoff); });
-    if (named != cutoffs.end()) {
-      ranking.cutoff = named->label;
-    } else {
-      throw Error(ErrorKind::not_found,
-                  fmt::format("call {} has no cut-off labelled '{}'; 'cfp deadline list {}' "
-                              "shows them",
-                              ranking.call.code, util::excerpt(*request.cutoff), ranking.call.code));
-    }
+    ranking.cutoff = require_cutoff(tx, ranking.call, *request.cutoff).label;
   }
   store::ProposalFilter filter;
   filter.call_id = ranking.call.id;

@@ -76,16 +76,20 @@ std::string format_share(domain::Cents amount, domain::Cents budget)
   return fmt::format("{}.{}", tenths / 10, tenths % 10);
 }
 
+domain::Instant report_time(const Session& session, const std::optional<std::string>& at)
+{
+  if (!at) {
+    return session.clock.now();
+  }
+  return util::value_or_throw(domain::parse_when(*at, session.display_zone, domain::BareDate::start_of_day),
+                              ErrorKind::invalid_input, "--at")
+      .instant;
+}
+
 DeadlineReport report_deadlines(Session& session, const DeadlineReportRequest& request)
 {
   DeadlineReport report;
-  report.at = session.clock.now();
-  if (request.at) {
-    report.at = util::value_or_throw(domain::parse_when(*request.at, session.display_zone,
-                                                        domain::BareDate::start_of_day),
-                                     ErrorKind::invalid_input, "--at")
-                    .instant;
-  }
+  report.at = report_time(session, request.at);
   const auto within = request.within ? std::optional(parse_days(*request.within)) : std::nullopt;
   return session.database.read("report the deadlines", [&](const store::Transaction& tx) {
     std::optional<domain::Call> only;

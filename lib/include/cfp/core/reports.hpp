@@ -4,6 +4,7 @@
 #include <cfp/core/calls.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/domain/money.hpp>
+#include <cfp/domain/state.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -50,6 +51,75 @@ Urgency urgency(const DeadlineReportRow& row);
 /// Invalid (65): an --at that is no WHEN, a --within that is not a whole number of days from
 /// 1 to 36500.
 DeadlineReport report_deadlines(Session& session, const DeadlineReportRequest& request);
+
+/// What `cfp report states` asks for, as typed.
+struct StateReportRequest
+{
+  std::optional<std::string> call;
+  std::optional<std::string> cutoff; ///< a cut-off label of the call
+  bool all = false;                  ///< every participating state; else those with proposals
+};
+
+/// One participating state in the proposals reported on: as host, its submitted proposals,
+/// drafts, the EU contribution requested, the national contribution committed, and those
+/// selected (`cfp rank --apply`) with their EU contribution; as partner, its submitted proposals.
+struct StateReportRow
+{
+  domain::State state;
+  std::int64_t hosted = 0;
+  std::int64_t partnered = 0;
+  std::int64_t drafts = 0; ///< with a cut-off, only when the drafts would go to it now
+  std::int64_t selected = 0;
+  domain::Cents eu_requested = 0;
+  domain::Cents national_committed = 0;
+  domain::Cents eu_selected = 0;
+};
+
+/// The state report: its rows by state code, and their sums (for the table's total row).
+struct StateReport
+{
+  std::vector<StateReportRow> rows;
+  StateReportRow total; ///< state.name "TOTAL"; partnered counts partnerships
+};
+
+/// The proposals of every call (of one; of one cut-off) by participating state, read in one
+/// snapshot. Usage (2): --cutoff without --call; not found (1): an unknown call or cut-off.
+StateReport report_states(Session& session, const StateReportRequest& request);
+
+/// What `cfp report calls` asks for, as typed.
+struct CallReportRequest
+{
+  std::optional<std::string> at; ///< WHEN; now by default
+};
+
+/// One call at the report time: its cut-offs open and closed, its proposals by status, the EU
+/// contribution its submitted proposals request against its budget, and its next cut-off.
+struct CallReportRow
+{
+  domain::Call call;
+  std::int64_t cutoffs = 0;
+  std::int64_t cutoffs_open = 0;
+  std::int64_t cutoffs_closed = 0;
+  std::int64_t drafts = 0;
+  std::int64_t submitted = 0;
+  std::int64_t withdrawn = 0;
+  domain::Cents eu_requested = 0;
+  std::optional<domain::Cutoff> next; ///< the first cut-off not yet closed
+  std::int64_t seconds_left = 0;      ///< until `next` closes
+};
+
+/// The call report: its time and a row a call, by code.
+struct CallReport
+{
+  domain::Instant at;
+  std::vector<CallReportRow> rows;
+};
+
+/// Every call at the report time, read in one snapshot. Invalid (65): an --at that is no WHEN.
+CallReport report_calls(Session& session, const CallReportRequest& request);
+
+/// The report time: `at` (a WHEN, read in the display zone) when given, else now.
+domain::Instant report_time(const Session& session, const std::optional<std::string>& at);
 
 /// "12d 03h 20m" until `closes_at`; under an hour with seconds ("0d 00h 00m 30s"); once
 /// closed, how long ago ("closed 3d ago", "closed 5h ago", "closed 12m ago", "closed 30s ago").

@@ -36,6 +36,21 @@ struct CutoffTally
   domain::Cents eu_contribution = 0;
 };
 
+/// What one participating state does in the proposals counted (a call's, a cut-off's, or every
+/// one): as host, its submitted proposals, their EU and national contributions, those selected
+/// and the EU contribution they requested, and its drafts; as partner, its submitted proposals.
+struct StateTally
+{
+  std::string state;
+  std::int64_t hosted = 0;
+  std::int64_t partnered = 0;
+  std::int64_t drafts = 0; ///< of the call (or every call), whatever the cut-off
+  std::int64_t selected = 0;
+  domain::Cents eu_requested = 0;
+  domain::Cents national_committed = 0;
+  domain::Cents eu_selected = 0;
+};
+
 /// Proposals: the current version of each, and the earlier versions as snapshots.
 class ProposalRepository
 {
@@ -80,6 +95,11 @@ public:
 
   /// The proposals of every call (or of one) counted by call, cut-off and status, in one pass.
   virtual std::vector<CutoffTally> tally(std::optional<std::int64_t> call_id) const = 0;
+
+  /// The proposals of every call (or of `call_id`, of its cut-off `cutoff_id`) counted by
+  /// participating state, by code; states without proposals are left out.
+  virtual std::vector<StateTally> tally_states(std::optional<std::int64_t> call_id,
+                                               std::optional<std::int64_t> cutoff_id) const = 0;
 
   /// How many proposals of a call are in each status, for summaries.
   virtual std::vector<std::pair<domain::ProposalStatus, int>> count_by_status(std::int64_t call_id) const = 0;

@@ -315,42 +315,6 @@ std::vector<std::string> SqliteProposalRepository::moved_by_new_cutoff(std::int6
   return acronyms;
 }
 
-std::vector<CutoffTally> SqliteProposalRepository::tally(std::optional<std::int64_t> call_id) const
-{
-  static constexpr char k_all[] = "SELECT call_id, cutoff_id, status, count(*), sum(eu_contribution_cents) "
-                                  "FROM proposal GROUP BY call_id, cutoff_id, status";
-  static constexpr char k_of_call[] = "SELECT call_id, cutoff_id, status, count(*), sum(eu_contribution_cents) "
-                                      "FROM proposal WHERE call_id = ?1 GROUP BY call_id, cutoff_id, status";
-  auto& statement = m_statements.get(call_id ? FixedSql(k_of_call) : FixedSql(k_all));
-  if (call_id) {
-    statement.bind(1, *call_id);
-  }
-  std::vector<CutoffTally> tallies;
-  while (statement.executeStep()) {
-    tallies.push_back({statement.getColumn(0).getInt64(), column_optional_int64(statement.getColumn(1)),
-                       util::value_or_throw(domain::parse_status(statement.getColumn(2).getString()),
-                                            ErrorKind::storage, "a stored status"),
-                       statement.getColumn(3).getInt64(), statement.getColumn(4).getInt64()});
-  }
-  return tallies;
-}
-
-std::vector<std::pair<domain::ProposalStatus, int>>
-SqliteProposalRepository::count_by_status(std::int64_t call_id) const
-{
-  static constexpr char k_sql[] = "SELECT status, count(*) FROM proposal WHERE call_id = ?1 GROUP BY status"
-                                  " ORDER BY status";
-  auto& statement = m_statements.get(k_sql);
-  statement.bind(1, call_id);
-  std::vector<std::pair<domain::ProposalStatus, int>> counts;
-  while (statement.executeStep()) {
-    counts.emplace_back(util::value_or_throw(domain::parse_status(statement.getColumn(0).getString()),
-                                             ErrorKind::storage, "a stored status"),
-                        statement.getColumn(1).getInt());
-  }
-  return counts;
-}
-
 } // namespace cfp::store::sqlite
 
 #undef CFP_PROPOSAL_SELECT

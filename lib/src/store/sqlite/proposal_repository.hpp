@@ -24,6 +24,8 @@ public:
   std::vector<domain::ProposalVersion> history(std::int64_t id) const override;
   std::vector<std::string> moved_by_new_cutoff(std::int64_t call_id, domain::Instant closes_at) const override;
   std::vector<CutoffTally> tally(std::optional<std::int64_t> call_id) const override;
+  std::vector<StateTally> tally_states(std::optional<std::int64_t> call_id,
+                                       std::optional<std::int64_t> cutoff_id) const override;
   std::vector<std::pair<domain::ProposalStatus, int>> count_by_status(std::int64_t call_id) const override;
 
 private:

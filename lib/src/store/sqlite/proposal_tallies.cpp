@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: EUPL-1.2
+// The proposals counted for the reports: by call, cut-off and status; by participating state.
+#include "proposal_repository.hpp"
+
+#include "values.hpp"
+
+#include <cfp/error.hpp>
+
+#include <map>
+
+namespace cfp::store::sqlite {
+
+std::vector<CutoffTally> SqliteProposalRepository::tally(std::optional<std::int64_t> call_id) const
+{
+  static constexpr char k_all[] = "SELECT call_id, cutoff_id, status, count(*), sum(eu_contribution_cents) "
+                                  "FROM proposal GROUP BY call_id, cutoff_id, status";
+  static constexpr char k_of_call[] = "SELECT call_id, cutoff_id, status, count(*), sum(eu_contribution_cents) "
+                                      "FROM proposal WHERE call_id = ?1 GROUP BY call_id, cutoff_id, status";
+  auto& statement = m_statements.get(call_id ? FixedSql(k_of_call) : FixedSql(k_all));
+  if (call_id) {
+    statement.bind(1, *call_id);
+  }
+  std::vector<CutoffTally> tallies;
+  while (statement.executeStep()) {
+    tallies.push_back({statement.getColumn(0).getInt64(), column_optional_int64(statement.getColumn(1)),
+                       util::value_or_throw(domain::parse_status(statement.getColumn(2).getString()),
+                                            ErrorKind::storage, "a stored status"),
+                       statement.getColumn(3).getInt64(), statement.getColumn(4).getInt64()});
+  }
+  return tallies;
+}
+
+std::vector<std::pair<domain::ProposalStatus, int>>
+SqliteProposalRepository::count_by_status(std::int64_t call_id) const
+{
+  static constexpr char k_sql[] = "SELECT status, count(*) FROM proposal WHERE call_id = ?1 GROUP BY status"
+                                  " ORDER BY status";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, call_id);
+  std::vector<std::pair<domain::ProposalStatus, int>> counts;
+  while (statement.executeStep()) {
+    counts.emplace_back(util::value_or_throw(domain::parse_status(statement.getColumn(0).getString()),
+                                             ErrorKind::storage, "a stored status"),
+                        statement.getColumn(1).getInt());
+  }
+  return counts;
+}
+
+std::vector<StateTally> SqliteProposalRepository::tally_states(std::optional<std::int64_t> call_id,
+                                                               std::optional<std::int64_t> cutoff_id) const
+{
+  // One pass over the proposals by host, one over the partnerships; drafts have no cut-off and
+  // are counted for the call.
+  static constexpr char k_hosts[] =
+      "SELECT host, sum(status = 'submitted'), sum(status = 'draft'), sum(status = 'submitted' AND outcome = "
+      "'selected'), sum(CASE WHEN status = 'submitted' THEN eu_contribution_cents ELSE 0 END), sum(CASE WHEN status = "
+      "'submitted' THEN national_contribution_cents ELSE 0 END), sum(CASE WHEN status = 'submitted' AND outcome = "
+      "'selected' THEN eu_contribution_cents ELSE 0 END) FROM proposal"
+      " WHERE (?1 IS NULL OR call_id = ?1) AND (?2 IS NULL OR cutoff_id = ?2 OR status = 'draft') GROUP BY host";
+  static constexpr char k_partners[] =
+      "SELECT pp.state_code, count(*) FROM proposal_partner pp JOIN proposal p ON p.id = pp.proposal_id"
+      " WHERE p.status = 'submitted' AND (?1 IS NULL OR p.call_id = ?1) AND (?2 IS NULL OR p.cutoff_id = ?2)"
+      " GROUP BY pp.state_code";
+  const auto bind_scope = [&](SQLite::Statement& statement) {
+    if (call_id) {
+      statement.bind(1, *call_id);
+    } else {
+      statement.bind(1);
+    }
+    if (cutoff_id) {
+      statement.bind(2, *cutoff_id);
+    } else {
+      statement.bind(2);
+    }
+  };
+  std::map<std::string, StateTally> by_state;
+  auto& hosts = m_statements.get(k_hosts);
+  bind_scope(hosts);
+  while (hosts.executeStep()) {
+    auto& tally = by_state[hosts.getColumn(0).getString()];
+    tally.hosted = hosts.getColumn(1).getInt64();
+    tally.drafts = hosts.getColumn(2).getInt64();
+    tally.selected = hosts.getColumn(3).getInt64();
+    tally.eu_requested = hosts.getColumn(4).getInt64();
+    tally.national_committed = hosts.getColumn(5).getInt64();
+    tally.eu_selected = hosts.getColumn(6).getInt64();
+  }
+  auto& partners = m_statements.get(k_partners);
+  bind_scope(partners);
+  while (partners.executeStep()) {
+    by_state[partners.getColumn(0).getString()].partnered = partners.getColumn(1).getInt64();
+  }
+  std::vector<StateTally> tallies;
+  tallies.reserve(by_state.size());
+  for (auto& [state, tally] : by_state) {
+    tally.state = state;
+    tallies.push_back(std::move(tally));
+  }
+  return tallies;
+}
+
+} // namespace cfp::store::sqlite
