@@ -3,6 +3,7 @@
 #include "registry.hpp"
 
 #include <cfp/core/ranking.hpp>
+#include <cfp/core/ranking_fields.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -15,67 +16,12 @@ namespace cfp::cli {
 namespace {
 
 using core::RankedProposal;
-using domain::Value;
-
-Value points(std::optional<domain::HalfPoints> value)
-{
-  return value ? Value(domain::Decimal{domain::format_points(*value)}) : Value();
-}
-
-// The fields of a ranking: rank acronym host total weighted_total, one a criterion key, then
-// eu_contribution_eur cumulative_eur status reason. A field's name is a view: the criterion keys
-// it names live here, beside the fields.
-struct RankFields
-{
-  std::vector<std::unique_ptr<std::string>> keys;
-  core::Fields<RankedProposal> fields;
-};
-
-RankFields rank_fields(const std::vector<domain::Criterion>& criteria)
-{
-  using core::FieldKind;
-  RankFields result;
-  auto& fields = result.fields;
-  fields = {
-      {"rank", FieldKind::integer,
-       [](const RankedProposal& r, const core::Display&) { return r.rank ? Value(std::int64_t{*r.rank}) : Value(); }},
-      {"acronym", FieldKind::text,
-       [](const RankedProposal& r, const core::Display&) { return Value(r.scores.proposal.acronym); }},
-      {"host", FieldKind::text,
-       [](const RankedProposal& r, const core::Display&) { return Value(r.scores.proposal.fields.host); }},
-      {"total", FieldKind::text, [](const RankedProposal& r, const core::Display&) { return points(r.totals.total); }},
-      {"weighted_total", FieldKind::text,
-       [](const RankedProposal& r, const core::Display&) {
-         return r.totals.weighted_total ? Value(domain::Decimal{domain::format_weighted(*r.totals.weighted_total)})
-                                        : Value();
-       }},
-  };
-  for (std::size_t i = 0; i < criteria.size(); ++i) {
-    result.keys.push_back(std::make_unique<std::string>(criteria[i].key));
-    fields.push_back({*result.keys.back(), FieldKind::text, [i](const RankedProposal& r, const core::Display&) {
-                        return i < r.scores.criteria.size() ? points(r.scores.criteria[i].consensus) : Value();
-                      }});
-  }
-  fields.push_back({"eu_contribution_eur", FieldKind::money, [](const RankedProposal& r, const core::Display&) {
-                      return Value(domain::Money{r.scores.proposal.fields.eu_contribution});
-                    }});
-  fields.push_back({"cumulative_eur", FieldKind::money, [](const RankedProposal& r, const core::Display&) {
-                      return r.cumulative ? Value(domain::Money{*r.cumulative}) : Value();
-                    }});
-  fields.push_back({"status", FieldKind::text, [](const RankedProposal& r, const core::Display&) {
-                      return Value(std::string(core::to_string(r.status)));
-                    }});
-  fields.push_back({"reason", FieldKind::text, [](const RankedProposal& r, const core::Display&) {
-                      return r.reason.empty() ? Value() : Value(r.reason);
-                    }});
-  return result;
-}
 
 void run_rank(Context& context, const core::RankRequest& request)
 {
   auto session = context.session(request.apply ? store::Access::read_write : store::Access::read_only);
   const auto ranking = core::rank_proposals(session, request);
-  const auto rank = rank_fields(ranking.criteria);
+  const auto rank = core::rank_fields(ranking.criteria);
   const auto& fields = rank.fields;
   std::vector<Column<RankedProposal>> columns{
       field_column(fields, "rank", "RANK", Align::right), field_column(fields, "acronym", "ACRONYM"),

@@ -98,7 +98,7 @@ void run_report_calls(Context& context, const core::CallReportRequest& request)
 
 void register_report_commands(CLI::App& app, Registry& registry)
 {
-  auto* report = add_group(app, "report", "Reports for officials: deadlines, states, calls");
+  auto* report = add_group(app, "report", "Reports for officials: deadlines, states, calls, an HTML dashboard");
 
   auto deadlines_request = std::make_shared<core::DeadlineReportRequest>();
   auto* deadlines = report->add_subcommand(
@@ -123,6 +123,8 @@ void register_report_commands(CLI::App& app, Registry& registry)
       "calls", "Each call: cut-offs open and closed, proposals by status, EU contribution requested, next cut-off");
   calls->add_option("--at", calls_request->at, "The report time (WHEN; default: now)");
   registry.on(calls, [calls_request](Context& context) { run_report_calls(context, *calls_request); });
+
+  register_report_html(*report, registry);
 }
 
 } // namespace cfp::cli

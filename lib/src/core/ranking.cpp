@@ -105,7 +105,25 @@ RankedProposal classify(ProposalScores scores, int min_experts)
   return ranked;
 }
 
-Ranking build_ranking(const Session& session, const store::Transaction& tx, const RankRequest& request)
+std::optional<domain::Outcome> outcome_of(RankStatus status)
+{
+  switch (status) {
+  case RankStatus::funded:
+  case RankStatus::passing:
+    return domain::Outcome::selected;
+  case RankStatus::reserve:
+    return domain::Outcome::reserve;
+  case RankStatus::below_threshold:
+    return domain::Outcome::rejected;
+  case RankStatus::incomplete:
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+Ranking rank_proposals(const Session& session, const store::Transaction& tx, const RankRequest& request)
 {
   Ranking ranking;
   ranking.call = require_call(tx, request.call);
@@ -174,24 +192,6 @@ Ranking build_ranking(const Session& session, const store::Transaction& tx, cons
   return ranking;
 }
 
-std::optional<domain::Outcome> outcome_of(RankStatus status)
-{
-  switch (status) {
-  case RankStatus::funded:
-  case RankStatus::passing:
-    return domain::Outcome::selected;
-  case RankStatus::reserve:
-    return domain::Outcome::reserve;
-  case RankStatus::below_threshold:
-    return domain::Outcome::rejected;
-  case RankStatus::incomplete:
-    return std::nullopt;
-  }
-  return std::nullopt;
-}
-
-} // namespace
-
 std::string_view to_string(RankStatus status)
 {
   switch (status) {
@@ -213,10 +213,10 @@ Ranking rank_proposals(Session& session, const RankRequest& request)
 {
   if (!request.apply) {
     return session.database.read("rank the proposals",
-                                 [&](const store::Transaction& tx) { return build_ranking(session, tx, request); });
+                                 [&](const store::Transaction& tx) { return rank_proposals(session, tx, request); });
   }
   return session.database.write(fmt::format("apply the ranking of call {}", request.call), [&](store::Transaction& tx) {
-    auto ranking = build_ranking(session, tx, request);
+    auto ranking = rank_proposals(session, tx, request);
     std::vector<std::string> incomplete;
     for (const auto& ranked : ranking.proposals) {
       if (ranked.status == RankStatus::incomplete) {
@@ -270,7 +270,7 @@ EvaluationSummary evaluation_summary(Session& session, const std::string& ref)
                               proposal.acronym, domain::to_string(proposal.status)));
     }
     EvaluationSummary summary;
-    const auto ranking = build_ranking(session, tx, {proposal.call_code, proposal.cutoff_label, {}, {}, false});
+    const auto ranking = rank_proposals(session, tx, {proposal.call_code, proposal.cutoff_label, {}, {}, false});
     for (const auto& ranked : ranking.proposals) {
       summary.passing += ranked.rank ? 1 : 0;
       if (ranked.scores.proposal.id == proposal.id) {

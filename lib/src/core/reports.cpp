@@ -88,56 +88,64 @@ domain::Instant report_time(const Session& session, const std::optional<std::str
 
 DeadlineReport report_deadlines(Session& session, const DeadlineReportRequest& request)
 {
+  const auto at = report_time(session, request.at);
+  if (request.within) {
+    parse_days(*request.within); // refused before the database is opened
+  }
+  return session.database.read("report the deadlines",
+                               [&](const store::Transaction& tx) { return report_deadlines(tx, request, at); });
+}
+
+DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineReportRequest& request, domain::Instant at)
+{
   DeadlineReport report;
-  report.at = report_time(session, request.at);
+  report.at = at;
   const auto within = request.within ? std::optional(parse_days(*request.within)) : std::nullopt;
-  return session.database.read("report the deadlines", [&](const store::Transaction& tx) {
-    std::optional<domain::Call> only;
-    if (request.call) {
-      only = require_call(tx, *request.call);
-    }
-    std::map<std::string, domain::Call> calls; // by code
-    for (auto& call : tx.calls().list()) {
-      calls.emplace(call.code, std::move(call));
-    }
-    std::map<std::int64_t, std::vector<store::CutoffTally>> by_call;
-    for (auto& tally : tx.proposals().tally(only ? std::optional(only->id) : std::nullopt)) {
-      by_call[tally.call_id].push_back(tally);
-    }
-    std::map<std::int64_t, bool> drafts_placed; // by call id: on its earliest open cut-off
-    for (auto& cutoff : tx.calls().cutoffs(only ? std::optional(only->id) : std::nullopt)) {
-      const auto& call = calls.at(cutoff.call_code);
-      DeadlineReportRow row;
-      row.status = cutoff_status(cutoff, call.opens_at, report.at);
-      row.seconds_left = (cutoff.closes_at - report.at).count();
-      row.budget = call.budget;
-      for (const auto& tally : by_call[call.id]) {
-        if (tally.cutoff_id == cutoff.id && tally.status == domain::ProposalStatus::submitted) {
-          row.submitted += tally.count;
-          row.eu_requested += tally.eu_contribution;
-        } else if (tally.cutoff_id == cutoff.id && tally.status == domain::ProposalStatus::withdrawn) {
-          row.withdrawn += tally.count;
-        } else if (tally.status == domain::ProposalStatus::draft && row.status == CutoffStatus::open &&
-                   !drafts_placed[call.id]) {
-          row.drafts += tally.count;
-        }
-      }
-      if (row.status == CutoffStatus::open) {
-        drafts_placed[call.id] = true;
-      }
-      row.deadline = deadline_status(std::move(cutoff), call.opens_at, report.at);
-      const auto closes_at = row.deadline.cutoff.closes_at;
-      const bool shown = within ? row.status == CutoffStatus::open && closes_at - report.at <= date::days{*within}
-                         : request.all ? true
-                                       : row.status == CutoffStatus::open ||
-                                             (row.status == CutoffStatus::closed &&
-                                              report.at - closes_at <= k_recently_closed);
-      if (shown) {
-        report.rows.push_back(std::move(row));
+  std::optional<domain::Call> only;
+  if (request.call) {
+    only = require_call(tx, *request.call);
+  }
+  std::map<std::string, domain::Call> calls; // by code
+  for (auto& call : tx.calls().list()) {
+    calls.emplace(call.code, std::move(call));
+  }
+  std::map<std::int64_t, std::vector<store::CutoffTally>> by_call;
+  for (auto& tally : tx.proposals().tally(only ? std::optional(only->id) : std::nullopt)) {
+    by_call[tally.call_id].push_back(tally);
+  }
+  std::map<std::int64_t, bool> drafts_placed; // by call id: on its earliest open cut-off
+  for (auto& cutoff : tx.calls().cutoffs(only ? std::optional(only->id) : std::nullopt)) {
+    const auto& call = calls.at(cutoff.call_code);
+    DeadlineReportRow row;
+    row.status = cutoff_status(cutoff, call.opens_at, report.at);
+    row.seconds_left = (cutoff.closes_at - report.at).count();
+    row.budget = call.budget;
+    for (const auto& tally : by_call[call.id]) {
+      if (tally.cutoff_id == cutoff.id && tally.status == domain::ProposalStatus::submitted) {
+        row.submitted += tally.count;
+        row.eu_requested += tally.eu_contribution;
+      } else if (tally.cutoff_id == cutoff.id && tally.status == domain::ProposalStatus::withdrawn) {
+        row.withdrawn += tally.count;
+      } else if (tally.status == domain::ProposalStatus::draft && row.status == CutoffStatus::open &&
+                 !drafts_placed[call.id]) {
+        row.drafts += tally.count;
       }
     }
-    return report;
-  });
+    if (row.status == CutoffStatus::open) {
+      drafts_placed[call.id] = true;
+    }
+    row.deadline = deadline_status(std::move(cutoff), call.opens_at, report.at);
+    const auto closes_at = row.deadline.cutoff.closes_at;
+    const bool shown = within ? row.status == CutoffStatus::open && closes_at - report.at <= date::days{*within}
+                       : request.all ? true
+                                     : row.status == CutoffStatus::open ||
+                                           (row.status == CutoffStatus::closed &&
+                                            report.at - closes_at <= k_recently_closed);
+    if (shown) {
+      report.rows.push_back(std::move(row));
+    }
+  }
+  return report;
 }
 
 } // namespace cfp::core

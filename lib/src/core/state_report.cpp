@@ -45,44 +45,48 @@ StateReport report_states(Session& session, const StateReportRequest& request)
     throw Error(ErrorKind::usage, "--cutoff needs --call: a cut-off's label names it within its call");
   }
   const auto now = session.clock.now();
-  return session.database.read("report the states", [&](const store::Transaction& tx) {
-    std::optional<domain::Call> call;
-    std::optional<domain::Cutoff> cutoff;
-    bool drafts = true;
-    if (request.call) {
-      call = require_call(tx, *request.call);
-      if (request.cutoff) {
-        cutoff = require_cutoff(tx, *call, *request.cutoff);
-        drafts = takes_the_drafts(tx, *call, *cutoff, now);
-      }
+  return session.database.read("report the states",
+                               [&](const store::Transaction& tx) { return report_states(tx, request, now); });
+}
+
+StateReport report_states(const store::Transaction& tx, const StateReportRequest& request, domain::Instant now)
+{
+  std::optional<domain::Call> call;
+  std::optional<domain::Cutoff> cutoff;
+  bool drafts = true;
+  if (request.call) {
+    call = require_call(tx, *request.call);
+    if (request.cutoff) {
+      cutoff = require_cutoff(tx, *call, *request.cutoff);
+      drafts = takes_the_drafts(tx, *call, *cutoff, now);
     }
-    std::map<std::string, store::StateTally> tallies;
-    for (auto& tally : tx.proposals().tally_states(call ? std::optional(call->id) : std::nullopt,
-                                                   cutoff ? std::optional(cutoff->id) : std::nullopt)) {
-      tallies.emplace(tally.state, std::move(tally));
+  }
+  std::map<std::string, store::StateTally> tallies;
+  for (auto& tally : tx.proposals().tally_states(call ? std::optional(call->id) : std::nullopt,
+                                                 cutoff ? std::optional(cutoff->id) : std::nullopt)) {
+    tallies.emplace(tally.state, std::move(tally));
+  }
+  StateReport report;
+  report.total.state.name = "TOTAL";
+  for (auto& state : tx.states().list()) {
+    StateReportRow row;
+    if (const auto found = tallies.find(state.code); found != tallies.end()) {
+      const auto& tally = found->second;
+      row.hosted = tally.hosted;
+      row.partnered = tally.partnered;
+      row.drafts = drafts ? tally.drafts : 0;
+      row.selected = tally.selected;
+      row.eu_requested = tally.eu_requested;
+      row.national_committed = tally.national_committed;
+      row.eu_selected = tally.eu_selected;
     }
-    StateReport report;
-    report.total.state.name = "TOTAL";
-    for (auto& state : tx.states().list()) {
-      StateReportRow row;
-      if (const auto found = tallies.find(state.code); found != tallies.end()) {
-        const auto& tally = found->second;
-        row.hosted = tally.hosted;
-        row.partnered = tally.partnered;
-        row.drafts = drafts ? tally.drafts : 0;
-        row.selected = tally.selected;
-        row.eu_requested = tally.eu_requested;
-        row.national_committed = tally.national_committed;
-        row.eu_selected = tally.eu_selected;
-      }
-      row.state = std::move(state);
-      if (request.all || row.hosted > 0 || row.partnered > 0 || row.drafts > 0) {
-        add_to(report.total, row);
-        report.rows.push_back(std::move(row));
-      }
+    row.state = std::move(state);
+    if (request.all || row.hosted > 0 || row.partnered > 0 || row.drafts > 0) {
+      add_to(report.total, row);
+      report.rows.push_back(std::move(row));
     }
-    return report;
-  });
+  }
+  return report;
 }
 
 } // namespace cfp::core

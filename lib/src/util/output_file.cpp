@@ -191,6 +191,15 @@ namespace {
 
 } // namespace
 
+void OutputFile::keep_mode()
+{
+  struct stat existing{};
+  if (::stat(m_destination.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) &&
+      ::fchmod(m_fd, existing.st_mode & (S_IRWXU | S_IRWXG | S_IRWXO)) != 0) {
+    fail_to_write(m_destination, errno);
+  }
+}
+
 void OutputFile::restart()
 {
   m_stream.flush();

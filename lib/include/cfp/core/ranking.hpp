@@ -62,6 +62,8 @@ inline constexpr int k_default_min_experts = 3;
 /// `apply`, records each one's outcome (selected, reserve, rejected) in one transaction, each
 /// change audited; refused while a proposal is incomplete.
 Ranking rank_proposals(Session& session, const RankRequest& request);
+/// The ranking without `apply`, in a read the caller holds.
+Ranking rank_proposals(const Session& session, const store::Transaction& tx, const RankRequest& request);
 
 /// A proposal's evaluation summary (`score summary`): its scores and, once its cut-off has
 /// passed, where it stands in the ranking of that cut-off as `cfp rank CALL --cutoff LABEL`

@@ -51,6 +51,9 @@ Urgency urgency(const DeadlineReportRow& row);
 /// Invalid (65): an --at that is no WHEN, a --within that is not a whole number of days from
 /// 1 to 36500.
 DeadlineReport report_deadlines(Session& session, const DeadlineReportRequest& request);
+/// The same in a read the caller holds, at `at` (request.at is not read).
+DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineReportRequest& request,
+                                domain::Instant at);
 
 /// What `cfp report states` asks for, as typed.
 struct StateReportRequest
@@ -85,6 +88,8 @@ struct StateReport
 /// The proposals of every call (of one; of one cut-off) by participating state, read in one
 /// snapshot. Usage (2): --cutoff without --call; not found (1): an unknown call or cut-off.
 StateReport report_states(Session& session, const StateReportRequest& request);
+/// The same in a read the caller holds, with the drafts placed as at `now`.
+StateReport report_states(const store::Transaction& tx, const StateReportRequest& request, domain::Instant now);
 
 /// What `cfp report calls` asks for, as typed.
 struct CallReportRequest
@@ -117,6 +122,8 @@ struct CallReport
 
 /// Every call at the report time, read in one snapshot. Invalid (65): an --at that is no WHEN.
 CallReport report_calls(Session& session, const CallReportRequest& request);
+/// The same in a read the caller holds, at `at`.
+CallReport report_calls(const store::Transaction& tx, domain::Instant at);
 
 /// The report time: `at` (a WHEN, read in the display zone) when given, else now.
 domain::Instant report_time(const Session& session, const std::optional<std::string>& at);

@@ -65,6 +65,9 @@ public:
   /// leads to the file created. Throws cfp::Error (input_file) when no name can be given.
   const std::filesystem::path& temporary();
 
+  /// Gives the file the permission bits of the regular file it will replace, when there is one
+  /// now (a file shared on purpose stays shared); otherwise it stays 0600.
+  void keep_mode();
   /// Empties the temporary file, to be written again from the start.
   void restart();
   /// Flushes and syncs the temporary file: what it holds is on the disk. Throws cfp::Error

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+// The dashboard's charts as inline SVG: shapes in greys and patterns that stay apart in grey
+// print, every text escaped, and data-* attributes that say what each mark shows.
+
+#include <cfp/core/dashboard.hpp>
+
+#include <date/tz.h>
+
+#include <string>
+
+namespace cfp::cli {
+
+/// The cut-offs on a time axis, a lane a call: each a mark by status with a bar and the number of
+/// proposals submitted to it, and a line at the report time.
+std::string timeline_chart(const core::Dashboard& dashboard, const date::time_zone& zone);
+
+/// The EU contribution requested by each hosting state, as horizontal bars, largest first, on a
+/// labelled axis of million euros.
+std::string states_chart(const core::StateReport& states);
+
+/// A ranking as horizontal bars of each proposal's total, with the overall threshold across
+/// them and the funding line under the last funded proposal. `index` keeps ids apart.
+std::string ranking_chart(const core::Ranking& ranking, std::size_t index);
+
+} // namespace cfp::cli
