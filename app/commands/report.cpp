@@ -36,7 +36,7 @@ void run_report_deadlines(Context& context, const core::DeadlineReportRequest& r
 
 void register_report_commands(CLI::App& app, Registry& registry)
 {
-  auto* report = add_group(app, "report", "Reports for officials: deadlines");
+  auto* report = add_group(app, "report", "Reports for officials: deadlines, and the cut-offs as a calendar");
 
   auto deadlines_request = std::make_shared<core::DeadlineReportRequest>();
   auto* deadlines = report->add_subcommand(
@@ -47,6 +47,7 @@ void register_report_commands(CLI::App& app, Registry& registry)
   deadlines->add_flag("--all", deadlines_request->all,
                       "Every cut-off (default: the open ones and those closed in the last 30 days)");
   registry.on(deadlines, [deadlines_request](Context& context) { run_report_deadlines(context, *deadlines_request); });
+  register_report_ics(*report, registry);
 }
 
 } // namespace cfp::cli
