@@ -79,7 +79,7 @@ date::year local_year(const date::time_zone& zone, domain::Instant instant)
   return date::year_month_day{date::floor<date::days>(zone.to_local(instant))}.year();
 }
 
-/// Writes content lines, folded, with CRLF.
+// Writes content lines, folded, with CRLF.
 class LineWriter
 {
 public:
@@ -87,7 +87,7 @@ public:
 
   void line(std::string_view text) { m_out << fold_line(text); }
 
-  /// NAME:value with `value` escaped as TEXT.
+  // NAME:value with `value` escaped as TEXT.
   void text(std::string_view name, std::string_view value) { line(std::string(name) + ":" + escape_text(value)); }
 
 private:
