@@ -62,7 +62,9 @@ void register_criterion_commands(CLI::App& app, Registry& registry);
 void register_expert_commands(CLI::App& app, Registry& registry);
 void register_score_commands(CLI::App& app, Registry& registry);
 void register_report_commands(CLI::App& app, Registry& registry);
+/// Add `report html` and `report ics` to the `report` group.
 void register_report_html(CLI::App& report, Registry& registry);
+void register_report_ics(CLI::App& report, Registry& registry);
 void register_rank_command(CLI::App& app, Registry& registry);
 
 } // namespace cfp::cli

@@ -98,7 +98,8 @@ void run_report_calls(Context& context, const core::CallReportRequest& request)
 
 void register_report_commands(CLI::App& app, Registry& registry)
 {
-  auto* report = add_group(app, "report", "Reports for officials: deadlines, states, calls, an HTML dashboard");
+  auto* report = add_group(app, "report",
+                           "Reports for officials: deadlines, states, calls, the cut-offs as a calendar, a dashboard");
 
   auto deadlines_request = std::make_shared<core::DeadlineReportRequest>();
   auto* deadlines = report->add_subcommand(
@@ -125,6 +126,7 @@ void register_report_commands(CLI::App& app, Registry& registry)
   registry.on(calls, [calls_request](Context& context) { run_report_calls(context, *calls_request); });
 
   register_report_html(*report, registry);
+  register_report_ics(*report, registry);
 }
 
 } // namespace cfp::cli
