@@ -234,29 +234,22 @@ done
 check_data "$data/deadlines-cfp.csv" "$data/states-cfp.csv"
 
 # ---- (g) the figures ---------------------------------------------------------------------------
-# figures NAME CFP-WALLS... -- SQLITE-WALLS... -- CFP-CPUS... -- SQLITE-CPUS... -- CFP-RSS...
+# figures REPORT PREFIX: the medians and the ratio of a report, from the arrays PREFIX_cfp_walls,
+# PREFIX_sqlite_walls, PREFIX_cfp_cpus, PREFIX_sqlite_cpus and PREFIX_cfp_rss.
 figures() {
-  local name=$1 lists=() current=() item
-  shift
-  for item in "$@" --; do
-    if [ "$item" = -- ]; then
-      lists+=("${current[*]}")
-      current=()
-    else
-      current+=("$item")
-    fi
-  done
-  # shellcheck disable=SC2086 # the lists are words on purpose
+  local -n cfp_walls="$2_cfp_walls" sqlite_walls="$2_sqlite_walls" cfp_cpus="$2_cfp_cpus"
+  local -n sqlite_cpus="$2_sqlite_cpus" cfp_rss="$2_cfp_rss"
   local cfp_wall sqlite_wall cfp_cpu sqlite_cpu peak wall_ratio cpu_ratio
-  cfp_wall=$(median ${lists[0]}) sqlite_wall=$(median ${lists[1]})
-  cfp_cpu=$(median ${lists[2]}) sqlite_cpu=$(median ${lists[3]})
-  peak=$(printf '%s\n' ${lists[4]} | sort -n | tail -1)
+  cfp_wall=$(median "${cfp_walls[@]}") sqlite_wall=$(median "${sqlite_walls[@]}")
+  cfp_cpu=$(median "${cfp_cpus[@]}") sqlite_cpu=$(median "${sqlite_cpus[@]}")
+  peak=$(printf '%s\n' "${cfp_rss[@]}" | sort -n | tail -1)
   wall_ratio=$(ratio "$cfp_wall" "$sqlite_wall")
   cpu_ratio=$(ratio "$cfp_cpu" "$sqlite_cpu")
-  echo "cfp report $name: median $(ms "$cfp_wall") ms (runs, s: ${lists[0]}); cpu median $(ms "$cfp_cpu") ms;" \
+  echo "cfp report $1: median $(ms "$cfp_wall") ms (runs, s: ${cfp_walls[*]}); cpu median $(ms "$cfp_cpu") ms;" \
     "peak RSS $(mib "$peak") MiB"
-  echo "sqlite3 report_$name.sql: median $(ms "$sqlite_wall") ms (runs, s: ${lists[1]}); cpu median $(ms "$sqlite_cpu") ms"
-  echo "$name ratio cfp/sqlite3: $wall_ratio (goal <= 1.5: goal $(verdict "$wall_ratio <= 1.5")); on cpu time: $cpu_ratio"
+  echo "sqlite3 report_$1.sql: median $(ms "$sqlite_wall") ms (runs, s: ${sqlite_walls[*]});" \
+    "cpu median $(ms "$sqlite_cpu") ms"
+  echo "$1 ratio cfp/sqlite3: $wall_ratio (goal <= 1.5: goal $(verdict "$wall_ratio <= 1.5")); on cpu time: $cpu_ratio"
 }
 
 echo
@@ -264,6 +257,6 @@ echo "== Report benchmark: $proposals proposals, 2 calls, $cutoffs cut-offs, $ru
 echo "data: $summary; reports at $at"
 echo "deadlines: cfp and the SQL agree on all $cutoffs rows (order and every field but closes_local)"
 echo "states: cfp and the SQL agree on all $states rows (order and every field)"
-figures deadlines "${d_cfp_walls[@]}" -- "${d_sqlite_walls[@]}" -- "${d_cfp_cpus[@]}" -- "${d_sqlite_cpus[@]}" -- "${d_cfp_rss[@]}"
-figures states "${s_cfp_walls[@]}" -- "${s_sqlite_walls[@]}" -- "${s_cfp_cpus[@]}" -- "${s_sqlite_cpus[@]}" -- "${s_cfp_rss[@]}"
+figures deadlines d
+figures states s
 echo "load average (1 min) after each run: ${loads[*]}; now: $(load)"
