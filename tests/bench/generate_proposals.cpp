@@ -2,10 +2,12 @@
 // Writes a seeded, reproducible CSV of proposals for the import benchmark
 // (tests/bench/import_benchmark.sh), and optionally the calls JSON they belong to; for the
 // evaluation benchmark (tests/bench/evaluation_benchmark.sh) also a pool of experts and their
-// scores of those proposals.
+// scores of those proposals; for the report benchmark (tests/bench/report_benchmark.sh), with
+// --two-calls, proposals spread over two calls of five cut-offs each, some of them drafts.
 //
 //   cfp_generate --rows 100000 --seed 42 --out proposals.csv --calls calls.json
 //   cfp_generate --rows 10000 --seed 42 --out proposals.csv --experts experts.tsv --scores scores.csv
+//   cfp_generate --rows 100000 --seed 42 --out proposals.csv --calls calls.json --two-calls
 //
 // The same rows and seed give the same bytes on every platform: the random numbers come from
 // std::mt19937_64, whose output the standard fixes, and are mapped onto ranges by this file
@@ -13,6 +15,9 @@
 // Every record is valid for `cfp import proposals` with CFP_NOW at or after 2024-10-19T10:00:00Z:
 // unique acronyms, a host from the participating states, three distinct partners that are not
 // the host, two distinct sectors, status submitted, submitted before the first cut-off.
+// With --two-calls the records are valid with CFP_NOW after their submission time (they are
+// submitted within 20 days before their cut-off closes, to a call and cut-off drawn at random),
+// and one in 50 is a draft, with no submission time; the calls JSON then holds both calls.
 // The scores come from a random stream of their own, so that asking for them leaves the
 // proposals' bytes as they are; see generate_scores.cpp for what they respect.
 
@@ -65,6 +70,32 @@ constexpr std::chrono::sys_seconds k_submitted_centre{std::chrono::sys_days{std:
                                                       std::chrono::hours{10}};
 constexpr std::int64_t k_submitted_spread_seconds = 3 * 24 * 3600; // +/- three days
 
+// The second call of --two-calls.
+constexpr std::string_view k_second_call = "EUROHPC-2024-CEI-AI-02";
+
+// A cut-off of --two-calls: its day, closing at 17:00 Brussels time, which is `utc_hour` UTC.
+struct CutoffDay
+{
+  int year;
+  unsigned month;
+  unsigned day;
+  int utc_hour;
+
+  std::chrono::sys_seconds closes_at() const
+  {
+    return std::chrono::sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}} +
+           std::chrono::hours{utc_hour};
+  }
+};
+
+// Five cut-offs a call, interleaved in time; a closing in summer time is 15:00 UTC.
+constexpr std::array<std::array<CutoffDay, 5>, 2> k_two_call_cutoffs{{
+  {{{2024, 11, 4, 16}, {2025, 2, 1, 16}, {2025, 5, 2, 15}, {2025, 9, 1, 15}, {2025, 12, 31, 16}}},
+  {{{2024, 12, 2, 16}, {2025, 3, 3, 16}, {2025, 6, 2, 15}, {2025, 10, 1, 15}, {2026, 1, 15, 16}}},
+}};
+constexpr std::array<std::string_view, 2> k_two_calls{k_call, k_second_call};
+constexpr std::int64_t k_submitted_before_seconds = 20 * 24 * 3600; // at most 20 days before the cut-off
+
 struct Options
 {
   std::uint64_t rows = 100'000;
@@ -73,13 +104,14 @@ struct Options
   std::optional<std::string> calls;
   std::optional<std::string> experts;
   std::optional<std::string> scores;
+  bool two_calls = false;
 };
 
 [[noreturn]] void usage(const std::string& message)
 {
   std::cerr << "cfp_generate: " << message << "\n"
             << "usage: cfp_generate [--rows N] [--seed S] [--out FILE|-] [--calls CALLS.json]\n"
-            << "                    [--experts EXPERTS.tsv] [--scores SCORES.csv]\n";
+            << "                    [--experts EXPERTS.tsv] [--scores SCORES.csv] [--two-calls]\n";
   std::exit(2);
 }
 
@@ -100,6 +132,10 @@ Options parse_options(int argc, char** argv)
     const std::string_view arg = argv[i];
     if (arg == "--help" || arg == "-h") {
       usage("writes N proposals as CSV");
+    }
+    if (arg == "--two-calls") {
+      options.two_calls = true;
+      continue;
     }
     if (i + 1 >= argc) {
       usage(std::string(arg) + " needs a value");
@@ -156,8 +192,34 @@ void append_instant(std::string& line, std::chrono::sys_seconds instant)
   line += 'Z';
 }
 
+// Where a proposal goes: its call, and for --two-calls its submission time or none (a draft).
+// Without a time and not a draft, it is submitted around k_submitted_centre.
+struct Placement
+{
+  std::string_view call = k_call;
+  std::optional<std::chrono::sys_seconds> submitted_at;
+  bool draft = false;
+};
+
+// A placement of --two-calls: a draft one time in 50, else a call and cut-off at random and a
+// time within k_submitted_before_seconds before its closing (and at least an hour before).
+Placement place_in_two_calls(Random& random)
+{
+  Placement placement;
+  placement.draft = random.below(50) == 0;
+  const std::size_t call = random.below(k_two_calls.size());
+  placement.call = k_two_calls[call];
+  const auto& cutoffs = k_two_call_cutoffs[call];
+  const auto closes_at = cutoffs[random.below(cutoffs.size())].closes_at();
+  const auto before = std::chrono::seconds{random.between(3600, k_submitted_before_seconds)};
+  if (!placement.draft) {
+    placement.submitted_at = closes_at - before;
+  }
+  return placement;
+}
+
 // One proposal as a CSV line (with its line feed) in the order of k_header.
-Parties append_proposal(std::string& line, std::uint64_t number, Random& random)
+Parties append_proposal(std::string& line, std::uint64_t number, Random& random, const Placement& placement)
 {
   // Host and three partners: the first four of a partial Fisher-Yates shuffle are distinct.
   std::array<std::size_t, k_states.size()> states{};
@@ -170,7 +232,7 @@ Parties append_proposal(std::string& line, std::uint64_t number, Random& random)
   const std::size_t first_sector = random.below(k_sectors.size());
   const std::size_t second_sector = (first_sector + 1 + random.below(k_sectors.size() - 1)) % k_sectors.size();
 
-  append_field(line, k_call);
+  append_field(line, placement.call);
   line += ",P";
   append_number(line, number, 7);
   line += ',';
@@ -204,9 +266,15 @@ Parties append_proposal(std::string& line, std::uint64_t number, Random& random)
   line += k_sectors[first_sector];
   line += ';';
   line += k_sectors[second_sector];
-  line += ",submitted,";
-  append_instant(line, k_submitted_centre +
-                         std::chrono::seconds{random.between(-k_submitted_spread_seconds, k_submitted_spread_seconds)});
+  if (placement.draft) {
+    line += ",draft,";
+  } else {
+    line += ",submitted,";
+    append_instant(line, placement.submitted_at ? *placement.submitted_at
+                                                : k_submitted_centre + std::chrono::seconds{random.between(
+                                                                           -k_submitted_spread_seconds,
+                                                                           k_submitted_spread_seconds)});
+  }
   line += '\n';
   return parties;
 }
@@ -240,6 +308,40 @@ constexpr std::string_view k_calls_json = R"({
   ]
 }
 )";
+
+// The calls JSON of --two-calls: k_calls_json's call with five cut-offs, and a second call.
+std::string two_calls_json()
+{
+  std::string json = "{\n  \"calls\": [";
+  for (std::size_t call = 0; call < k_two_calls.size(); ++call) {
+    json += call == 0 ? "\n" : ",\n";
+    json += "    {\n      \"code\": \"";
+    json += k_two_calls[call];
+    json += "\",\n      \"title\": \"AI Factories: hosting entities, ";
+    json += call == 0 ? "first" : "second";
+    json += " call\",\n      \"opens_at\": \"2024-09-09T22:00:00Z\",\n      \"budget_eur\": \"";
+    json += call == 0 ? "1500000000.00" : "750000000.00";
+    json += "\",\n      \"cutoffs\": [";
+    for (std::size_t i = 0; i < k_two_call_cutoffs[call].size(); ++i) {
+      const auto& cutoff = k_two_call_cutoffs[call][i];
+      std::string day;
+      append_number(day, static_cast<std::uint64_t>(cutoff.year), 4);
+      day += '-';
+      append_number(day, cutoff.month, 2);
+      day += '-';
+      append_number(day, cutoff.day, 2);
+      std::string closes_at;
+      append_instant(closes_at, cutoff.closes_at());
+      json += i == 0 ? "\n" : ",\n";
+      json += "        {\n          \"label\": \"" + day + "\",\n          \"closes_at\": \"" + closes_at +
+              "\",\n          \"legal_wall_time\": \"" + day +
+              "T17:00:00\",\n          \"legal_zone\": \"Europe/Brussels\"\n        }";
+    }
+    json += "\n      ]\n    }";
+  }
+  json += "\n  ]\n}\n";
+  return json;
+}
 
 bool write_file(const std::string& path, std::string_view text)
 {
@@ -292,7 +394,7 @@ int main(int argc, char** argv)
 {
   const Options options = parse_options(argc, argv);
 
-  if (options.calls && !write_file(*options.calls, k_calls_json)) {
+  if (options.calls && !write_file(*options.calls, options.two_calls ? two_calls_json() : std::string(k_calls_json))) {
     std::cerr << "cfp_generate: cannot write " << *options.calls << "\n";
     return 1;
   }
@@ -319,7 +421,8 @@ int main(int argc, char** argv)
   std::string chunk(k_header);
   std::string score_chunk(cfp::bench::k_scores_header);
   for (std::uint64_t number = 1; number <= options.rows; ++number) {
-    const Parties parties = append_proposal(chunk, number, random);
+    const Placement placement = options.two_calls ? place_in_two_calls(random) : Placement{};
+    const Parties parties = append_proposal(chunk, number, random, placement);
     out.write(chunk);
     if (scores_out) {
       cfp::bench::append_scores(score_chunk, number, parties, score_random);

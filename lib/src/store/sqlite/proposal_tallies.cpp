@@ -12,8 +12,10 @@ namespace cfp::store::sqlite {
 
 std::vector<CutoffTally> SqliteProposalRepository::tally(std::optional<std::int64_t> call_id) const
 {
+  // NOT INDEXED: for the GROUP BY SQLite would walk the (call_id, acronym) index and look up
+  // each row in the table, 1.5 times as slow at 100,000 proposals as a scan and a sort.
   static constexpr char k_all[] = "SELECT call_id, cutoff_id, status, count(*), sum(eu_contribution_cents) "
-                                  "FROM proposal GROUP BY call_id, cutoff_id, status";
+                                  "FROM proposal NOT INDEXED GROUP BY call_id, cutoff_id, status";
   static constexpr char k_of_call[] = "SELECT call_id, cutoff_id, status, count(*), sum(eu_contribution_cents) "
                                       "FROM proposal WHERE call_id = ?1 GROUP BY call_id, cutoff_id, status";
   auto& statement = m_statements.get(call_id ? FixedSql(k_of_call) : FixedSql(k_all));
@@ -50,15 +52,17 @@ std::vector<StateTally> SqliteProposalRepository::tally_states(std::optional<std
                                                                std::optional<std::int64_t> cutoff_id) const
 {
   // One pass over the proposals by host, one over the partnerships; drafts have no cut-off and
-  // are counted for the call.
+  // are counted for the call. Both scan the proposals in table order: left to itself SQLite walks
+  // the index by host, or that of the partners by state, and looks up every proposal at random,
+  // twice as slow at 100,000 proposals (NOT INDEXED, CROSS JOIN keep the order of the tables).
   static constexpr char k_hosts[] =
       "SELECT host, sum(status = 'submitted'), sum(status = 'draft'), sum(status = 'submitted' AND outcome = "
       "'selected'), sum(CASE WHEN status = 'submitted' THEN eu_contribution_cents ELSE 0 END), sum(CASE WHEN status = "
       "'submitted' THEN national_contribution_cents ELSE 0 END), sum(CASE WHEN status = 'submitted' AND outcome = "
-      "'selected' THEN eu_contribution_cents ELSE 0 END) FROM proposal"
+      "'selected' THEN eu_contribution_cents ELSE 0 END) FROM proposal NOT INDEXED"
       " WHERE (?1 IS NULL OR call_id = ?1) AND (?2 IS NULL OR cutoff_id = ?2 OR status = 'draft') GROUP BY host";
   static constexpr char k_partners[] =
-      "SELECT pp.state_code, count(*) FROM proposal_partner pp JOIN proposal p ON p.id = pp.proposal_id"
+      "SELECT pp.state_code, count(*) FROM proposal p CROSS JOIN proposal_partner pp ON pp.proposal_id = p.id"
       " WHERE p.status = 'submitted' AND (?1 IS NULL OR p.call_id = ?1) AND (?2 IS NULL OR p.cutoff_id = ?2)"
       " GROUP BY pp.state_code";
   const auto bind_scope = [&](SQLite::Statement& statement) {
