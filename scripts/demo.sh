@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 # Builds a release cfp, loads the AI Factories example data (docs/examples/) into a fresh demo
 # database, and prints the deadlines, the proposals, the conflicts of interest of the
-# (illustrative) experts and their scores of the first cut-off.
+# (illustrative) experts and their scores of the first cut-off, the ranking, the calls and the
+# states; writes the HTML dashboard and the cut-offs' calendar beside the database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +39,16 @@ echo
 echo "== Ranking and funding line of the first cut-off (illustrative scores, 600M budget) =="
 "$cfp" rank EUROHPC-2024-CEI-AI-01 --cutoff 2024-11-04 --budget 600M
 echo
+echo "== Calls at a glance =="
+"$cfp" report calls
+echo
+echo "== Proposals by participating state, first call =="
+"$cfp" report states --call EUROHPC-2024-CEI-AI-01
+echo
+echo "== Dashboard and calendar =="
+"$cfp" report html --out "$demo_dir/dashboard.html"
+"$cfp" report ics > "$demo_dir/cut-offs.ics"
+echo "cut-off calendar: $demo_dir/cut-offs.ics ($(grep -c BEGIN:VEVENT "$demo_dir/cut-offs.ics") events)"
+echo
 echo "Demo database: $CFP_DB (try: CFP_DB=$CFP_DB $cfp proposal show BSC-AIF)"
+echo "Dashboard: $PWD/$demo_dir/dashboard.html (open it in a browser, or print it)"
