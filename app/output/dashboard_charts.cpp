@@ -78,7 +78,7 @@ std::string timeline_chart(const core::Dashboard& dashboard, const date::time_zo
   std::string svg = svg_open(height, "timeline", "Cut-offs and the proposals submitted to each");
   // The lanes, named by call.
   for (const auto& [code, index] : lanes) {
-    const double base = top + lane * static_cast<double>(index) + lane - 30;
+    const double base = top + lane * static_cast<double>(index) + lane - 42;
     svg += fmt::format(R"(<text class="lane-label" x="{}" y="{:.1f}" text-anchor="end">{}</text>)"
                        R"(<line class="lane" x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}"/>)"
                        "\n",
@@ -114,7 +114,7 @@ std::string timeline_chart(const core::Dashboard& dashboard, const date::time_zo
     if (found == lanes.end()) {
       continue;
     }
-    const double base = top + lane * static_cast<double>(found->second) + lane - 30;
+    const double base = top + lane * static_cast<double>(found->second) + lane - 42;
     const double at = x(cutoff.closes_at);
     const double bar = 56.0 * static_cast<double>(row.submitted) / static_cast<double>(most);
     const bool below = placed[cutoff.call_code]++ % 2 == 1;
@@ -128,7 +128,7 @@ std::string timeline_chart(const core::Dashboard& dashboard, const date::time_zo
         "\n",
         escape_html(cutoff.call_code), escape_html(cutoff.label), to_string(row.status), row.submitted, at - 5,
         base - bar, bar, at, base - bar - 4, row.submitted, to_string(row.status), at, base, at,
-        below ? base + 30 : base + 16, escape_html(cutoff.label), escape_html(cutoff.call_code),
+        below ? base + 29 : base + 16, escape_html(cutoff.label), escape_html(cutoff.call_code),
         escape_html(cutoff.label), escape_html(domain::format_local(cutoff.closes_at, zone)), row.submitted);
   }
   const double now = x(dashboard.at);
@@ -207,7 +207,21 @@ std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
   const double most = static_cast<double>(ranking.criteria.size()) * 5.0;
   const auto x = [&](double points) { return left + plot * points / std::max(most, 1.0); };
   const auto threshold = ranking.proposals.front().scores.overall_threshold;
-  const double rows_end = top + (bar + gap) * static_cast<double>(ranking.proposals.size());
+  const std::size_t shown = std::min(ranking.proposals.size(), k_ranking_chart_rows);
+  std::optional<std::size_t> last_funded;
+  for (std::size_t i = 0; i < ranking.proposals.size(); ++i) {
+    if (ranking.proposals[i].status == core::RankStatus::funded) {
+      last_funded = i;
+    }
+  }
+  // The funding line under the last funded proposal, when the chart shows it, in a gap of its own
+  // that holds its label.
+  const bool line = last_funded && *last_funded < shown;
+  constexpr double line_gap = 20;
+  const auto row_y = [&](std::size_t i) {
+    return top + (bar + gap) * static_cast<double>(i) + (line && i > *last_funded ? line_gap : 0.0);
+  };
+  const double rows_end = row_y(shown - 1) + bar + gap;
   const auto hatch = fmt::format("hatch-{}", index);
 
   std::string svg = svg_open(rows_end + 50, fmt::format("ranking-chart-{}", index),
@@ -217,10 +231,9 @@ std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
                      R"(<line x1="0" y1="0" x2="0" y2="6" stroke="#222" stroke-width="2.5"/></pattern></defs>)"
                      "\n",
                      hatch);
-  std::optional<std::size_t> last_funded;
-  for (std::size_t i = 0; i < ranking.proposals.size(); ++i) {
+  for (std::size_t i = 0; i < shown; ++i) {
     const auto& ranked = ranking.proposals[i];
-    const double y = top + (bar + gap) * static_cast<double>(i);
+    const double y = row_y(i);
     const auto status = std::string(to_string(ranked.status));
     const double points = ranked.totals.total ? static_cast<double>(*ranked.totals.total) / 2.0 : 0.0;
     const std::string rank = ranked.rank ? fmt::format("#{}", *ranked.rank) : "–";
@@ -238,9 +251,6 @@ std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
     svg += fmt::format(R"(<text class="bar-value" x="{:.1f}" y="{:.1f}">{}</text></g>)"
                        "\n",
                        x(points) + 6, y + 13, escape_html(value));
-    if (ranked.status == core::RankStatus::funded) {
-      last_funded = i;
-    }
   }
   // The axis of points, the overall threshold across the bars, the funding line under the last
   // funded proposal.
@@ -261,12 +271,12 @@ std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
                      "\n",
                      domain::format_points(threshold), at, top - 6, at, rows_end, at, top - 10,
                      domain::format_points(threshold));
-  if (last_funded) {
-    const double y = top + (bar + gap) * static_cast<double>(*last_funded + 1) - gap / 2;
+  if (line) {
+    const double y = row_y(*last_funded) + bar + gap / 2 + 2;
     svg += fmt::format(R"(<line class="funding-line" x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}"/>)"
                        R"(<text class="funding-label" x="{}" y="{:.1f}" text-anchor="end">funding line: budget {}</text>)"
                        "\n",
-                       20, y, k_width - 10, y, k_width - 10, y - 3,
+                       20, y, k_width - 10, y, k_width - 10, y + 14,
                        ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : std::string("none"));
   }
   svg += "</svg>\n";

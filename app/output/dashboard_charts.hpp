@@ -20,8 +20,12 @@ std::string timeline_chart(const core::Dashboard& dashboard, const date::time_zo
 /// labelled axis of million euros.
 std::string states_chart(const core::StateReport& states);
 
-/// A ranking as horizontal bars of each proposal's total, with the overall threshold across
-/// them and the funding line under the last funded proposal. `index` keeps ids apart.
+/// The most proposals a ranking's chart shows: the first ones (the table lists them all).
+inline constexpr std::size_t k_ranking_chart_rows = 100;
+
+/// A ranking as horizontal bars of each proposal's total (of the first k_ranking_chart_rows),
+/// with the overall threshold across them and the funding line under the last funded proposal
+/// when the chart shows it. `index` keeps ids apart.
 std::string ranking_chart(const core::Ranking& ranking, std::size_t index);
 
 } // namespace cfp::cli

@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -36,7 +37,7 @@ void write_table(std::ostream& out, const std::string& id, const core::Fields<Ro
                  const std::vector<HtmlColumn>& columns, const std::vector<Row>& rows, const core::Display& display,
                  const Key& key, const Row* total = nullptr)
 {
-  out << "<table id=\"" << id << "\">\n<thead><tr>";
+  out << "<div class=\"table-wrap\">\n<table id=\"" << id << "\">\n<thead><tr>";
   for (const auto& column : columns) {
     out << (column.numeric ? "<th class=\"num\">" : "<th>") << escape_html(column.header) << "</th>";
   }
@@ -56,7 +57,7 @@ void write_table(std::ostream& out, const std::string& id, const core::Fields<Ro
   if (total != nullptr) {
     write_row(*total, "total");
   }
-  out << "</tbody>\n</table>\n";
+  out << "</tbody>\n</table>\n</div>\n";
 }
 
 constexpr std::string_view k_style = R"(
@@ -68,7 +69,9 @@ h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 2px solid #333; padd
 p.meta { color: #444; margin-top: 0; }
 p.empty { font-style: italic; color: #444; }
 table { border-collapse: collapse; width: 100%; margin: 0.8rem 0; font-size: 0.85rem; }
+.table-wrap { overflow-x: auto; }
 th, td { border: 1px solid #999; padding: 0.25rem 0.45rem; text-align: left; vertical-align: top; }
+td { max-width: 24em; overflow-wrap: break-word; unicode-bidi: isolate; }
 th { background: #e8e8e8; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: bold; border-top: 2px solid #333; }
@@ -96,7 +99,9 @@ tr.total td { font-weight: bold; border-top: 2px solid #333; }
   h2 { break-after: avoid; page-break-after: avoid; }
   section { break-inside: auto; }
   .chart { break-inside: avoid; page-break-inside: avoid; }
-  table { font-size: 8pt; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 7.5pt; }
+  th, td { padding: 0.1rem 0.2rem; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   th { background: #fff; border-bottom: 2px solid #000; }
@@ -132,6 +137,16 @@ void write_rankings(std::ostream& out, const core::Dashboard& dashboard, const c
         << ". Proposals of the closed cut-offs, at least " << ranking.min_experts
         << " experts a criterion. Dark bars are funded, hatched ones reserve, white ones below a threshold; "
            "the thick line is the funding line.</p>\n";
+    if (ranking.proposals.size() > k_ranking_chart_rows) {
+      const auto funded = std::count_if(ranking.proposals.begin(), ranking.proposals.end(),
+                                        [](const core::RankedProposal& r) { return r.status == core::RankStatus::funded; });
+      out << "<p class=\"legend chart-cut\">The chart shows the first " << k_ranking_chart_rows << " of "
+          << ranking.proposals.size() << " proposals"
+          << (static_cast<std::size_t>(funded) > k_ranking_chart_rows
+                  ? fmt::format("; the funding line falls after rank {}, below it", funded)
+                  : std::string())
+          << "; the table lists them all.</p>\n";
+    }
     out << ranking_chart(ranking, i);
     const auto rank = core::rank_fields(ranking.criteria);
     std::vector<HtmlColumn> columns{{"rank", "Rank", true}, {"acronym", "Acronym", false}, {"host", "Host", false}};

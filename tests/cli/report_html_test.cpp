@@ -5,8 +5,10 @@
 
 #include "cli/import_fixture.hpp"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <fstream>
 #include <regex>
 
 namespace cfp::test {
@@ -23,6 +25,12 @@ std::size_t count(const std::string& text, const std::string& needle)
     ++found;
   }
   return found;
+}
+
+fs::path write_file(const fs::path& path, const std::string& content)
+{
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
+  return path;
 }
 
 mode_t mode_of(const fs::path& path)
@@ -112,10 +120,61 @@ TEST_F(ReportHtmlTest, TheRankingWithItsThresholdAndFundingLine)
   // The funding line runs under the second bar: between MIMER and THIRD.
   std::smatch line;
   ASSERT_TRUE(std::regex_search(html, line, std::regex(R"x(<line class="funding-line" x1="20" y1="([0-9.]+)")x")));
-  EXPECT_EQ(line[1], "72.0") << "24 + 2 x (18 + 8) - 4";
+  EXPECT_EQ(line[1], "74.0") << "the second bar ends at 24 + 26 + 18; the line runs 6 below it";
   EXPECT_NE(html.find("funding line: budget 1,500,000,000.00 EUR"), std::string::npos);
   // --call: only that call's cut-offs.
   EXPECT_EQ(count(html, "<g class=\"cutoff\""), 2U);
+}
+
+TEST_F(ReportHtmlTest, ALongRankingShowsItsFirstHundredInTheChartAndEveryOneInTheTable)
+{
+  for (const char* expert : {"Ella", "Frans", "Greta"}) {
+    ok({"expert", "add", expert, "--state", "FI"});
+  }
+  // 120 proposals of 15M that all pass (4 to 5 points a criterion): the 1.5bn budget funds 100.
+  std::string proposals = "call,acronym,title,host,entity,eu_contribution_eur,submitted_at\n";
+  std::string scores = "call,acronym,expert,criterion,score,comment\n";
+  const auto score = [&](const std::string& acronym, double points) {
+    for (const char* expert : {"Ella", "Frans", "Greta"}) {
+      for (const char* criterion : {"excellence", "impact", "implementation"}) {
+        scores += fmt::format("{},{},{},{},{:.1f},\n", k_call, acronym, expert, criterion, points);
+      }
+    }
+  };
+  for (int i = 0; i < 120; ++i) {
+    const auto acronym = fmt::format("P{:03}", i);
+    proposals += fmt::format("{},{},T,DE,E,15M,2024-10-02T10:00:00Z\n", k_call, acronym);
+    score(acronym, 5.0 - 0.5 * (i / 40));
+  }
+  ok({"import", "proposals", write_file(m_dir / "p.csv", proposals).string()}, "2024-10-03T10:00:00Z");
+  ok({"import", "scores", write_file(m_dir / "s.csv", scores).string()}, k_after);
+  // With BSC-AIF and MIMER, which have no scores, 122 proposals in the ranking.
+  auto html = page({}, k_after);
+  EXPECT_EQ(count(html, "<g class=\"ranked "), 100U);
+  EXPECT_EQ(count(html, "<g class=\"ranked funded\""), 100U);
+  EXPECT_NE(html.find("The chart shows the first 100 of 122 proposals; the table lists them all."),
+            std::string::npos);
+  EXPECT_EQ(count(html, "<tr class=\"row\" data-key=\"P0"), 100U) << "the ranking's table";
+  EXPECT_EQ(count(html, "<tr class=\"row\" data-key=\"P1"), 20U);
+  EXPECT_EQ(count(html, "<tr class=\"row\" data-key=\"EUROHPC-2024-CEI-AI-01 P"), 120U) << "the proposals' table";
+  EXPECT_EQ(count(html, "<line class=\"funding-line\""), 1U) << "under the 100th, the last funded";
+
+  // Two more that cost nothing and rank first: 102 funded, the line falls below the chart.
+  scores = "call,acronym,expert,criterion,score,comment\n";
+  score("FREE1", 5);
+  score("FREE2", 5);
+  ok({"import", "proposals",
+      write_file(m_dir / "q.csv", "call,acronym,title,host,entity,eu_contribution_eur,submitted_at\n" +
+                                      std::string(k_call) + ",FREE1,T,DE,E,0,2024-10-02T09:00:00Z\n" +
+                                      std::string(k_call) + ",FREE2,T,DE,E,0,2024-10-02T09:00:00Z\n")
+          .string()},
+     "2024-10-03T10:00:00Z");
+  ok({"import", "scores", write_file(m_dir / "free.csv", scores).string()}, k_after);
+  html = page({}, k_after);
+  EXPECT_NE(html.find("The chart shows the first 100 of 124 proposals; the funding line falls after rank 102, below "
+                      "it; the table lists them all."),
+            std::string::npos);
+  EXPECT_EQ(count(html, "<line class=\"funding-line\""), 0U);
 }
 
 TEST_F(ReportHtmlTest, EveryValueIsEscaped)
