@@ -6,6 +6,7 @@
 #include <cfp/core/dashboard.hpp>
 #include <cfp/error.hpp>
 #include <cfp/util/output_file.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -39,7 +40,8 @@ void run_report_html(Context& context, const HtmlOptions& options)
   write_dashboard(file.stream(), dashboard, context.display());
   file.keep_mode();
   file.commit();
-  context.note(fmt::format("wrote {}: {} call{}, {} cut-off{}, {} proposal{}, {} ranking{}", options.out,
+  context.note(fmt::format("wrote {}: {} call{}, {} cut-off{}, {} proposal{}, {} ranking{}",
+                           util::escape_controls(options.out),
                            dashboard.calls.size(), dashboard.calls.size() == 1 ? "" : "s",
                            dashboard.deadlines.rows.size(), dashboard.deadlines.rows.size() == 1 ? "" : "s",
                            dashboard.proposals.size(), dashboard.proposals.size() == 1 ? "" : "s",

@@ -63,9 +63,11 @@ ordered_json json_value(const domain::Value& value)
             return parsed.is_discarded() ? ordered_json(nullptr) : parsed;
           },
           [](const domain::Decimal& decimal) {
-            // A short decimal parses to the double whose shortest form is the same digits.
+            // A short decimal parses to the double whose shortest form is the same digits; one
+            // with more digits than a double holds (a share of a budget past 10^15 percent) stays
+            // a string rather than become another number.
             auto parsed = ordered_json::parse(decimal.text, nullptr, false);
-            return parsed.is_number() ? parsed : ordered_json(decimal.text);
+            return parsed.is_number() && parsed.dump() == decimal.text ? parsed : ordered_json(decimal.text);
           },
       },
       value);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <regex>
@@ -210,6 +211,45 @@ TEST_F(ReportHtmlTest, WrittenAtomicallyNewFilesPrivateExistingOnesKeepTheirMode
     const auto name = entry.path().filename().string();
     EXPECT_TRUE(name == "dashboard.html" || name.rfind("cfp.db", 0) == 0) << "left behind: " << name;
   }
+}
+
+TEST_F(ReportHtmlTest, AnotherUsersFileIsReplacedByAPrivateOne)
+{
+  if (::geteuid() != 0) {
+    GTEST_SKIP() << "only root can give a file to another user";
+  }
+  // Root replacing nobody's world-writable file must not hand the dashboard to nobody.
+  write_file(m_out, "bait");
+  ASSERT_EQ(::chown(m_out.c_str(), 65534, 65534), 0);
+  fs::permissions(m_out, fs::perms::all & ~(fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec));
+  page();
+  struct stat info{};
+  ASSERT_EQ(::stat(m_out.c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0600U);
+  EXPECT_EQ(info.st_uid, 0U);
+}
+
+TEST_F(ReportHtmlTest, AFolderAboveThatOthersMayWriteIsRefusedToo)
+{
+  const fs::path shared = m_dir / "shared";
+  fs::create_directories(shared / "mine");
+  fs::permissions(shared, fs::perms::all);
+  fails({"report", "html", "--out", (shared / "mine" / "page.html").string()}, 66,
+        "other users may write the folder " + fs::canonical(shared).string());
+  // Sticky, as /tmp is: allowed.
+  fs::permissions(shared, fs::perms::all | fs::perms::sticky_bit);
+  page();
+  const auto result = cfp({"report", "html", "--out", (shared / "mine" / "page.html").string()});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+}
+
+TEST_F(ReportHtmlTest, TheSummaryNamesTheFileOnOneLine)
+{
+  const auto odd = m_dir / "two\nlines.html";
+  const auto result = cfp({"report", "html", "--out", odd.string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err, "wrote " + (m_dir / "two\\nlines.html").string() + ": 2 calls, 4 cut-offs, 2 proposals, 0 rankings\n");
+  EXPECT_TRUE(fs::exists(odd));
 }
 
 TEST_F(ReportHtmlTest, RefusesOutputsThatAreNotAFileOfItsOwn)

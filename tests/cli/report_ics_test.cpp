@@ -126,6 +126,9 @@ TEST_F(ReportIcsTest, OneEventPerCutOffByClosingTimeOrOnlyThoseOfOneCall)
   EXPECT_EQ(values(one, "UID"), (std::vector<std::string>{"cutoff-EUROHPC-2024-CEI-AI-02_2024-11-04@cfp",
                                                           "cutoff-EUROHPC-2024-CEI-AI-02_2025-02-01@cfp"}));
   EXPECT_EQ(values(one, "X-WR-CALNAME"), std::vector<std::string>{"cfp cut-offs: EUROHPC-2024-CEI-AI-02"});
+  EXPECT_EQ(values(ok({"report", "ics", "--call", "eurohpc-2024-cei-ai-02"}), "X-WR-CALNAME"),
+            std::vector<std::string>{"cfp cut-offs: EUROHPC-2024-CEI-AI-02"})
+      << "the code as stored, whatever the case typed";
 }
 
 TEST_F(ReportIcsTest, TheSameCutOffKeepsItsUidWhateverTheRowIdsAndTheReportTime)

@@ -134,6 +134,31 @@ TEST_F(ReportStatesTest, TheSameNumbersInEveryFormat)
   }
 }
 
+TEST_F(ReportStatesTest, SumsUpToTheLimitAreExactPastItTheReportsRefuse)
+{
+  const std::string before_opening = "2024-09-01T09:00:00Z";
+  ok({"call", "add", "BIG", "--title", "Big", "--opens", "2024-09-10", "--budget", "0.01"}, before_opening);
+  ok({"deadline", "add", "BIG", "2025-02-01"}, before_opening);
+  add("HALF1", "BE", {"--eu-contribution", "46116860184273879.03"}, "2024-10-02T10:00:00Z", "BIG");
+  add("HALF2", "BE", {"--eu-contribution", "46116860184273879.04"}, "2024-10-02T10:00:00Z", "BIG");
+  // Exactly the most cfp counts: 92,233,720,368,547,758.07 EUR.
+  EXPECT_EQ(rows({"--call", "BIG"}), (std::vector<std::string>{"BE 2 0 0 92233720368547758.07 0.00 0 0.00"}));
+  const auto deadline = json::parse(ok({"report", "deadlines", "--call", "BIG", "--format", "json"})).at(0);
+  EXPECT_EQ(deadline.at("eu_requested_eur"), "92233720368547758.07");
+  EXPECT_EQ(deadline.at("budget_share"), "922337203685477580700.0") << "past what a JSON reader's double holds: a string";
+  // One cent more, in another state or the same: every report that adds it up refuses, and says why.
+  add("CENT", "FR", {"--eu-contribution", "0.01"}, "2024-10-02T10:00:00Z", "BIG");
+  const std::string message = "the amounts add up to more than cfp can count (about 92 million billion euros)";
+  fails({"report", "states"}, 1, message);
+  fails({"report", "deadlines"}, 1, message);
+  fails({"report", "calls"}, 1, message);
+  fails({"report", "html", "--out", (m_dir / "page.html").string()}, 1, message);
+  EXPECT_FALSE(std::filesystem::exists(m_dir / "page.html"));
+  add("MORE", "BE", {"--eu-contribution", "0.01", "--draft"}, "2024-10-02T10:00:00Z", "BIG");
+  ok({"proposal", "submit", "BIG/MORE"}, "2024-10-03T10:00:00Z");
+  fails({"report", "states", "--call", "BIG"}, 1, message);
+}
+
 TEST_F(ReportStatesTest, AnEmptyDatabaseAndBadOptions)
 {
   const TempDir empty;

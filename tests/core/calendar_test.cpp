@@ -122,6 +122,9 @@ TEST(CalendarEscapeTest, OtherControlCharactersAreDropped)
 {
   EXPECT_EQ(core::escape_text("a\x1b[31mb\x7f" + std::string(1, '\0') + "c"), "a[31mbc");
   EXPECT_EQ(core::escape_text("\x01\x02\x0b\x0c"), "");
+  EXPECT_EQ(core::escape_text("a\xC2\x9B" "b\xE2\x80\xAE" "c\xE2\x81\xA9"), "abc") << "C1 and bidirectional controls";
+  EXPECT_EQ(core::escape_text("\xC2\xA0\xE2\x80\x94\xE2\x80\xAF"), "\xC2\xA0\xE2\x80\x94\xE2\x80\xAF")
+      << "a no-break space, a dash and a narrow no-break space stay";
 }
 
 TEST(CalendarUidTest, DependsOnlyOnTheCallAndTheLabel)
@@ -227,6 +230,19 @@ TEST(CalendarWriteTest, AWallTimeThatHappensTwiceIsWrittenInUtc)
   ASSERT_GE(second.size(), 4u);
   EXPECT_EQ(second.at(2), "DTSTART:20251026T015000Z");
   EXPECT_EQ(second.at(3), "DTEND;TZID=Europe/Brussels:20251026T030500") << "03:05 happens once, in winter time";
+}
+
+TEST(CalendarWriteTest, AWallTimePastTheYear9999IsWrittenInUtc)
+{
+  // 9999-12-31T23:59:59Z is already 10000-01-01 in Brussels, which no DATE-TIME can write.
+  const auto lines = content_lines(calendar_of({{"C", "T", "last", utc("9999-12-31T23:59:59Z")}}));
+  const auto event = block(lines, "UID:cutoff-C_last@cfp", "STATUS:CONFIRMED");
+  ASSERT_GE(event.size(), 4u);
+  EXPECT_EQ(event.at(2), "DTSTART:99991231T235959Z");
+  EXPECT_EQ(event.at(3), "DURATION:PT15M") << "its end, too, is past the year 9999";
+  for (const auto& line : lines) {
+    EXPECT_EQ(line.find("10000"), std::string::npos) << line;
+  }
 }
 
 TEST(CalendarWriteTest, WithoutEventsTheZoneAroundTheReportTimeKeepsItValid)

@@ -29,6 +29,10 @@ TEST(EscapeHtmlTest, ControlCharactersAndBrokenUtf8BecomeReplacementCharacters)
   EXPECT_EQ(escape_html("\xC3"), "\xEF\xBF\xBD") << "a cut-short sequence";
   EXPECT_EQ(escape_html("\xFF<"), "\xEF\xBF\xBD&lt;");
   EXPECT_EQ(escape_html("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD") << "a surrogate";
+  EXPECT_EQ(escape_html("a\xC2\x9B" "b"), "a\xEF\xBF\xBD" "b") << "a C1 control (CSI)";
+  EXPECT_EQ(escape_html("\xE2\x80\xAELTR\xE2\x81\xA6x\xE2\x81\xA9"), "\xEF\xBF\xBDLTR\xEF\xBF\xBDx\xEF\xBF\xBD")
+      << "bidirectional overrides and isolates";
+  EXPECT_EQ(escape_html("\xE2\x80\x8F\xE2\x80\x94"), "\xE2\x80\x8F\xE2\x80\x94") << "a mark and a dash stay";
 }
 
 } // namespace

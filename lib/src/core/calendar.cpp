@@ -68,7 +68,9 @@ std::string utc_date_time(domain::Instant instant)
 std::string date_time(std::string_view name, const date::time_zone& zone, domain::Instant instant)
 {
   const auto wall = zone.to_local(instant);
-  if (zone.get_info(wall).result == date::local_info::unique) {
+  // A wall time past 9999-12-31 has no DATE-TIME form: UTC then, too.
+  const auto year = date::year_month_day{date::floor<date::days>(wall)}.year();
+  if (zone.get_info(wall).result == date::local_info::unique && year <= date::year{9999}) {
     return fmt::format("{};TZID={}:{}", name, zone.name(), local_date_time(wall));
   }
   return fmt::format("{}:{}", name, utc_date_time(instant));
@@ -137,7 +139,12 @@ void write_event(LineWriter& writer, const date::time_zone& zone, domain::Instan
   writer.line("UID:" + cutoff_uid(event.call_code, event.label));
   writer.line("DTSTAMP:" + utc_date_time(stamp));
   writer.line(date_time("DTSTART", zone, event.closes_at));
-  writer.line(date_time("DTEND", zone, event.closes_at + k_event_length));
+  const auto end = event.closes_at + k_event_length;
+  if (date::year_month_day{date::floor<date::days>(end)}.year() <= date::year{9999}) {
+    writer.line(date_time("DTEND", zone, end));
+  } else {
+    writer.line("DURATION:PT15M"); // an end past 9999-12-31 has no DATE-TIME form
+  }
   writer.text("SUMMARY", summary);
   writer.text("DESCRIPTION", fmt::format("{}\nCut-off {} closes at {} (UTC); proposals submitted after it are late.",
                                          event.call_title, event.label, domain::format_utc(event.closes_at)));
@@ -174,6 +181,25 @@ std::string fold_line(std::string_view line)
   return folded.append(line).append("\r\n");
 }
 
+namespace {
+
+// The length of the C1 control (U+0080-U+009F) or bidirectional control (U+202A-U+202E,
+// U+2066-U+2069) that `text` starts with, in UTF-8, or 0.
+std::size_t invisible_control(std::string_view text)
+{
+  const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0U; };
+  if (byte(0) == 0xC2 && byte(1) >= 0x80 && byte(1) <= 0x9F) {
+    return 2;
+  }
+  if (byte(0) == 0xE2 && ((byte(1) == 0x80 && byte(2) >= 0xAA && byte(2) <= 0xAE) ||
+                          (byte(1) == 0x81 && byte(2) >= 0xA6 && byte(2) <= 0xA9))) {
+    return 3;
+  }
+  return 0;
+}
+
+} // namespace
+
 std::string escape_text(std::string_view text)
 {
   std::string escaped;
@@ -187,6 +213,9 @@ std::string escape_text(std::string_view text)
     } else if (c == '\n' || c == '\r') {
       escaped += "\\n";
     } else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
+      continue;
+    } else if (const auto length = invisible_control(text.substr(i)); length > 0) {
+      i += length - 1; // C1 controls and bidirectional controls are left out too
       continue;
     } else {
       escaped += c;
@@ -204,13 +233,15 @@ Calendar cutoff_calendar(Session& session, const CalendarRequest& request)
 {
   Calendar calendar;
   calendar.stamp = session.clock.now();
-  calendar.name = request.call ? "cfp cut-offs: " + *request.call : "cfp cut-offs";
+  calendar.name = "cfp cut-offs";
   // The read may run again when the backend asks for a retry: it starts from nothing each time.
   calendar.events = session.database.read("write the cut-offs calendar", [&](const store::Transaction& tx) {
     std::vector<CalendarEvent> events;
     std::optional<std::int64_t> only;
     if (request.call) {
-      only = require_call(tx, *request.call).id;
+      const auto call = require_call(tx, *request.call);
+      only = call.id;
+      calendar.name = "cfp cut-offs: " + call.code; // as stored, whatever the case typed
     }
     std::map<std::string, std::string> titles; // by call code
     for (auto& call : tx.calls().list()) {
@@ -245,7 +276,9 @@ void write_calendar(std::ostream& out, const Calendar& calendar)
     first = earliest->closes_at;
     last = latest->closes_at + k_event_length;
   }
-  write_timezone(writer, zone, local_year(zone, first) - date::years{1}, local_year(zone, last) + date::years{1});
+  // (No further than 9999, the last year a DATE-TIME can write.)
+  write_timezone(writer, zone, std::min(local_year(zone, first) - date::years{1}, date::year{9998}),
+                 std::min(local_year(zone, last) + date::years{1}, date::year{9999}));
   for (const auto& event : calendar.events) {
     write_event(writer, zone, calendar.stamp, event);
   }

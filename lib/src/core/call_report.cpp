@@ -52,7 +52,7 @@ CallReport report_calls(const store::Transaction& tx, domain::Instant at)
       break;
     case domain::ProposalStatus::submitted:
       row.submitted += tally.count;
-      row.eu_requested += tally.eu_contribution;
+      row.eu_requested = add_amounts(row.eu_requested, tally.eu_contribution);
       break;
     case domain::ProposalStatus::withdrawn:
       row.withdrawn += tally.count;

@@ -71,9 +71,26 @@ std::string format_share(domain::Cents amount, domain::Cents budget)
 {
   // Tenths of a percent, rounded half up, without overflow: amount * 2000 fits in 128 bits.
   __extension__ using Wide = __int128;
-  const auto tenths =
-      static_cast<std::int64_t>((Wide{amount} * 2000 + budget) / (Wide{budget} * 2));
-  return fmt::format("{}.{}", tenths / 10, tenths % 10);
+  // The share may pass 64 bits (92 million billion euros over a budget of a cent): the whole
+  // percents are written as billions of billions and the rest.
+  const Wide tenths = (Wide{amount} * 2000 + budget) / (Wide{budget} * 2);
+  constexpr std::int64_t k_quintillion = 1'000'000'000'000'000'000;
+  const Wide whole = tenths / 10;
+  const auto digit = static_cast<int>(tenths % 10);
+  if (whole < k_quintillion) {
+    return fmt::format("{}.{}", static_cast<std::int64_t>(whole), digit);
+  }
+  return fmt::format("{}{:018}.{}", static_cast<std::int64_t>(whole / k_quintillion),
+                     static_cast<std::int64_t>(whole % k_quintillion), digit);
+}
+
+domain::Cents add_amounts(domain::Cents total, domain::Cents amount)
+{
+  const auto sum = domain::add_cents(total, amount);
+  if (!sum) {
+    throw Error(ErrorKind::refused, std::string(domain::k_sum_too_large));
+  }
+  return *sum;
 }
 
 domain::Instant report_time(const Session& session, const std::optional<std::string>& at)
@@ -123,7 +140,7 @@ DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineRepo
     for (const auto& tally : by_call[call.id]) {
       if (tally.cutoff_id == cutoff.id && tally.status == domain::ProposalStatus::submitted) {
         row.submitted += tally.count;
-        row.eu_requested += tally.eu_contribution;
+        row.eu_requested = add_amounts(row.eu_requested, tally.eu_contribution);
       } else if (tally.cutoff_id == cutoff.id && tally.status == domain::ProposalStatus::withdrawn) {
         row.withdrawn += tally.count;
       } else if (tally.status == domain::ProposalStatus::draft && row.status == CutoffStatus::open &&

@@ -32,9 +32,9 @@ void add_to(StateReportRow& total, const StateReportRow& row)
   total.partnered += row.partnered;
   total.drafts += row.drafts;
   total.selected += row.selected;
-  total.eu_requested += row.eu_requested;
-  total.national_committed += row.national_committed;
-  total.eu_selected += row.eu_selected;
+  total.eu_requested = add_amounts(total.eu_requested, row.eu_requested);
+  total.national_committed = add_amounts(total.national_committed, row.national_committed);
+  total.eu_selected = add_amounts(total.eu_selected, row.eu_selected);
 }
 
 } // namespace

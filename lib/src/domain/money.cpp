@@ -138,4 +138,13 @@ std::string format_money_grouped(Cents cents)
   return result + plain.substr(point);
 }
 
+std::optional<Cents> add_cents(Cents total, Cents amount)
+{
+  Cents sum = 0;
+  if (__builtin_add_overflow(total, amount, &sum)) {
+    return std::nullopt;
+  }
+  return sum;
+}
+
 } // namespace cfp::domain

@@ -17,9 +17,13 @@ std::string escape_html(std::string_view text)
       utf8proc_int32_t code_point = 0;
       const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
                                            static_cast<utf8proc_ssize_t>(text.size() - i), &code_point);
-      if (length <= 0) {
+      // C1 controls and bidirectional controls, which would turn the text around, show too.
+      const bool control = (code_point >= 0x80 && code_point <= 0x9F) ||
+                           (code_point >= 0x202A && code_point <= 0x202E) ||
+                           (code_point >= 0x2066 && code_point <= 0x2069);
+      if (length <= 0 || control) {
         escaped += k_replacement;
-        ++i;
+        i += length <= 0 ? 1 : static_cast<std::size_t>(length);
       } else {
         escaped.append(text.substr(i, static_cast<std::size_t>(length)));
         i += static_cast<std::size_t>(length);

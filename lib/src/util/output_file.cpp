@@ -85,14 +85,25 @@ std::string name_beside(const fs::path& destination, const std::string& tag)
 
 std::optional<std::string> shared_folder(const fs::path& destination)
 {
+  // The folder and every folder above it: another user who may write one could put a link of
+  // theirs in place of the folder below it.
+  std::error_code error;
   const fs::path folder = destination.parent_path().empty() ? fs::path(".") : destination.parent_path();
-  struct stat info{};
-  if (::stat(folder.c_str(), &info) != 0 || (info.st_mode & (S_IWGRP | S_IWOTH)) == 0 ||
-      (info.st_mode & S_ISVTX) != 0) {
-    return std::nullopt;
+  fs::path real = fs::canonical(folder, error);
+  if (error) {
+    return std::nullopt; // no such folder: writing there fails, and says so
   }
-  return "other users may write the folder " + folder.string() + ", and could read or replace " +
-         destination.filename().string() + " as it is written; name a file in a folder of your own";
+  for (;; real = real.parent_path()) {
+    struct stat info{};
+    if (::stat(real.c_str(), &info) == 0 && (info.st_mode & (S_IWGRP | S_IWOTH)) != 0 &&
+        (info.st_mode & S_ISVTX) == 0) {
+      return "other users may write the folder " + real.string() + ", and could read or replace " +
+             destination.filename().string() + " as it is written; name a file in a folder of your own";
+    }
+    if (real == real.parent_path()) {
+      return std::nullopt;
+    }
+  }
 }
 
 std::optional<std::string> output_conflict(const fs::path& destination, const std::vector<ProtectedFile>& protected_files)
@@ -194,7 +205,9 @@ namespace {
 void OutputFile::keep_mode()
 {
   struct stat existing{};
-  if (::stat(m_destination.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) &&
+  // Only a file of one's own: root replacing another user's file would otherwise give its content
+  // the mode that user chose, and that user could read or change it.
+  if (::stat(m_destination.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) && existing.st_uid == ::geteuid() &&
       ::fchmod(m_fd, existing.st_mode & (S_IRWXU | S_IRWXG | S_IRWXO)) != 0) {
     fail_to_write(m_destination, errno);
   }

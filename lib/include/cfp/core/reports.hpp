@@ -125,6 +125,9 @@ CallReport report_calls(Session& session, const CallReportRequest& request);
 /// The same in a read the caller holds, at `at`.
 CallReport report_calls(const store::Transaction& tx, domain::Instant at);
 
+/// `total` + `amount` for a report's sums; refused (1) when they pass domain::k_max_cents.
+domain::Cents add_amounts(domain::Cents total, domain::Cents amount);
+
 /// The report time: `at` (a WHEN, read in the display zone) when given, else now.
 domain::Instant report_time(const Session& session, const std::optional<std::string>& at);
 

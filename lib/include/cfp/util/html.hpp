@@ -9,8 +9,9 @@
 namespace cfp::util {
 
 /// `text` as HTML text or a quoted attribute value: & < > " ' as character references, and
-/// control characters (but tab and line feed) and bytes that are not UTF-8 as U+FFFD, so that
-/// no value becomes markup or breaks the document.
+/// control characters (but tab and line feed; C1 and bidirectional controls too) and bytes that
+/// are not UTF-8 as U+FFFD, so that no value becomes markup, breaks the document or turns the
+/// text around it.
 std::string escape_html(std::string_view text);
 
 } // namespace cfp::util

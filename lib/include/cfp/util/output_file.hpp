@@ -27,8 +27,9 @@ std::optional<std::string> output_conflict(const std::filesystem::path& destinat
                                            const std::vector<ProtectedFile>& protected_files);
 
 /// Why the folder `destination` would be written in may not be used for a private file, or
-/// nothing when it may: other users may write it and it is not sticky, so that they could
-/// rename the file away, or put one of theirs in its place before it is written.
+/// nothing when it may: other users may write it, or a folder above it, and it is not sticky, so
+/// that they could rename the file away, put one of theirs in its place before it is written, or
+/// put a link in place of a folder on the way.
 std::optional<std::string> shared_folder(const std::filesystem::path& destination);
 
 /// What OutputFile::commit does when the destination exists by then.
@@ -65,8 +66,8 @@ public:
   /// leads to the file created. Throws cfp::Error (input_file) when no name can be given.
   const std::filesystem::path& temporary();
 
-  /// Gives the file the permission bits of the regular file it will replace, when there is one
-  /// now (a file shared on purpose stays shared); otherwise it stays 0600.
+  /// Gives the file the permission bits of the regular file of the same owner it will replace,
+  /// when there is one now (a file shared on purpose stays shared); otherwise it stays 0600.
   void keep_mode();
   /// Empties the temporary file, to be written again from the start.
   void restart();
