@@ -18,15 +18,6 @@ namespace fs = std::filesystem;
 constexpr auto k_chromium = "/usr/bin/chromium";
 constexpr auto k_after = "2024-11-04T16:00:01Z";
 
-std::size_t count(const std::string& text, const std::string& needle)
-{
-  std::size_t found = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) {
-    ++found;
-  }
-  return found;
-}
-
 class DashboardBrowserTest : public CliTest
 {
 protected:
@@ -80,25 +71,25 @@ TEST_F(DashboardBrowserTest, TheBrowserBuildsTheChartsRowsAndFundingLineAndShows
   const auto& dom = loaded.out;
   ASSERT_NE(dom.find("<svg id=\"timeline\""), std::string::npos) << dom.substr(0, 2000);
   // The timeline: the five cut-offs of three calls, with the proposals submitted to each.
-  EXPECT_EQ(count(dom, "<g class=\"cutoff\""), 5U);
+  EXPECT_EQ(count_of(dom, "<g class=\"cutoff\""), 5U);
   EXPECT_NE(dom.find("data-call=\"EUROHPC-2024-CEI-AI-01\" data-label=\"2024-11-04\" data-status=\"closed\" "
                      "data-submitted=\"2\""),
             std::string::npos);
   // The states' bars: Spain, Italy and Finland request EU money.
-  EXPECT_EQ(count(dom, "<g class=\"bar\""), 3U);
+  EXPECT_EQ(count_of(dom, "<g class=\"bar\""), 3U);
   EXPECT_NE(dom.find("<g class=\"bar\" data-state=\"IT\" data-eur=\"30000000.00\">"), std::string::npos);
   // The ranking of EVIL: ONE funded (earlier submission breaks the tie), TWO over the 40M budget.
   EXPECT_NE(dom.find("<g class=\"ranked funded\" data-acronym=\"ONE\""), std::string::npos);
   EXPECT_NE(dom.find("<g class=\"ranked reserve\" data-acronym=\"TWO\""), std::string::npos);
-  EXPECT_EQ(count(dom, "<line class=\"funding-line\""), 1U);
-  EXPECT_EQ(count(dom, "<line class=\"threshold\""), 1U);
+  EXPECT_EQ(count_of(dom, "<line class=\"funding-line\""), 1U);
+  EXPECT_EQ(count_of(dom, "<line class=\"threshold\""), 1U);
   // Every proposal a row of the one proposals table, which the hostile title did not close.
   const auto proposals = dom.substr(dom.find("<table id=\"proposals-table\">"));
-  EXPECT_EQ(count(proposals.substr(0, proposals.find("</table>")), "<tr class=\"row\""), 4U);
-  EXPECT_EQ(count(dom, "<h1"), 1U) << "no injected heading";
+  EXPECT_EQ(count_of(proposals.substr(0, proposals.find("</table>")), "<tr class=\"row\""), 4U);
+  EXPECT_EQ(count_of(dom, "<h1"), 1U) << "no injected heading";
   // The hostile call title is text: no script ran (the title is as written) and no element came of it.
-  EXPECT_EQ(count(dom, "<script"), 0U);
-  EXPECT_EQ(count(dom, "<b>"), 0U);
+  EXPECT_EQ(count_of(dom, "<script"), 0U);
+  EXPECT_EQ(count_of(dom, "<b>"), 0U);
   EXPECT_NE(dom.find("&lt;script&gt;document.title='pwned'&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"),
             std::string::npos);
   EXPECT_EQ(dom.find("<title>pwned</title>"), std::string::npos);

@@ -53,6 +53,10 @@ TEST_F(StdoutFailureTest, EveryReadCommandWritingToAFullDiskExitsSeventyFour)
                                                                  {"call", "list", "--format", "ndjson"},
                                                                  {"deadline", "list"},
                                                                  {"state", "list"},
+                                                                 {"report", "deadlines", "--all"},
+                                                                 {"report", "states", "--format", "csv"},
+                                                                 {"report", "calls"},
+                                                                 {"report", "ics"},
                                                                  {"log"},
                                                                  {"db", "status"}}) {
     const auto result = cfp_to(args, {"/dev/full"});

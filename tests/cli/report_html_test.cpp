@@ -19,15 +19,6 @@ namespace fs = std::filesystem;
 
 constexpr auto k_after = "2024-11-04T16:00:01Z";
 
-std::size_t count(const std::string& text, const std::string& needle)
-{
-  std::size_t found = 0;
-  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) {
-    ++found;
-  }
-  return found;
-}
-
 fs::path write_file(const fs::path& path, const std::string& content)
 {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << content;
@@ -72,17 +63,17 @@ TEST_F(ReportHtmlTest, ASelfContainedPageWithEverySection)
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);
   EXPECT_EQ(html.find("@import"), std::string::npos);
-  EXPECT_EQ(count(html, "http"), count(html, "xmlns=\"http://www.w3.org/2000/svg\""));
+  EXPECT_EQ(count_of(html, "http"), count_of(html, "xmlns=\"http://www.w3.org/2000/svg\""));
   // Four cut-offs on the timeline, with the two proposals submitted to the first of AI-01.
-  EXPECT_EQ(count(html, "<g class=\"cutoff\""), 4U);
+  EXPECT_EQ(count_of(html, "<g class=\"cutoff\""), 4U);
   EXPECT_NE(html.find("<g class=\"cutoff\" data-call=\"EUROHPC-2024-CEI-AI-01\" data-label=\"2024-11-04\" "
                       "data-status=\"open\" data-submitted=\"2\">"),
             std::string::npos);
   // One bar per hosting state that requests EU money: Spain (MIMER requests none).
-  EXPECT_EQ(count(html, "<g class=\"bar\""), 1U);
+  EXPECT_EQ(count_of(html, "<g class=\"bar\""), 1U);
   EXPECT_NE(html.find("<g class=\"bar\" data-state=\"ES\" data-eur=\"31000000.00\">"), std::string::npos);
   // Every proposal a row; the states' table ends with its total.
-  EXPECT_EQ(count(html, "<tr class=\"row\" data-key=\"EUROHPC-2024-CEI-AI-01 "), 2U + 2U) << "2 proposals, 2 cut-offs";
+  EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"EUROHPC-2024-CEI-AI-01 "), 2U + 2U) << "2 proposals, 2 cut-offs";
   EXPECT_NE(html.find("<tr class=\"total\" data-key=\"\"><td></td><td>TOTAL</td><td class=\"num\">2</td>"),
             std::string::npos);
   // No scores yet: no ranking.
@@ -109,7 +100,7 @@ TEST_F(ReportHtmlTest, TheRankingWithItsThresholdAndFundingLine)
     }
   }
   const auto html = page({"--call", k_call}, k_after);
-  EXPECT_EQ(count(html, "<section class=\"ranking\""), 1U);
+  EXPECT_EQ(count_of(html, "<section class=\"ranking\""), 1U);
   EXPECT_NE(html.find("<g class=\"ranked funded\" data-acronym=\"BSC-AIF\" data-status=\"funded\" data-rank=\"1\">"),
             std::string::npos);
   EXPECT_NE(html.find("<g class=\"ranked funded\" data-acronym=\"MIMER\" data-status=\"funded\" data-rank=\"2\">"),
@@ -124,7 +115,7 @@ TEST_F(ReportHtmlTest, TheRankingWithItsThresholdAndFundingLine)
   EXPECT_EQ(line[1], "74.0") << "the second bar ends at 24 + 26 + 18; the line runs 6 below it";
   EXPECT_NE(html.find("funding line: budget 1,500,000,000.00 EUR"), std::string::npos);
   // --call: only that call's cut-offs.
-  EXPECT_EQ(count(html, "<g class=\"cutoff\""), 2U);
+  EXPECT_EQ(count_of(html, "<g class=\"cutoff\""), 2U);
 }
 
 TEST_F(ReportHtmlTest, ALongRankingShowsItsFirstHundredInTheChartAndEveryOneInTheTable)
@@ -151,14 +142,14 @@ TEST_F(ReportHtmlTest, ALongRankingShowsItsFirstHundredInTheChartAndEveryOneInTh
   ok({"import", "scores", write_file(m_dir / "s.csv", scores).string()}, k_after);
   // With BSC-AIF and MIMER, which have no scores, 122 proposals in the ranking.
   auto html = page({}, k_after);
-  EXPECT_EQ(count(html, "<g class=\"ranked "), 100U);
-  EXPECT_EQ(count(html, "<g class=\"ranked funded\""), 100U);
+  EXPECT_EQ(count_of(html, "<g class=\"ranked "), 100U);
+  EXPECT_EQ(count_of(html, "<g class=\"ranked funded\""), 100U);
   EXPECT_NE(html.find("The chart shows the first 100 of 122 proposals; the table lists them all."),
             std::string::npos);
-  EXPECT_EQ(count(html, "<tr class=\"row\" data-key=\"P0"), 100U) << "the ranking's table";
-  EXPECT_EQ(count(html, "<tr class=\"row\" data-key=\"P1"), 20U);
-  EXPECT_EQ(count(html, "<tr class=\"row\" data-key=\"EUROHPC-2024-CEI-AI-01 P"), 120U) << "the proposals' table";
-  EXPECT_EQ(count(html, "<line class=\"funding-line\""), 1U) << "under the 100th, the last funded";
+  EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"P0"), 100U) << "the ranking's table";
+  EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"P1"), 20U);
+  EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"EUROHPC-2024-CEI-AI-01 P"), 120U) << "the proposals' table";
+  EXPECT_EQ(count_of(html, "<line class=\"funding-line\""), 1U) << "under the 100th, the last funded";
 
   // Two more that cost nothing and rank first: 102 funded, the line falls below the chart.
   scores = "call,acronym,expert,criterion,score,comment\n";
@@ -175,7 +166,7 @@ TEST_F(ReportHtmlTest, ALongRankingShowsItsFirstHundredInTheChartAndEveryOneInTh
   EXPECT_NE(html.find("The chart shows the first 100 of 124 proposals; the funding line falls after rank 102, below "
                       "it; the table lists them all."),
             std::string::npos);
-  EXPECT_EQ(count(html, "<line class=\"funding-line\""), 0U);
+  EXPECT_EQ(count_of(html, "<line class=\"funding-line\""), 0U);
 }
 
 TEST_F(ReportHtmlTest, EveryValueIsEscaped)

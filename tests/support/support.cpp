@@ -146,18 +146,8 @@ CliResult spawn(const std::vector<std::string>& argv, const std::vector<std::str
   TempDir capture;
   const auto out_path = capture / "stdout";
   const auto err_path = capture / "stderr";
-  std::vector<std::string> argv_strings = argv;
-  std::vector<char*> argv_pointers;
-  for (auto& arg : argv_strings) {
-    argv_pointers.push_back(arg.data());
-  }
-  argv_pointers.push_back(nullptr);
-  std::vector<std::string> env_strings = env;
-  std::vector<char*> envp;
-  for (auto& entry : env_strings) {
-    envp.push_back(entry.data());
-  }
-  envp.push_back(nullptr);
+  CStrings argv_pointers(argv);
+  CStrings envp(env);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -193,6 +183,15 @@ CliResult spawn(const std::vector<std::string>& argv, const std::vector<std::str
 }
 
 } // namespace
+
+std::size_t count_of(const std::string& text, const std::string& needle)
+{
+  std::size_t found = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + needle.size())) {
+    ++found;
+  }
+  return found;
+}
 
 CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                       const std::filesystem::path& folder)

@@ -108,6 +108,28 @@ struct StdoutTo
 CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                       const StdoutTo& stdout_to);
 
+/// Strings as a program's argv or environment takes them: pointers to their own copies, then a
+/// null pointer.
+class CStrings
+{
+public:
+  explicit CStrings(std::vector<std::string> strings) : m_strings(std::move(strings))
+  {
+    for (auto& text : m_strings) {
+      m_pointers.push_back(text.data());
+    }
+    m_pointers.push_back(nullptr);
+  }
+  char* const* data() { return m_pointers.data(); }
+
+private:
+  std::vector<std::string> m_strings;
+  std::vector<char*> m_pointers;
+};
+
+/// How many times `needle` occurs in `text`, without overlaps.
+std::size_t count_of(const std::string& text, const std::string& needle);
+
 /// Runs the program argv[0] with `argv` and exactly the environment `env` on a new pseudo
 /// terminal, as a person at a terminal runs it: CliResult::out holds all it wrote there (both
 /// streams, line ends as the terminal shows them, "\r\n").

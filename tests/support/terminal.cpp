@@ -13,18 +13,8 @@ namespace cfp::test {
 
 CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& env)
 {
-  std::vector<std::string> argv_strings = argv;
-  std::vector<char*> argv_pointers;
-  for (auto& arg : argv_strings) {
-    argv_pointers.push_back(arg.data());
-  }
-  argv_pointers.push_back(nullptr);
-  std::vector<std::string> env_strings = env;
-  std::vector<char*> envp;
-  for (auto& entry : env_strings) {
-    envp.push_back(entry.data());
-  }
-  envp.push_back(nullptr);
+  CStrings argv_pointers(argv);
+  CStrings envp(env);
 
   int terminal = -1;
   const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
@@ -32,7 +22,7 @@ CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vecto
     throw std::runtime_error("forkpty failed");
   }
   if (pid == 0) {
-    ::execve(argv_pointers.front(), argv_pointers.data(), envp.data());
+    ::execve(argv.front().c_str(), argv_pointers.data(), envp.data());
     ::_exit(127);
   }
   CliResult result;
