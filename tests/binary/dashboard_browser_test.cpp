@@ -36,7 +36,8 @@ protected:
   {
     const auto profile = m_dir / "chromium-profile";
     return run_process({"/usr/bin/timeout", "180", k_chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                        "--no-first-run", "--disable-extensions", "--user-data-dir=" + profile.string(),
+                        "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
+                        "--user-data-dir=" + profile.string(),
                         "--window-size=1200,2400", mode, "file://" + page.string()},
                        {"HOME=" + m_dir.path().string(), "PATH=/usr/bin:/bin"});
   }
