@@ -27,8 +27,7 @@ void run_report_html(Context& context, const HtmlOptions& options)
   }
   // Refused before anything is read: the database or one of its files, a link, a FIFO, a device,
   // a folder.
-  if (const auto conflict =
-          util::output_conflict(options.out, {{context.database_path(), "the database", true}})) {
+  if (const auto conflict = util::output_conflict(options.out, {{context.database_path(), "the database", true}})) {
     throw Error(ErrorKind::input_file, "--out " + *conflict);
   }
   if (const auto shared = util::shared_folder(options.out)) {
@@ -41,11 +40,11 @@ void run_report_html(Context& context, const HtmlOptions& options)
   file.keep_mode();
   file.commit();
   context.note(fmt::format("wrote {}: {} call{}, {} cut-off{}, {} proposal{}, {} ranking{}",
-                           util::escape_controls(options.out),
-                           dashboard.calls.size(), dashboard.calls.size() == 1 ? "" : "s",
-                           dashboard.deadlines.rows.size(), dashboard.deadlines.rows.size() == 1 ? "" : "s",
-                           dashboard.proposals.size(), dashboard.proposals.size() == 1 ? "" : "s",
-                           dashboard.rankings.size(), dashboard.rankings.size() == 1 ? "" : "s"));
+                           util::escape_controls(options.out), dashboard.calls.size(),
+                           dashboard.calls.size() == 1 ? "" : "s", dashboard.deadlines.rows.size(),
+                           dashboard.deadlines.rows.size() == 1 ? "" : "s", dashboard.proposals.size(),
+                           dashboard.proposals.size() == 1 ? "" : "s", dashboard.rankings.size(),
+                           dashboard.rankings.size() == 1 ? "" : "s"));
 }
 
 } // namespace

@@ -118,18 +118,18 @@ std::string timeline_chart(const core::Dashboard& dashboard, const date::time_zo
     const double at = x(cutoff.closes_at);
     const double bar = 56.0 * static_cast<double>(row.submitted) / static_cast<double>(most);
     const bool below = placed[cutoff.call_code]++ % 2 == 1;
-    svg += fmt::format(
-        R"(<g class="cutoff" data-call="{}" data-label="{}" data-status="{}" data-submitted="{}">)"
-        R"(<rect class="submitted-bar" x="{:.1f}" y="{:.1f}" width="10" height="{:.1f}"/>)"
-        R"(<text class="count" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)"
-        R"(<circle class="mark {}" cx="{:.1f}" cy="{:.1f}" r="5"/>)"
-        R"(<text class="cutoff-label" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)"
-        R"(<title>{} {}: closes {}; {} submitted</title></g>)"
-        "\n",
-        escape_html(cutoff.call_code), escape_html(cutoff.label), to_string(row.status), row.submitted, at - 5,
-        base - bar, bar, at, base - bar - 4, row.submitted, to_string(row.status), at, base, at,
-        below ? base + 29 : base + 16, escape_html(cutoff.label), escape_html(cutoff.call_code),
-        escape_html(cutoff.label), escape_html(domain::format_local(cutoff.closes_at, zone)), row.submitted);
+    svg += fmt::format(R"(<g class="cutoff" data-call="{}" data-label="{}" data-status="{}" data-submitted="{}">)"
+                       R"(<rect class="submitted-bar" x="{:.1f}" y="{:.1f}" width="10" height="{:.1f}"/>)"
+                       R"(<text class="count" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)"
+                       R"(<circle class="mark {}" cx="{:.1f}" cy="{:.1f}" r="5"/>)"
+                       R"(<text class="cutoff-label" x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)"
+                       R"(<title>{} {}: closes {}; {} submitted</title></g>)"
+                       "\n",
+                       escape_html(cutoff.call_code), escape_html(cutoff.label), to_string(row.status), row.submitted,
+                       at - 5, base - bar, bar, at, base - bar - 4, row.submitted, to_string(row.status), at, base, at,
+                       below ? base + 29 : base + 16, escape_html(cutoff.label), escape_html(cutoff.call_code),
+                       escape_html(cutoff.label), escape_html(domain::format_local(cutoff.closes_at, zone)),
+                       row.submitted);
   }
   const double now = x(dashboard.at);
   svg += fmt::format(R"(<line class="now" x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{:.1f}"/>)"
@@ -150,7 +150,8 @@ std::string states_chart(const core::StateReport& states)
   if (rows.empty()) {
     return "<p class=\"empty\">No EU contribution requested yet.</p>\n";
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->eu_requested > b->eu_requested; });
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const auto* a, const auto* b) { return a->eu_requested > b->eu_requested; });
   constexpr double left = 220;
   constexpr double right = 110;
   constexpr double top = 10;
@@ -173,8 +174,8 @@ std::string states_chart(const core::StateReport& states)
                        R"(<rect x="{}" y="{:.1f}" width="{:.1f}" height="{}"/>)"
                        R"(<text class="bar-value" x="{:.1f}" y="{:.1f}">{} M</text></g>)"
                        "\n",
-                       escape_html(row.state.code), domain::format_money_plain(row.eu_requested), left - 8,
-                       y + 13, escape_html(row.state.code), escape_html(row.state.name), left, y,
+                       escape_html(row.state.code), domain::format_money_plain(row.eu_requested), left - 8, y + 13,
+                       escape_html(row.state.code), escape_html(row.state.name), left, y,
                        std::max(1.0, x(value) - left), bar, x(value) + 6, y + 13, millions(row.eu_requested));
   }
   svg += fmt::format(R"(<line class="axis" x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}"/>)"
@@ -266,18 +267,19 @@ std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
                      "Total score (points; each criterion 0 to 5)</text>\n",
                      left + plot / 2, rows_end + 40);
   const double at = x(static_cast<double>(threshold) / 2.0);
-  svg += fmt::format(R"(<line class="threshold" data-points="{}" x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{:.1f}"/>)"
-                     R"(<text class="threshold-label" x="{:.1f}" y="{}" text-anchor="middle">overall threshold {}</text>)"
-                     "\n",
-                     domain::format_points(threshold), at, top - 6, at, rows_end, at, top - 10,
-                     domain::format_points(threshold));
+  svg += fmt::format(
+      R"(<line class="threshold" data-points="{}" x1="{:.1f}" y1="{}" x2="{:.1f}" y2="{:.1f}"/>)"
+      R"(<text class="threshold-label" x="{:.1f}" y="{}" text-anchor="middle">overall threshold {}</text>)"
+      "\n",
+      domain::format_points(threshold), at, top - 6, at, rows_end, at, top - 10, domain::format_points(threshold));
   if (line) {
     const double y = row_y(*last_funded) + bar + gap / 2 + 2;
-    svg += fmt::format(R"(<line class="funding-line" x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}"/>)"
-                       R"(<text class="funding-label" x="{}" y="{:.1f}" text-anchor="end">funding line: budget {}</text>)"
-                       "\n",
-                       20, y, k_width - 10, y, k_width - 10, y + 14,
-                       ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : std::string("none"));
+    svg +=
+        fmt::format(R"(<line class="funding-line" x1="{}" y1="{:.1f}" x2="{}" y2="{:.1f}"/>)"
+                    R"(<text class="funding-label" x="{}" y="{:.1f}" text-anchor="end">funding line: budget {}</text>)"
+                    "\n",
+                    20, y, k_width - 10, y, k_width - 10, y + 14,
+                    ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : std::string("none"));
   }
   svg += "</svg>\n";
   return svg;

@@ -4,8 +4,8 @@
 #include "dashboard_charts.hpp"
 #include "value_text.hpp"
 
-#include <cfp/core/record_fields.hpp>
 #include <cfp/core/ranking_fields.hpp>
+#include <cfp/core/record_fields.hpp>
 #include <cfp/core/report_fields.hpp>
 #include <cfp/domain/score.hpp>
 #include <cfp/util/html.hpp>
@@ -131,15 +131,15 @@ void write_rankings(std::ostream& out, const core::Dashboard& dashboard, const c
       out << ' ' << escape_html(criterion.name) << ' ' << domain::format_points(criterion.threshold) << " (weight "
           << domain::format_weight(criterion.weight) << ");";
     }
-    out << " overall " << domain::format_points(ranking.proposals.front().scores.overall_threshold)
-        << ". Budget: "
+    out << " overall " << domain::format_points(ranking.proposals.front().scores.overall_threshold) << ". Budget: "
         << (ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : std::string("none"))
         << ". Proposals of the closed cut-offs, at least " << ranking.min_experts
         << " experts a criterion. Dark bars are funded, hatched ones reserve, white ones below a threshold; "
            "the thick line is the funding line.</p>\n";
     if (ranking.proposals.size() > k_ranking_chart_rows) {
-      const auto funded = std::count_if(ranking.proposals.begin(), ranking.proposals.end(),
-                                        [](const core::RankedProposal& r) { return r.status == core::RankStatus::funded; });
+      const auto funded =
+          std::count_if(ranking.proposals.begin(), ranking.proposals.end(),
+                        [](const core::RankedProposal& r) { return r.status == core::RankStatus::funded; });
       out << "<p class=\"legend chart-cut\">The chart shows the first " << k_ranking_chart_rows << " of "
           << ranking.proposals.size() << " proposals"
           << (static_cast<std::size_t>(funded) > k_ranking_chart_rows
@@ -154,11 +154,11 @@ void write_rankings(std::ostream& out, const core::Dashboard& dashboard, const c
       columns.push_back({criterion.key, criterion.name, true});
     }
     for (const auto& column : std::vector<HtmlColumn>{{"total", "Total", true},
-                                                       {"weighted_total", "Weighted", true},
-                                                       {"eu_contribution_eur", "EU contribution (EUR)", true},
-                                                       {"cumulative_eur", "Cumulative (EUR)", true},
-                                                       {"status", "Status", false},
-                                                       {"reason", "Reason", false}}) {
+                                                      {"weighted_total", "Weighted", true},
+                                                      {"eu_contribution_eur", "EU contribution (EUR)", true},
+                                                      {"cumulative_eur", "Cumulative (EUR)", true},
+                                                      {"status", "Status", false},
+                                                      {"reason", "Reason", false}}) {
       columns.push_back(column);
     }
     write_table(out, fmt::format("ranking-table-{}", i), rank.fields, columns, ranking.proposals, display,
@@ -183,11 +183,18 @@ void write_dashboard(std::ostream& out, const core::Dashboard& dashboard, const 
 
   out << "<section id=\"calls\">\n<h2>Calls</h2>\n";
   write_table(out, "calls-table", core::call_report_fields(),
-              {{"call", "Call"}, {"title", "Title"}, {"budget_eur", "Budget (EUR)", true},
-               {"cutoffs_open", "Cut-offs open", true}, {"cutoffs_closed", "Closed", true},
-               {"drafts", "Drafts", true}, {"submitted", "Submitted", true}, {"withdrawn", "Withdrawn", true},
-               {"eu_requested_eur", "EU requested (EUR)", true}, {"budget_share", "Of budget %", true},
-               {"next_cutoff", "Next cut-off"}, {"time_left", "Time left", true}},
+              {{"call", "Call"},
+               {"title", "Title"},
+               {"budget_eur", "Budget (EUR)", true},
+               {"cutoffs_open", "Cut-offs open", true},
+               {"cutoffs_closed", "Closed", true},
+               {"drafts", "Drafts", true},
+               {"submitted", "Submitted", true},
+               {"withdrawn", "Withdrawn", true},
+               {"eu_requested_eur", "EU requested (EUR)", true},
+               {"budget_share", "Of budget %", true},
+               {"next_cutoff", "Next cut-off"},
+               {"time_left", "Time left", true}},
               dashboard.calls, display, [](const core::CallReportRow& r) { return r.call.code; });
   out << "</section>\n";
 
@@ -196,22 +203,35 @@ void write_dashboard(std::ostream& out, const core::Dashboard& dashboard, const 
          "submitted to it. Black marks: open; grey: closed; white: the call is not open yet.</p>\n"
       << timeline_chart(dashboard, *display.zone);
   write_table(out, "cutoffs-table", core::deadline_report_fields(),
-              {{"call", "Call"}, {"label", "Cut-off"}, {"closes_local", "Closes"}, {"status", "Status"},
-               {"time_left", "Time left", true}, {"submitted", "Submitted", true}, {"drafts", "Drafts", true},
-               {"withdrawn", "Withdrawn", true}, {"eu_requested_eur", "EU requested (EUR)", true},
+              {{"call", "Call"},
+               {"label", "Cut-off"},
+               {"closes_local", "Closes"},
+               {"status", "Status"},
+               {"time_left", "Time left", true},
+               {"submitted", "Submitted", true},
+               {"drafts", "Drafts", true},
+               {"withdrawn", "Withdrawn", true},
+               {"eu_requested_eur", "EU requested (EUR)", true},
                {"budget_share", "Of budget %", true}},
-              dashboard.deadlines.rows, display,
-              [](const core::DeadlineReportRow& r) { return r.deadline.cutoff.call_code + " " + r.deadline.cutoff.label; });
+              dashboard.deadlines.rows, display, [](const core::DeadlineReportRow& r) {
+                return r.deadline.cutoff.call_code + " " + r.deadline.cutoff.label;
+              });
   out << "</section>\n";
 
   out << "<section id=\"states\">\n<h2>EU contribution requested per state</h2>\n" << states_chart(dashboard.states);
-  write_table(out, "states-table", core::state_report_fields(),
-              {{"code", "State"}, {"name", "Name"}, {"hosted", "Hosted", true}, {"partnered", "Partnered", true},
-               {"drafts", "Drafts", true}, {"eu_requested_eur", "EU requested (EUR)", true},
-               {"national_committed_eur", "National (EUR)", true}, {"selected", "Selected", true},
-               {"eu_selected_eur", "EU selected (EUR)", true}},
-              dashboard.states.rows, display, [](const core::StateReportRow& r) { return r.state.code; },
-              dashboard.states.rows.empty() ? nullptr : &dashboard.states.total);
+  write_table(
+      out, "states-table", core::state_report_fields(),
+      {{"code", "State"},
+       {"name", "Name"},
+       {"hosted", "Hosted", true},
+       {"partnered", "Partnered", true},
+       {"drafts", "Drafts", true},
+       {"eu_requested_eur", "EU requested (EUR)", true},
+       {"national_committed_eur", "National (EUR)", true},
+       {"selected", "Selected", true},
+       {"eu_selected_eur", "EU selected (EUR)", true}},
+      dashboard.states.rows, display, [](const core::StateReportRow& r) { return r.state.code; },
+      dashboard.states.rows.empty() ? nullptr : &dashboard.states.total);
   out << "</section>\n";
 
   write_rankings(out, dashboard, display);
@@ -221,11 +241,20 @@ void write_dashboard(std::ostream& out, const core::Dashboard& dashboard, const 
     out << "<p class=\"empty\">No proposals yet.</p>\n";
   } else {
     write_table(out, "proposals-table", core::proposal_fields(),
-                {{"call", "Call"}, {"acronym", "Acronym"}, {"title", "Title"}, {"host", "Host"},
-                 {"partners", "Partners"}, {"entity", "Hosting entity"}, {"plan", "Plan"},
-                 {"status", "Status"}, {"cutoff", "Cut-off"}, {"submitted_at", "Submitted"},
-                 {"eu_contribution_eur", "EU (EUR)", true}, {"national_contribution_eur", "National (EUR)", true},
-                 {"sectors", "Sectors"}, {"outcome", "Outcome"}},
+                {{"call", "Call"},
+                 {"acronym", "Acronym"},
+                 {"title", "Title"},
+                 {"host", "Host"},
+                 {"partners", "Partners"},
+                 {"entity", "Hosting entity"},
+                 {"plan", "Plan"},
+                 {"status", "Status"},
+                 {"cutoff", "Cut-off"},
+                 {"submitted_at", "Submitted"},
+                 {"eu_contribution_eur", "EU (EUR)", true},
+                 {"national_contribution_eur", "National (EUR)", true},
+                 {"sectors", "Sectors"},
+                 {"outcome", "Outcome"}},
                 dashboard.proposals, display, [](const domain::Proposal& p) { return p.call_code + " " + p.acronym; });
   }
   out << "</section>\n</body>\n</html>\n";

@@ -37,8 +37,8 @@ protected:
     const auto profile = m_dir / "chromium-profile";
     return run_process({"/usr/bin/timeout", "180", k_chromium, "--headless", "--no-sandbox", "--disable-gpu",
                         "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
-                        "--user-data-dir=" + profile.string(),
-                        "--window-size=1200,2400", mode, "file://" + page.string()},
+                        "--user-data-dir=" + profile.string(), "--window-size=1200,2400", mode,
+                        "file://" + page.string()},
                        {"HOME=" + m_dir.path().string(), "PATH=/usr/bin:/bin"});
   }
 };
@@ -46,8 +46,8 @@ protected:
 TEST_F(DashboardBrowserTest, TheBrowserBuildsTheChartsRowsAndFundingLineAndShowsAHostileTitleAsText)
 {
   // A hostile call title and proposal title, scores for a ranking with a funding line.
-  ok({"call", "add", "EVIL", "--title", "<script>document.title='pwned'</script><b>bold</b>", "--opens",
-      "2024-09-10", "--budget", "40M"},
+  ok({"call", "add", "EVIL", "--title", "<script>document.title='pwned'</script><b>bold</b>", "--opens", "2024-09-10",
+      "--budget", "40M"},
      "2024-09-01T09:00:00Z");
   ok({"deadline", "add", "EVIL", "2024-11-04"}, "2024-09-01T09:00:00Z");
   ok({"proposal", "add", "--call", "EVIL", "--acronym", "ONE", "--title", "</td></tr></table><h1>injected</h1>",
@@ -91,8 +91,7 @@ TEST_F(DashboardBrowserTest, TheBrowserBuildsTheChartsRowsAndFundingLineAndShows
   // The hostile call title is text: no script ran (the title is as written) and no element came of it.
   EXPECT_EQ(count_of(dom, "<script"), 0U);
   EXPECT_EQ(count_of(dom, "<b>"), 0U);
-  EXPECT_NE(dom.find("&lt;script&gt;document.title='pwned'&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"),
-            std::string::npos);
+  EXPECT_NE(dom.find("&lt;script&gt;document.title='pwned'&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;"), std::string::npos);
   EXPECT_EQ(dom.find("<title>pwned</title>"), std::string::npos);
 
   // A screenshot, to look at by hand: the browser renders the page.

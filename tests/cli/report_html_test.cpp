@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <fstream>
 #include <regex>
+#include <unistd.h>
 
 namespace cfp::test {
 namespace {
@@ -27,7 +27,9 @@ fs::path write_file(const fs::path& path, const std::string& content)
 
 mode_t mode_of(const fs::path& path)
 {
-  struct stat info{};
+  struct stat info
+  {
+  };
   ::stat(path.c_str(), &info);
   return info.st_mode & 0777;
 }
@@ -73,7 +75,8 @@ TEST_F(ReportHtmlTest, ASelfContainedPageWithEverySection)
   EXPECT_EQ(count_of(html, "<g class=\"bar\""), 1U);
   EXPECT_NE(html.find("<g class=\"bar\" data-state=\"ES\" data-eur=\"31000000.00\">"), std::string::npos);
   // Every proposal a row; the states' table ends with its total.
-  EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"EUROHPC-2024-CEI-AI-01 "), 2U + 2U) << "2 proposals, 2 cut-offs";
+  EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"EUROHPC-2024-CEI-AI-01 "), 2U + 2U)
+      << "2 proposals, 2 cut-offs";
   EXPECT_NE(html.find("<tr class=\"total\" data-key=\"\"><td></td><td>TOTAL</td><td class=\"num\">2</td>"),
             std::string::npos);
   // No scores yet: no ranking.
@@ -144,8 +147,7 @@ TEST_F(ReportHtmlTest, ALongRankingShowsItsFirstHundredInTheChartAndEveryOneInTh
   auto html = page({}, k_after);
   EXPECT_EQ(count_of(html, "<g class=\"ranked "), 100U);
   EXPECT_EQ(count_of(html, "<g class=\"ranked funded\""), 100U);
-  EXPECT_NE(html.find("The chart shows the first 100 of 122 proposals; the table lists them all."),
-            std::string::npos);
+  EXPECT_NE(html.find("The chart shows the first 100 of 122 proposals; the table lists them all."), std::string::npos);
   EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"P0"), 100U) << "the ranking's table";
   EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"P1"), 20U);
   EXPECT_EQ(count_of(html, "<tr class=\"row\" data-key=\"EUROHPC-2024-CEI-AI-01 P"), 120U) << "the proposals' table";
@@ -190,8 +192,8 @@ TEST_F(ReportHtmlTest, WrittenAtomicallyNewFilesPrivateExistingOnesKeepTheirMode
 {
   page();
   EXPECT_EQ(mode_of(m_out), 0600U);
-  fs::permissions(m_out, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                             fs::perms::others_read);
+  fs::permissions(m_out,
+                  fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
   page();
   EXPECT_EQ(mode_of(m_out), 0644U) << "a page shared on purpose stays shared";
   // A failure leaves the page as it was and nothing beside it.
@@ -214,7 +216,9 @@ TEST_F(ReportHtmlTest, AnotherUsersFileIsReplacedByAPrivateOne)
   ASSERT_EQ(::chown(m_out.c_str(), 65534, 65534), 0);
   fs::permissions(m_out, fs::perms::all & ~(fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec));
   page();
-  struct stat info{};
+  struct stat info
+  {
+  };
   ASSERT_EQ(::stat(m_out.c_str(), &info), 0);
   EXPECT_EQ(info.st_mode & 0777, 0600U);
   EXPECT_EQ(info.st_uid, 0U);
@@ -239,7 +243,8 @@ TEST_F(ReportHtmlTest, TheSummaryNamesTheFileOnOneLine)
   const auto odd = m_dir / "two\nlines.html";
   const auto result = cfp({"report", "html", "--out", odd.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.err, "wrote " + (m_dir / "two\\nlines.html").string() + ": 2 calls, 4 cut-offs, 2 proposals, 0 rankings\n");
+  EXPECT_EQ(result.err,
+            "wrote " + (m_dir / "two\\nlines.html").string() + ": 2 calls, 4 cut-offs, 2 proposals, 0 rankings\n");
   EXPECT_TRUE(fs::exists(odd));
 }
 

@@ -36,7 +36,7 @@ protected:
   void add(const std::string& acronym, const std::string& host, const std::vector<std::string>& more,
            const std::string& now = "2024-10-02T10:00:00Z", const std::string& call = k_call)
   {
-    std::vector<std::string> args{"proposal", "add", "--call", call,    "--acronym", acronym,
+    std::vector<std::string> args{"proposal", "add", "--call", call, "--acronym", acronym,
                                   "--title",  "T",   "--host", host, "--entity",  "E " + acronym};
     args.insert(args.end(), more.begin(), more.end());
     ok(args, now);
@@ -66,7 +66,9 @@ TEST_F(ReportStatesTest, HostsPartnersDraftsAndContributionsOfTheStatesWithPropo
   // The table adds a total row, which the data formats leave out.
   const auto table = ok({"report", "states"});
   const auto last_line = table.substr(table.rfind('\n', table.size() - 2) + 1);
-  EXPECT_EQ(last_line, "       TOTAL          4          5       1      248,000,000.00  215,500,000.00         0               0.00\n")
+  EXPECT_EQ(
+      last_line,
+      "       TOTAL          4          5       1      248,000,000.00  215,500,000.00         0               0.00\n")
       << table;
   EXPECT_EQ(table.find("TOTAL"), table.rfind("TOTAL"));
   for (const auto* format : {"json", "csv", "ndjson"}) {
@@ -127,7 +129,8 @@ TEST_F(ReportStatesTest, TheSameNumbersInEveryFormat)
   const auto ndjson = lines_of(ok({"report", "states", "--format", "ndjson"}));
   ASSERT_EQ(csv.size(), as_json.size() + 1);
   ASSERT_EQ(ndjson.size(), as_json.size());
-  EXPECT_EQ(csv[0], "code,name,hosted,partnered,drafts,eu_requested_eur,national_committed_eur,selected,eu_selected_eur");
+  EXPECT_EQ(csv[0],
+            "code,name,hosted,partnered,drafts,eu_requested_eur,national_committed_eur,selected,eu_selected_eur");
   EXPECT_EQ(csv[1], "ES,Spain,1,0,0,31000000.00,0.00,0,0.00");
   for (std::size_t i = 0; i < as_json.size(); ++i) {
     EXPECT_EQ(json::parse(ndjson[i]), as_json[i]);
@@ -145,7 +148,8 @@ TEST_F(ReportStatesTest, SumsUpToTheLimitAreExactPastItTheReportsRefuse)
   EXPECT_EQ(rows({"--call", "BIG"}), (std::vector<std::string>{"BE 2 0 0 92233720368547758.07 0.00 0 0.00"}));
   const auto deadline = json::parse(ok({"report", "deadlines", "--call", "BIG", "--format", "json"})).at(0);
   EXPECT_EQ(deadline.at("eu_requested_eur"), "92233720368547758.07");
-  EXPECT_EQ(deadline.at("budget_share"), "922337203685477580700.0") << "past what a JSON reader's double holds: a string";
+  EXPECT_EQ(deadline.at("budget_share"), "922337203685477580700.0")
+      << "past what a JSON reader's double holds: a string";
   // One cent more, in another state or the same: every report that adds it up refuses, and says why.
   add("CENT", "FR", {"--eu-contribution", "0.01"}, "2024-10-02T10:00:00Z", "BIG");
   const std::string message = "the amounts add up to more than cfp can count (about 92 million billion euros)";

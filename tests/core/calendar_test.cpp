@@ -122,7 +122,11 @@ TEST(CalendarEscapeTest, OtherControlCharactersAreDropped)
 {
   EXPECT_EQ(core::escape_text("a\x1b[31mb\x7f" + std::string(1, '\0') + "c"), "a[31mbc");
   EXPECT_EQ(core::escape_text("\x01\x02\x0b\x0c"), "");
-  EXPECT_EQ(core::escape_text("a\xC2\x9B" "b\xE2\x80\xAE" "c\xE2\x81\xA9"), "abc") << "C1 and bidirectional controls";
+  EXPECT_EQ(core::escape_text("a\xC2\x9B"
+                              "b\xE2\x80\xAE"
+                              "c\xE2\x81\xA9"),
+            "abc")
+      << "C1 and bidirectional controls";
   EXPECT_EQ(core::escape_text("\xC2\xA0\xE2\x80\x94\xE2\x80\xAF"), "\xC2\xA0\xE2\x80\x94\xE2\x80\xAF")
       << "a no-break space, a dash and a narrow no-break space stay";
 }

@@ -2,12 +2,12 @@
 // Running a program on a pseudo terminal, for what cfp does only on a terminal.
 #include "support/support.hpp"
 
-#include <pty.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <cerrno>
+#include <pty.h>
 #include <stdexcept>
+#include <unistd.h>
 
 namespace cfp::test {
 

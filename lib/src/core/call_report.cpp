@@ -11,8 +11,7 @@ namespace cfp::core {
 CallReport report_calls(Session& session, const CallReportRequest& request)
 {
   const auto at = report_time(session, request.at);
-  return session.database.read("report the calls",
-                               [&](const store::Transaction& tx) { return report_calls(tx, at); });
+  return session.database.read("report the calls", [&](const store::Transaction& tx) { return report_calls(tx, at); });
 }
 
 CallReport report_calls(const store::Transaction& tx, domain::Instant at)

@@ -41,8 +41,9 @@ domain::Cutoff require_cutoff(const store::Transaction& tx, const domain::Call& 
       return std::move(cutoff);
     }
   }
-  throw Error(ErrorKind::not_found, fmt::format("call {} has no cut-off labelled '{}'; 'cfp deadline list {}' shows them",
-                                                call.code, util::excerpt(label), call.code));
+  throw Error(ErrorKind::not_found,
+              fmt::format("call {} has no cut-off labelled '{}'; 'cfp deadline list {}' shows them", call.code,
+                          util::excerpt(label), call.code));
 }
 
 domain::Call checked_call(const Session& session, const NewCall& request)

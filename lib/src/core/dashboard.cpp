@@ -51,8 +51,7 @@ Dashboard build_dashboard(Session& session, const DashboardRequest& request)
     }
     store::ProposalFilter filter;
     filter.call_id = only ? std::optional(only->id) : std::nullopt;
-    tx.proposals().for_each(filter,
-                            [&](const domain::Proposal& proposal) { dashboard.proposals.push_back(proposal); });
+    tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { dashboard.proposals.push_back(proposal); });
     return dashboard;
   });
 }

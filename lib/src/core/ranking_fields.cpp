@@ -45,9 +45,8 @@ RankFields rank_fields(const std::vector<domain::Criterion>& criteria)
   fields.push_back({"cumulative_eur", FieldKind::money, [](const RankedProposal& r, const Display&) {
                       return r.cumulative ? Value(domain::Money{*r.cumulative}) : Value();
                     }});
-  fields.push_back({"status", FieldKind::text, [](const RankedProposal& r, const Display&) {
-                      return Value(std::string(to_string(r.status)));
-                    }});
+  fields.push_back({"status", FieldKind::text,
+                    [](const RankedProposal& r, const Display&) { return Value(std::string(to_string(r.status))); }});
   fields.push_back({"reason", FieldKind::text, [](const RankedProposal& r, const Display&) {
                       return r.reason.empty() ? Value() : Value(r.reason);
                     }});

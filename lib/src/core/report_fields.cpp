@@ -73,8 +73,9 @@ const Fields<CallReportRow>& call_report_fields()
       {"eu_requested_eur", FieldKind::money, [](const R& r, const Display&) { return Value(Money{r.eu_requested}); }},
       {"budget_share", FieldKind::text,
        [](const R& r, const Display&) {
-         return r.call.budget && *r.call.budget > 0 ? Value(domain::Decimal{format_share(r.eu_requested, *r.call.budget)})
-                                                    : Value();
+         return r.call.budget && *r.call.budget > 0
+                    ? Value(domain::Decimal{format_share(r.eu_requested, *r.call.budget)})
+                    : Value();
        }},
       {"next_cutoff", FieldKind::text,
        [](const R& r, const Display&) { return r.next ? Value(r.next->label) : Value(); }},

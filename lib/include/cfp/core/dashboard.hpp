@@ -22,10 +22,10 @@ struct DashboardRequest
 struct Dashboard
 {
   domain::Instant at;
-  std::vector<CallReportRow> calls; ///< the calls shown, by code
-  DeadlineReport deadlines;         ///< every cut-off of those calls, by closing time
-  StateReport states;               ///< the states with proposals in those calls
-  std::vector<Ranking> rankings;    ///< of the calls with scores, each over its closed cut-offs
+  std::vector<CallReportRow> calls;        ///< the calls shown, by code
+  DeadlineReport deadlines;                ///< every cut-off of those calls, by closing time
+  StateReport states;                      ///< the states with proposals in those calls
+  std::vector<Ranking> rankings;           ///< of the calls with scores, each over its closed cut-offs
   std::vector<domain::Proposal> proposals; ///< every proposal of those calls, by call and acronym
 };
 

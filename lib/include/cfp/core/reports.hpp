@@ -52,8 +52,7 @@ Urgency urgency(const DeadlineReportRow& row);
 /// 1 to 36500.
 DeadlineReport report_deadlines(Session& session, const DeadlineReportRequest& request);
 /// The same in a read the caller holds, at `at` (request.at is not read).
-DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineReportRequest& request,
-                                domain::Instant at);
+DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineReportRequest& request, domain::Instant at);
 
 /// What `cfp report states` asks for, as typed.
 struct StateReportRequest

@@ -20,7 +20,8 @@ namespace {
 domain::Cents sum_of_cents(const SQLite::Statement& statement, int high)
 {
   __extension__ using Wide = __int128;
-  const Wide total = Wide{statement.getColumn(high).getInt64()} * 1'000'000'000 + statement.getColumn(high + 1).getInt64();
+  const Wide total =
+      Wide{statement.getColumn(high).getInt64()} * 1'000'000'000 + statement.getColumn(high + 1).getInt64();
   if (total > domain::k_max_cents || total < -Wide{domain::k_max_cents}) {
     throw Error(ErrorKind::refused, std::string(domain::k_sum_too_large));
   }
