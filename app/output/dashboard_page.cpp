@@ -42,12 +42,16 @@ void write_table(std::ostream& out, const std::string& id, const core::Fields<Ro
     out << (column.numeric ? "<th class=\"num\">" : "<th>") << escape_html(column.header) << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
+  // Each column's field found once, not once a cell: the proposals' table may have 100,000 rows.
+  std::vector<const core::Field<Row, Input>*> shown;
+  for (const auto& column : columns) {
+    shown.push_back(&core::field_named(fields, column.field));
+  }
   const auto write_row = [&](const Row& row, std::string_view css_class) {
     out << "<tr class=\"" << css_class << "\" data-key=\"" << escape_html(key(row)) << "\">";
-    for (const auto& column : columns) {
-      const auto& field = core::field_named(fields, column.field);
-      out << (column.numeric ? "<td class=\"num\">" : "<td>")
-          << escape_html(human_text(field.get(row, display), *display.zone)) << "</td>";
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      out << (columns[i].numeric ? "<td class=\"num\">" : "<td>")
+          << escape_html(human_text(shown[i]->get(row, display), *display.zone)) << "</td>";
     }
     out << "</tr>\n";
   };
