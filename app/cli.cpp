@@ -161,7 +161,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     }
     Context context(options, env, out, err, command_line(args, env), terminals);
     check_format(command->formats, context.format());
+    const bool dry_run = command->dry_run && *command->dry_run;
+    if (dry_run) {
+      context.set_dry_run();
+    }
     command->handler(context);
+    if (dry_run) {
+      context.note("dry run: nothing was changed; run the command again without --dry-run to make the change");
+    }
     out.flush();
     if (!out) {
       // The data is lost, not the change: say both, so that a script neither trusts the output

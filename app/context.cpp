@@ -161,6 +161,18 @@ core::Session Context::session(store::Access access, store::OlderSchema older_sc
     options.older_schema = older_schema;
     options.busy_timeout = m_busy_timeout;
     options.retry_for = m_busy_timeout;
+    if (m_dry_run && access == store::Access::read_write) {
+      const auto path = database_path();
+      std::error_code error;
+      if (!std::filesystem::exists(path, error)) {
+        throw Error(ErrorKind::refused,
+                    fmt::format("there is no database at {} yet, and a dry run creates none; run the command without "
+                                "--dry-run, or name the database with --db",
+                                util::excerpt(path.string())));
+      }
+      options.discard_writes = true;
+      m_wrote_nothing = true;
+    }
     m_database = store::Database::open(database_path().string(), options);
   }
   return core::Session{*m_database, *m_clock, actor, m_command_line, *m_zone, m_simulated ? &m_real_clock : nullptr};

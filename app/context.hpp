@@ -71,6 +71,11 @@ public:
   /// run, a refused import).
   void wrote_nothing() { m_wrote_nothing = true; }
 
+  /// Makes every write of this command a dry run: checked, reported, rolled back.
+  void set_dry_run() { m_dry_run = true; }
+  /// Whether this command runs dry (--dry-run).
+  bool dry_run() const { return m_dry_run; }
+
 private:
   std::string resolve_actor() const;
 
@@ -82,6 +87,7 @@ private:
   Format m_format = Format::table;
   Terminals m_terminals;
   bool m_wrote_nothing = false;
+  bool m_dry_run = false;
   const date::time_zone* m_zone = nullptr;
   std::unique_ptr<core::Clock> m_clock;
   core::SystemClock m_real_clock; ///< the machine's clock, recorded beside a simulated one

@@ -138,7 +138,7 @@ void register_call_commands(CLI::App& app, Registry& registry)
   add->add_option("--title", add_request->title, "Title of the call")->required();
   add->add_option("--opens", add_request->opens, "When the call opens (WHEN)");
   add->add_option("--budget", add_request->budget, "Budget in euros (485M, 1.5bn, 2_000_000.00)");
-  registry.on(add, [add_request](Context& context) { run_call_add(context, *add_request); });
+  registry.on_change(add, [add_request](Context& context) { run_call_add(context, *add_request); });
 
   registry.on(call->add_subcommand("list", "List the calls"), run_call_list);
 
@@ -153,7 +153,7 @@ void register_call_commands(CLI::App& app, Registry& registry)
       "set-threshold", "Set the sum of consensus scores a proposal must reach (the overall threshold)");
   threshold->add_option("CODE", *threshold_code, "Call code")->required();
   threshold->add_option("POINTS", *threshold_points, "Points, in half points: 10, 10.5")->required();
-  registry.on(threshold, [threshold_code, threshold_points](Context& context) {
+  registry.on_change(threshold, [threshold_code, threshold_points](Context& context) {
     auto session = context.session(store::Access::read_write);
     const auto update = core::set_overall_threshold(session, *threshold_code, *threshold_points);
     const auto& changed = update.call;

@@ -68,7 +68,7 @@ void register_criterion_commands(CLI::App& app, Registry& registry)
   auto add_request = std::make_shared<core::CriterionRequest>();
   auto* add = criterion->add_subcommand("add", "Add a criterion to a call");
   bind_fields(*add, *add_request, true);
-  registry.on(add, [add_request](Context& context) {
+  registry.on_change(add, [add_request](Context& context) {
     auto session = context.session(store::Access::read_write);
     const auto added = core::add_criterion(session, *add_request);
     context.note(fmt::format("added criterion {} to call {}", added.key, added.call_code));
@@ -78,7 +78,7 @@ void register_criterion_commands(CLI::App& app, Registry& registry)
   auto set_request = std::make_shared<core::CriterionRequest>();
   auto* set = criterion->add_subcommand("set", "Change a criterion's name, weight, threshold or position");
   bind_fields(*set, *set_request, false);
-  registry.on(set, [set_request](Context& context) {
+  registry.on_change(set, [set_request](Context& context) {
     auto session = context.session(store::Access::read_write);
     const auto update = core::set_criterion(session, *set_request);
     context.note(update.changed
@@ -93,7 +93,7 @@ void register_criterion_commands(CLI::App& app, Registry& registry)
   auto* remove = criterion->add_subcommand("remove", "Remove a criterion from a call");
   remove->add_option("CALL", *remove_call, "Call code")->required();
   remove->add_option("KEY", *remove_key, "Criterion key")->required();
-  registry.on(remove, [remove_call, remove_key](Context& context) {
+  registry.on_change(remove, [remove_call, remove_key](Context& context) {
     auto session = context.session(store::Access::read_write);
     const auto removed = core::remove_criterion(session, *remove_call, *remove_key);
     context.note(fmt::format("removed criterion {} from call {}", removed.key, removed.call_code));

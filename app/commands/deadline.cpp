@@ -77,7 +77,7 @@ void register_deadline_commands(CLI::App& app, Registry& registry)
   add->add_option("WHEN", add_request->when, "YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] or ISO-8601 with Z or an offset")
       ->required();
   add->add_option("--label", add_request->label, "Label of the cut-off (default: its date)");
-  registry.on(add, [add_request](Context& context) { run_deadline_add(context, *add_request); });
+  registry.on_change(add, [add_request](Context& context) { run_deadline_add(context, *add_request); });
 
   auto list_options = std::make_shared<ListOptions>();
   auto* list = deadline->add_subcommand("list", "List cut-offs by closing time, with the time left");

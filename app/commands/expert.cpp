@@ -96,7 +96,7 @@ void register_expert_commands(CLI::App& app, Registry& registry)
   add->add_option("--state", add_request->state, "State code of the expert (FI, IT, ...)")->required();
   add->add_option("--organisation", add_request->organisation, "The organisation the expert works for");
   add->add_option("--email", add_request->email, "E-mail address");
-  registry.on(add, [add_request](Context& context) {
+  registry.on_change(add, [add_request](Context& context) {
     auto session = context.session(store::Access::read_write);
     const auto added = core::add_expert(session, *add_request);
     context.note(fmt::format("added expert {}", added.name));
@@ -117,7 +117,7 @@ void register_expert_commands(CLI::App& app, Registry& registry)
   conflict->add_option("NAME", *conflict_name, "Expert name")->required();
   conflict->add_option("REF", *conflict_ref, "The proposal: its acronym, CALL/ACRONYM, or its numeric id")->required();
   conflict->add_option("--reason", *conflict_reason, "Why the expert may not score it")->required();
-  registry.on(conflict, [conflict_name, conflict_ref, conflict_reason](Context& context) {
+  registry.on_change(conflict, [conflict_name, conflict_ref, conflict_reason](Context& context) {
     auto session = context.session(store::Access::read_write);
     const auto declaration = core::declare_conflict(session, *conflict_name, *conflict_ref, *conflict_reason);
     const auto& declared = declaration.conflict;

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
+#include "../output/changes.hpp"
 #include "../output/printer.hpp"
+#include "proposal_options.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/proposals.hpp>
@@ -14,101 +16,6 @@
 namespace cfp::cli {
 
 namespace {
-
-// The field options shared by `proposal add` and `proposal update`, bound before parsing and
-// turned into a core::ProposalInput afterwards (only the options actually given count).
-struct FieldOptions
-{
-  std::string title;
-  std::string host;
-  std::vector<std::string> partners;
-  std::string entity;
-  std::string plan;
-  bool experimental_platform = false;
-  bool no_experimental_platform = false;
-  std::string eu_contribution;
-  std::string national_contribution;
-  std::vector<std::string> sectors;
-  bool clear_partners = false;
-  bool clear_sectors = false;
-
-  CLI::Option* title_option = nullptr;
-  CLI::Option* host_option = nullptr;
-  CLI::Option* partners_option = nullptr;
-  CLI::Option* entity_option = nullptr;
-  CLI::Option* plan_option = nullptr;
-  CLI::Option* eu_option = nullptr;
-  CLI::Option* national_option = nullptr;
-  CLI::Option* sectors_option = nullptr;
-
-  void bind(CLI::App& command, bool for_update)
-  {
-    title_option = command.add_option("--title", title, "Title of the proposal");
-    host_option = command.add_option("--host", host, "Host state (code such as ES; GR and GB are accepted)");
-    partners_option =
-        command.add_option("--partner", partners, "Partner state; repeat or separate with commas")->delimiter(',');
-    entity_option = command.add_option("--entity", entity, "Hosting entity");
-    plan_option = command.add_option("--plan", plan,
-                                     for_update ? "AI supercomputer: new, upgrade or none"
-                                                : "AI supercomputer: new, upgrade or none (default new)");
-    command.add_flag("--experimental-platform", experimental_platform,
-                     "The proposal includes an experimental platform");
-    eu_option = command.add_option("--eu-contribution", eu_contribution, "EU contribution in euros (485M, 1.5bn)");
-    national_option =
-        command.add_option("--national-contribution", national_contribution, "National contribution in euros");
-    sectors_option =
-        command.add_option("--sector", sectors, "Target sector; repeat or separate with commas")->delimiter(',');
-    if (for_update) {
-      command.add_flag("--no-experimental-platform", no_experimental_platform, "No experimental platform");
-      command.add_flag("--clear-partners", clear_partners, "Remove every partner state");
-      command.add_flag("--clear-sectors", clear_sectors, "Remove every sector");
-    } else {
-      title_option->required();
-      host_option->required();
-      entity_option->required();
-    }
-  }
-
-  core::ProposalInput input() const
-  {
-    if (experimental_platform && no_experimental_platform) {
-      throw Error(ErrorKind::usage, "--experimental-platform and --no-experimental-platform exclude each other");
-    }
-    if ((clear_partners && partners_option->count() > 0) || (clear_sectors && sectors_option->count() > 0)) {
-      throw Error(ErrorKind::usage, "--clear-partners and --clear-sectors exclude --partner and --sector");
-    }
-    core::ProposalInput input;
-    const auto given = [](const CLI::Option* option) { return option->count() > 0; };
-    if (given(title_option)) {
-      input.title = title;
-    }
-    if (given(host_option)) {
-      input.host = host;
-    }
-    if (given(partners_option) || clear_partners) {
-      input.partners = partners;
-    }
-    if (given(entity_option)) {
-      input.entity = entity;
-    }
-    if (given(plan_option)) {
-      input.plan = plan;
-    }
-    if (experimental_platform || no_experimental_platform) {
-      input.experimental_platform = experimental_platform;
-    }
-    if (given(eu_option)) {
-      input.eu_contribution = eu_contribution;
-    }
-    if (given(national_option)) {
-      input.national_contribution = national_contribution;
-    }
-    if (given(sectors_option) || clear_sectors) {
-      input.sectors = sectors;
-    }
-    return input;
-  }
-};
 
 struct AddOptions
 {
@@ -161,11 +68,27 @@ void print_changed(Context& context, const domain::Proposal& proposal, const std
 void print_changed(Context& context, const domain::Proposal& proposal)
 {
   std::string message = describe(proposal, context.zone());
-  if (proposal.status == domain::ProposalStatus::submitted && proposal.submitted_at) {
+  if (proposal.status == domain::ProposalStatus::submitted && proposal.submitted_at && !context.dry_run()) {
     message += fmt::format("\nreceipt: version {} submitted at {}, SHA-256 {}", proposal.version,
                            domain::format_utc(*proposal.submitted_at), core::version_digest(proposal));
   }
   print_changed(context, proposal, message);
+}
+
+// The same after a change of an existing proposal, led by what changed, field by field.
+void print_changed(Context& context, const core::ProposalChange& change)
+{
+  if (!change.changed) {
+    print_changed(context, change.proposal,
+                  fmt::format("{} unchanged: the values given are the current ones", reference(change.proposal)));
+    return;
+  }
+  const auto line = changed_line(
+      field_changes(core::proposal_fields(), change.before, change.proposal, context.display(), {"version", "cutoff_closes_at"}));
+  if (!line.empty()) {
+    context.note(line);
+  }
+  print_changed(context, change.proposal);
 }
 
 // The proposal fields and the SHA-256 of the version (`proposal show`).
@@ -325,12 +248,12 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
   add->add_option("--acronym", add_options->acronym, "Acronym, unique within the call")->required();
   add_options->fields.bind(*add, false);
   add->add_flag("--draft", add_options->draft, "Keep it as a draft; submit it later with 'proposal submit'");
-  registry.on(add, [add_options](Context& context) { run_add(context, *add_options); });
+  registry.on_change(add, [add_options](Context& context) { run_add(context, *add_options); });
 
   auto submit_ref = std::make_shared<std::string>();
   auto* submit = proposal->add_subcommand("submit", "Submit a draft, or resubmit a withdrawn proposal");
   submit->add_option("REF", *submit_ref, ref_help)->required();
-  registry.on(submit, [submit_ref](Context& context) {
+  registry.on_change(submit, [submit_ref](Context& context) {
     auto session = context.session(store::Access::read_write);
     print_changed(context, core::submit_proposal(session, *submit_ref));
   });
@@ -339,16 +262,10 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
   auto* update = proposal->add_subcommand("update", "Change fields of a proposal before its cut-off");
   update->add_option("REF", update_options->ref, ref_help)->required();
   update_options->fields.bind(*update, true);
-  registry.on(update, [update_options](Context& context) {
+  registry.on_change(update, [update_options](Context& context) {
     const auto input = update_options->fields.input();
     auto session = context.session(store::Access::read_write);
-    const auto outcome = core::update_proposal(session, update_options->ref, input);
-    if (!outcome.changed) {
-      print_changed(context, outcome.proposal,
-                    fmt::format("{} unchanged: the values given are the current ones", reference(outcome.proposal)));
-      return;
-    }
-    print_changed(context, outcome.proposal);
+    print_changed(context, core::update_proposal(session, update_options->ref, input));
   });
 
   auto withdraw_ref = std::make_shared<std::string>();
@@ -356,7 +273,7 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
   auto* withdraw = proposal->add_subcommand("withdraw", "Withdraw a submitted proposal before its cut-off");
   withdraw->add_option("REF", *withdraw_ref, ref_help)->required();
   withdraw->add_option("--reason", *withdraw_reason, "Why it is withdrawn")->required();
-  registry.on(withdraw, [withdraw_ref, withdraw_reason](Context& context) {
+  registry.on_change(withdraw, [withdraw_ref, withdraw_reason](Context& context) {
     auto session = context.session(store::Access::read_write);
     print_changed(context, core::withdraw_proposal(session, *withdraw_ref, *withdraw_reason));
   });

@@ -68,7 +68,7 @@ void register_rank_command(CLI::App& app, Registry& registry)
   rank->add_option("--budget", request->budget, "EU budget to fund from (default: the call's budget)");
   rank->add_option("--min-experts", request->min_experts, "Experts each criterion needs (default 3)");
   rank->add_flag("--apply", request->apply, "Record each proposal's outcome: selected, reserve or rejected");
-  registry.on(rank, [request](Context& context) { run_rank(context, *request); });
+  registry.on_change(rank, [request](Context& context) { run_rank(context, *request); });
 }
 
 } // namespace cfp::cli

@@ -20,6 +20,8 @@ struct Command
 {
   Handler handler;
   Formats formats;
+  /// For a command that changes the database: whether --dry-run was given.
+  std::shared_ptr<bool> dry_run;
 };
 
 /// Maps each leaf subcommand to its handler; command files register into it.
@@ -29,7 +31,16 @@ public:
   /// Registers `handler` for `command`, which prints the formats `formats` accepts.
   void on(CLI::App* command, Handler handler, Formats formats = {})
   {
-    m_commands[command] = {std::move(handler), std::move(formats)};
+    m_commands[command] = {std::move(handler), std::move(formats), nullptr};
+  }
+
+  /// Registers `handler` for `command`, which changes the database, and gives the command
+  /// `--dry-run`: the change is made, checked and reported, then rolled back.
+  void on_change(CLI::App* command, Handler handler, Formats formats = {})
+  {
+    auto dry_run = std::make_shared<bool>(false);
+    command->add_flag("--dry-run", *dry_run, "Check the change and say what it would do; change nothing");
+    m_commands[command] = {std::move(handler), std::move(formats), std::move(dry_run)};
   }
 
   const Command* find(CLI::App* command) const

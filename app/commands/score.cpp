@@ -222,7 +222,7 @@ void register_score_commands(CLI::App& app, Registry& registry)
       ->required();
   add->add_option("--expert", add_request->expert, "The expert who scores")->required();
   add->add_option("--comment", add_request->comment, "The expert's comment");
-  registry.on(add, [add_request](Context& context) { run_add(context, *add_request); });
+  registry.on_change(add, [add_request](Context& context) { run_add(context, *add_request); });
 
   auto query = std::make_shared<core::ScoreQuery>();
   auto* list = score->add_subcommand("list", "List the scores, the consensus and the spread of each criterion");
@@ -255,7 +255,7 @@ void register_score_commands(CLI::App& app, Registry& registry)
   set->add_option("REF", consensus_request->ref, ref_help)->required();
   set->add_option("SCORES", consensus_request->assignments, "CRITERION=SCORE: excellence=4 ...")->required();
   set->add_option("--comment", consensus_request->comment, "The consensus comment, as the summary report gives it");
-  registry.on(set, [consensus_request](Context& context) {
+  registry.on_change(set, [consensus_request](Context& context) {
     auto session = context.session(store::Access::read_write);
     const auto outcome = core::set_consensus(session, *consensus_request);
     const auto& recorded = outcome.recorded;

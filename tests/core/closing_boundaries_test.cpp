@@ -49,7 +49,7 @@ TEST_F(RuleBoundariesTest, WithdrawingAResubmittedProposalIsAccepted)
   add("BSC-AIF");
   core::withdraw_proposal(session(), "BSC-AIF", "first");
   core::submit_proposal(session(), "BSC-AIF");
-  const auto withdrawn = core::withdraw_proposal(session(), "BSC-AIF", "second");
+  const auto withdrawn = core::withdraw_proposal(session(), "BSC-AIF", "second").proposal;
   EXPECT_EQ(withdrawn.status, ProposalStatus::withdrawn);
   EXPECT_EQ(withdrawn.withdrawal_reason, "second");
   EXPECT_EQ(withdrawn.version, 4);
@@ -108,9 +108,9 @@ TEST_F(RuleBoundariesTest, WithdrawalIsAcceptedOneSecondBeforeAndAtTheClosingIns
   add("ONE");
   add("TWO");
   now("2024-11-04T15:59:59Z");
-  EXPECT_EQ(core::withdraw_proposal(session(), "ONE", "paused").status, ProposalStatus::withdrawn);
+  EXPECT_EQ(core::withdraw_proposal(session(), "ONE", "paused").proposal.status, ProposalStatus::withdrawn);
   now("2024-11-04T16:00:00Z");
-  const auto withdrawn = core::withdraw_proposal(session(), "TWO", "paused");
+  const auto withdrawn = core::withdraw_proposal(session(), "TWO", "paused").proposal;
   EXPECT_EQ(withdrawn.status, ProposalStatus::withdrawn);
   EXPECT_EQ(withdrawn.cutoff_label, "2024-11-04");
   EXPECT_EQ(withdrawn.version, 2);
@@ -134,9 +134,9 @@ TEST_F(RuleBoundariesTest, ResubmissionIsAcceptedOneSecondBeforeAndAtTheClosingI
   core::withdraw_proposal(session(), "ONE", "paused");
   core::withdraw_proposal(session(), "TWO", "paused");
   now("2024-11-04T15:59:59Z");
-  EXPECT_EQ(core::submit_proposal(session(), "ONE").cutoff_label, "2024-11-04");
+  EXPECT_EQ(core::submit_proposal(session(), "ONE").proposal.cutoff_label, "2024-11-04");
   now("2024-11-04T16:00:00Z");
-  const auto resubmitted = core::submit_proposal(session(), "TWO");
+  const auto resubmitted = core::submit_proposal(session(), "TWO").proposal;
   EXPECT_EQ(resubmitted.status, ProposalStatus::submitted);
   EXPECT_EQ(resubmitted.cutoff_label, "2024-11-04");
   EXPECT_EQ(resubmitted.version, 3);

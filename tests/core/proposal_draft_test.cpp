@@ -22,7 +22,7 @@ TEST_F(ProposalsTest, DraftHasNoCutoffAndIsSubmittedLater)
   EXPECT_FALSE(draft.submitted_at);
 
   now("2024-12-01T09:00:00Z");
-  const auto submitted = core::submit_proposal(session(), "BSC-AIF");
+  const auto submitted = core::submit_proposal(session(), "BSC-AIF").proposal;
   EXPECT_EQ(submitted.status, ProposalStatus::submitted);
   EXPECT_EQ(submitted.cutoff_label, "2025-02-01");
   EXPECT_EQ(submitted.submitted_at, utc("2024-12-01T09:00:00Z"));

@@ -87,7 +87,7 @@ TEST_F(ProposalsTest, StateCannotBeNamedInASubmissionBeforeItJoins)
   EXPECT_EQ(stored.fields.host, "CH");
   EXPECT_FALSE(stored.cutoff_label);
   now("2025-01-02T10:00:00Z");
-  EXPECT_EQ(core::submit_proposal(session(), "CSCS-AIF").cutoff_label, "2025-02-01");
+  EXPECT_EQ(core::submit_proposal(session(), "CSCS-AIF").proposal.cutoff_label, "2025-02-01");
 }
 
 } // namespace

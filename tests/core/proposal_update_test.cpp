@@ -59,7 +59,7 @@ TEST_F(ProposalsTest, UpdateWithIdenticalValuesCreatesNoVersion)
   input.partners = std::vector<std::string>{"pt", "FR"};
   input.sectors = std::vector<std::string>{"health", "space"};
   input.eu_contribution = "61_000_000";
-  core::UpdateOutcome outcome;
+  core::ProposalChange outcome;
   const auto result = attempt(m_fixture, [&] { outcome = core::update_proposal(session(), "BSC-AIF", input); });
   EXPECT_FALSE(result.kind) << result.message;
   EXPECT_TRUE(result.unchanged);

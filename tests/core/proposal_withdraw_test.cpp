@@ -27,13 +27,13 @@ TEST_F(ProposalsTest, WithdrawalCanBeUndoneBySubmittingBeforeTheCutoff)
 {
   add("BSC-AIF");
   now("2024-10-02T10:00:00Z");
-  const auto withdrawn = core::withdraw_proposal(session(), "BSC-AIF", "waiting for national co-funding");
+  const auto withdrawn = core::withdraw_proposal(session(), "BSC-AIF", "waiting for national co-funding").proposal;
   EXPECT_EQ(withdrawn.status, ProposalStatus::withdrawn);
   EXPECT_EQ(withdrawn.withdrawal_reason, "waiting for national co-funding");
   EXPECT_EQ(withdrawn.version, 2);
 
   now("2024-11-04T16:00:00Z");
-  const auto resubmitted = core::submit_proposal(session(), "BSC-AIF");
+  const auto resubmitted = core::submit_proposal(session(), "BSC-AIF").proposal;
   EXPECT_EQ(resubmitted.status, ProposalStatus::submitted);
   EXPECT_FALSE(resubmitted.withdrawal_reason);
   EXPECT_EQ(resubmitted.submitted_at, utc("2024-11-04T16:00:00Z"));

@@ -65,7 +65,7 @@ protected:
     return core::add_proposal(session(), draft);
   }
 
-  core::UpdateOutcome retitle(const std::string& ref, const std::string& title)
+  core::ProposalChange retitle(const std::string& ref, const std::string& title)
   {
     core::ProposalInput input;
     input.title = title;

@@ -171,9 +171,9 @@ Proposal add_proposal(Session& session, const NewProposal& request)
   });
 }
 
-Proposal submit_proposal(Session& session, const std::string& ref)
+ProposalChange submit_proposal(Session& session, const std::string& ref)
 {
-  return session.database.write(fmt::format("submit proposal {}", ref), [&](store::Transaction& tx) {
+  return session.database.write(fmt::format("submit proposal {}", ref), [&](store::Transaction& tx) -> ProposalChange {
     const auto before = resolve_proposal(tx, ref);
     const auto now = session.clock.now();
     if (before.status == ProposalStatus::submitted) {
@@ -186,11 +186,11 @@ Proposal submit_proposal(Session& session, const std::string& ref)
     detail::ReferenceData reference(tx);
     submit_now(reference, after, now);
     save_version(session, tx, before, after, "submit");
-    return after;
+    return ProposalChange{before, after, true};
   });
 }
 
-UpdateOutcome update_proposal(Session& session, const std::string& ref, const ProposalInput& input)
+ProposalChange update_proposal(Session& session, const std::string& ref, const ProposalInput& input)
 {
   if (input.empty()) {
     throw Error(ErrorKind::usage, "proposal update needs at least one field option (such as --title or --host); "
@@ -205,23 +205,23 @@ UpdateOutcome update_proposal(Session& session, const std::string& ref, const Pr
     detail::ReferenceData reference(tx);
     after.fields = checked_fields(reference, before.fields, input, what);
     if (after.fields == before.fields) {
-      return UpdateOutcome{before, false};
+      return ProposalChange{before, before, false};
     }
     // The latest version is the one that counts: a submitted proposal is submitted again now.
     if (after.status == ProposalStatus::submitted) {
       submit_now(reference, after, now);
     }
     save_version(session, tx, before, after, "update");
-    return UpdateOutcome{after, true};
+    return ProposalChange{before, after, true};
   });
 }
 
-Proposal withdraw_proposal(Session& session, const std::string& ref, const std::string& reason)
+ProposalChange withdraw_proposal(Session& session, const std::string& ref, const std::string& reason)
 {
   if (auto problem = domain::check_text(reason, "reason")) {
     throw Error(ErrorKind::invalid_input, fmt::format("--reason: {}", *problem));
   }
-  return session.database.write(fmt::format("withdraw proposal {}", ref), [&](store::Transaction& tx) {
+  return session.database.write(fmt::format("withdraw proposal {}", ref), [&](store::Transaction& tx) -> ProposalChange {
     const auto before = resolve_proposal(tx, ref);
     const auto now = session.clock.now();
     if (before.status != ProposalStatus::submitted) {
@@ -234,7 +234,7 @@ Proposal withdraw_proposal(Session& session, const std::string& ref, const std::
     after.status = ProposalStatus::withdrawn;
     after.withdrawal_reason = reason;
     save_version(session, tx, before, after, "withdraw");
-    return after;
+    return ProposalChange{before, after, true};
   });
 }
 

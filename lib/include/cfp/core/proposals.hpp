@@ -44,21 +44,23 @@ struct NewProposal
 /// Records a proposal and, unless it is a draft, submits it now.
 domain::Proposal add_proposal(Session& session, const NewProposal& request);
 
-/// Submits a draft, or resubmits a withdrawn proposal before its cut-off.
-domain::Proposal submit_proposal(Session& session, const std::string& ref);
-
-/// The proposal after an update, and whether anything changed (no new version otherwise).
-struct UpdateOutcome
+/// A proposal before and after a change, and whether anything changed (no new version
+/// otherwise).
+struct ProposalChange
 {
-  domain::Proposal proposal;
+  domain::Proposal before;
+  domain::Proposal proposal; ///< after the change
   bool changed = false;
 };
 
+/// Submits a draft, or resubmits a withdrawn proposal before its cut-off.
+ProposalChange submit_proposal(Session& session, const std::string& ref);
+
 /// Changes the given fields; a submitted proposal is resubmitted. Refused after its cut-off.
-UpdateOutcome update_proposal(Session& session, const std::string& ref, const ProposalInput& input);
+ProposalChange update_proposal(Session& session, const std::string& ref, const ProposalInput& input);
 
 /// Withdraws a submitted proposal before its cut-off; `reason` is required.
-domain::Proposal withdraw_proposal(Session& session, const std::string& ref, const std::string& reason);
+ProposalChange withdraw_proposal(Session& session, const std::string& ref, const std::string& reason);
 
 /// The current version of a proposal.
 domain::Proposal show_proposal(Session& session, const std::string& ref);

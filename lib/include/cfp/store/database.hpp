@@ -39,6 +39,9 @@ struct OpenOptions
   std::chrono::milliseconds retry_for{0};
   /// With Access::read_only: whether a schema older than this binary's is refused.
   OlderSchema older_schema = OlderSchema::refuse;
+  /// With Access::read_write: every unit of work ends in a rollback instead of a commit (a dry
+  /// run). Opening still creates or migrates the database as a write would.
+  bool discard_writes = false;
 };
 
 /// What opening a database for writing did to its schema.

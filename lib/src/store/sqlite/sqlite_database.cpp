@@ -271,7 +271,7 @@ Database::Attempt SqliteDatabase::attempt(Mode mode, std::string_view what,
     {
       SqliteTransaction tx(m_db, m_statements);
       work(tx);
-      commit = !tx.discarding();
+      commit = !tx.discarding() && !options().discard_writes;
     }
     if (commit) {
       transaction.commit();

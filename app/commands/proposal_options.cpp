@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "proposal_options.hpp"
+
+#include <cfp/error.hpp>
+
+namespace cfp::cli {
+
+void FieldOptions::bind(CLI::App& command, bool for_update)
+{
+  title_option = command.add_option("--title", title, "Title of the proposal");
+  host_option = command.add_option("--host", host, "Host state (code such as ES; GR and GB are accepted)");
+  partners_option =
+      command.add_option("--partner", partners, "Partner state; repeat or separate with commas")->delimiter(',');
+  entity_option = command.add_option("--entity", entity, "Hosting entity");
+  plan_option = command.add_option("--plan", plan,
+                                   for_update ? "AI supercomputer: new, upgrade or none"
+                                              : "AI supercomputer: new, upgrade or none (default new)");
+  command.add_flag("--experimental-platform", experimental_platform, "The proposal includes an experimental platform");
+  eu_option = command.add_option("--eu-contribution", eu_contribution, "EU contribution in euros (485M, 1.5bn)");
+  national_option =
+      command.add_option("--national-contribution", national_contribution, "National contribution in euros");
+  sectors_option =
+      command.add_option("--sector", sectors, "Target sector; repeat or separate with commas")->delimiter(',');
+  if (for_update) {
+    command.add_flag("--no-experimental-platform", no_experimental_platform, "No experimental platform");
+    command.add_flag("--clear-partners", clear_partners, "Remove every partner state");
+    command.add_flag("--clear-sectors", clear_sectors, "Remove every sector");
+  } else {
+    title_option->required();
+    host_option->required();
+    entity_option->required();
+  }
+}
+
+core::ProposalInput FieldOptions::input() const
+{
+  if (experimental_platform && no_experimental_platform) {
+    throw Error(ErrorKind::usage, "--experimental-platform and --no-experimental-platform exclude each other");
+  }
+  if ((clear_partners && partners_option->count() > 0) || (clear_sectors && sectors_option->count() > 0)) {
+    throw Error(ErrorKind::usage, "--clear-partners and --clear-sectors exclude --partner and --sector");
+  }
+  core::ProposalInput input;
+  const auto given = [](const CLI::Option* option) { return option->count() > 0; };
+  if (given(title_option)) {
+    input.title = title;
+  }
+  if (given(host_option)) {
+    input.host = host;
+  }
+  if (given(partners_option) || clear_partners) {
+    input.partners = partners;
+  }
+  if (given(entity_option)) {
+    input.entity = entity;
+  }
+  if (given(plan_option)) {
+    input.plan = plan;
+  }
+  if (experimental_platform || no_experimental_platform) {
+    input.experimental_platform = experimental_platform;
+  }
+  if (given(eu_option)) {
+    input.eu_contribution = eu_contribution;
+  }
+  if (given(national_option)) {
+    input.national_contribution = national_contribution;
+  }
+  if (given(sectors_option) || clear_sectors) {
+    input.sectors = sectors;
+  }
+  return input;
+}
+
+} // namespace cfp::cli
