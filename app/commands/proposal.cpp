@@ -78,6 +78,9 @@ void print_changed(Context& context, const domain::Proposal& proposal)
 // The same after a change of an existing proposal, led by what changed, field by field.
 void print_changed(Context& context, const core::ProposalChange& change)
 {
+  for (const auto& warning : change.warnings) {
+    context.note("warning: " + warning);
+  }
   if (!change.changed) {
     print_changed(context, change.proposal,
                   fmt::format("{} unchanged: the values given are the current ones", reference(change.proposal)));
@@ -120,8 +123,12 @@ const core::Fields<domain::ProposalVersion>& history_fields()
 void run_add(Context& context, const AddOptions& options)
 {
   auto session = context.session(store::Access::read_write);
-  print_changed(context,
-                core::add_proposal(session, {options.call, options.acronym, options.fields.input(), options.draft}));
+  const auto change =
+      core::add_proposal(session, {options.call, options.acronym, options.fields.input(), options.draft});
+  for (const auto& warning : change.warnings) {
+    context.note("warning: " + warning);
+  }
+  print_changed(context, change.proposal);
 }
 
 // The field/value lines `cfp proposal show` prints as a table.

@@ -3,14 +3,20 @@
 
 #include <cfp/error.hpp>
 
+#include <map>
+
 namespace cfp::cli {
 
 void FieldOptions::bind(CLI::App& command, bool for_update)
 {
   title_option = command.add_option("--title", title, "Title of the proposal");
   host_option = command.add_option("--host", host, "Host state (code such as ES; GR and GB are accepted)");
-  partners_option =
-      command.add_option("--partner", partners, "Partner state; repeat or separate with commas")->delimiter(',');
+  partners_option = command
+                        .add_option("--partner", partners,
+                                    for_update ? "Partner states: replaces the whole list (to change one, use "
+                                                 "--add-partner or --remove-partner); repeat or separate with commas"
+                                               : "Partner state; repeat or separate with commas")
+                        ->delimiter(',');
   entity_option = command.add_option("--entity", entity, "Hosting entity");
   plan_option = command.add_option("--plan", plan,
                                    for_update ? "AI supercomputer: new, upgrade or none"
@@ -19,12 +25,26 @@ void FieldOptions::bind(CLI::App& command, bool for_update)
   eu_option = command.add_option("--eu-contribution", eu_contribution, "EU contribution in euros (485M, 1.5bn)");
   national_option =
       command.add_option("--national-contribution", national_contribution, "National contribution in euros");
-  sectors_option =
-      command.add_option("--sector", sectors, "Target sector; repeat or separate with commas")->delimiter(',');
+  sectors_option = command
+                       .add_option("--sector", sectors,
+                                   for_update ? "Target sectors: replaces the whole list (to change one, use "
+                                                "--add-sector or --remove-sector); repeat or separate with commas"
+                                              : "Target sector; repeat or separate with commas")
+                       ->delimiter(',');
   if (for_update) {
     command.add_flag("--no-experimental-platform", no_experimental_platform, "No experimental platform");
     command.add_flag("--clear-partners", clear_partners, "Remove every partner state");
     command.add_flag("--clear-sectors", clear_sectors, "Remove every sector");
+    add_partners_option =
+        command.add_option("--add-partner", add_partners, "Add a partner state, keeping the others")->delimiter(',');
+    remove_partners_option =
+        command.add_option("--remove-partner", remove_partners, "Remove one partner state, keeping the others")
+            ->delimiter(',');
+    add_sectors_option =
+        command.add_option("--add-sector", add_sectors, "Add a target sector, keeping the others")->delimiter(',');
+    remove_sectors_option =
+        command.add_option("--remove-sector", remove_sectors, "Remove one target sector, keeping the others")
+            ->delimiter(',');
   } else {
     title_option->required();
     host_option->required();
@@ -40,8 +60,41 @@ core::ProposalInput FieldOptions::input() const
   if ((clear_partners && partners_option->count() > 0) || (clear_sectors && sectors_option->count() > 0)) {
     throw Error(ErrorKind::usage, "--clear-partners and --clear-sectors exclude --partner and --sector");
   }
+  const auto given = [](const CLI::Option* option) { return option != nullptr && option->count() > 0; };
+  if ((given(partners_option) || clear_partners) && (given(add_partners_option) || given(remove_partners_option))) {
+    throw Error(ErrorKind::usage, "--partner and --clear-partners replace the whole list; they exclude "
+                                  "--add-partner and --remove-partner");
+  }
+  if ((given(sectors_option) || clear_sectors) && (given(add_sectors_option) || given(remove_sectors_option))) {
+    throw Error(ErrorKind::usage, "--sector and --clear-sectors replace the whole list; they exclude "
+                                  "--add-sector and --remove-sector");
+  }
   core::ProposalInput input;
-  const auto given = [](const CLI::Option* option) { return option->count() > 0; };
+  input.add_partners = add_partners;
+  input.remove_partners = remove_partners;
+  input.add_sectors = add_sectors;
+  input.remove_sectors = remove_sectors;
+  // Messages name each field by the option that gave it.
+  input.label = [](std::string_view field) -> std::string {
+    static const std::map<std::string_view, std::string_view> options{
+        {"call", "--call"},
+        {"acronym", "--acronym"},
+        {"title", "--title"},
+        {"host", "--host"},
+        {"partners", "--partner"},
+        {"add_partners", "--add-partner"},
+        {"remove_partners", "--remove-partner"},
+        {"entity", "--entity"},
+        {"plan", "--plan"},
+        {"eu_contribution_eur", "--eu-contribution"},
+        {"national_contribution_eur", "--national-contribution"},
+        {"sectors", "--sector"},
+        {"add_sectors", "--add-sector"},
+        {"remove_sectors", "--remove-sector"},
+    };
+    const auto found = options.find(field);
+    return std::string(found == options.end() ? field : found->second);
+  };
   if (given(title_option)) {
     input.title = title;
   }

@@ -26,6 +26,10 @@ struct FieldOptions
   std::vector<std::string> sectors;
   bool clear_partners = false;
   bool clear_sectors = false;
+  std::vector<std::string> add_partners;
+  std::vector<std::string> remove_partners;
+  std::vector<std::string> add_sectors;
+  std::vector<std::string> remove_sectors;
 
   CLI::Option* title_option = nullptr;
   CLI::Option* host_option = nullptr;
@@ -35,6 +39,10 @@ struct FieldOptions
   CLI::Option* eu_option = nullptr;
   CLI::Option* national_option = nullptr;
   CLI::Option* sectors_option = nullptr;
+  CLI::Option* add_partners_option = nullptr; ///< only on update, like the three below
+  CLI::Option* remove_partners_option = nullptr;
+  CLI::Option* add_sectors_option = nullptr;
+  CLI::Option* remove_sectors_option = nullptr;
 
   /// Adds the options to `command`; `for_update` adds those only an update has.
   void bind(CLI::App& command, bool for_update);

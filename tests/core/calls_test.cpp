@@ -51,7 +51,7 @@ protected:
     request.input.title = "AI Factory " + acronym;
     request.input.host = "ES";
     request.input.entity = "BSC";
-    return core::add_proposal(session(), request);
+    return core::add_proposal(session(), request).proposal;
   }
 
   std::int64_t audit_entries() { return m_fixture.audit_entries(); }

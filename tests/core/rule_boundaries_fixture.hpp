@@ -55,14 +55,14 @@ protected:
   domain::Proposal add(const std::string& acronym, const std::string& host = "ES",
                        std::vector<std::string> partners = {})
   {
-    return core::add_proposal(session(), request(acronym, host, std::move(partners)));
+    return core::add_proposal(session(), request(acronym, host, std::move(partners))).proposal;
   }
 
   domain::Proposal add_draft(const std::string& acronym)
   {
     auto draft = request(acronym);
     draft.draft = true;
-    return core::add_proposal(session(), draft);
+    return core::add_proposal(session(), draft).proposal;
   }
 
   core::ProposalChange retitle(const std::string& ref, const std::string& title)

@@ -43,6 +43,29 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
       }
     }
   }
+  for (const auto& partner : input.add_partners) {
+    const auto code = reference.state_code(partner);
+    if (!code) {
+      errors.push_back({"add_partners", reference.unknown_state(partner)});
+    } else if (std::find(fields.partners.begin(), fields.partners.end(), *code) != fields.partners.end()) {
+      errors.push_back({"add_partners", fmt::format("{} is already a partner", *code)});
+    } else {
+      fields.partners.push_back(*code);
+    }
+  }
+  for (const auto& partner : input.remove_partners) {
+    const auto code = reference.state_code(partner);
+    const auto found = code ? std::find(fields.partners.begin(), fields.partners.end(), *code) : fields.partners.end();
+    if (!code) {
+      errors.push_back({"remove_partners", reference.unknown_state(partner)});
+    } else if (found == fields.partners.end()) {
+      errors.push_back({"remove_partners", fmt::format("{} is not a partner (the partners are: {})", *code,
+                                                       fields.partners.empty() ? std::string("none")
+                                                                               : util::join(fields.partners, ","))});
+    } else {
+      fields.partners.erase(found);
+    }
+  }
   if (input.plan) {
     take(domain::parse_plan(*input.plan), "plan", fields.plan);
   }
@@ -65,6 +88,30 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
       if (errors.size() == before) {
         fields.sectors.push_back(name);
       }
+    }
+  }
+  for (const auto& sector : input.add_sectors) {
+    auto name = domain::parse_sector(sector);
+    if (!name) {
+      errors.push_back({"add_sectors", name.error()});
+    } else if (std::find(fields.sectors.begin(), fields.sectors.end(), name.value()) != fields.sectors.end()) {
+      errors.push_back({"add_sectors", fmt::format("{} is already a sector", name.value())});
+    } else {
+      fields.sectors.push_back(name.value());
+    }
+  }
+  for (const auto& sector : input.remove_sectors) {
+    auto name = domain::parse_sector(sector);
+    const auto found =
+        name ? std::find(fields.sectors.begin(), fields.sectors.end(), name.value()) : fields.sectors.end();
+    if (!name) {
+      errors.push_back({"remove_sectors", name.error()});
+    } else if (found == fields.sectors.end()) {
+      errors.push_back({"remove_sectors", fmt::format("{} is not a sector (the sectors are: {})", name.value(),
+                                                      fields.sectors.empty() ? std::string("none")
+                                                                             : util::join(fields.sectors, ","))});
+    } else {
+      fields.sectors.erase(found);
     }
   }
   if (fields.host.empty() && !input.host) {

@@ -34,22 +34,51 @@ domain::AuditSubject subject_of(const Proposal& proposal)
   return {domain::SubjectKind::proposal, proposal.id};
 }
 
+// One problem of a request, under the name the request gave the field, and the kind of error
+// it would be alone.
+struct Problem
+{
+  std::string field;
+  std::string message;
+  ErrorKind kind = ErrorKind::invalid_input;
+};
+
+// Throws one error listing every problem; alone, a problem keeps its own kind (a call not
+// found, an acronym taken), together they are invalid input.
+void throw_problems(const std::vector<Problem>& problems, std::string_view what)
+{
+  if (problems.empty()) {
+    return;
+  }
+  if (problems.size() == 1) {
+    throw Error(problems.front().kind,
+                fmt::format("cannot {}: {}: {}", what, problems.front().field, problems.front().message));
+  }
+  std::vector<std::string> lines;
+  for (const auto& problem : problems) {
+    lines.push_back(problem.field + ": " + problem.message);
+  }
+  throw Error(ErrorKind::invalid_input,
+              fmt::format("cannot {}; {} problems:\n  {}", what, problems.size(), util::join(lines, "\n  ")));
+}
+
+// Applies `input` onto `fields`, adding every broken rule to `problems`.
+domain::ProposalFields applied_fields(const detail::ReferenceData& reference, domain::ProposalFields fields,
+                                      const ProposalInput& input, std::vector<Problem>& problems)
+{
+  for (auto& error : detail::apply_input(reference, fields, input)) {
+    problems.push_back({input.label_of(error.field), std::move(error.message)});
+  }
+  return fields;
+}
+
 // Applies `input` onto `fields`, or throws invalid_input listing every broken rule.
 domain::ProposalFields checked_fields(const detail::ReferenceData& reference, domain::ProposalFields fields,
                                       const ProposalInput& input, std::string_view what)
 {
-  const auto errors = detail::apply_input(reference, fields, input);
-  if (errors.size() == 1) {
-    throw Error(ErrorKind::invalid_input,
-                fmt::format("cannot {}: {}: {}", what, errors.front().field, errors.front().message));
-  }
-  if (!errors.empty()) {
-    std::vector<std::string> lines;
-    for (const auto& error : errors) {
-      lines.push_back(error.field + ": " + error.message);
-    }
-    throw Error(ErrorKind::invalid_input, fmt::format("cannot {}:\n  {}", what, util::join(lines, "\n  ")));
-  }
+  std::vector<Problem> problems;
+  fields = applied_fields(reference, std::move(fields), input, problems);
+  throw_problems(problems, what);
   return fields;
 }
 
@@ -89,6 +118,19 @@ void save_version(const Session& session, store::Transaction& tx, const Proposal
   tx.proposals().update(after, session.stamp());
   record_audit(session, tx,
                {subject_of(after), entity_of(after), action, store::snapshot(before), store::snapshot(after)});
+}
+
+// A warning when the EU contribution asked for is above the call's whole budget: allowed (the
+// budget may grow, the request may be cut), but most likely a typing mistake.
+std::vector<std::string> budget_warnings(const std::optional<domain::Cents>& budget, const Proposal& proposal)
+{
+  if (!budget || proposal.fields.eu_contribution <= *budget) {
+    return {};
+  }
+  return {fmt::format("{} asks for an EU contribution of {} EUR, more than the budget of call {} ({} EUR); check "
+                      "the amount",
+                      proposal.acronym, domain::format_money_grouped(proposal.fields.eu_contribution),
+                      proposal.call_code, domain::format_money_grouped(*budget))};
 }
 
 } // namespace
@@ -140,23 +182,33 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
   return found.front();
 }
 
-Proposal add_proposal(Session& session, const NewProposal& request)
+ProposalChange add_proposal(Session& session, const NewProposal& request)
 {
-  const std::string what = fmt::format("record proposal {}", request.acronym);
-  if (auto problem = domain::check_acronym(request.acronym)) {
-    throw Error(ErrorKind::invalid_input, fmt::format("cannot {}: {}", what, *problem));
-  }
-  return session.database.write(what, [&](store::Transaction& tx) {
-    Proposal proposal;
-    proposal.acronym = request.acronym;
-    const auto call = require_call(tx, request.call_code);
-    proposal.call_code = call.code;
-    if (auto existing = tx.proposals().find(call.id, request.acronym)) {
-      throw Error(ErrorKind::refused, fmt::format("cannot {}: acronym {} is already used in call {} (proposal {})",
-                                                  what, existing->acronym, call.code, existing->id));
+  const std::string what = fmt::format("record proposal {}", util::excerpt(request.acronym));
+  const auto& input = request.input;
+  return session.database.write(what, [&](store::Transaction& tx) -> ProposalChange {
+    // Every problem at once: the call, the acronym and each field.
+    std::vector<Problem> problems;
+    if (auto problem = domain::check_acronym(request.acronym)) {
+      problems.push_back({input.label_of("acronym"), *problem});
+    }
+    const auto call = tx.calls().find(request.call_code);
+    if (!call) {
+      problems.push_back({input.label_of("call"),
+                          fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(request.call_code)),
+                          ErrorKind::not_found});
+    } else if (auto existing = tx.proposals().find(call->id, request.acronym)) {
+      problems.push_back({input.label_of("acronym"),
+                          fmt::format("{} is already used in call {} (proposal {})", existing->acronym, call->code,
+                                      existing->id),
+                          ErrorKind::refused});
     }
     detail::ReferenceData reference(tx);
-    proposal.fields = checked_fields(reference, {}, request.input, what);
+    Proposal proposal;
+    proposal.acronym = request.acronym;
+    proposal.fields = applied_fields(reference, {}, input, problems);
+    throw_problems(problems, what);
+    proposal.call_code = call->code;
     const auto now = session.clock.now();
     if (!request.draft) {
       submit_now(reference, proposal, now);
@@ -164,10 +216,10 @@ Proposal add_proposal(Session& session, const NewProposal& request)
     proposal.version = 1;
     auto stamp = session.stamp();
     stamp.at = now;
-    proposal.id = tx.proposals().insert(call.id, proposal, stamp);
+    proposal.id = tx.proposals().insert(call->id, proposal, stamp);
     record_audit(session, tx,
                  {subject_of(proposal), entity_of(proposal), "add", std::nullopt, store::snapshot(proposal)});
-    return proposal;
+    return ProposalChange{{}, proposal, true, budget_warnings(call->budget, proposal)};
   });
 }
 
@@ -186,7 +238,7 @@ ProposalChange submit_proposal(Session& session, const std::string& ref)
     detail::ReferenceData reference(tx);
     submit_now(reference, after, now);
     save_version(session, tx, before, after, "submit");
-    return ProposalChange{before, after, true};
+    return ProposalChange{before, after, true, {}};
   });
 }
 
@@ -205,14 +257,20 @@ ProposalChange update_proposal(Session& session, const std::string& ref, const P
     detail::ReferenceData reference(tx);
     after.fields = checked_fields(reference, before.fields, input, what);
     if (after.fields == before.fields) {
-      return ProposalChange{before, before, false};
+      return ProposalChange{before, before, false, {}};
     }
     // The latest version is the one that counts: a submitted proposal is submitted again now.
     if (after.status == ProposalStatus::submitted) {
       submit_now(reference, after, now);
     }
     save_version(session, tx, before, after, "update");
-    return ProposalChange{before, after, true};
+    ProposalChange change{before, after, true, {}};
+    if (after.fields.eu_contribution != before.fields.eu_contribution) {
+      if (const auto* info = reference.call(after.call_code)) {
+        change.warnings = budget_warnings(info->call.budget, after);
+      }
+    }
+    return change;
   });
 }
 
@@ -234,7 +292,7 @@ ProposalChange withdraw_proposal(Session& session, const std::string& ref, const
     after.status = ProposalStatus::withdrawn;
     after.withdrawal_reason = reason;
     save_version(session, tx, before, after, "withdraw");
-    return ProposalChange{before, after, true};
+    return ProposalChange{before, after, true, {}};
   });
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cfp::core {
@@ -24,12 +25,24 @@ struct ProposalInput
   std::optional<std::string> eu_contribution;
   std::optional<std::string> national_contribution;
   std::optional<std::vector<std::string>> sectors;
+  /// Changes to the lists, applied after `partners` and `sectors` replace them.
+  std::vector<std::string> add_partners;
+  std::vector<std::string> remove_partners;
+  std::vector<std::string> add_sectors;
+  std::vector<std::string> remove_sectors;
+  /// How messages name a field (its JSON name, such as "host" or "add_partners"): the command
+  /// line names the option as typed ("--host"); empty: the field's own name, as files use it.
+  std::function<std::string(std::string_view field)> label;
 
   bool empty() const
   {
     return !title && !host && !partners && !entity && !plan && !experimental_platform && !eu_contribution &&
-           !national_contribution && !sectors;
+           !national_contribution && !sectors && add_partners.empty() && remove_partners.empty() &&
+           add_sectors.empty() && remove_sectors.empty();
   }
+
+  /// The name messages give `field`.
+  std::string label_of(std::string_view field) const { return label ? label(field) : std::string(field); }
 };
 
 /// What `cfp proposal add` asks for.
@@ -41,9 +54,6 @@ struct NewProposal
   bool draft = false;  ///< keep it as a draft instead of submitting it now
 };
 
-/// Records a proposal and, unless it is a draft, submits it now.
-domain::Proposal add_proposal(Session& session, const NewProposal& request);
-
 /// A proposal before and after a change, and whether anything changed (no new version
 /// otherwise).
 struct ProposalChange
@@ -51,7 +61,13 @@ struct ProposalChange
   domain::Proposal before;
   domain::Proposal proposal; ///< after the change
   bool changed = false;
+  /// What the change allowed but the official should know (an EU contribution above the
+  /// call's budget).
+  std::vector<std::string> warnings;
 };
+
+/// Records a proposal and, unless it is a draft, submits it now.
+ProposalChange add_proposal(Session& session, const NewProposal& request);
 
 /// Submits a draft, or resubmits a withdrawn proposal before its cut-off.
 ProposalChange submit_proposal(Session& session, const std::string& ref);
