@@ -121,7 +121,7 @@ TEST_F(SaferEditsTest, DryRunOfEveryKindOfChangeChangesNothing)
       {"deadline", "add", k_call, "2025-06-01"},
       {"proposal", "add", "--call", k_call, "--acronym", "NEW", "--title", "t", "--host", "FI", "--entity", "e"},
       {"proposal", "withdraw", "BSC-AIF", "--reason", "r"},
-      {"criterion", "add", k_call, "excellence", "--name", "Excellence"},
+      {"criterion", "add", k_call, "novelty", "--name", "Novelty"},
       {"expert", "add", "Ella Expert", "--state", "FI"},
   };
   const auto before = dump_database(m_db);
