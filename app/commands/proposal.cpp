@@ -265,6 +265,15 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
     print_changed(context, core::submit_proposal(session, *submit_ref));
   });
 
+  auto resubmit_ref = std::make_shared<std::string>();
+  auto* resubmit = proposal->add_subcommand(
+      "resubmit", "Enter a proposal that a closed cut-off did not fund (withdrawn or rejected) into the next open one");
+  resubmit->add_option("REF", *resubmit_ref, ref_help)->required();
+  registry.on_change(resubmit, [resubmit_ref](Context& context) {
+    auto session = context.session(store::Access::read_write);
+    print_changed(context, core::resubmit_proposal(session, *resubmit_ref));
+  });
+
   auto update_options = std::make_shared<UpdateOptions>();
   auto* update = proposal->add_subcommand("update", "Change fields of a proposal before its cut-off");
   update->add_option("REF", update_options->ref, ref_help)->required();

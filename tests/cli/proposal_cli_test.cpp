@@ -167,10 +167,11 @@ TEST_F(CliTest, FreeTextFlagsTakeOneMebibyteButNotOneByteMore)
         "title: the title is longer than 1 MiB (1048577 bytes)");
 }
 
-TEST_F(CliTest, AWithdrawnProposalCannotBeResubmittedAfterItsCutoff)
+TEST_F(CliTest, AWithdrawnProposalCannotBeSubmittedAgainAfterItsCutoff)
 {
   ok({"proposal", "withdraw", "MIMER", "--reason", "Merged"}, "2024-10-05T10:00:00Z");
-  fails({"proposal", "submit", "MIMER"}, 1, "it is read-only now", "2024-11-05T10:00:00Z");
+  fails({"proposal", "submit", "MIMER"}, 1, "'cfp proposal resubmit MIMER' enters it into the next open cut-off",
+        "2024-11-05T10:00:00Z");
 }
 
 TEST_F(CliTest, DraftsHaveNoCutoffUntilSubmitted)

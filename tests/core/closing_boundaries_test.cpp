@@ -149,7 +149,7 @@ TEST_F(RuleBoundariesTest, ResubmissionOneSecondAfterTheCutoffClosedIsRefusedAnd
   now("2024-11-04T16:00:01Z");
   const auto failure = attempt(m_fixture, [&] { core::submit_proposal(session(), "ONE"); });
   EXPECT_EQ(failure.kind, ErrorKind::refused);
-  EXPECT_THAT(failure.message, HasSubstr("cannot resubmit ONE: ONE belongs to cut-off '2024-11-04', which closed"));
+  EXPECT_THAT(failure.message, HasSubstr("cannot submit ONE again to cut-off '2024-11-04', which closed"));
   EXPECT_TRUE(failure.unchanged);
   const auto shown = core::show_proposal(session(), "ONE");
   EXPECT_EQ(shown.status, ProposalStatus::withdrawn);

@@ -59,7 +59,7 @@ TEST_F(ProposalsTest, ResubmitAfterTheCutoffIsRefused)
   now("2024-11-04T16:00:01Z");
   const auto failure = attempt(m_fixture, [&] { core::submit_proposal(session(), "BSC-AIF"); });
   EXPECT_EQ(failure.kind, ErrorKind::refused);
-  EXPECT_THAT(failure.message, HasSubstr("read-only"));
+  EXPECT_THAT(failure.message, HasSubstr("'cfp proposal resubmit BSC-AIF' enters it into the next open cut-off"));
   EXPECT_TRUE(failure.unchanged);
 }
 

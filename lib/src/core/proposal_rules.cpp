@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "proposal_rules.hpp"
 
+#include <cfp/core/audit.hpp>
+#include <cfp/error.hpp>
+#include <cfp/store/proposal_repository.hpp>
+#include <cfp/store/snapshot.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -160,6 +164,43 @@ util::Result<domain::Cutoff> submission_cutoff(const ReferenceData& reference, c
     }
   }
   return *cutoff;
+}
+
+std::string entity_of(const domain::Proposal& proposal)
+{
+  return fmt::format("proposal {}/{}", proposal.call_code, proposal.acronym);
+}
+
+domain::AuditSubject subject_of(const domain::Proposal& proposal)
+{
+  return {domain::SubjectKind::proposal, proposal.id};
+}
+
+// Assigns the cut-off a submission now belongs to, or refuses when none is open.
+void submit_now(ReferenceData& reference, domain::Proposal& proposal, domain::Instant now)
+{
+  const auto* call = reference.call(proposal.call_code);
+  if (call == nullptr) {
+    throw Error(ErrorKind::internal, fmt::format("call {} vanished", proposal.call_code));
+  }
+  const auto cutoff = util::value_or_throw(submission_cutoff(reference, *call, proposal.fields, now),
+                                           ErrorKind::refused, fmt::format("cannot submit {}", proposal.acronym));
+  proposal.status = domain::ProposalStatus::submitted;
+  proposal.submitted_at = now;
+  proposal.cutoff_id = cutoff.id;
+  proposal.cutoff_label = cutoff.label;
+  proposal.cutoff_closes_at = cutoff.closes_at;
+  proposal.withdrawal_reason.reset();
+}
+
+// Stores `after` as the next version of `before` and logs the change.
+void save_version(const Session& session, store::Transaction& tx, const domain::Proposal& before, domain::Proposal& after,
+                  const std::string& action)
+{
+  after.version = before.version + 1;
+  tx.proposals().update(after, session.stamp());
+  record_audit(session, tx,
+               {subject_of(after), entity_of(after), action, store::snapshot(before), store::snapshot(after)});
 }
 
 } // namespace cfp::core::detail

@@ -7,6 +7,9 @@
 #include "reference_data.hpp"
 
 #include <cfp/core/proposals.hpp>
+#include <cfp/core/session.hpp>
+#include <cfp/domain/audit.hpp>
+#include <cfp/store/transaction.hpp>
 #include <cfp/domain/proposal.hpp>
 #include <cfp/util/result.hpp>
 
@@ -23,5 +26,18 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
 /// (the call has not opened, no cut-off is open, a state does not take part yet).
 util::Result<domain::Cutoff> submission_cutoff(const ReferenceData& reference, const CallInfo& call,
                                                const domain::ProposalFields& fields, domain::Instant at);
+
+/// "proposal CALL/ACRONYM": how the audit log names a proposal.
+std::string entity_of(const domain::Proposal& proposal);
+/// The audit subject of a proposal.
+domain::AuditSubject subject_of(const domain::Proposal& proposal);
+
+/// Submits `proposal` now: assigns the cut-off a submission now belongs to, or refuses
+/// (ErrorKind::refused) when none is open.
+void submit_now(ReferenceData& reference, domain::Proposal& proposal, domain::Instant now);
+
+/// Stores `after` as the next version of `before` and records `action` in the audit log.
+void save_version(const Session& session, store::Transaction& tx, const domain::Proposal& before,
+                  domain::Proposal& after, const std::string& action);
 
 } // namespace cfp::core::detail

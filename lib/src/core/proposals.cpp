@@ -24,16 +24,6 @@ namespace {
 using domain::Proposal;
 using domain::ProposalStatus;
 
-std::string entity_of(const Proposal& proposal)
-{
-  return fmt::format("proposal {}/{}", proposal.call_code, proposal.acronym);
-}
-
-domain::AuditSubject subject_of(const Proposal& proposal)
-{
-  return {domain::SubjectKind::proposal, proposal.id};
-}
-
 // One problem of a request, under the name the request gave the field, and the kind of error
 // it would be alone.
 struct Problem
@@ -82,23 +72,6 @@ domain::ProposalFields checked_fields(const detail::ReferenceData& reference, do
   return fields;
 }
 
-// Assigns the cut-off a submission now belongs to, or refuses when none is open.
-void submit_now(detail::ReferenceData& reference, Proposal& proposal, domain::Instant now)
-{
-  const auto* call = reference.call(proposal.call_code);
-  if (call == nullptr) {
-    throw Error(ErrorKind::internal, fmt::format("call {} vanished", proposal.call_code));
-  }
-  const auto cutoff = util::value_or_throw(detail::submission_cutoff(reference, *call, proposal.fields, now),
-                                           ErrorKind::refused, fmt::format("cannot submit {}", proposal.acronym));
-  proposal.status = ProposalStatus::submitted;
-  proposal.submitted_at = now;
-  proposal.cutoff_id = cutoff.id;
-  proposal.cutoff_label = cutoff.label;
-  proposal.cutoff_closes_at = cutoff.closes_at;
-  proposal.withdrawal_reason.reset();
-}
-
 // Refuses any change to a proposal whose cut-off has passed.
 void require_open(const Proposal& proposal, domain::Instant now, std::string_view what)
 {
@@ -108,16 +81,6 @@ void require_open(const Proposal& proposal, domain::Instant now, std::string_vie
                             proposal.acronym, util::excerpt(proposal.cutoff_label.value_or("?")),
                             domain::format_brussels(*proposal.cutoff_closes_at)));
   }
-}
-
-// Stores `after` as the next version of `before` and logs the change.
-void save_version(const Session& session, store::Transaction& tx, const Proposal& before, Proposal& after,
-                  const std::string& action)
-{
-  after.version = before.version + 1;
-  tx.proposals().update(after, session.stamp());
-  record_audit(session, tx,
-               {subject_of(after), entity_of(after), action, store::snapshot(before), store::snapshot(after)});
 }
 
 // A warning when the EU contribution asked for is above the call's whole budget: allowed (the
@@ -211,14 +174,14 @@ ProposalChange add_proposal(Session& session, const NewProposal& request)
     proposal.call_code = call->code;
     const auto now = session.clock.now();
     if (!request.draft) {
-      submit_now(reference, proposal, now);
+      detail::submit_now(reference, proposal, now);
     }
     proposal.version = 1;
     auto stamp = session.stamp();
     stamp.at = now;
     proposal.id = tx.proposals().insert(call->id, proposal, stamp);
     record_audit(session, tx,
-                 {subject_of(proposal), entity_of(proposal), "add", std::nullopt, store::snapshot(proposal)});
+                 {detail::subject_of(proposal), detail::entity_of(proposal), "add", std::nullopt, store::snapshot(proposal)});
     return ProposalChange{{}, proposal, true, budget_warnings(call->budget, proposal)};
   });
 }
@@ -233,11 +196,18 @@ ProposalChange submit_proposal(Session& session, const std::string& ref)
                                                   "update' to change it",
                                                   before.acronym, util::excerpt(before.cutoff_label.value_or("?"))));
     }
+    if (before.status == ProposalStatus::withdrawn && before.cutoff_closes_at && now > *before.cutoff_closes_at) {
+      throw Error(ErrorKind::refused,
+                  fmt::format("cannot submit {} again to cut-off '{}', which closed at {}; 'cfp proposal resubmit {}' "
+                              "enters it into the next open cut-off",
+                              before.acronym, util::excerpt(before.cutoff_label.value_or("?")),
+                              domain::format_brussels(*before.cutoff_closes_at), before.acronym));
+    }
     require_open(before, now, fmt::format("resubmit {}", before.acronym));
     Proposal after = before;
     detail::ReferenceData reference(tx);
-    submit_now(reference, after, now);
-    save_version(session, tx, before, after, "submit");
+    detail::submit_now(reference, after, now);
+    detail::save_version(session, tx, before, after, "submit");
     return ProposalChange{before, after, true, {}};
   });
 }
@@ -261,9 +231,9 @@ ProposalChange update_proposal(Session& session, const std::string& ref, const P
     }
     // The latest version is the one that counts: a submitted proposal is submitted again now.
     if (after.status == ProposalStatus::submitted) {
-      submit_now(reference, after, now);
+      detail::submit_now(reference, after, now);
     }
-    save_version(session, tx, before, after, "update");
+    detail::save_version(session, tx, before, after, "update");
     ProposalChange change{before, after, true, {}};
     if (after.fields.eu_contribution != before.fields.eu_contribution) {
       if (const auto* info = reference.call(after.call_code)) {
@@ -291,7 +261,7 @@ ProposalChange withdraw_proposal(Session& session, const std::string& ref, const
     Proposal after = before;
     after.status = ProposalStatus::withdrawn;
     after.withdrawal_reason = reason;
-    save_version(session, tx, before, after, "withdraw");
+    detail::save_version(session, tx, before, after, "withdraw");
     return ProposalChange{before, after, true, {}};
   });
 }

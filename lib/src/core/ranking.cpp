@@ -132,20 +132,32 @@ Ranking rank_proposals(const Session& session, const store::Transaction& tx, con
   ranking.budget = request.budget ? std::optional(util::value_or_throw(domain::parse_money(*request.budget),
                                                                        ErrorKind::invalid_input, "--budget"))
                                   : ranking.call.budget;
-  if (request.cutoff) {
-    ranking.cutoff = require_cutoff(tx, ranking.call, *request.cutoff).label;
-  }
   store::ProposalFilter filter;
   filter.call_id = ranking.call.id;
   filter.cutoff_label = request.cutoff;
   filter.status = domain::ProposalStatus::submitted;
   std::vector<domain::Proposal> considered;
   const auto now = session.clock.now();
+  std::optional<std::int64_t> cutoff_id;
+  if (request.cutoff) {
+    const auto cutoff = require_cutoff(tx, ranking.call, *request.cutoff);
+    ranking.cutoff = cutoff.label;
+    cutoff_id = cutoff.id;
+  }
   tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {
     if (proposal.cutoff_closes_at && *proposal.cutoff_closes_at < now) {
       considered.push_back(proposal);
     }
   });
+  // A cut-off's ranking keeps the proposals submitted there that were resubmitted to a later
+  // one since, as they stood there, with their scores there.
+  if (cutoff_id) {
+    for (auto& round : tx.proposals().rounds(ranking.call.id, cutoff_id)) {
+      if (round.status == domain::ProposalStatus::submitted) {
+        considered.push_back(std::move(round));
+      }
+    }
+  }
   std::vector<RankedProposal> passing;
   std::vector<RankedProposal> below;
   std::vector<RankedProposal> incomplete;
@@ -246,7 +258,12 @@ Ranking rank_proposals(Session& session, const RankRequest& request)
       if (outcome == proposal.outcome) {
         continue;
       }
-      tx.proposals().set_outcome(proposal.id, outcome);
+      // A round at an earlier cut-off keeps its own outcome; the proposal's is its current one's.
+      if (const auto current = tx.proposals().find(proposal.id); current && current->cutoff_id != proposal.cutoff_id) {
+        tx.proposals().set_round_outcome(proposal.id, *proposal.cutoff_id, outcome);
+      } else {
+        tx.proposals().set_outcome(proposal.id, outcome);
+      }
       ++ranking.outcomes_changed;
       record_audit(session, tx,
                    {{domain::SubjectKind::proposal, proposal.id},

@@ -130,6 +130,11 @@ DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineRepo
   for (auto& tally : tx.proposals().tally(only ? std::optional(only->id) : std::nullopt)) {
     by_call[tally.call_id].push_back(tally);
   }
+  // Proposals resubmitted since still count at the cut-offs they took part in before.
+  std::map<std::int64_t, std::vector<domain::Proposal>> rounds; // by cut-off id
+  for (auto& round : tx.proposals().rounds(only ? std::optional(only->id) : std::nullopt, std::nullopt)) {
+    rounds[*round.cutoff_id].push_back(std::move(round));
+  }
   std::map<std::int64_t, bool> drafts_placed; // by call id: on its earliest open cut-off
   for (auto& cutoff : tx.calls().cutoffs(only ? std::optional(only->id) : std::nullopt)) {
     const auto& call = calls.at(cutoff.call_code);
@@ -146,6 +151,14 @@ DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineRepo
       } else if (tally.status == domain::ProposalStatus::draft && row.status == CutoffStatus::open &&
                  !drafts_placed[call.id]) {
         row.drafts += tally.count;
+      }
+    }
+    for (const auto& round : rounds[cutoff.id]) {
+      if (round.status == domain::ProposalStatus::submitted) {
+        ++row.submitted;
+        row.eu_requested = add_amounts(row.eu_requested, round.fields.eu_contribution);
+      } else {
+        ++row.withdrawn;
       }
     }
     if (row.status == CutoffStatus::open) {

@@ -37,6 +37,27 @@ void add_to(StateReportRow& total, const StateReportRow& row)
   total.eu_selected = add_amounts(total.eu_selected, row.eu_selected);
 }
 
+// Counts a proposal as it stood at an earlier cut-off, as the store's tally counts the current ones.
+void add_round(std::map<std::string, store::StateTally>& tallies, const domain::Proposal& round)
+{
+  const auto tally_of = [&](const std::string& code) -> store::StateTally& {
+    auto& tally = tallies[code];
+    tally.state = code;
+    return tally;
+  };
+  auto& host = tally_of(round.fields.host);
+  ++host.hosted;
+  host.eu_requested = add_amounts(host.eu_requested, round.fields.eu_contribution);
+  host.national_committed = add_amounts(host.national_committed, round.fields.national_contribution);
+  if (round.outcome == domain::Outcome::selected) {
+    ++host.selected;
+    host.eu_selected = add_amounts(host.eu_selected, round.fields.eu_contribution);
+  }
+  for (const auto& partner : round.fields.partners) {
+    ++tally_of(partner).partnered;
+  }
+}
+
 } // namespace
 
 StateReport report_states(Session& session, const StateReportRequest& request)
@@ -65,6 +86,14 @@ StateReport report_states(const store::Transaction& tx, const StateReportRequest
   for (auto& tally : tx.proposals().tally_states(call ? std::optional(call->id) : std::nullopt,
                                                  cutoff ? std::optional(cutoff->id) : std::nullopt)) {
     tallies.emplace(tally.state, std::move(tally));
+  }
+  // A cut-off still counts the proposals submitted there that were resubmitted to a later one.
+  if (cutoff) {
+    for (const auto& round : tx.proposals().rounds(call->id, cutoff->id)) {
+      if (round.status == domain::ProposalStatus::submitted) {
+        add_round(tallies, round);
+      }
+    }
   }
   StateReport report;
   report.total.state.name = "TOTAL";

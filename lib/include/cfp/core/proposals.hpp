@@ -78,6 +78,12 @@ ProposalChange update_proposal(Session& session, const std::string& ref, const P
 /// Withdraws a submitted proposal before its cut-off; `reason` is required.
 ProposalChange withdraw_proposal(Session& session, const std::string& ref, const std::string& reason);
 
+/// Enters a proposal whose cut-off has closed without funding it (withdrawn there, or rejected
+/// by the evaluation) into the earliest open cut-off, as a new submission under the same
+/// acronym and a new version. The earlier cut-off keeps it as a round: that version, its status
+/// and its outcome still count in that cut-off's reports and ranking.
+ProposalChange resubmit_proposal(Session& session, const std::string& ref);
+
 /// The current version of a proposal.
 domain::Proposal show_proposal(Session& session, const std::string& ref);
 

@@ -35,6 +35,10 @@ public:
   /// at the cut-off each proposal has now, by acronym, then expert name; those of an
   /// expert with a declared conflict of interest with the proposal are left out.
   virtual void for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id, const Visitor& visit) const = 0;
+  /// Visits the current evaluations of proposal `proposal_id` at cut-off `cutoff_id`, which may
+  /// be one it took part in before it was resubmitted, by expert name, leaving out those of an
+  /// expert with a declared conflict of interest.
+  virtual void for_each_at(std::int64_t proposal_id, std::int64_t cutoff_id, const Visitor& visit) const = 0;
 
   /// Every version of every evaluation of one proposal, at any cut-off: the current ones and
   /// those they replaced, by evaluation, then version (each with its recording).

@@ -186,6 +186,19 @@ void SqliteEvaluationRepository::for_each(std::int64_t call_id, std::optional<st
   read_evaluations(statement, visit);
 }
 
+void SqliteEvaluationRepository::for_each_at(std::int64_t proposal_id, std::int64_t cutoff_id,
+                                             const Visitor& visit) const
+{
+  static constexpr char k_sql[] =
+      CFP_EVALUATION_ROWS "WHERE v.proposal_id = ?1 AND v.cutoff_id = ?2 AND NOT EXISTS (SELECT 1 FROM "
+                          "declared_conflict d WHERE d.expert_id = v.expert_id AND d.proposal_id = v.proposal_id) "
+                          "ORDER BY e.name_key, v.id, k.position";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, proposal_id);
+  statement.bind(2, cutoff_id);
+  read_evaluations(statement, visit);
+}
+
 std::vector<domain::Evaluation> SqliteEvaluationRepository::versions(std::int64_t proposal_id) const
 {
   std::vector<domain::Evaluation> all;

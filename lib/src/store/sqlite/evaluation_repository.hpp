@@ -24,6 +24,7 @@ public:
   std::int64_t save(const domain::Evaluation& evaluation, const std::optional<domain::Evaluation>& replaced,
                     const domain::Stamp& stamp) override;
   void for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id, const Visitor& visit) const override;
+  void for_each_at(std::int64_t proposal_id, std::int64_t cutoff_id, const Visitor& visit) const override;
   std::vector<domain::Evaluation> versions(std::int64_t proposal_id) const override;
   bool any_scores(std::int64_t call_id) const override;
   void set_consensus(std::int64_t proposal_id, std::int64_t cutoff_id, const domain::ConsensusScore& score) override;
