@@ -36,10 +36,10 @@ TEST_F(ImportExportTest, CsvExportQuotesCommasQuotesAndLineBreaksAndEndsLinesWit
   const std::string exported = ok({"export", "proposals", "--call", k_other_call});
   EXPECT_EQ(exported, std::string(k_full_header).insert(std::string(k_full_header).size() - 1, "\r") +
                         "EUROHPC-2024-CEI-AI-02,A.1_b,\"\"\"\",PL,,\",\",new,true,0.00,0.00,finance,submitted,"
-                        "2024-10-01T10:00:00Z\r\n"
+                        "2024-10-01T10:00:00Z,\r\n"
                         "EUROHPC-2024-CEI-AI-02,QUOTE,\"Café \"\"Ørsted\"\", Ålesund\nsecond line 🚀\r\nthird\",FR,DE;IT,"
                         "\"  Entité, \"\"SA\"\" ; x \",none,false,1250000.50,0.01,health;space,submitted,"
-                        "2024-10-01T10:00:00Z\r\n");
+                        "2024-10-01T10:00:00Z,\r\n");
 }
 
 TEST_F(ImportExportTest, JsonExportIsOneArrayWithOneObjectPerLineAndAmountsAsStrings)
@@ -62,7 +62,8 @@ TEST_F(ImportExportTest, JsonExportIsOneArrayWithOneObjectPerLineAndAmountsAsStr
   }
   EXPECT_EQ(keys, (std::vector<std::string>{"call", "acronym", "title", "host", "partners", "entity", "plan",
                                             "experimental_platform", "eu_contribution_eur",
-                                            "national_contribution_eur", "sectors", "status", "submitted_at"}));
+                                            "national_contribution_eur", "sectors", "status", "submitted_at",
+                                            "withdrawal_reason"}));
 }
 
 TEST_F(ImportExportTest, ExportOfAnEmptySelectionIsAHeaderOrAnEmptyArray)

@@ -22,12 +22,12 @@ namespace cfp::test {
 inline constexpr auto k_now = "2024-10-01T10:00:00Z";
 inline constexpr auto k_min_header = "call,acronym,title,host,entity\n";
 inline constexpr auto k_full_header = "call,acronym,title,host,partners,entity,plan,experimental_platform,eu_contribution_eur,"
-                                      "national_contribution_eur,sectors,status,submitted_at\n";
+                                      "national_contribution_eur,sectors,status,submitted_at,withdrawal_reason\n";
 // The fixture's two proposals as `export proposals` writes them.
 inline constexpr auto k_bsc_row = "EUROHPC-2024-CEI-AI-01,BSC-AIF,BSC AI Factory,ES,PT;RO;TR,Barcelona Supercomputing "
-                                  "Center,upgrade,true,31000000.00,0.00,health;climate,submitted,2024-10-01T10:00:00Z\n";
+                                  "Center,upgrade,true,31000000.00,0.00,health;climate,submitted,2024-10-01T10:00:00Z,\n";
 inline constexpr auto k_mimer_row = "EUROHPC-2024-CEI-AI-01,MIMER,MIMER AI Factory,SE,,Linköping University,new,false,0.00,"
-                                    "0.00,manufacturing,submitted,2024-10-01T10:00:00Z\n";
+                                    "0.00,manufacturing,submitted,2024-10-01T10:00:00Z,\n";
 inline constexpr auto k_two_new_rows = "call,acronym,title,host,entity\n"
                                        "EUROHPC-2024-CEI-AI-01,LUMI-AIF,LUMI AI Factory,FI,CSC\n"
                                        "EUROHPC-2024-CEI-AI-01,JUPITER-AIF,JUPITER AI Factory,DE,Forschungszentrum Jülich\n";

@@ -37,7 +37,7 @@ TEST_F(ImportExportTest, ARowDifferingOnlyInTheOrderOrCaseOfCodesIsUnchanged)
 {
   const auto file = write("reordered.csv", std::string(k_full_header) + k_call +
                                              ",BSC-AIF,BSC AI Factory,es,tr; RO ;PT,Barcelona Supercomputing Center,"
-                                             "Upgrade,yes,31M,0,Climate;health,Submitted,2024-10-01T12:00:00+02:00\n");
+                                             "Upgrade,yes,31M,0,Climate;health,Submitted,2024-10-01T12:00:00+02:00,\n");
   EXPECT_EQ(import_ok(file, "2024-10-02T10:00:00Z"), "imported 1 proposals: 0 inserted, 0 updated, 1 unchanged\n");
   EXPECT_EQ(versions_of("BSC-AIF"), 1u);
 }
@@ -97,11 +97,11 @@ TEST_F(ImportExportTest, AChangedRowOfAWithdrawnProposalIsInvalid)
 TEST_F(ImportExportTest, TheSummaryCountsInsertedUpdatedAndUnchanged)
 {
   const auto file = write("mixed.csv", std::string(k_full_header) + k_bsc_row + k_mimer_row + k_call +
-                                         ",NEW-ONE,New,FI,,CSC,,,,,,,\n");
+                                         ",NEW-ONE,New,FI,,CSC,,,,,,,,\n");
   const auto changed = write("changed.csv", std::string(k_full_header) + k_bsc_row + k_call +
                                               ",MIMER,MIMER renamed,SE,,Linköping University,new,false,0.00,0.00,"
-                                              "manufacturing,submitted,\n" +
-                                              k_call + ",NEW-TWO,New,FI,,CSC,,,,,,,\n");
+                                              "manufacturing,submitted,,\n" +
+                                              k_call + ",NEW-TWO,New,FI,,CSC,,,,,,,,\n");
   EXPECT_EQ(import_ok(file), "imported 3 proposals: 1 inserted, 0 updated, 2 unchanged\n");
   EXPECT_EQ(import_ok(changed, "2024-10-05T00:00:00Z"), "imported 3 proposals: 1 inserted, 1 updated, 1 unchanged\n");
   EXPECT_EQ(versions_of("MIMER"), 2u);

@@ -141,6 +141,13 @@ constexpr Read k_read_submitted_at = [](ProposalFileRecord& record,
   return std::nullopt;
 };
 
+constexpr Read k_read_reason = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
+  if (!blank(value)) {
+    record.withdrawal_reason = text_of(value);
+  }
+  return std::nullopt;
+};
+
 using domain::Proposal;
 using ProposalField = Field<Proposal, ProposalFileRecord>;
 
@@ -174,7 +181,8 @@ Fields<Proposal, ProposalFileRecord> make_proposal_fields()
       {"submitted_at", K::instant, get([](const Proposal& p) { return optional_value(p.submitted_at); }),
        k_read_submitted_at},
       {"version", K::integer, get([](const Proposal& p) { return Value(std::int64_t{p.version}); })},
-      {"withdrawal_reason", K::text, get([](const Proposal& p) { return optional_value(p.withdrawal_reason); })},
+      {"withdrawal_reason", K::text, get([](const Proposal& p) { return optional_value(p.withdrawal_reason); }),
+       k_read_reason},
       {"outcome", K::text,
        get([](const Proposal& p) { return p.outcome ? Value(std::string(domain::to_string(*p.outcome))) : Value(); })},
   };

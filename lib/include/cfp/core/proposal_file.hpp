@@ -16,6 +16,7 @@ struct ProposalFileRecord
   std::optional<std::string> acronym;
   std::optional<std::string> status;       ///< without the column an existing proposal keeps its own
   std::optional<std::string> submitted_at; ///< WHEN text; empty: now
+  std::optional<std::string> withdrawal_reason; ///< only for a withdrawn proposal, which needs it
   ProposalInput input;
 };
 

@@ -79,7 +79,7 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
   if (record.values.status) {
     auto parsed = domain::parse_status(*record.values.status);
     if (!parsed) {
-      add("status", fmt::format("'{}' is not draft or submitted", util::excerpt(*record.values.status)));
+      add("status", fmt::format("'{}' is not draft, submitted or withdrawn", util::excerpt(*record.values.status)));
     } else {
       status = parsed.value();
     }
@@ -98,13 +98,29 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
       submitted_at = when.value().instant;
     }
   }
+  // A withdrawn proposal, and only one, has the reason it was withdrawn for.
+  auto reason = record.values.withdrawal_reason;
+  if (!reason && existing && status == ProposalStatus::withdrawn) {
+    reason = existing->withdrawal_reason;
+  }
+  if (reason && status != ProposalStatus::withdrawn) {
+    add("withdrawal_reason", fmt::format("only a withdrawn proposal has a withdrawal reason; this record is {}",
+                                         domain::to_string(status)));
+  } else if (!reason && status == ProposalStatus::withdrawn) {
+    add("withdrawal_reason", "a withdrawn proposal needs the reason it was withdrawn for");
+  } else if (reason) {
+    if (auto problem = domain::check_text(*reason, "withdrawal_reason")) {
+      add("withdrawal_reason", *problem);
+    }
+  }
   if (!errors.empty()) {
     return errors;
   }
 
   if (existing) {
     const bool same = proposal.fields == existing->fields && existing->status == status &&
-                      (!submitted_at || submitted_at == existing->submitted_at);
+                      (!submitted_at || submitted_at == existing->submitted_at) &&
+                      reason == existing->withdrawal_reason;
     if (same) {
       ++m_summary.unchanged;
       return errors;
@@ -124,12 +140,9 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
       add("status", "a submitted proposal cannot become a draft again");
       return errors;
     }
-  } else if (status == ProposalStatus::withdrawn) {
-    add("status", "a new proposal cannot be imported as withdrawn; import it as submitted and withdraw it with "
-                  "'cfp proposal withdraw'");
-    return errors;
   }
-  if (status == ProposalStatus::submitted) {
+  // A new withdrawn proposal was submitted first: it belongs to the cut-off of its submission.
+  if (status == ProposalStatus::submitted || status == ProposalStatus::withdrawn) {
     // The latest version counts: a changed submitted proposal is submitted again.
     const domain::Instant at = submitted_at.value_or(m_now);
     const auto cutoff = submission_cutoff(m_reference, *call, proposal.fields, at);
@@ -161,7 +174,8 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
                                       domain::format_brussels(cutoff.value().closes_at)));
       return errors;
     }
-    proposal.status = ProposalStatus::submitted;
+    proposal.status = status;
+    proposal.withdrawal_reason = reason;
     proposal.submitted_at = at;
     proposal.cutoff_id = cutoff.value().id;
     proposal.cutoff_label = cutoff.value().label;
