@@ -113,13 +113,18 @@ void run_proposal_delete(Context& context, const std::string& ref)
   const auto deleted = core::delete_draft(session, ref);
   const auto& proposal = deleted.proposal;
   const auto name = proposal.call_code + "/" + proposal.acronym;
-  context.note(fmt::format("deleted draft {} (id {}) with {}{}; the audit log keeps {} ('cfp log')", name, proposal.id,
-                           count_of(deleted.earlier_versions, "earlier version", "earlier versions"),
-                           deleted.declared_conflicts == 0
-                               ? std::string()
-                               : " and " + count_of(deleted.declared_conflicts, "declared conflict of interest",
-                                                    "declared conflicts of interest"),
-                           deleted.earlier_versions + deleted.declared_conflicts == 0 ? "it" : "them all"));
+  std::vector<std::string> went;
+  if (deleted.earlier_versions > 0) {
+    went.push_back(count_of(deleted.earlier_versions, "earlier version", "earlier versions"));
+  }
+  if (deleted.declared_conflicts > 0) {
+    went.push_back(
+        count_of(deleted.declared_conflicts, "declared conflict of interest", "declared conflicts of interest"));
+  }
+  context.note(went.empty()
+                   ? fmt::format("deleted draft {} (id {}); the audit log keeps it ('cfp log')", name, proposal.id)
+                   : fmt::format("deleted draft {} (id {}) with its {}; the audit log keeps them all ('cfp log')", name,
+                                 proposal.id, util::join(went, " and ")));
   if (context.format() == Format::table) {
     context.out() << name << '\n';
   } else {

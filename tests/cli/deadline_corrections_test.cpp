@@ -154,7 +154,8 @@ TEST_F(DeadlineCorrectionsTest, AMoveThatWouldTakeSubmissionsFromALaterCutoffIsR
   // BSC-AIF and MIMER were submitted on 2024-10-01 to 2024-11-04: 2025-02-01 may not come
   // before that cut-off and after them.
   fails({"deadline", "update", k_call, "2025-02-01", "--when", "2024-10-15"}, 1,
-        "a cut-off at 2024-10-15 17:00:00 CEST (Brussels time) would take proposals submitted to a later cut-off of "
+        "cannot change cut-off '2025-02-01' of call EUROHPC-2024-CEI-AI-01: a cut-off at 2024-10-15 17:00:00 CEST "
+        "(Brussels time) would take proposals submitted to a later cut-off of "
         "call EUROHPC-2024-CEI-AI-01 (EUROHPC-2024-CEI-AI-01/BSC-AIF, EUROHPC-2024-CEI-AI-01/MIMER); move it before "
         "2024-10-01 12:00:00 CEST (Brussels time), when the first of them was submitted, or after their cut-off");
   ok({"deadline", "update", k_call, "2025-02-01", "--when", "2024-12-15"});

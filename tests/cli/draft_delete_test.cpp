@@ -33,8 +33,8 @@ TEST_F(DraftDeleteTest, DeletesADraftWithItsHistoryAndTheAuditEntryKeepsEverythi
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "EUROHPC-2024-CEI-AI-02/STRAY\n");
   EXPECT_EQ(result.err, "deleted draft EUROHPC-2024-CEI-AI-02/STRAY (id " + id +
-                            ") with 2 earlier versions and 1 declared conflict of interest; the audit log keeps them "
-                            "all ('cfp log')\n");
+                            ") with its 2 earlier versions and 1 declared conflict of interest; the audit log keeps "
+                            "them all ('cfp log')\n");
   fails({"proposal", "show", "STRAY"}, 1, "no proposal 'STRAY'");
   EXPECT_EQ(query("SELECT count(*) FROM proposal_version WHERE proposal_id = " + id), "0");
   EXPECT_EQ(query("SELECT count(*) FROM declared_conflict"), "0");
@@ -76,7 +76,12 @@ TEST_F(DraftDeleteTest, TheAcronymIsFreeAgainAndTheIdIsNotReused)
 
 TEST_F(DraftDeleteTest, DeletePrintsTheDeletedDraftInJson)
 {
-  const auto record = json::parse(ok({"proposal", "delete", "STRAY", "--format", "json"}));
+  const auto id = query("SELECT id FROM proposal WHERE acronym = 'STRAY'");
+  const auto result = cfp({"proposal", "delete", "STRAY", "--format", "json"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.err,
+            "deleted draft EUROHPC-2024-CEI-AI-02/STRAY (id " + id + "); the audit log keeps it ('cfp log')\n");
+  const auto record = json::parse(result.out);
   EXPECT_EQ(record.at("acronym"), "STRAY");
   EXPECT_EQ(record.at("status"), "draft");
 }

@@ -51,7 +51,8 @@ void require_fits(const store::Transaction& tx, const domain::Call& call, const 
 
 // Refuses a new instant that would take submissions from a later cut-off: one made at or
 // before it and bound to a cut-off closing after it would belong to this one now.
-void require_moves_nothing(const store::Transaction& tx, const domain::Call& call, const domain::Cutoff& cutoff)
+void require_moves_nothing(const store::Transaction& tx, const domain::Call& call, const domain::Cutoff& cutoff,
+                           std::string_view what)
 {
   const auto cutoffs = tx.calls().cutoffs(call.id);
   std::vector<store::Submission> moved;
@@ -67,9 +68,9 @@ void require_moves_nothing(const store::Transaction& tx, const domain::Call& cal
   }
   if (!moved.empty()) {
     throw Error(ErrorKind::refused,
-                fmt::format("a cut-off at {} would take proposals submitted to a later cut-off of call {} ({}); "
-                            "move it before {}, when the first of them was submitted, or after their cut-off",
-                            domain::format_brussels(cutoff.closes_at), call.code,
+                fmt::format("cannot {}: a cut-off at {} would take proposals submitted to a later cut-off of call {} "
+                            "({}); move it before {}, when the first of them was submitted, or after their cut-off",
+                            what, domain::format_brussels(cutoff.closes_at), call.code,
                             detail::some_of(detail::proposal_names(call.code, moved)),
                             domain::format_brussels(earliest)));
   }
@@ -128,7 +129,7 @@ CutoffChange update_deadline(Session& session, const DeadlineCorrection& request
                                   domain::format_brussels(after.closes_at), call.code,
                                   util::excerpt(change.before.label)));
         }
-        require_moves_nothing(tx, call, after);
+        require_moves_nothing(tx, call, after, what);
         tx.calls().update_cutoff(after);
         change.changed = true;
         record_audit(session, tx,

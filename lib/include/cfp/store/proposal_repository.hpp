@@ -103,7 +103,8 @@ public:
   virtual std::vector<domain::ProposalVersion> history(std::int64_t id) const = 0;
 
   /// Every submission made to call `call_id`: the current versions and the earlier ones that
-  /// were submitted or withdrawn (drafts are bound to no cut-off), by acronym, then version.
+  /// were submitted or withdrawn (drafts are bound to no cut-off), by acronym (ignoring case),
+  /// then version.
   virtual std::vector<Submission> submissions(std::int64_t call_id) const = 0;
 
   /// Removes the draft `id` with its partners, sectors and earlier versions (the schema lets

@@ -6,6 +6,7 @@
 
 #include <cfp/error.hpp>
 #include <cfp/store/snapshot.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -43,8 +44,10 @@ std::vector<Submission> SqliteProposalRepository::submissions(std::int64_t call_
     found.push_back({history.getColumn(0).getInt64(), history.getColumn(1).getString(), version.version, false,
                      version.status, version.cutoff_label.value_or(""), *version.submitted_at});
   }
+  // By acronym ignoring case, as the proposals are listed, then version.
   std::sort(found.begin(), found.end(), [](const Submission& a, const Submission& b) {
-    return std::tie(a.acronym, a.version) < std::tie(b.acronym, b.version);
+    return std::tuple(util::to_lower_ascii(a.acronym), a.acronym, a.version) <
+           std::tuple(util::to_lower_ascii(b.acronym), b.acronym, b.version);
   });
   return found;
 }
