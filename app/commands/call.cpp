@@ -173,6 +173,8 @@ void register_call_commands(CLI::App& app, Registry& registry)
     print_one(context.format(), context.out(), context.display(), fields, changed,
               {{"call", changed.code}, {"overall threshold", domain::format_points(changed.overall_threshold)}});
   });
+
+  register_call_corrections(*call, registry);
 }
 
 } // namespace cfp::cli

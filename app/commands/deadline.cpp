@@ -84,6 +84,8 @@ void register_deadline_commands(CLI::App& app, Registry& registry)
   list->add_option("--call", list_options->call, "Only this call's cut-offs");
   list->add_flag("--open", list_options->open_only, "Only cut-offs not yet closed");
   registry.on(list, [list_options](Context& context) { run_deadline_list(context, *list_options); });
+
+  register_deadline_corrections(*deadline, registry);
 }
 
 } // namespace cfp::cli

@@ -294,6 +294,8 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
     print_changed(context, core::withdraw_proposal(session, *withdraw_ref, *withdraw_reason));
   });
 
+  register_proposal_delete(*proposal, registry);
+
   auto show_ref = std::make_shared<std::string>();
   auto* show = proposal->add_subcommand("show", "Show the current version of a proposal");
   show->add_option("REF", *show_ref, ref_help)->required();

@@ -77,5 +77,10 @@ void register_report_commands(CLI::App& app, Registry& registry);
 void register_report_html(CLI::App& report, Registry& registry);
 void register_report_ics(CLI::App& report, Registry& registry);
 void register_rank_command(CLI::App& app, Registry& registry);
+/// Add the corrections to their groups: `call update|remove`, `deadline update|remove`,
+/// `proposal delete`.
+void register_call_corrections(CLI::App& call, Registry& registry);
+void register_deadline_corrections(CLI::App& deadline, Registry& registry);
+void register_proposal_delete(CLI::App& proposal, Registry& registry);
 
 } // namespace cfp::cli

@@ -46,6 +46,8 @@ public:
 
   /// Whether any proposal of call `call_id` has scores: its criteria are frozen then.
   virtual bool any_scores(std::int64_t call_id) const = 0;
+  /// Whether any evaluation or consensus score was recorded at cut-off `cutoff_id`.
+  virtual bool any_at_cutoff(std::int64_t cutoff_id) const = 0;
 
   /// Records (or replaces) the consensus score of one criterion of a proposal at a cut-off.
   virtual void set_consensus(std::int64_t proposal_id, std::int64_t cutoff_id, const domain::ConsensusScore& score) = 0;

@@ -44,6 +44,10 @@ public:
   virtual std::optional<DeclaredConflict> declared(std::int64_t expert_id, std::int64_t proposal_id) const = 0;
   /// The declared conflicts of one expert, or of every expert; by expert name, call, acronym.
   virtual std::vector<DeclaredConflict> declared_conflicts(std::optional<std::int64_t> expert_id) const = 0;
+  /// The declared conflicts with proposal `proposal_id`, by expert name.
+  virtual std::vector<DeclaredConflict> conflicts_with(std::int64_t proposal_id) const = 0;
+  /// Removes the declared conflicts with proposal `proposal_id` (a draft being deleted).
+  virtual void remove_conflicts_with(std::int64_t proposal_id) = 0;
 
 protected:
   ExpertRepository() = default;

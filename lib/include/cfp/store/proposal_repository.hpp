@@ -51,6 +51,19 @@ struct StateTally
   domain::Cents eu_selected = 0;
 };
 
+/// One submission made to a call: the current version of a submitted or withdrawn proposal, or
+/// an earlier version that was submitted or withdrawn. What ties it to its cut-off for good.
+struct Submission
+{
+  std::int64_t proposal_id = 0;
+  std::string acronym;
+  int version = 0;
+  bool current = false; ///< the proposal's current version, not one of its history
+  domain::ProposalStatus status = domain::ProposalStatus::submitted;
+  std::string cutoff_label;
+  domain::Instant submitted_at;
+};
+
 /// Proposals: the current version of each, and the earlier versions as snapshots.
 class ProposalRepository
 {
@@ -63,7 +76,7 @@ public:
   virtual ~ProposalRepository() = default;
 
   /// Inserts version 1 of `proposal` (its id is ignored), recorded as `stamp` says, and returns
-  /// the new id.
+  /// the new id (never the id of a proposal that was deleted).
   virtual std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, const domain::Stamp& stamp) = 0;
   /// Replaces the current version by `proposal` (whose version is the new one), recorded as
   /// `stamp` says, and keeps the replaced version in the history. An outcome recorded for the
@@ -102,6 +115,16 @@ public:
 
   /// Every version of a proposal, oldest first; the last is the current one.
   virtual std::vector<domain::ProposalVersion> history(std::int64_t id) const = 0;
+
+  /// Every submission made to call `call_id`: the current versions and the earlier ones that
+  /// were submitted or withdrawn (drafts are bound to no cut-off), by acronym (ignoring case),
+  /// then version.
+  virtual std::vector<Submission> submissions(std::int64_t call_id) const = 0;
+
+  /// Removes the draft `id` with its partners, sectors and earlier versions (the schema lets
+  /// only a draft's history go). Its id is never given to another proposal: the audit log
+  /// still names it.
+  virtual void remove(std::int64_t id) = 0;
 
   /// Acronyms of submitted or withdrawn proposals of `call_id` that a new cut-off closing at
   /// `closes_at` would take from a later cut-off.

@@ -5,10 +5,18 @@
 
 #include <cfp/error.hpp>
 
+#include <fmt/format.h>
+
 namespace cfp::store::sqlite {
 
 namespace {
 
+// The id a new row of `table` gets: one more than the largest a row of it has, or an audit entry
+// about one names (rows removed leave entries behind); NULL for the first, which lets SQLite
+// choose. The audit log's subject ids then never name two things.
+#define CFP_NEXT_ID(table)                                                                                             \
+  "(SELECT max(n) + 1 FROM (SELECT max(id) AS n FROM " table                                                           \
+  " UNION ALL SELECT max(subject_id) FROM audit WHERE subject_kind = '" table "'))"
 #define CFP_CALL_COLUMNS "SELECT id, code, title, opens_at, budget_cents, overall_threshold FROM call"
 #define CFP_CUTOFF_COLUMNS                                                                                             \
   "SELECT k.id, c.code, k.label, k.closes_at, k.wall_time, k.zone FROM cutoff k JOIN call c ON c.id = k.call_id"
@@ -30,8 +38,9 @@ domain::Call read_call(const SQLite::Statement& statement)
 
 std::int64_t SqliteCallRepository::insert(const domain::Call& call, domain::Instant created_at)
 {
-  static constexpr char k_sql[] = "INSERT INTO call (code, title, opens_at, budget_cents, created_at, "
-                                  "overall_threshold) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+  // The id comes after any the audit log names (CFP_NEXT_ID), so that a removed call's is never reused.
+  static constexpr char k_sql[] = "INSERT INTO call (id, code, title, opens_at, budget_cents, created_at, "
+                                  "overall_threshold) VALUES (" CFP_NEXT_ID("call") ", ?1, ?2, ?3, ?4, ?5, ?6)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call.code);
   statement.bind(2, call.title);
@@ -80,8 +89,8 @@ std::vector<domain::Call> SqliteCallRepository::list() const
 
 std::int64_t SqliteCallRepository::insert_cutoff(std::int64_t call_id, const domain::Cutoff& cutoff)
 {
-  static constexpr char k_sql[] = "INSERT INTO cutoff (call_id, label, closes_at, wall_time, zone) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5)";
+  static constexpr char k_sql[] = "INSERT INTO cutoff (id, call_id, label, closes_at, wall_time, zone) "
+                                  "VALUES (" CFP_NEXT_ID("cutoff") ", ?1, ?2, ?3, ?4, ?5)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call_id);
   statement.bind(2, cutoff.label);
@@ -117,7 +126,43 @@ std::vector<domain::Cutoff> SqliteCallRepository::cutoffs(std::optional<std::int
   return cutoffs;
 }
 
+void SqliteCallRepository::update_cutoff(const domain::Cutoff& cutoff)
+{
+  static constexpr char k_sql[] =
+      "UPDATE cutoff SET label = ?2, closes_at = ?3, wall_time = ?4, zone = ?5 WHERE id = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, cutoff.id);
+  statement.bind(2, cutoff.label);
+  statement.bind(3, domain::format_utc(cutoff.closes_at));
+  statement.bind(4, domain::format_wall_time(cutoff.wall_time));
+  statement.bind(5, cutoff.zone);
+  if (statement.exec() != 1) {
+    throw Error(ErrorKind::internal, fmt::format("cut-off {} vanished during an update", cutoff.id));
+  }
+}
+
+void SqliteCallRepository::remove_cutoff(std::int64_t cutoff_id)
+{
+  static constexpr char k_sql[] = "DELETE FROM cutoff WHERE id = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, cutoff_id);
+  statement.exec();
+}
+
+void SqliteCallRepository::remove(std::int64_t call_id)
+{
+  static constexpr char k_cutoffs[] = "DELETE FROM cutoff WHERE call_id = ?1";
+  auto& cutoffs = m_statements.get(k_cutoffs);
+  cutoffs.bind(1, call_id);
+  cutoffs.exec();
+  static constexpr char k_call[] = "DELETE FROM call WHERE id = ?1";
+  auto& call = m_statements.get(k_call);
+  call.bind(1, call_id);
+  call.exec();
+}
+
 } // namespace cfp::store::sqlite
 
+#undef CFP_NEXT_ID
 #undef CFP_CALL_COLUMNS
 #undef CFP_CUTOFF_COLUMNS

@@ -19,6 +19,9 @@ public:
   std::vector<domain::Call> list() const override;
   std::int64_t insert_cutoff(std::int64_t call_id, const domain::Cutoff& cutoff) override;
   std::vector<domain::Cutoff> cutoffs(std::optional<std::int64_t> call_id) const override;
+  void update_cutoff(const domain::Cutoff& cutoff) override;
+  void remove_cutoff(std::int64_t cutoff_id) override;
+  void remove(std::int64_t call_id) override;
 
 private:
   SQLite::Database& m_db;

@@ -241,6 +241,16 @@ bool SqliteEvaluationRepository::any_scores(std::int64_t call_id) const
   return statement.getColumn(0).getInt() != 0;
 }
 
+bool SqliteEvaluationRepository::any_at_cutoff(std::int64_t cutoff_id) const
+{
+  static constexpr char k_sql[] = "SELECT EXISTS (SELECT 1 FROM evaluation WHERE cutoff_id = ?1) "
+                                  "OR EXISTS (SELECT 1 FROM consensus WHERE cutoff_id = ?1)";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, cutoff_id);
+  statement.executeStep();
+  return statement.getColumn(0).getInt() != 0;
+}
+
 void SqliteEvaluationRepository::set_consensus(std::int64_t proposal_id, std::int64_t cutoff_id,
                                                const domain::ConsensusScore& score)
 {

@@ -27,6 +27,7 @@ public:
   void for_each_at(std::int64_t proposal_id, std::int64_t cutoff_id, const Visitor& visit) const override;
   std::vector<domain::Evaluation> versions(std::int64_t proposal_id) const override;
   bool any_scores(std::int64_t call_id) const override;
+  bool any_at_cutoff(std::int64_t cutoff_id) const override;
   void set_consensus(std::int64_t proposal_id, std::int64_t cutoff_id, const domain::ConsensusScore& score) override;
   std::vector<domain::ConsensusScore> consensus(std::int64_t proposal_id, std::int64_t cutoff_id) const override;
 

@@ -119,6 +119,26 @@ std::vector<DeclaredConflict> SqliteExpertRepository::declared_conflicts(std::op
   return conflicts;
 }
 
+std::vector<DeclaredConflict> SqliteExpertRepository::conflicts_with(std::int64_t proposal_id) const
+{
+  static constexpr char k_sql[] = CFP_CONFLICT_COLUMNS " WHERE d.proposal_id = ?1 ORDER BY e.name_key";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, proposal_id);
+  std::vector<DeclaredConflict> conflicts;
+  while (statement.executeStep()) {
+    conflicts.push_back(read_conflict(statement));
+  }
+  return conflicts;
+}
+
+void SqliteExpertRepository::remove_conflicts_with(std::int64_t proposal_id)
+{
+  static constexpr char k_sql[] = "DELETE FROM declared_conflict WHERE proposal_id = ?1";
+  auto& statement = m_statements.get(k_sql);
+  statement.bind(1, proposal_id);
+  statement.exec();
+}
+
 } // namespace cfp::store::sqlite
 
 #undef CFP_EXPERT_COLUMNS

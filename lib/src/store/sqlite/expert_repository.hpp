@@ -19,6 +19,8 @@ public:
   void declare_conflict(const DeclaredConflict& conflict) override;
   std::optional<DeclaredConflict> declared(std::int64_t expert_id, std::int64_t proposal_id) const override;
   std::vector<DeclaredConflict> declared_conflicts(std::optional<std::int64_t> expert_id) const override;
+  std::vector<DeclaredConflict> conflicts_with(std::int64_t proposal_id) const override;
+  void remove_conflicts_with(std::int64_t proposal_id) override;
 
 private:
   SQLite::Database& m_db;

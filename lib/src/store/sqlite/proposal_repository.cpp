@@ -103,10 +103,13 @@ std::int64_t SqliteProposalRepository::insert(std::int64_t call_id, const Propos
                                               const domain::Stamp& stamp)
 {
   static constexpr char k_sql[] =
-      "INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform,"
+      "INSERT INTO proposal (id, call_id, acronym, title, host, entity, plan, experimental_platform,"
       " eu_contribution_cents, national_contribution_cents, status, cutoff_id, submitted_at, withdrawal_reason,"
       " version, created_at, updated_at, updated_by, updated_real_at, updated_simulated)"
-      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18)";
+      // After any id the audit log names, so that a deleted draft's id is never reused.
+      " VALUES ((SELECT max(n) + 1 FROM (SELECT max(id) AS n FROM proposal"
+      "  UNION ALL SELECT max(subject_id) FROM audit WHERE subject_kind = 'proposal')),"
+      " ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call_id);
   statement.bind(2, proposal.acronym);

@@ -29,6 +29,8 @@ public:
   void set_round_outcome(std::int64_t proposal_id, std::int64_t cutoff_id,
                          std::optional<domain::Outcome> outcome) override;
   std::vector<std::string> moved_by_new_cutoff(std::int64_t call_id, domain::Instant closes_at) const override;
+  std::vector<Submission> submissions(std::int64_t call_id) const override;
+  void remove(std::int64_t id) override;
   std::vector<CutoffTally> tally(std::optional<std::int64_t> call_id) const override;
   std::vector<StateTally> tally_states(std::optional<std::int64_t> call_id,
                                        std::optional<std::int64_t> cutoff_id) const override;
