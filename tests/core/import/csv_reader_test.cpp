@@ -100,7 +100,7 @@ TEST(CsvProposalReaderTest, ColumnNamesAreExact)
 
 TEST(CsvProposalReaderTest, OutputOnlyFieldsAreUnknownColumns)
 {
-  for (const std::string column : {"id", "cutoff", "cutoff_closes_at", "version", "withdrawal_reason"}) {
+  for (const std::string column : {"id", "cutoff", "cutoff_closes_at", "version", "outcome"}) {
     const auto result = read_csv(std::string(k_required_header) + "," + column + "\n");
     EXPECT_EQ(result.kind, ErrorKind::invalid_input) << column;
     EXPECT_EQ(result.message, "in.csv:1: header: unknown column '" + column + "'; the columns are " + k_known_columns);

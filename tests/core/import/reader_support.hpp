@@ -24,8 +24,9 @@ using ProposalReader = void (*)(std::istream&, const std::string&, const core::d
 inline constexpr auto k_required_header = "call,acronym,title,host,entity";
 
 /// The column names as messages list them.
-inline constexpr auto k_known_columns = "call, acronym, title, host, partners, entity, plan, experimental_platform, "
-                                        "eu_contribution_eur, national_contribution_eur, sectors, status, submitted_at";
+inline constexpr auto k_known_columns =
+    "call, acronym, title, host, partners, entity, plan, experimental_platform, "
+    "eu_contribution_eur, national_contribution_eur, sectors, status, submitted_at, withdrawal_reason";
 
 /// What a reader did with a text: the records it handed over and the error it threw, if any.
 struct ReadResult

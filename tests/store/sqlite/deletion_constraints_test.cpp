@@ -34,7 +34,7 @@ protected:
     request.input.title = "First";
     request.input.host = "ES";
     request.input.entity = "E";
-    const auto id = core::add_proposal(session(), request).id;
+    const auto id = core::add_proposal(session(), request).proposal.id;
     core::ProposalInput change;
     change.title = "Second";
     core::update_proposal(session(), acronym, change);
