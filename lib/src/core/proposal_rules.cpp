@@ -122,6 +122,12 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
     errors.push_back({"host", "a host state is required"});
   }
   for (auto& error : domain::validate(fields)) {
+    // A broken list rule is named after the option that changed the list.
+    if (error.field == "partners" && !input.partners && !input.add_partners.empty()) {
+      error.field = "add_partners";
+    } else if (error.field == "sectors" && !input.sectors && !input.add_sectors.empty()) {
+      error.field = "add_sectors";
+    }
     errors.push_back(std::move(error));
   }
   domain::canonicalize(fields);
