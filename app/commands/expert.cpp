@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "../output/printer.hpp"
+#include "list_options.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/evaluation_fields.hpp>
@@ -136,8 +137,8 @@ void register_expert_commands(CLI::App& app, Registry& registry)
 
   auto query = std::make_shared<core::ConflictQuery>();
   auto* conflicts = expert->add_subcommand("conflicts", "List every conflict of interest, declared and derived");
-  conflicts->add_option("--call", query->call, "Only the proposals of this call");
-  conflicts->add_option("--expert", query->expert, "Only this expert");
+  add_filter(*conflicts, "--call", query->calls, "Only the proposals of these calls");
+  add_filter(*conflicts, "--expert", query->experts, "Only these experts", Commas::split_in_core);
   registry.on(conflicts, [query](Context& context) { run_conflicts(context, *query); });
 }
 

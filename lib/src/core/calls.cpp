@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace cfp::core {
@@ -32,6 +33,23 @@ domain::Call require_call(const store::Transaction& tx, const std::string& code)
                 fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(code)));
   }
   return *call;
+}
+
+std::vector<domain::Call> require_calls(const store::Transaction& tx, const std::vector<std::string>& codes)
+{
+  std::map<std::int64_t, domain::Call> found;
+  for (const auto& code : codes) {
+    auto call = require_call(tx, code);
+    found.emplace(call.id, std::move(call));
+  }
+  std::vector<domain::Call> calls;
+  for (auto& [id, call] : found) {
+    calls.push_back(std::move(call));
+  }
+  std::sort(calls.begin(), calls.end(), [](const domain::Call& a, const domain::Call& b) {
+    return util::to_lower_ascii(a.code) < util::to_lower_ascii(b.code);
+  });
+  return calls;
 }
 
 domain::Cutoff require_cutoff(const store::Transaction& tx, const domain::Call& call, const std::string& label)

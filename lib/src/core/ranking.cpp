@@ -136,9 +136,11 @@ Ranking rank_proposals(const Session& session, const store::Transaction& tx, con
     ranking.cutoff = require_cutoff(tx, ranking.call, *request.cutoff).label;
   }
   store::ProposalFilter filter;
-  filter.call_id = ranking.call.id;
-  filter.cutoff_label = request.cutoff;
-  filter.status = domain::ProposalStatus::submitted;
+  filter.call_ids = {ranking.call.id};
+  if (request.cutoff) {
+    filter.cutoff_labels = {*request.cutoff};
+  }
+  filter.statuses = {domain::ProposalStatus::submitted};
   std::vector<domain::Proposal> considered;
   const auto now = session.clock.now();
   tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {

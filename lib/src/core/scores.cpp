@@ -338,8 +338,8 @@ void for_each_scored(Session& session, const ScoreQuery& query, const std::funct
     } else {
       const auto call = require_call(tx, query.call.value_or(""));
       store::ProposalFilter filter;
-      filter.call_id = call.id;
-      filter.status = domain::ProposalStatus::submitted;
+      filter.call_ids = {call.id};
+      filter.statuses = {domain::ProposalStatus::submitted};
       tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { proposals.push_back(proposal); });
     }
     if (proposals.empty()) {

@@ -110,6 +110,10 @@ std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional
 /// The call with this code or a not_found error that says how to list the calls.
 domain::Call require_call(const store::Transaction& tx, const std::string& code);
 
+/// The calls with these codes, by code, each once however often it is named; not_found for the
+/// first code that names no call.
+std::vector<domain::Call> require_calls(const store::Transaction& tx, const std::vector<std::string>& codes);
+
 /// The cut-off of `call` labelled `label` (compared case-insensitively) or a not_found error
 /// that says how to list them.
 domain::Cutoff require_cutoff(const store::Transaction& tx, const domain::Call& call, const std::string& label);
