@@ -22,14 +22,16 @@ std::vector<Line> expert_lines(const domain::Expert& expert)
           {"email", expert.email.value_or("")}};
 }
 
-void run_list(Context& context)
+void run_list(Context& context, const OrderOptions& options)
 {
-  auto session = context.session(store::Access::read_only);
   const auto& fields = core::expert_fields();
+  const auto order = options.order(fields);
+  auto session = context.session(store::Access::read_only);
   ListPrinter<domain::Expert> printer(context.format(), context.out(), context.err(), context.display(), fields,
                                       {field_column(fields, "name", "NAME"), field_column(fields, "state", "STATE"),
                                        field_column(fields, "organisation", "ORGANISATION"),
                                        field_column(fields, "email", "EMAIL")});
+  printer.order(order);
   for (const auto& expert : core::list_experts(session)) {
     printer.add(expert);
   }
@@ -104,7 +106,10 @@ void register_expert_commands(CLI::App& app, Registry& registry)
     print_one(context.format(), context.out(), context.display(), core::expert_fields(), added, expert_lines(added));
   });
 
-  registry.on(expert->add_subcommand("list", "List the experts"), run_list);
+  auto list_order = std::make_shared<OrderOptions>();
+  auto* list = expert->add_subcommand("list", "List the experts, by name");
+  add_order_options(*list, *list_order);
+  registry.on(list, [list_order](Context& context) { run_list(context, *list_order); });
 
   auto show_name = std::make_shared<std::string>();
   auto* show = expert->add_subcommand("show", "Show an expert with the conflicts declared for them");

@@ -34,6 +34,18 @@ struct OrderOptions
   /// The order asked for; `--limit` checked (usage error), the field left to whoever knows the
   /// record's fields. `default_limit`: the limit when `--limit` is not given.
   core::ListOrder order(std::optional<std::int64_t> default_limit = std::nullopt) const;
+
+  /// The same, with the sort field checked against the fields of the listed record.
+  template<typename Row, typename Input>
+  core::ListOrder order(const core::Fields<Row, Input>& fields,
+                        std::optional<std::int64_t> default_limit = std::nullopt) const
+  {
+    auto checked = order(default_limit);
+    if (checked.sort) {
+      core::check_sort_field(*checked.sort, core::field_names(fields));
+    }
+    return checked;
+  }
 };
 
 /// Adds `--sort FIELD`, `--desc` and `--limit N` to `command`; `limit_help` describes --limit.

@@ -240,21 +240,28 @@ DeadlineStatus deadline_status(domain::Cutoff cutoff, const std::optional<domain
   return {std::move(cutoff), open, call_opens};
 }
 
-std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
+std::vector<DeadlineStatus> list_deadlines(Session& session, const std::vector<std::string>& call_codes,
                                            DeadlineSet set)
 {
   const auto now = session.clock.now();
   return session.database.read("list the deadlines", [&](const store::Transaction& tx) {
-    std::optional<std::int64_t> call_id;
-    if (call_code) {
-      call_id = require_call(tx, *call_code).id;
-    }
+    const auto calls = require_calls(tx, call_codes);
+    // One call's cut-offs come from its index; several calls' from the list of all.
+    const auto call_id = calls.size() == 1 ? std::optional(calls.front().id) : std::nullopt;
+    const auto wanted = [&](const domain::Cutoff& cutoff) {
+      return calls.empty() || std::any_of(calls.begin(), calls.end(), [&](const domain::Call& call) {
+               return util::iequals(call.code, cutoff.call_code);
+             });
+    };
     std::map<std::string, std::optional<domain::Instant>> opens; // by call code
     for (const auto& call : tx.calls().list()) {
       opens.emplace(call.code, call.opens_at);
     }
     std::vector<DeadlineStatus> result;
     for (auto& cutoff : tx.calls().cutoffs(call_id)) {
+      if (!wanted(cutoff)) {
+        continue;
+      }
       const auto call_opens = opens[cutoff.call_code];
       auto status = deadline_status(std::move(cutoff), call_opens, now);
       // --open: the cut-offs not yet closed, those of a call that has not opened too.

@@ -103,8 +103,8 @@ DeadlineStatus deadline_status(domain::Cutoff cutoff, const std::optional<domain
 /// Which cut-offs list_deadlines returns.
 enum class DeadlineSet { all, open_only };
 
-/// Cut-offs of one call (or all calls), by closing time.
-std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
+/// Cut-offs of some calls (or of all calls when `call_codes` is empty), by closing time.
+std::vector<DeadlineStatus> list_deadlines(Session& session, const std::vector<std::string>& call_codes,
                                            DeadlineSet set);
 
 /// The call with this code or a not_found error that says how to list the calls.
