@@ -6,6 +6,13 @@
 namespace cfp::test {
 namespace {
 
+store::AuditFilter of_proposal(std::int64_t id)
+{
+  store::AuditFilter filter;
+  filter.proposal_ids = {id};
+  return filter;
+}
+
 TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
 {
   in_transaction([&] {
@@ -30,7 +37,7 @@ TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
     append("2024-10-01T12:00:00Z", second, "add");
     append("2024-10-01T13:00:00Z", first, "update");
 
-    const auto all = audit().list({std::nullopt, 100});
+    const auto all = audit().list({}, 100);
     ASSERT_EQ(all.size(), 4u);
     EXPECT_EQ(all[0].action, "update");
     EXPECT_EQ(all[0].at, utc("2024-10-01T13:00:00Z"));
@@ -42,16 +49,16 @@ TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
     EXPECT_EQ(all[3].action, "call-add");
     EXPECT_FALSE(all[3].subject.id);
 
-    const auto newest_two = audit().list({std::nullopt, 2});
+    const auto newest_two = audit().list({}, 2);
     ASSERT_EQ(newest_two.size(), 2u);
     EXPECT_EQ(newest_two[0].at, utc("2024-10-01T13:00:00Z"));
     EXPECT_EQ(newest_two[1].at, utc("2024-10-01T12:00:00Z"));
 
-    const auto about_first = audit().list({domain::AuditSubject{domain::SubjectKind::proposal, first}, 100});
+    const auto about_first = audit().list(of_proposal(first), 100);
     ASSERT_EQ(about_first.size(), 2u);
     EXPECT_EQ(about_first[0].action, "update");
     EXPECT_EQ(about_first[1].action, "add");
-    EXPECT_EQ(audit().list({domain::AuditSubject{domain::SubjectKind::proposal, first}, 1}).size(), 1u);
+    EXPECT_EQ(audit().list(of_proposal(first), 1).size(), 1u);
   });
 }
 
@@ -66,7 +73,7 @@ TEST_F(RepositoryTest, AuditKeepsMissingBeforeAndAfterAsEmpty)
     entry.entity = "call C";
     entry.action = "add";
     audit().append(entry);
-    const auto entries = audit().list({std::nullopt, 10});
+    const auto entries = audit().list({}, 10);
     ASSERT_EQ(entries.size(), 1u);
     EXPECT_FALSE(entries[0].before);
     EXPECT_FALSE(entries[0].after);
