@@ -32,7 +32,7 @@ void add_order_options(CLI::App& command, OrderOptions& options, const std::stri
       ->type_name("FIELD");
   command.add_flag("--desc", options.descending,
                    "Largest first (with --sort), or the default order reversed (without it)");
-  command.add_option("--limit", options.limit, limit_help + " (1 or more)")->type_name("N");
+  command.add_option("--limit", options.limit, limit_help)->type_name("N");
 }
 
 } // namespace cfp::cli

@@ -49,6 +49,7 @@ struct OrderOptions
 };
 
 /// Adds `--sort FIELD`, `--desc` and `--limit N` to `command`; `limit_help` describes --limit.
-void add_order_options(CLI::App& command, OrderOptions& options, const std::string& limit_help = "At most N rows");
+void add_order_options(CLI::App& command, OrderOptions& options,
+                       const std::string& limit_help = "At most N rows (1 or more)");
 
 } // namespace cfp::cli

@@ -91,7 +91,7 @@ void register_log_command(CLI::App& app, Registry& registry)
       ->type_name("WHEN");
   log->add_option("--until", query.until, "Only entries at or before WHEN (a bare date: its last second)")
       ->type_name("WHEN");
-  add_order_options(*log, options->order, "At most N entries (default 50)");
+  add_order_options(*log, options->order, "At most N entries (1 or more; default 50)");
   registry.on(log, [options](Context& context) { run_log(context, *options); });
   registry.on(log->add_subcommand("verify", "Check that no audit entry was changed, removed or added outside cfp"),
               run_log_verify);
