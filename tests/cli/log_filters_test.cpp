@@ -78,6 +78,11 @@ TEST_F(LogFiltersTest, CallListsTheCallItsCutoffsProposalsAndTheImportsIntoIt)
   EXPECT_EQ(of_first.size(), 11u);
   EXPECT_EQ(of_first.front(), "import import proposals " + (m_dir / "bsc.csv").string());
   EXPECT_EQ(entities({"--call", std::string(k_call) + "," + other}).size(), entities({}).size());
+  // An import of calls that changes nothing of the call does not concern it.
+  ok({"import", "calls", (m_dir / "calls.json").string()}, "2024-10-07T10:00:00Z");
+  EXPECT_EQ(entities({"--call", other, "--action", "import"}),
+            (Strings{"import import calls " + (m_dir / "calls.json").string()}));
+  EXPECT_EQ(entities({"--action", "import"}).size(), 4u);
   fails({"log", "--call", "NOPE"}, 1, "no call 'NOPE'");
 }
 

@@ -96,5 +96,60 @@ TEST_F(RepositoryTest, CountRowsAndJournalMode)
   });
 }
 
+domain::AuditEntry import_entry(const std::string& file)
+{
+  domain::AuditEntry entry;
+  entry.subject = {domain::SubjectKind::import, std::nullopt};
+  entry.at = utc("2024-10-01T10:00:00Z");
+  entry.actor = "alice";
+  entry.command = "cfp import proposals " + file;
+  entry.entity = "import proposals " + file;
+  entry.action = "import";
+  return entry;
+}
+
+std::vector<std::string> entities(const std::vector<domain::AuditEntry>& entries)
+{
+  std::vector<std::string> result;
+  for (const auto& entry : entries) {
+    result.push_back(entry.entity);
+  }
+  return result;
+}
+
+TEST_F(RepositoryTest, AnEntryAppendedWithTheNotesConcernsWhatWasNotedAndOnlyThat)
+{
+  std::int64_t one = 0;
+  std::int64_t two = 0;
+  in_transaction([&] {
+    const auto call = make_call("C");
+    one = proposals().insert(call.id, make_proposal(call, "ONE", "ES", {}, {}, std::nullopt),
+                             stamp(utc("2024-10-01T10:00:00Z"), "alice"));
+    two = proposals().insert(call.id, make_proposal(call, "TWO", "ES", {}, {}, std::nullopt),
+                             stamp(utc("2024-10-01T10:00:00Z"), "alice"));
+    audit().note_related({domain::SubjectKind::proposal, one});
+    audit().note_related({domain::SubjectKind::proposal, one}); // noted once
+    audit().append(import_entry("other.csv"));                   // takes no note
+    audit().append(import_entry("a.csv"), store::Related::noted);
+    audit().append(import_entry("b.csv"), store::Related::noted); // the notes are taken
+  });
+  // Notes left unclaimed by a transaction, and those of one that rolls back, go nowhere.
+  in_transaction([&] { audit().note_related({domain::SubjectKind::proposal, two}); });
+  EXPECT_THROW(in_transaction([&] {
+                 audit().note_related({domain::SubjectKind::proposal, two});
+                 throw Error(ErrorKind::refused, "rolled back");
+               }),
+               Error);
+  in_transaction([&] {
+    audit().append(import_entry("c.csv"), store::Related::noted);
+    store::AuditFilter of_one;
+    of_one.proposal_ids = {one};
+    EXPECT_EQ(entities(audit().list(of_one, 10)), (std::vector<std::string>{"import proposals a.csv"}));
+    store::AuditFilter of_two;
+    of_two.proposal_ids = {two};
+    EXPECT_TRUE(audit().list(of_two, 10).empty());
+  });
+}
+
 } // namespace
 } // namespace cfp::test
