@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "../output/printer.hpp"
+#include "list_options.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/calls.hpp>
@@ -29,14 +30,16 @@ void run_call_add(Context& context, const core::NewCall& request)
   }
 }
 
-void run_call_list(Context& context)
+void run_call_list(Context& context, const OrderOptions& options)
 {
-  auto session = context.session(store::Access::read_only);
   const auto& fields = core::call_fields();
+  const auto order = options.order(fields);
+  auto session = context.session(store::Access::read_only);
   ListPrinter<domain::Call> printer(context.format(), context.out(), context.err(), context.display(), fields,
                                     {field_column(fields, "code", "CODE"), field_column(fields, "opens_at", "OPENS"),
                                      field_column(fields, "budget_eur", "BUDGET EUR", Align::right),
                                      field_column(fields, "title", "TITLE")});
+  printer.order(order);
   for (const auto& call : core::list_calls(session)) {
     printer.add(call);
   }
@@ -140,7 +143,10 @@ void register_call_commands(CLI::App& app, Registry& registry)
   add->add_option("--budget", add_request->budget, "Budget in euros (485M, 1.5bn, 2_000_000.00)");
   registry.on_change(add, [add_request](Context& context) { run_call_add(context, *add_request); });
 
-  registry.on(call->add_subcommand("list", "List the calls"), run_call_list);
+  auto list_order = std::make_shared<OrderOptions>();
+  auto* list = call->add_subcommand("list", "List the calls, by code");
+  add_order_options(*list, *list_order);
+  registry.on(list, [list_order](Context& context) { run_call_list(context, *list_order); });
 
   auto show_code = std::make_shared<std::string>();
   auto* show = call->add_subcommand("show", "Show a call with its cut-offs and proposal counts");

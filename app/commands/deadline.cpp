@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "../output/printer.hpp"
+#include "list_options.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/calls.hpp>
@@ -17,8 +18,9 @@ using core::DeadlineStatus;
 
 struct ListOptions
 {
-  std::optional<std::string> call;
+  std::vector<std::string> calls;
   bool open_only = false;
+  OrderOptions order;
 };
 
 void run_deadline_add(Context& context, const core::NewDeadline& request)
@@ -39,8 +41,9 @@ void run_deadline_add(Context& context, const core::NewDeadline& request)
 
 void run_deadline_list(Context& context, const ListOptions& options)
 {
-  auto session = context.session(store::Access::read_only);
   const auto& fields = core::deadline_fields();
+  const auto order = options.order.order(fields);
+  auto session = context.session(store::Access::read_only);
   std::vector<Column<DeadlineStatus>> columns{
       field_column(fields, "call", "CALL"),
       field_column(fields, "label", "LABEL"),
@@ -58,8 +61,9 @@ void run_deadline_list(Context& context, const ListOptions& options)
   };
   ListPrinter<DeadlineStatus> printer(context.format(), context.out(), context.err(), context.display(), fields,
                                       std::move(columns));
+  printer.order(order);
   for (const auto& deadline : core::list_deadlines(
-           session, options.call, options.open_only ? core::DeadlineSet::open_only : core::DeadlineSet::all)) {
+           session, options.calls, options.open_only ? core::DeadlineSet::open_only : core::DeadlineSet::all)) {
     printer.add(deadline);
   }
   printer.finish();
@@ -81,8 +85,9 @@ void register_deadline_commands(CLI::App& app, Registry& registry)
 
   auto list_options = std::make_shared<ListOptions>();
   auto* list = deadline->add_subcommand("list", "List cut-offs by closing time, with the time left");
-  list->add_option("--call", list_options->call, "Only this call's cut-offs");
+  add_filter(*list, "--call", list_options->calls, "Only these calls' cut-offs");
   list->add_flag("--open", list_options->open_only, "Only cut-offs not yet closed");
+  add_order_options(*list, list_options->order);
   registry.on(list, [list_options](Context& context) { run_deadline_list(context, *list_options); });
 
   register_deadline_corrections(*deadline, registry);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "../output/printer.hpp"
+#include "list_options.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/evaluation_fields.hpp>
@@ -21,14 +22,16 @@ std::vector<Line> expert_lines(const domain::Expert& expert)
           {"email", expert.email.value_or("")}};
 }
 
-void run_list(Context& context)
+void run_list(Context& context, const OrderOptions& options)
 {
-  auto session = context.session(store::Access::read_only);
   const auto& fields = core::expert_fields();
+  const auto order = options.order(fields);
+  auto session = context.session(store::Access::read_only);
   ListPrinter<domain::Expert> printer(context.format(), context.out(), context.err(), context.display(), fields,
                                       {field_column(fields, "name", "NAME"), field_column(fields, "state", "STATE"),
                                        field_column(fields, "organisation", "ORGANISATION"),
                                        field_column(fields, "email", "EMAIL")});
+  printer.order(order);
   for (const auto& expert : core::list_experts(session)) {
     printer.add(expert);
   }
@@ -103,7 +106,10 @@ void register_expert_commands(CLI::App& app, Registry& registry)
     print_one(context.format(), context.out(), context.display(), core::expert_fields(), added, expert_lines(added));
   });
 
-  registry.on(expert->add_subcommand("list", "List the experts"), run_list);
+  auto list_order = std::make_shared<OrderOptions>();
+  auto* list = expert->add_subcommand("list", "List the experts, by name");
+  add_order_options(*list, *list_order);
+  registry.on(list, [list_order](Context& context) { run_list(context, *list_order); });
 
   auto show_name = std::make_shared<std::string>();
   auto* show = expert->add_subcommand("show", "Show an expert with the conflicts declared for them");
@@ -136,8 +142,8 @@ void register_expert_commands(CLI::App& app, Registry& registry)
 
   auto query = std::make_shared<core::ConflictQuery>();
   auto* conflicts = expert->add_subcommand("conflicts", "List every conflict of interest, declared and derived");
-  conflicts->add_option("--call", query->call, "Only the proposals of this call");
-  conflicts->add_option("--expert", query->expert, "Only this expert");
+  add_filter(*conflicts, "--call", query->calls, "Only the proposals of these calls");
+  add_filter(*conflicts, "--expert", query->experts, "Only these experts", Commas::split_in_core);
   registry.on(conflicts, [query](Context& context) { run_conflicts(context, *query); });
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "../output/printer.hpp"
+#include "list_options.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/calls.hpp>
@@ -16,7 +17,7 @@ using nlohmann::ordered_json;
 
 // The proposal file columns, one proposal at a time: CSV unless --format json or ndjson, so
 // that `import proposals` of the output into a database with the same calls exports the same.
-void run_export_proposals(Context& context, const std::optional<std::string>& call)
+void run_export_proposals(Context& context, const std::vector<std::string>& calls)
 {
   auto session = context.session(store::Access::read_only);
   const Format format = context.format() == Format::table ? Format::csv : context.format();
@@ -24,8 +25,8 @@ void run_export_proposals(Context& context, const std::optional<std::string>& ca
                                                                   context.display(), core::proposal_file_fields(), {},
                                                                   JsonLayout::record_per_line);
   core::ProposalQuery query;
-  query.call = call;
-  core::for_each_proposal(session, query, [&](const domain::Proposal& proposal) { printer.add(proposal); });
+  query.calls = calls;
+  core::for_each_proposal(session, query, {}, [&](const domain::Proposal& proposal) { printer.add(proposal); });
   printer.finish();
 }
 
@@ -81,11 +82,11 @@ void register_export_commands(CLI::App& app, Registry& registry)
 {
   auto* export_group = add_group(app, "export", "Export proposals, scores or calls");
 
-  auto export_call = std::make_shared<std::optional<std::string>>();
+  auto export_calls = std::make_shared<std::vector<std::string>>();
   auto* proposals =
       export_group->add_subcommand("proposals", "Export proposals as CSV (default), JSON or NDJSON (--format)");
-  proposals->add_option("--call", *export_call, "Only this call's proposals");
-  registry.on(proposals, [export_call](Context& context) { run_export_proposals(context, *export_call); });
+  add_filter(*proposals, "--call", *export_calls, "Only these calls' proposals");
+  registry.on(proposals, [export_calls](Context& context) { run_export_proposals(context, *export_calls); });
 
   auto score_call = std::make_shared<std::optional<std::string>>();
   auto* scores = export_group->add_subcommand(

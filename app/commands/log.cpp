@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "../output/printer.hpp"
+#include "list_options.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/audit.hpp>
@@ -14,9 +15,11 @@ namespace {
 
 struct LogOptions
 {
-  std::optional<std::string> ref;
-  std::int64_t limit = 50;
+  core::AuditQuery query;
+  OrderOptions order;
 };
+
+constexpr std::int64_t k_default_limit = 50;
 
 // The note under a table that marked simulated times with '*'.
 constexpr auto k_simulated_note =
@@ -24,6 +27,7 @@ constexpr auto k_simulated_note =
 
 void run_log(Context& context, const LogOptions& options)
 {
+  const auto order = options.order.order(k_default_limit);
   auto session = context.session(store::Access::read_only);
   const auto& fields = core::audit_fields();
   bool any_simulated = false;
@@ -36,7 +40,7 @@ void run_log(Context& context, const LogOptions& options)
         }},
        field_column(fields, "actor", "ACTOR"), field_column(fields, "action", "ACTION"),
        field_column(fields, "entity", "ENTITY"), field_column(fields, "command", "COMMAND")});
-  core::for_each_audit_entry(session, options.ref, options.limit,
+  core::for_each_audit_entry(session, options.query, order,
                              [&](const domain::AuditEntry& entry) { printer.add(entry); });
   printer.finish();
   if (any_simulated) {
@@ -77,8 +81,17 @@ void register_log_command(CLI::App& app, Registry& registry)
 {
   auto options = std::make_shared<LogOptions>();
   auto* log = app.add_subcommand("log", "Show the audit trail, newest first");
-  log->add_option("--ref", options->ref, "Only entries about this proposal (REF)");
-  log->add_option("--limit", options->limit, "At most this many entries (default 50)");
+  auto& query = options->query;
+  add_filter(*log, "--ref", query.refs, "Only entries about these proposals (REF), and the imports that made or changed them");
+  add_filter(*log, "--call", query.calls,
+             "Only entries about these calls, their cut-offs, criteria and proposals, and the imports into them");
+  add_filter(*log, "--actor", query.actors, "Only entries by these actors (ignoring case)", Commas::split_in_core);
+  add_filter(*log, "--action", query.actions, "Only entries with these actions (add, update, import ...)");
+  log->add_option("--since", query.since, "Only entries at or after WHEN (a bare date: its first second)")
+      ->type_name("WHEN");
+  log->add_option("--until", query.until, "Only entries at or before WHEN (a bare date: its last second)")
+      ->type_name("WHEN");
+  add_order_options(*log, options->order, "At most N entries (1 or more; default 50)");
   registry.on(log, [options](Context& context) { run_log(context, *options); });
   registry.on(log->add_subcommand("verify", "Check that no audit entry was changed, removed or added outside cfp"),
               run_log_verify);

@@ -165,28 +165,6 @@ std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::t
   return lines;
 }
 
-void run_list(Context& context, const core::ProposalQuery& query)
-{
-  auto session = context.session(store::Access::read_only);
-  const auto& fields = core::proposal_fields();
-  std::vector<Column<domain::Proposal>> columns{
-      field_column(fields, "id", "ID", Align::right),
-      field_column(fields, "call", "CALL"),
-      field_column(fields, "acronym", "ACRONYM"),
-      field_column(fields, "host", "HOST"),
-      {"PARTNERS", [](const domain::Proposal& p, const core::Display&) { return util::join(p.fields.partners, ","); }},
-      field_column(fields, "entity", "ENTITY"),
-      field_column(fields, "plan", "PLAN"),
-      field_column(fields, "status", "STATUS"),
-      field_column(fields, "cutoff", "CUT-OFF"),
-      field_column(fields, "eu_contribution_eur", "EU EUR", Align::right),
-  };
-  ListPrinter<domain::Proposal, core::ProposalFileRecord> printer(context.format(), context.out(), context.err(),
-                                                                  context.display(), fields, std::move(columns));
-  core::for_each_proposal(session, query, [&](const domain::Proposal& proposal) { printer.add(proposal); });
-  printer.finish();
-}
-
 // Names of the fields whose values differ between two versions, for the history table.
 std::string changes(const domain::Proposal* before, const domain::Proposal& after, const core::Display& display)
 {
@@ -311,16 +289,7 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
   history->add_option("REF", *history_ref, ref_help)->required();
   registry.on(history, [history_ref](Context& context) { run_history(context, *history_ref); });
 
-  auto query = std::make_shared<core::ProposalQuery>();
-  auto* list = proposal->add_subcommand("list", "List proposals, by call and acronym");
-  list->add_option("--call", query->call, "Only this call");
-  list->add_option("--cutoff", query->cutoff, "Only proposals of the cut-off with this label");
-  list->add_option("--host", query->host, "Only proposals hosted by this state");
-  list->add_option("--state", query->state, "Only proposals with this state as host or partner");
-  list->add_option("--status", query->status, "Only proposals in this status (draft, submitted, withdrawn)");
-  list->add_option("--sector", query->sector, "Only proposals targeting this sector");
-  list->add_option("--outcome", query->outcome, "Only proposals with this outcome (selected, reserve, rejected)");
-  registry.on(list, [query](Context& context) { run_list(context, *query); });
+  register_proposal_list(*proposal, registry);
 }
 
 } // namespace cfp::cli

@@ -66,6 +66,8 @@ void register_state_commands(CLI::App& app, Registry& registry);
 void register_call_commands(CLI::App& app, Registry& registry);
 void register_deadline_commands(CLI::App& app, Registry& registry);
 void register_proposal_commands(CLI::App& app, Registry& registry);
+/// Add `proposal list` to the `proposal` group.
+void register_proposal_list(CLI::App& proposal, Registry& registry);
 void register_log_command(CLI::App& app, Registry& registry);
 void register_import_commands(CLI::App& app, Registry& registry);
 void register_export_commands(CLI::App& app, Registry& registry);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "../output/printer.hpp"
+#include "list_options.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/evaluation_fields.hpp>
@@ -75,13 +76,21 @@ void run_add(Context& context, const core::ScoreRequest& request)
   print_one(context.format(), context.out(), context.display(), fields, outcome, lines);
 }
 
-void run_list(Context& context, const core::ScoreQuery& query)
+struct ListOptions
 {
-  if (query.ref.has_value() == query.call.has_value()) {
+  core::ScoreQuery query;
+  OrderOptions order;
+};
+
+void run_list(Context& context, const ListOptions& options)
+{
+  const auto& query = options.query;
+  if (query.ref.has_value() == !query.calls.empty()) {
     throw Error(ErrorKind::usage, "score list: give either REF or --call CODE");
   }
-  auto session = context.session(store::Access::read_only);
   const auto& fields = core::score_row_fields();
+  const auto order = options.order.order(fields);
+  auto session = context.session(store::Access::read_only);
   ListPrinter<core::ScoreRow> printer(
       context.format(), context.out(), context.err(), context.display(), fields,
       {field_column(fields, "acronym", "ACRONYM"),
@@ -109,6 +118,7 @@ void run_list(Context& context, const core::ScoreQuery& query)
           return domain::format_points(row.scores.spread) + (row.scores.spread >= domain::k_wide_spread ? " !" : "");
         },
         Align::right}});
+  printer.order(order);
   core::for_each_scored(session, query, [&](const core::ProposalScores& proposal) {
     for (const auto& criterion : proposal.criteria) {
       printer.add({proposal.proposal.call_code, proposal.proposal.acronym, proposal.proposal.cutoff_label.value_or(""),
@@ -224,11 +234,12 @@ void register_score_commands(CLI::App& app, Registry& registry)
   add->add_option("--comment", add_request->comment, "The expert's comment");
   registry.on_change(add, [add_request](Context& context) { run_add(context, *add_request); });
 
-  auto query = std::make_shared<core::ScoreQuery>();
+  auto list_options = std::make_shared<ListOptions>();
   auto* list = score->add_subcommand("list", "List the scores, the consensus and the spread of each criterion");
-  list->add_option("REF", query->ref, ref_help);
-  list->add_option("--call", query->call, "Every submitted proposal of this call");
-  registry.on(list, [query](Context& context) { run_list(context, *query); });
+  list->add_option("REF", list_options->query.ref, ref_help);
+  add_filter(*list, "--call", list_options->query.calls, "Every submitted proposal of these calls");
+  add_order_options(*list, list_options->order);
+  registry.on(list, [list_options](Context& context) { run_list(context, *list_options); });
 
   struct HistoryRequest
   {

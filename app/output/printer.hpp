@@ -9,6 +9,7 @@
 #include "value_text.hpp"
 
 #include <cfp/core/field.hpp>
+#include <cfp/core/list_order.hpp>
 #include <cfp/error.hpp>
 #include <cfp/util/fd_streambuf.hpp>
 
@@ -71,11 +72,57 @@ public:
     }
   }
 
+  /// Prints the rows as `order` says (core::order_rows) rather than as they come; to order
+  /// them, it holds them until finish(), which a list held in memory anyway can afford (a long
+  /// list is ordered by the store). A limit alone keeps the first rows and streams.
+  void order(core::ListOrder order)
+  {
+    m_hold = order.sort.has_value() || order.direction == core::Direction::descending;
+    m_order = std::move(order);
+  }
+
   /// Makes the table's rows stand out as `emphasis` says (only on a colour terminal: see
   /// Context::colour); the data formats never change.
   void emphasise(std::function<Emphasis(const Row&)> emphasis) { m_emphasis = std::move(emphasis); }
 
   void add(const Row& row)
+  {
+    if (m_hold) {
+      m_held.push_back(row);
+      return;
+    }
+    if (m_order.limit && m_added >= *m_order.limit) {
+      return;
+    }
+    ++m_added;
+    print(row);
+  }
+
+  void finish()
+  {
+    if (m_hold) {
+      core::order_rows(m_held, m_fields, m_order, m_display);
+      for (const auto& row : m_held) {
+        print(row);
+      }
+    }
+    if (m_writer) {
+      begin();
+      m_writer->end();
+    } else if (m_table.rows.empty()) {
+      m_err << "(none)\n";
+    } else {
+      print_table(m_out, m_table);
+    }
+    // The list is only printed when it reached its reader: notes that follow it wait for that.
+    m_out.flush();
+    if (!m_out) {
+      throw Error(ErrorKind::storage, "cannot write to standard output: " + util::write_failure(m_out));
+    }
+  }
+
+private:
+  void print(const Row& row)
   {
     // A long list to a full disk or a closed descriptor stops at the first failed write.
     if (!m_out) {
@@ -98,24 +145,6 @@ public:
     }
   }
 
-  void finish()
-  {
-    if (m_writer) {
-      begin();
-      m_writer->end();
-    } else if (m_table.rows.empty()) {
-      m_err << "(none)\n";
-    } else {
-      print_table(m_out, m_table);
-    }
-    // The list is only printed when it reached its reader: notes that follow it wait for that.
-    m_out.flush();
-    if (!m_out) {
-      throw Error(ErrorKind::storage, "cannot write to standard output: " + util::write_failure(m_out));
-    }
-  }
-
-private:
   void begin()
   {
     if (!m_begun) {
@@ -133,6 +162,10 @@ private:
   std::unique_ptr<RecordWriter> m_writer;
   bool m_begun = false;
   Table m_table;
+  core::ListOrder m_order;
+  bool m_hold = false;
+  std::vector<Row> m_held;
+  std::int64_t m_added = 0;
 };
 
 /// Prints one record: a JSON object, one NDJSON line, a CSV header and row, or in a table the

@@ -64,6 +64,7 @@ const BadInput k_bad_inputs[] = {
    "exclude each other"},
   {"ClearAndSetPartners", {"proposal", "update", "MIMER", "--clear-partners", "--partner", "NO"}, 2, "exclude"},
   {"EmptyDbPath", {"--db", "", "proposal", "list"}, 2, "--db needs a path"},
+  {"ZeroLogLimit", {"log", "--limit", "0"}, 2, "--limit: '0' is not a whole number of 1 or more"},
 
   // Invalid values: exit 65.
   {"ImpossibleDate", {"deadline", "add", k_call, "2025-02-30"}, 65, "2025-02-30 is not a date"},
@@ -110,7 +111,6 @@ const BadInput k_bad_inputs[] = {
   {"BadZoneVariable", {"deadline", "list"}, 65, "CFP_TZ: unknown time zone", {"CFP_TZ=Nowhere"}},
   {"BadNowVariable", {"deadline", "list"}, 65, "CFP_NOW 'yesterday'", {"CFP_NOW=yesterday"}},
   {"ActorWithControlCharacter", {"proposal", "update", "MIMER", "--title", "x", "--as", "a\nb"}, 65, "--as: the actor"},
-  {"ZeroLogLimit", {"log", "--limit", "0"}, 65, "--limit must be 1 or more"},
 
   // Refused by a rule or not found: exit 1.
   {"UnknownCall", add_replacing("--call", "NOPE"), 1, "no call 'NOPE'"},

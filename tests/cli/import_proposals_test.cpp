@@ -47,12 +47,16 @@ TEST_F(ImportExportTest, SubmittedAtDecidesTheCutoffEvenWhenThatCutoffHasClosedS
   EXPECT_EQ(dump_database(m_db), before);
 
   import_ok(file, "2024-12-01T00:00:00Z", {"--historical"});
+  // Each proposal's log holds the import that made it; a historical one its own entry too.
   for (const char* acronym : {"ON-TIME", "LOCAL"}) {
     const auto log = as_json(ok({"log", "--ref", acronym, "--format", "json"}));
-    ASSERT_EQ(log.size(), 1u) << acronym;
-    EXPECT_EQ(log[0]["action"], "historical import");
+    ASSERT_EQ(log.size(), 2u) << acronym;
+    EXPECT_EQ(log[0]["action"], "import");
+    EXPECT_EQ(log[1]["action"], "historical import");
   }
-  EXPECT_TRUE(as_json(ok({"log", "--ref", "NEXT", "--format", "json"})).empty()) << "NEXT is not historical";
+  const auto next = as_json(ok({"log", "--ref", "NEXT", "--format", "json"}));
+  ASSERT_EQ(next.size(), 1u) << "NEXT is not historical";
+  EXPECT_EQ(next[0]["action"], "import");
   EXPECT_EQ(show("ON-TIME")["cutoff"], "2024-11-04");
   EXPECT_EQ(show("ON-TIME")["submitted_at"], "2024-11-04T16:00:00Z");
   EXPECT_EQ(show("NEXT")["cutoff"], "2025-02-01");

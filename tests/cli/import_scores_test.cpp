@@ -127,6 +127,17 @@ TEST_F(ImportScoresTest, AChangedEvaluationReplacesTheCurrentOneWhichTheHistoryK
   EXPECT_EQ(db.execAndGet("SELECT count(*) FROM audit WHERE entity LIKE 'import scores %'").getInt64(), 2);
 }
 
+TEST_F(ImportScoresTest, TheLogOfAProposalListsTheImportsThatSavedItsScores)
+{
+  ASSERT_EQ(import({write("scores.csv", k_two_evaluations).string()}).exit_code, 0);
+  ASSERT_EQ(import({write("again.csv", k_two_evaluations).string()}).exit_code, 0); // changes nothing
+  const auto of_bsc = as_json(ok({"log", "--ref", "BSC-AIF", "--action", "import", "--format", "json"}, k_after));
+  ASSERT_EQ(of_bsc.size(), 1u);
+  EXPECT_EQ(of_bsc[0]["entity"], "import scores " + (m_dir / "scores.csv").string());
+  EXPECT_EQ(ok({"log", "--ref", "MIMER", "--action", "import", "--format", "json"}, k_after), "[]\n");
+  EXPECT_EQ(as_json(ok({"log", "--call", k_call, "--action", "import", "--format", "json"}, k_after)).size(), 1u);
+}
+
 TEST_F(ImportScoresTest, EveryBrokenRuleIsReportedWithItsLineAndNothingIsWritten)
 {
   ok({"proposal", "add", "--call", k_call, "--acronym", "DRAFTY", "--title", "T", "--host", "FI", "--entity", "E",

@@ -261,7 +261,7 @@ TEST_F(CallsTest, CutoffAtTheOpeningInstantIsRefused)
   EXPECT_EQ(failure.kind, ErrorKind::refused);
   EXPECT_TRUE(failure.unchanged);
   EXPECT_NO_THROW(add_deadline("2024-09-09T22:00:01Z"));
-  const auto deadlines = core::list_deadlines(session(), std::string(k_call), core::DeadlineSet::all);
+  const auto deadlines = core::list_deadlines(session(), {std::string(k_call)}, core::DeadlineSet::all);
   ASSERT_EQ(deadlines.size(), 1u);
   EXPECT_EQ(deadlines[0].cutoff.closes_at, utc("2024-09-09T22:00:01Z"));
 }
@@ -299,7 +299,7 @@ TEST_F(CallsTest, CutoffThatMovesNoSubmittedProposalIsAccepted)
   EXPECT_NO_THROW(add_deadline("2024-09-30"));
   EXPECT_EQ(core::show_proposal(session(), "BSC-AIF").cutoff_label, "2024-11-04");
   std::vector<std::string> labels;
-  for (const auto& deadline : core::list_deadlines(session(), std::string(k_call), core::DeadlineSet::all)) {
+  for (const auto& deadline : core::list_deadlines(session(), {std::string(k_call)}, core::DeadlineSet::all)) {
     labels.push_back(deadline.cutoff.label);
   }
   EXPECT_EQ(labels, (std::vector<std::string>{"2024-09-30", "2024-11-04", "2025-02-01"}));
@@ -319,7 +319,7 @@ TEST_F(CallsTest, CutoffThatMovesOnlyDraftsIsAccepted)
   core::add_proposal(session(), draft);
   EXPECT_NO_THROW(add_deadline("2024-11-04"));
   std::vector<std::string> labels;
-  for (const auto& deadline : core::list_deadlines(session(), std::string(k_call), core::DeadlineSet::all)) {
+  for (const auto& deadline : core::list_deadlines(session(), {std::string(k_call)}, core::DeadlineSet::all)) {
     labels.push_back(deadline.cutoff.label);
   }
   EXPECT_EQ(labels, (std::vector<std::string>{"2024-11-04", "2025-02-01"}));
@@ -335,19 +335,19 @@ TEST_F(CallsTest, DeadlinesAreListedByClosingTimeWithWhetherTheyAreOpen)
   add_deadline("2024-11-04");
   m_fixture.clock().set(utc("2024-11-04T16:00:01Z"));
 
-  const auto all = core::list_deadlines(session(), std::string(k_call), core::DeadlineSet::all);
+  const auto all = core::list_deadlines(session(), {std::string(k_call)}, core::DeadlineSet::all);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[0].cutoff.label, "2024-11-04");
   EXPECT_FALSE(all[0].open);
   EXPECT_EQ(all[1].cutoff.label, "2025-02-01");
   EXPECT_TRUE(all[1].open);
 
-  const auto open = core::list_deadlines(session(), std::nullopt, core::DeadlineSet::open_only);
+  const auto open = core::list_deadlines(session(), {}, core::DeadlineSet::open_only);
   ASSERT_EQ(open.size(), 1u);
   EXPECT_EQ(open[0].cutoff.label, "2025-02-01");
 
   m_fixture.clock().set(utc("2024-11-04T16:00:00Z"));
-  EXPECT_EQ(core::list_deadlines(session(), std::nullopt, core::DeadlineSet::open_only).size(), 2u);
+  EXPECT_EQ(core::list_deadlines(session(), {}, core::DeadlineSet::open_only).size(), 2u);
 }
 
 TEST_F(CallsTest, ShowCallGivesCutoffsAndProposalsByStatus)

@@ -74,7 +74,7 @@ TEST_F(ProposalsTest, AuditOfOneProposalListsOnlyItsEntriesNewestFirst)
   EXPECT_EQ(entries[0].action, "update");
   EXPECT_EQ(entries[1].action, "add");
   const auto failure = attempt(m_fixture, [&] { core::list_audit(session(), std::nullopt, 0); });
-  EXPECT_EQ(failure.kind, ErrorKind::invalid_input);
+  EXPECT_EQ(failure.kind, ErrorKind::usage);
 }
 
 } // namespace

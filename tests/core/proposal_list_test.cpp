@@ -2,6 +2,8 @@
 // Listing proposals with filters.
 #include "core/proposals_fixture.hpp"
 
+#include <cfp/core/record_fields.hpp>
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -30,20 +32,20 @@ TEST_F(ProposalsTest, ListProposalsReadsFiltersAsTyped)
                                       std::string(k_call) + "/ZETA"}));
 
   core::ProposalQuery query;
-  query.state = "es";
+  query.states = {"es"};
   EXPECT_EQ(refs(core::list_proposals(session(), query)),
             (std::vector<std::string>{std::string(k_call) + "/alpha", std::string(k_call) + "/beta",
                                       std::string(k_call) + "/ZETA"}));
   query = {};
-  query.host = "GR";
+  query.hosts = {"GR"};
   EXPECT_EQ(refs(core::list_proposals(session(), query)), (std::vector<std::string>{std::string(k_call) + "/alpha"}));
   query = {};
-  query.status = "Draft";
-  query.call = "eurohpc-2024-cei-ai-01";
+  query.statuses = {"Draft"};
+  query.calls = {"eurohpc-2024-cei-ai-01"};
   EXPECT_EQ(refs(core::list_proposals(session(), query)), (std::vector<std::string>{std::string(k_call) + "/beta"}));
   query = {};
-  query.cutoff = "2024-11-04";
-  query.sector = "HEALTH";
+  query.cutoffs = {"2024-11-04"};
+  query.sectors = {"HEALTH"};
   EXPECT_EQ(refs(core::list_proposals(session(), query)),
             (std::vector<std::string>{std::string(k_call) + "/alpha", std::string(k_call) + "/ZETA"}));
 }
@@ -51,20 +53,39 @@ TEST_F(ProposalsTest, ListProposalsReadsFiltersAsTyped)
 TEST_F(ProposalsTest, ListProposalsRefusesUnknownFilterValues)
 {
   core::ProposalQuery status;
-  status.status = "accepted";
+  status.statuses = {"accepted"};
   EXPECT_EQ(attempt(m_fixture, [&] { core::list_proposals(session(), status); }).kind, ErrorKind::invalid_input);
   core::ProposalQuery sector;
-  sector.sector = "gardening";
+  sector.sectors = {"gardening"};
   EXPECT_EQ(attempt(m_fixture, [&] { core::list_proposals(session(), sector); }).kind, ErrorKind::invalid_input);
   core::ProposalQuery state;
-  state.state = "XX";
+  state.states = {"XX"};
   EXPECT_EQ(attempt(m_fixture, [&] { core::list_proposals(session(), state); }).kind, ErrorKind::invalid_input);
   core::ProposalQuery call;
-  call.call = "NOPE";
+  call.calls = {"NOPE"};
   EXPECT_EQ(attempt(m_fixture, [&] { core::list_proposals(session(), call); }).kind, ErrorKind::not_found);
   core::ProposalQuery cutoff;
-  cutoff.cutoff = "2030-01-01";
+  cutoff.cutoffs = {"2030-01-01"};
   EXPECT_EQ(attempt(m_fixture, [&] { core::list_proposals(session(), cutoff); }).kind, ErrorKind::not_found);
+}
+
+TEST_F(ProposalsTest, ListProposalsSortsByEveryProposalField)
+{
+  add("ZETA", "ES", {"FR"});
+  add("alpha", "gr", {"es"});
+  add_draft("beta");
+  for (const auto& field : core::proposal_fields()) {
+    for (const auto direction : {core::Direction::ascending, core::Direction::descending}) {
+      std::size_t count = 0;
+      core::for_each_proposal(session(), {}, {std::string(field.name), direction, std::nullopt},
+                              [&](const domain::Proposal&) { ++count; });
+      EXPECT_EQ(count, 3u) << field.name;
+    }
+  }
+  core::ListOrder by_host{"host", core::Direction::descending, 2};
+  std::vector<std::string> found;
+  core::for_each_proposal(session(), {}, by_host, [&](const domain::Proposal& p) { found.push_back(p.acronym); });
+  EXPECT_EQ(found, (std::vector<std::string>{"beta", "ZETA"})); // both hosted by ES, in the default order
 }
 
 } // namespace

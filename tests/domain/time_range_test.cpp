@@ -10,6 +10,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <tuple>
+
 namespace cfp::test {
 namespace {
 
@@ -116,6 +119,25 @@ TEST(TimeRangeTest, WhatTheStoreWroteBeforeTheRuleIsStillRead)
   const auto stored = domain::parse_utc("1969-12-31T23:00:00Z");
   ASSERT_TRUE(stored.ok()) << stored.error();
   EXPECT_EQ(domain::format_utc(stored.value()), "1969-12-31T23:00:00Z");
+}
+
+TEST(TimeRangeTest, ABareDateAtTheEndOfARangeIsTheLastSecondOfThatDay)
+{
+  EXPECT_EQ(accepted("2025-02-01", "Europe/Brussels", BareDate::end_of_day), utc("2025-02-01T22:59:59Z"));
+  EXPECT_EQ(accepted("2025-07-01", "Europe/Brussels", BareDate::end_of_day), utc("2025-07-01T21:59:59Z"));
+  EXPECT_EQ(accepted("2025-02-01", "UTC", BareDate::end_of_day), utc("2025-02-01T23:59:59Z"));
+  // A time of day means itself.
+  EXPECT_EQ(accepted("2025-02-01 12:00", "UTC", BareDate::end_of_day), utc("2025-02-01T12:00:00Z"));
+  // The day ends one second before the next one starts, even where the clocks skip midnight
+  // (Santiago on 2024-09-08, Havana on 2013-03-10) or go back (Brussels on 2025-10-26).
+  for (const auto& [day, next, zone_name] : {std::tuple{"2024-09-07", "2024-09-08", "America/Santiago"},
+                                             std::tuple{"2013-03-09", "2013-03-10", "America/Havana"},
+                                             std::tuple{"2025-10-26", "2025-10-27", "Europe/Brussels"}}) {
+    EXPECT_EQ(accepted(day, zone_name, BareDate::end_of_day) + std::chrono::seconds{1}, accepted(next, zone_name))
+        << day << " in " << zone_name;
+  }
+  EXPECT_EQ(accepted("9999-12-31", "Europe/Brussels", BareDate::end_of_day), utc("9999-12-31T22:59:59Z"));
+  EXPECT_FALSE(refusal("9999-12-31", "America/New_York", BareDate::end_of_day).empty());
 }
 
 } // namespace

@@ -6,6 +6,13 @@
 namespace cfp::test {
 namespace {
 
+store::AuditFilter of_proposal(std::int64_t id)
+{
+  store::AuditFilter filter;
+  filter.proposal_ids = {id};
+  return filter;
+}
+
 TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
 {
   in_transaction([&] {
@@ -30,7 +37,7 @@ TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
     append("2024-10-01T12:00:00Z", second, "add");
     append("2024-10-01T13:00:00Z", first, "update");
 
-    const auto all = audit().list({std::nullopt, 100});
+    const auto all = audit().list({}, 100);
     ASSERT_EQ(all.size(), 4u);
     EXPECT_EQ(all[0].action, "update");
     EXPECT_EQ(all[0].at, utc("2024-10-01T13:00:00Z"));
@@ -42,16 +49,16 @@ TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
     EXPECT_EQ(all[3].action, "call-add");
     EXPECT_FALSE(all[3].subject.id);
 
-    const auto newest_two = audit().list({std::nullopt, 2});
+    const auto newest_two = audit().list({}, 2);
     ASSERT_EQ(newest_two.size(), 2u);
     EXPECT_EQ(newest_two[0].at, utc("2024-10-01T13:00:00Z"));
     EXPECT_EQ(newest_two[1].at, utc("2024-10-01T12:00:00Z"));
 
-    const auto about_first = audit().list({domain::AuditSubject{domain::SubjectKind::proposal, first}, 100});
+    const auto about_first = audit().list(of_proposal(first), 100);
     ASSERT_EQ(about_first.size(), 2u);
     EXPECT_EQ(about_first[0].action, "update");
     EXPECT_EQ(about_first[1].action, "add");
-    EXPECT_EQ(audit().list({domain::AuditSubject{domain::SubjectKind::proposal, first}, 1}).size(), 1u);
+    EXPECT_EQ(audit().list(of_proposal(first), 1).size(), 1u);
   });
 }
 
@@ -66,7 +73,7 @@ TEST_F(RepositoryTest, AuditKeepsMissingBeforeAndAfterAsEmpty)
     entry.entity = "call C";
     entry.action = "add";
     audit().append(entry);
-    const auto entries = audit().list({std::nullopt, 10});
+    const auto entries = audit().list({}, 10);
     ASSERT_EQ(entries.size(), 1u);
     EXPECT_FALSE(entries[0].before);
     EXPECT_FALSE(entries[0].after);
@@ -86,6 +93,61 @@ TEST_F(RepositoryTest, CountRowsAndJournalMode)
     EXPECT_EQ(counts.proposals, 1);
     EXPECT_EQ(counts.audit_entries, 0);
     EXPECT_EQ(info.journal_mode, "wal");
+  });
+}
+
+domain::AuditEntry import_entry(const std::string& file)
+{
+  domain::AuditEntry entry;
+  entry.subject = {domain::SubjectKind::import, std::nullopt};
+  entry.at = utc("2024-10-01T10:00:00Z");
+  entry.actor = "alice";
+  entry.command = "cfp import proposals " + file;
+  entry.entity = "import proposals " + file;
+  entry.action = "import";
+  return entry;
+}
+
+std::vector<std::string> entities(const std::vector<domain::AuditEntry>& entries)
+{
+  std::vector<std::string> result;
+  for (const auto& entry : entries) {
+    result.push_back(entry.entity);
+  }
+  return result;
+}
+
+TEST_F(RepositoryTest, AnEntryAppendedWithTheNotesConcernsWhatWasNotedAndOnlyThat)
+{
+  std::int64_t one = 0;
+  std::int64_t two = 0;
+  in_transaction([&] {
+    const auto call = make_call("C");
+    one = proposals().insert(call.id, make_proposal(call, "ONE", "ES", {}, {}, std::nullopt),
+                             stamp(utc("2024-10-01T10:00:00Z"), "alice"));
+    two = proposals().insert(call.id, make_proposal(call, "TWO", "ES", {}, {}, std::nullopt),
+                             stamp(utc("2024-10-01T10:00:00Z"), "alice"));
+    audit().note_related({domain::SubjectKind::proposal, one});
+    audit().note_related({domain::SubjectKind::proposal, one}); // noted once
+    audit().append(import_entry("other.csv"));                   // takes no note
+    audit().append(import_entry("a.csv"), store::Related::noted);
+    audit().append(import_entry("b.csv"), store::Related::noted); // the notes are taken
+  });
+  // Notes left unclaimed by a transaction, and those of one that rolls back, go nowhere.
+  in_transaction([&] { audit().note_related({domain::SubjectKind::proposal, two}); });
+  EXPECT_THROW(in_transaction([&] {
+                 audit().note_related({domain::SubjectKind::proposal, two});
+                 throw Error(ErrorKind::refused, "rolled back");
+               }),
+               Error);
+  in_transaction([&] {
+    audit().append(import_entry("c.csv"), store::Related::noted);
+    store::AuditFilter of_one;
+    of_one.proposal_ids = {one};
+    EXPECT_EQ(entities(audit().list(of_one, 10)), (std::vector<std::string>{"import proposals a.csv"}));
+    store::AuditFilter of_two;
+    of_two.proposal_ids = {two};
+    EXPECT_TRUE(audit().list(of_two, 10).empty());
   });
 }
 

@@ -163,7 +163,7 @@ TEST_F(ProposalListRepositoryTest, FilterByCall)
 {
   in_transaction([&] {
     store::ProposalFilter filter;
-    filter.call_id = m_a.id;
+    filter.call_ids = {m_a.id};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"AAA-CALL/Omega"}));
   });
 }
@@ -172,10 +172,10 @@ TEST_F(ProposalListRepositoryTest, FilterByCutoffLabel)
 {
   in_transaction([&] {
     store::ProposalFilter filter;
-    filter.cutoff_label = "2025-02-01";
+    filter.cutoff_labels = {"2025-02-01"};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"AAA-CALL/Omega", "EUROHPC-2024-CEI-AI-01/Alpha"}));
-    filter.call_id = m_b.id;
-    filter.cutoff_label = "2024-11-04";
+    filter.call_ids = {m_b.id};
+    filter.cutoff_labels = {"2024-11-04"};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"EUROHPC-2024-CEI-AI-01/zeta"}));
   });
 }
@@ -184,7 +184,7 @@ TEST_F(ProposalListRepositoryTest, FilterByHostIgnoresPartners)
 {
   in_transaction([&] {
     store::ProposalFilter filter;
-    filter.host = "ES";
+    filter.hosts = {"ES"};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"EUROHPC-2024-CEI-AI-01/zeta"}));
   });
 }
@@ -193,9 +193,9 @@ TEST_F(ProposalListRepositoryTest, FilterByStateMatchesHostOrPartner)
 {
   in_transaction([&] {
     store::ProposalFilter filter;
-    filter.state = "ES";
+    filter.states = {"ES"};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"EUROHPC-2024-CEI-AI-01/Alpha", "EUROHPC-2024-CEI-AI-01/zeta"}));
-    filter.state = "DE";
+    filter.states = {"DE"};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"AAA-CALL/Omega", "EUROHPC-2024-CEI-AI-01/Alpha"}));
   });
 }
@@ -204,11 +204,11 @@ TEST_F(ProposalListRepositoryTest, FilterByStatus)
 {
   in_transaction([&] {
     store::ProposalFilter filter;
-    filter.status = ProposalStatus::draft;
+    filter.statuses = {ProposalStatus::draft};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"EUROHPC-2024-CEI-AI-01/beta"}));
-    filter.status = ProposalStatus::withdrawn;
+    filter.statuses = {ProposalStatus::withdrawn};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"AAA-CALL/Omega"}));
-    filter.status = ProposalStatus::submitted;
+    filter.statuses = {ProposalStatus::submitted};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"EUROHPC-2024-CEI-AI-01/Alpha", "EUROHPC-2024-CEI-AI-01/zeta"}));
   });
 }
@@ -217,9 +217,9 @@ TEST_F(ProposalListRepositoryTest, FilterBySector)
 {
   in_transaction([&] {
     store::ProposalFilter filter;
-    filter.sector = "health";
+    filter.sectors = {"health"};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"EUROHPC-2024-CEI-AI-01/Alpha", "EUROHPC-2024-CEI-AI-01/zeta"}));
-    filter.sector = "automotive";
+    filter.sectors = {"automotive"};
     EXPECT_TRUE(list(filter).empty());
   });
 }
@@ -228,9 +228,9 @@ TEST_F(ProposalListRepositoryTest, FiltersCombineWithAnd)
 {
   in_transaction([&] {
     store::ProposalFilter filter;
-    filter.call_id = m_b.id;
-    filter.state = "ES";
-    filter.sector = "climate";
+    filter.call_ids = {m_b.id};
+    filter.states = {"ES"};
+    filter.sectors = {"climate"};
     EXPECT_EQ(list(filter), (std::vector<std::string>{"EUROHPC-2024-CEI-AI-01/Alpha"}));
   });
 }

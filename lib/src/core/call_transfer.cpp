@@ -268,6 +268,9 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         throw Error(error.kind(), where + ": " + error.message());
       }
       ++(added ? summary.calls_added : same ? summary.calls_unchanged : summary.calls_updated);
+      if (!same) {
+        tx.audit().note_related({domain::SubjectKind::call, call.id}); // for `log --call`
+      }
 
       const auto cutoffs = item.find("cutoffs");
       if (cutoffs == item.end() || cutoffs->is_null()) {
@@ -300,6 +303,9 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         try {
           const auto outcome = add_deadline_in_transaction(session, tx, deadline, legal, Duplicate::same_is_unchanged);
           ++(outcome ? summary.cutoffs_added : summary.cutoffs_unchanged);
+          if (outcome) {
+            tx.audit().note_related({domain::SubjectKind::call, call.id});
+          }
         } catch (const Error& error) {
           throw Error(error.kind(), cutoff_where + ": " + error.message());
         }
@@ -316,7 +322,8 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
                   "import calls " + source_name,
                   "import",
                   std::nullopt,
-                  counts.dump(-1, ' ', false, ordered_json::error_handler_t::replace)});
+                  counts.dump(-1, ' ', false, ordered_json::error_handler_t::replace),
+                  store::Related::noted});
     return summary;
   });
 }

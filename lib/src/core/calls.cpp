@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 namespace cfp::core {
@@ -32,6 +33,23 @@ domain::Call require_call(const store::Transaction& tx, const std::string& code)
                 fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(code)));
   }
   return *call;
+}
+
+std::vector<domain::Call> require_calls(const store::Transaction& tx, const std::vector<std::string>& codes)
+{
+  std::map<std::int64_t, domain::Call> found;
+  for (const auto& code : codes) {
+    auto call = require_call(tx, code);
+    found.emplace(call.id, std::move(call));
+  }
+  std::vector<domain::Call> calls;
+  for (auto& [id, call] : found) {
+    calls.push_back(std::move(call));
+  }
+  std::sort(calls.begin(), calls.end(), [](const domain::Call& a, const domain::Call& b) {
+    return util::to_lower_ascii(a.code) < util::to_lower_ascii(b.code);
+  });
+  return calls;
 }
 
 domain::Cutoff require_cutoff(const store::Transaction& tx, const domain::Call& call, const std::string& label)
@@ -222,21 +240,28 @@ DeadlineStatus deadline_status(domain::Cutoff cutoff, const std::optional<domain
   return {std::move(cutoff), open, call_opens};
 }
 
-std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
+std::vector<DeadlineStatus> list_deadlines(Session& session, const std::vector<std::string>& call_codes,
                                            DeadlineSet set)
 {
   const auto now = session.clock.now();
   return session.database.read("list the deadlines", [&](const store::Transaction& tx) {
-    std::optional<std::int64_t> call_id;
-    if (call_code) {
-      call_id = require_call(tx, *call_code).id;
-    }
+    const auto calls = require_calls(tx, call_codes);
+    // One call's cut-offs come from its index; several calls' from the list of all.
+    const auto call_id = calls.size() == 1 ? std::optional(calls.front().id) : std::nullopt;
+    const auto wanted = [&](const domain::Cutoff& cutoff) {
+      return calls.empty() || std::any_of(calls.begin(), calls.end(), [&](const domain::Call& call) {
+               return util::iequals(call.code, cutoff.call_code);
+             });
+    };
     std::map<std::string, std::optional<domain::Instant>> opens; // by call code
     for (const auto& call : tx.calls().list()) {
       opens.emplace(call.code, call.opens_at);
     }
     std::vector<DeadlineStatus> result;
     for (auto& cutoff : tx.calls().cutoffs(call_id)) {
+      if (!wanted(cutoff)) {
+        continue;
+      }
       const auto call_opens = opens[cutoff.call_code];
       auto status = deadline_status(std::move(cutoff), call_opens, now);
       // --open: the cut-offs not yet closed, those of a call that has not opened too.

@@ -50,7 +50,9 @@ Dashboard build_dashboard(Session& session, const DashboardRequest& request)
       }
     }
     store::ProposalFilter filter;
-    filter.call_id = only ? std::optional(only->id) : std::nullopt;
+    if (only) {
+      filter.call_ids = {only->id};
+    }
     tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { dashboard.proposals.push_back(proposal); });
     return dashboard;
   });

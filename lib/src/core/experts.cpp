@@ -4,6 +4,7 @@
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
 #include <cfp/core/experts.hpp>
+#include <cfp/core/list_order.hpp>
 #include <cfp/core/proposals.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/evaluation_repository.hpp>
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace cfp::core {
@@ -149,27 +151,34 @@ void for_each_conflict(Session& session, const ConflictQuery& query,
                        const std::function<void(const ConflictListing&)>& visit)
 {
   session.database.read("list the conflicts", [&](const store::Transaction& tx) {
-    std::optional<domain::Call> call;
-    if (query.call) {
-      call = require_call(tx, *query.call);
+    const auto calls = require_calls(tx, query.calls);
+    std::set<std::int64_t> expert_ids;
+    const auto names_expert = [&](const std::string& name) { return tx.experts().find(name).has_value(); };
+    for (const auto& name : split_values(query.experts, names_expert)) {
+      expert_ids.insert(require_expert(tx, name).id);
     }
     std::vector<domain::Expert> experts;
-    if (query.expert) {
-      experts.push_back(require_expert(tx, *query.expert));
-    } else {
-      experts = tx.experts().list();
+    for (auto& expert : tx.experts().list()) {
+      if (expert_ids.empty() || expert_ids.count(expert.id) > 0) {
+        experts.push_back(std::move(expert));
+      }
     }
+    const auto of_calls = [&](const std::string& code) {
+      return calls.empty() || std::any_of(calls.begin(), calls.end(),
+                                          [&](const domain::Call& call) { return util::iequals(call.code, code); });
+    };
     // Declared conflicts by expert, then call and acronym: merged with the derived ones below.
     std::map<std::int64_t, std::vector<store::DeclaredConflict>> declared;
-    for (auto& conflict :
-         tx.experts().declared_conflicts(query.expert ? std::optional(experts.front().id) : std::nullopt)) {
-      if (!call || util::iequals(conflict.call_code, call->code)) {
+    for (auto& conflict : tx.experts().declared_conflicts(std::nullopt)) {
+      if ((expert_ids.empty() || expert_ids.count(conflict.expert_id) > 0) && of_calls(conflict.call_code)) {
         declared[conflict.expert_id].push_back(std::move(conflict));
       }
     }
     store::ProposalFilter filter;
-    filter.call_id = call ? std::optional(call->id) : std::nullopt;
-    filter.status = domain::ProposalStatus::submitted;
+    for (const auto& call : calls) {
+      filter.call_ids.insert(call.id);
+    }
+    filter.statuses = {domain::ProposalStatus::submitted};
     std::vector<domain::Proposal> proposals;
     tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { proposals.push_back(proposal); });
     for (const auto& expert : experts) {

@@ -279,48 +279,4 @@ std::vector<domain::ProposalVersion> proposal_history(Session& session, const st
   });
 }
 
-void for_each_proposal(Session& session, const ProposalQuery& query,
-                       const std::function<void(const domain::Proposal&)>& visit)
-{
-  store::ProposalFilter filter;
-  if (query.status) {
-    filter.status = util::value_or_throw(domain::parse_status(*query.status), ErrorKind::invalid_input, "--status");
-  }
-  if (query.sector) {
-    filter.sector = util::value_or_throw(domain::parse_sector(*query.sector), ErrorKind::invalid_input, "--sector");
-  }
-  if (query.outcome) {
-    filter.outcome = util::value_or_throw(domain::parse_outcome(*query.outcome), ErrorKind::invalid_input, "--outcome");
-  }
-  filter.cutoff_label = query.cutoff;
-  session.database.read("list the proposals", [&](const store::Transaction& tx) {
-    if (query.call) {
-      filter.call_id = require_call(tx, *query.call).id;
-    }
-    if (query.cutoff) {
-      const auto cutoffs = tx.calls().cutoffs(filter.call_id);
-      if (std::none_of(cutoffs.begin(), cutoffs.end(),
-                       [&](const domain::Cutoff& cutoff) { return util::iequals(cutoff.label, *query.cutoff); })) {
-        throw Error(ErrorKind::not_found, fmt::format("no cut-off labelled '{}'{}; 'cfp deadline list' shows them",
-                                                      util::excerpt(*query.cutoff),
-                                                      query.call ? " in call " + util::excerpt(*query.call) : ""));
-      }
-    }
-    if (query.host) {
-      filter.host = resolve_state(tx, *query.host, "--host");
-    }
-    if (query.state) {
-      filter.state = resolve_state(tx, *query.state, "--state");
-    }
-    tx.proposals().for_each(filter, visit);
-  });
-}
-
-std::vector<Proposal> list_proposals(Session& session, const ProposalQuery& query)
-{
-  std::vector<Proposal> proposals;
-  for_each_proposal(session, query, [&](const Proposal& proposal) { proposals.push_back(proposal); });
-  return proposals;
-}
-
 } // namespace cfp::core

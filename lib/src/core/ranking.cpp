@@ -133,9 +133,11 @@ Ranking rank_proposals(const Session& session, const store::Transaction& tx, con
                                                                        ErrorKind::invalid_input, "--budget"))
                                   : ranking.call.budget;
   store::ProposalFilter filter;
-  filter.call_id = ranking.call.id;
-  filter.cutoff_label = request.cutoff;
-  filter.status = domain::ProposalStatus::submitted;
+  filter.call_ids = {ranking.call.id};
+  if (request.cutoff) {
+    filter.cutoff_labels = {*request.cutoff};
+  }
+  filter.statuses = {domain::ProposalStatus::submitted};
   std::vector<domain::Proposal> considered;
   const auto now = session.clock.now();
   std::optional<std::int64_t> cutoff_id;

@@ -24,8 +24,8 @@ void for_each_score_row(Session& session, const std::optional<std::string>& call
       // The acronyms of the call's submitted proposals: the evaluations come by acronym.
       std::unordered_map<std::int64_t, std::string> acronyms;
       store::ProposalFilter filter;
-      filter.call_id = call.id;
-      filter.status = domain::ProposalStatus::submitted;
+      filter.call_ids = {call.id};
+      filter.statuses = {domain::ProposalStatus::submitted};
       tx.proposals().for_each(filter, [&](const domain::Proposal& p) { acronyms.emplace(p.id, p.acronym); });
       ScoreFileRow row;
       row.call = call.code;

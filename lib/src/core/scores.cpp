@@ -336,27 +336,27 @@ ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request
 void for_each_scored(Session& session, const ScoreQuery& query, const std::function<void(const ProposalScores&)>& visit)
 {
   session.database.read("list the scores", [&](const store::Transaction& tx) {
-    std::vector<domain::Proposal> proposals;
     if (query.ref) {
-      proposals.push_back(resolve_proposal(tx, *query.ref));
-      if (proposals.back().status != domain::ProposalStatus::submitted) {
-        throw Error(ErrorKind::refused,
-                    fmt::format("{} is {}: only a submitted proposal is evaluated", reference(proposals.back()),
-                                domain::to_string(proposals.back().status)));
+      const auto proposal = resolve_proposal(tx, *query.ref);
+      if (proposal.status != domain::ProposalStatus::submitted) {
+        throw Error(ErrorKind::refused, fmt::format("{} is {}: only a submitted proposal is evaluated",
+                                                    reference(proposal), domain::to_string(proposal.status)));
       }
-    } else {
-      const auto call = require_call(tx, query.call.value_or(""));
-      store::ProposalFilter filter;
-      filter.call_id = call.id;
-      filter.status = domain::ProposalStatus::submitted;
-      tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { proposals.push_back(proposal); });
-    }
-    if (proposals.empty()) {
+      for (const auto& scores : scores_of(tx, require_call(tx, proposal.call_code), {proposal})) {
+        visit(scores);
+      }
       return 0;
     }
-    const auto call = require_call(tx, proposals.front().call_code);
-    for (const auto& scores : scores_of(tx, call, proposals)) {
-      visit(scores);
+    // A call at a time: the criteria are the call's.
+    for (const auto& call : require_calls(tx, query.calls)) {
+      store::ProposalFilter filter;
+      filter.call_ids = {call.id};
+      filter.statuses = {domain::ProposalStatus::submitted};
+      std::vector<domain::Proposal> proposals;
+      tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { proposals.push_back(proposal); });
+      for (const auto& scores : scores_of(tx, call, proposals)) {
+        visit(scores);
+      }
     }
     return 0;
   });

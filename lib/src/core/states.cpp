@@ -25,4 +25,19 @@ std::string resolve_state(const store::Transaction& tx, std::string_view input, 
   throw Error(ErrorKind::invalid_input, fmt::format("{}: {}", field, reference.unknown_state(input)));
 }
 
+std::set<std::string> resolve_states(const store::Transaction& tx, const std::vector<std::string>& inputs,
+                                     std::string_view field)
+{
+  const detail::ReferenceData reference(tx);
+  std::set<std::string> codes;
+  for (const auto& input : inputs) {
+    auto code = reference.state_code(input);
+    if (!code) {
+      throw Error(ErrorKind::invalid_input, fmt::format("{}: {}", field, reference.unknown_state(input)));
+    }
+    codes.insert(std::move(*code));
+  }
+  return codes;
+}
+
 } // namespace cfp::core

@@ -241,6 +241,12 @@ util::Result<When> parse_when_unchecked(std::string_view text, const date::time_
     if (bare_date == BareDate::deadline_brussels) {
       return from_wall_time(local_day + std::chrono::hours{17}, brussels());
     }
+    if (bare_date == BareDate::end_of_day) {
+      // The second before the next day starts, which is 23:59:59 even when a clock change skips
+      // the next midnight.
+      const Instant instant = start_of_day(local_day + date::days{1}, display).instant - std::chrono::seconds{1};
+      return When{instant, date::make_zoned(&display, instant).get_local_time(), std::string(display.name())};
+    }
     return start_of_day(local_day, display);
   }
   if (!scan.literal('T') && !scan.literal(' ')) {

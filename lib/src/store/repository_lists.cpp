@@ -13,10 +13,11 @@ std::vector<domain::Proposal> ProposalRepository::list(const ProposalFilter& fil
   return proposals;
 }
 
-std::vector<domain::AuditEntry> AuditRepository::list(const AuditFilter& filter) const
+std::vector<domain::AuditEntry> AuditRepository::list(const AuditFilter& filter, std::int64_t limit) const
 {
   std::vector<domain::AuditEntry> entries;
-  for_each(filter, [&](const domain::AuditEntry& entry) { entries.push_back(entry); });
+  for_each(filter, {AuditSort::newest_first, Direction::ascending, limit},
+           [&](const domain::AuditEntry& entry) { entries.push_back(entry); });
   return entries;
 }
 

@@ -118,11 +118,13 @@ TEST_F(StagedImportTest, ANewProposalSubmittedInACutoffThatHasClosedNeedsHistori
   EXPECT_EQ(summary.inserted, 1u);
   EXPECT_EQ(resolve("PAST").cutoff_label, "2024-11-04");
   EXPECT_EQ(audit_entries(), before + 2) << "one entry for the proposal, one for the file";
+  // The proposal's own entry, and the import's, which made it.
   const auto entries = core::list_audit(session(), std::string("PAST"), 10);
-  ASSERT_EQ(entries.size(), 1u);
-  EXPECT_EQ(entries[0].action, "historical import");
-  EXPECT_EQ(entries[0].entity, fmt::format("proposal {}/PAST", k_call));
-  EXPECT_EQ(nlohmann::json::parse(*entries[0].after)["submitted_at"], "2024-11-04T15:00:00Z");
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].action, "import");
+  EXPECT_EQ(entries[1].action, "historical import");
+  EXPECT_EQ(entries[1].entity, fmt::format("proposal {}/PAST", k_call));
+  EXPECT_EQ(nlohmann::json::parse(*entries[1].after)["submitted_at"], "2024-11-04T15:00:00Z");
 }
 
 TEST_F(StagedImportTest, AnExistingProposalInAClosedCutoffStaysReadOnlyWithHistorical)

@@ -83,7 +83,7 @@ TEST_F(StagedScoreImportTest, AConflictDeclaredBetweenTheCheckAndTheWriteIsSeenB
   EXPECT_EQ(summary.invalid, 1003u);
   EXPECT_EQ(phases, (std::vector<std::string>{"checking", "importing"}));
   bool scored = false;
-  core::for_each_scored(session(), {std::string("BSC-AIF"), std::nullopt},
+  core::for_each_scored(session(), {std::string("BSC-AIF"), {}},
                         [&](const core::ProposalScores& scores) { scored = !scores.criteria[0].scores.empty(); });
   EXPECT_FALSE(scored);
 }

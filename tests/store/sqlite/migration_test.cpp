@@ -59,9 +59,7 @@ INSERT INTO audit (id, at, actor, command, entity, action, proposal_id, before, 
 
 std::vector<domain::AuditEntry> all_entries(store::Database& database)
 {
-  return database.read("read the log", [](const store::Transaction& tx) {
-    return tx.audit().list({std::nullopt, 100});
-  });
+  return database.read("read the log", [](const store::Transaction& tx) { return tx.audit().list({}, 100); });
 }
 
 TEST(MigrationTest, AuditEntriesAreCarriedOverWithTheirIdsValuesAndSubjects)
@@ -99,7 +97,9 @@ TEST(MigrationTest, AuditEntriesAreCarriedOverWithTheirIdsValuesAndSubjects)
 
   // The entries of one proposal are still found by it, and the log stays append-only.
   const auto of_proposal = database->read("read", [](const store::Transaction& tx) {
-    return tx.audit().list({domain::AuditSubject{domain::SubjectKind::proposal, 7}, 100});
+    store::AuditFilter filter;
+    filter.proposal_ids = {7};
+    return tx.audit().list(filter, 100);
   });
   ASSERT_EQ(of_proposal.size(), 2u);
   EXPECT_EQ(of_proposal[0].action, "update");

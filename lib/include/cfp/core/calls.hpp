@@ -103,12 +103,16 @@ DeadlineStatus deadline_status(domain::Cutoff cutoff, const std::optional<domain
 /// Which cut-offs list_deadlines returns.
 enum class DeadlineSet { all, open_only };
 
-/// Cut-offs of one call (or all calls), by closing time.
-std::vector<DeadlineStatus> list_deadlines(Session& session, const std::optional<std::string>& call_code,
+/// Cut-offs of some calls (or of all calls when `call_codes` is empty), by closing time.
+std::vector<DeadlineStatus> list_deadlines(Session& session, const std::vector<std::string>& call_codes,
                                            DeadlineSet set);
 
 /// The call with this code or a not_found error that says how to list the calls.
 domain::Call require_call(const store::Transaction& tx, const std::string& code);
+
+/// The calls with these codes, by code, each once however often it is named; not_found for the
+/// first code that names no call.
+std::vector<domain::Call> require_calls(const store::Transaction& tx, const std::vector<std::string>& codes);
 
 /// The cut-off of `call` labelled `label` (compared case-insensitively) or a not_found error
 /// that says how to list them.

@@ -62,11 +62,12 @@ struct ConflictListing
   std::string detail;
 };
 
-/// Which conflicts list_conflicts returns: of one call's proposals, of one expert, or all.
+/// Which conflicts for_each_conflict visits: of these calls' proposals (all when empty) and of
+/// these experts (all when empty).
 struct ConflictQuery
 {
-  std::optional<std::string> call;
-  std::optional<std::string> expert;
+  std::vector<std::string> calls;
+  std::vector<std::string> experts;
 };
 
 /// Visits every conflict `query` selects, inside one read transaction: each declared conflict,

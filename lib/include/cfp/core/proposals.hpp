@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <cfp/core/list_order.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/domain/proposal.hpp>
 #include <cfp/store/transaction.hpp>
@@ -90,24 +91,27 @@ domain::Proposal show_proposal(Session& session, const std::string& ref);
 /// Every version of a proposal, oldest first; the last is the one that counts.
 std::vector<domain::ProposalVersion> proposal_history(Session& session, const std::string& ref);
 
-/// Filters of `cfp proposal list`, as typed.
+/// Filters of `cfp proposal list`, as typed. A proposal passes a filter when it has any of its
+/// values, and the query when it passes every filter; an empty filter lets every proposal pass.
 struct ProposalQuery
 {
-  std::optional<std::string> call;
-  std::optional<std::string> cutoff;
-  std::optional<std::string> host;
-  std::optional<std::string> state;
-  std::optional<std::string> status;
-  std::optional<std::string> sector;
-  std::optional<std::string> outcome;
+  std::vector<std::string> calls;
+  std::vector<std::string> cutoffs; ///< labels, in any call or in those of `calls`
+  std::vector<std::string> hosts;
+  std::vector<std::string> states; ///< as host or partner
+  std::vector<std::string> statuses;
+  std::vector<std::string> sectors;
+  std::vector<std::string> outcomes;
 };
 
-/// Visits the proposals `query` selects, by call and acronym, one at a time, inside one read
-/// transaction.
-void for_each_proposal(Session& session, const ProposalQuery& query,
+/// Visits the proposals `query` selects, in `order` (by default by call and acronym; `sort` is
+/// any proposal field), one at a time, inside one read transaction. An unknown call or cut-off
+/// label is not found, an unknown state, status, sector or outcome invalid, an unknown sort field
+/// a usage error.
+void for_each_proposal(Session& session, const ProposalQuery& query, const ListOrder& order,
                        const std::function<void(const domain::Proposal&)>& visit);
 
-/// The same as for_each_proposal, collected.
+/// The same as for_each_proposal in the default order, collected.
 std::vector<domain::Proposal> list_proposals(Session& session, const ProposalQuery& query);
 
 /// The SHA-256 (64 lowercase hex digits) of a proposal version's content in the store's

@@ -88,15 +88,15 @@ struct ProposalScores
   domain::HalfPoints overall_threshold = 0;
 };
 
-/// Which proposals for_each_scored visits: the one REF names, or those of a call.
+/// Which proposals for_each_scored visits: the one REF names, or those of some calls.
 struct ScoreQuery
 {
   std::optional<std::string> ref;
-  std::optional<std::string> call;
+  std::vector<std::string> calls;
 };
 
-/// Visits the submitted proposals `query` selects, with their scores, by acronym, inside one
-/// read transaction.
+/// Visits the submitted proposals `query` selects, with their scores, by call code and
+/// acronym, inside one read transaction.
 void for_each_scored(Session& session, const ScoreQuery& query,
                      const std::function<void(const ProposalScores&)>& visit);
 

@@ -22,6 +22,7 @@ inline constexpr std::string_view k_brussels = "Europe/Brussels";
 enum class BareDate {
   start_of_day,       ///< 00:00:00 in the display zone (call openings, submission times)
   deadline_brussels,  ///< 17:00:00 Europe/Brussels, the EU convention for deadlines
+  end_of_day,         ///< the last second of that day in the display zone (the end of a range)
 };
 
 /// An instant as someone wrote it: the instant itself and the wall time and zone that define it.

@@ -3,27 +3,60 @@
 
 #include <cfp/domain/proposal.hpp>
 #include <cfp/domain/stamp.hpp>
+#include <cfp/store/list_order.hpp>
 
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace cfp::store {
 
-/// Which proposals `ProposalRepository::for_each` visits; empty members do not filter.
+/// Which proposals `ProposalRepository::for_each` visits: a proposal matches a member when it
+/// has any of the member's values, and the filter when it matches every member; an empty member
+/// does not filter.
 struct ProposalFilter
 {
-  std::optional<std::int64_t> call_id;
-  std::optional<std::string> cutoff_label;
-  std::optional<std::string> host;
-  std::optional<std::string> state; ///< host or partner
-  std::optional<domain::ProposalStatus> status;
-  std::optional<std::string> sector;
-  std::optional<domain::Outcome> outcome;
+  std::set<std::int64_t> call_ids;
+  std::set<std::string> cutoff_labels; ///< compared ignoring ASCII case
+  std::set<std::string> hosts;
+  std::set<std::string> states; ///< as host or partner
+  std::set<domain::ProposalStatus> statuses;
+  std::set<std::string> sectors;
+  std::set<domain::Outcome> outcomes;
 };
+
+/// What proposals can be ordered by: the default order (call code, then acronym) or one of the
+/// proposal's fields. Text is compared ignoring ASCII case; a list (partners, sectors) as its
+/// items in the order the proposal keeps them.
+enum class ProposalSort {
+  call_and_acronym,
+  id,
+  call,
+  acronym,
+  title,
+  host,
+  partners,
+  entity,
+  plan,
+  experimental_platform,
+  eu_contribution,
+  national_contribution,
+  sectors,
+  status,
+  cutoff,
+  cutoff_closes_at,
+  submitted_at,
+  version,
+  withdrawal_reason,
+  outcome,
+};
+
+/// The order of a proposal list, and how many of it.
+using ProposalOrder = ListOrder<ProposalSort>;
 
 /// How many proposals of one call are in one status at one cut-off (none: drafts), and the EU
 /// contribution they request together.
@@ -89,9 +122,10 @@ public:
   /// Every proposal with this acronym (case-insensitive), in any call, by call code.
   virtual std::vector<domain::Proposal> find_by_acronym(const std::string& acronym) const = 0;
 
-  /// Visits the proposals `filter` selects, ordered by call code, then acronym, one at a time
-  /// without holding them all.
-  virtual void for_each(const ProposalFilter& filter, const Visitor& visit) const = 0;
+  /// Visits the proposals `filter` selects in `order`, one at a time without holding them all.
+  virtual void for_each(const ProposalFilter& filter, const ProposalOrder& order, const Visitor& visit) const = 0;
+  /// Visits the proposals `filter` selects by call code, then acronym.
+  void for_each(const ProposalFilter& filter, const Visitor& visit) const { for_each(filter, {}, visit); }
 
   /// Records (or with nullopt clears) what the evaluation decided for proposal `id`; its
   /// versions are left alone.

@@ -100,7 +100,8 @@ ImportSummary run_import(Session& session, std::istream& in, const ImportOptions
                   fmt::format("import {} {}", kind, options.source_name),
                   "import",
                   std::nullopt,
-                  counts.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)});
+                  counts.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                  store::Related::noted});
     // The rejects are kept before the import commits: a rejects file that cannot be written
     // stops the import rather than losing them after it.
     keep_rejects();

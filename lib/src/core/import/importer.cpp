@@ -187,6 +187,7 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
     proposal.version = existing->version + 1;
     if (m_apply) {
       m_tx.proposals().update(proposal, m_stamp);
+      m_tx.audit().note_related({domain::SubjectKind::proposal, proposal.id});
     }
     ++m_summary.updated;
   } else {
@@ -195,6 +196,7 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
     proposal.version = 1;
     if (m_apply) {
       const auto id = m_tx.proposals().insert(call->call.id, proposal, m_stamp);
+      m_tx.audit().note_related({domain::SubjectKind::proposal, id});
       if (proposal.cutoff_closes_at && m_now > *proposal.cutoff_closes_at) {
         record_historical(proposal, id);
       }

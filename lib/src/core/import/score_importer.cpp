@@ -3,6 +3,7 @@
 
 #include "read_records.hpp"
 
+#include <cfp/store/audit_repository.hpp>
 #include <cfp/store/criterion_repository.hpp>
 #include <cfp/store/evaluation_repository.hpp>
 #include <cfp/store/expert_repository.hpp>
@@ -268,6 +269,7 @@ void ScoreImporter::write()
       ++(earlier ? m_summary.updated : m_summary.inserted);
       if (m_apply) {
         m_tx->evaluations().save(evaluation, earlier, m_stamp);
+        m_tx->audit().note_related({domain::SubjectKind::proposal, evaluation.proposal_id});
       }
     }
   }

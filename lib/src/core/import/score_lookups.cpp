@@ -34,7 +34,7 @@ const domain::Proposal* ScoreImporter::proposal(CallEntry& entry, const std::str
     // A file that scores many proposals of the call: one query for all of them rather than
     // one each (those found already stay where they are).
     store::ProposalFilter filter;
-    filter.call_id = call_id;
+    filter.call_ids = {call_id};
     m_tx->proposals().for_each(filter, [&](const domain::Proposal& p) {
       m_proposals.try_emplace({call_id, util::to_lower_ascii(p.acronym)}, p);
     });

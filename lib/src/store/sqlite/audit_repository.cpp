@@ -1,40 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "audit_repository.hpp"
 
+#include "audit_rows.hpp"
 #include "values.hpp"
 
 #include <cfp/error.hpp>
 #include <cfp/store/audit_chain.hpp>
 
 namespace cfp::store::sqlite {
-
-namespace {
-
-#define CFP_AUDIT_COLUMNS                                                                                              \
-  "SELECT a.id, a.at, a.actor, a.command, a.entity, a.action, a.subject_kind, a.subject_id, a.before, a.after,"        \
-  " a.real_at, a.simulated"
-
-// Reads the columns of CFP_AUDIT_COLUMNS.
-domain::AuditEntry read_entry(const SQLite::Statement& statement)
-{
-  domain::AuditEntry entry;
-  entry.id = statement.getColumn(0).getInt64();
-  entry.at = column_instant(statement.getColumn(1));
-  entry.actor = statement.getColumn(2).getString();
-  entry.command = statement.getColumn(3).getString();
-  entry.entity = statement.getColumn(4).getString();
-  entry.action = statement.getColumn(5).getString();
-  entry.subject.kind = util::value_or_throw(domain::parse_subject_kind(statement.getColumn(6).getString()),
-                                            ErrorKind::storage, "a stored audit subject");
-  entry.subject.id = column_optional_int64(statement.getColumn(7));
-  entry.before = column_optional_string(statement.getColumn(8));
-  entry.after = column_optional_string(statement.getColumn(9));
-  entry.real_at = column_optional_instant(statement.getColumn(10));
-  entry.simulated = statement.getColumn(11).getInt() != 0;
-  return entry;
-}
-
-} // namespace
 
 std::string SqliteAuditRepository::last_seal() const
 {
@@ -45,7 +18,7 @@ std::string SqliteAuditRepository::last_seal() const
   return seal;
 }
 
-std::int64_t SqliteAuditRepository::append(const domain::AuditEntry& entry)
+std::int64_t SqliteAuditRepository::append(const domain::AuditEntry& entry, Related related)
 {
   const std::string previous = last_seal();
   static constexpr char k_sql[] =
@@ -71,25 +44,37 @@ std::int64_t SqliteAuditRepository::append(const domain::AuditEntry& entry)
   seal.bind(1, stored.id);
   seal.bind(2, audit_seal(previous, stored));
   seal.exec();
+  if (related == Related::noted && m_noting) {
+    static constexpr char k_related[] = "INSERT INTO audit_related (audit_id, subject_kind, subject_id)"
+                                        " SELECT ?1, subject_kind, subject_id FROM temp.audit_pending"
+                                        " ORDER BY subject_kind, subject_id";
+    auto& link = m_statements.get(k_related);
+    link.bind(1, stored.id);
+    link.exec();
+    static constexpr char k_taken[] = "DELETE FROM temp.audit_pending";
+    m_statements.get(k_taken).exec();
+  }
   return stored.id;
 }
 
-void SqliteAuditRepository::for_each(const AuditFilter& filter, const Visitor& visit) const
+void SqliteAuditRepository::note_related(const domain::AuditSubject& subject)
 {
-  // Two statements, so that the entries of one subject come from the audit_by_subject index
-  // rather than a scan of the whole log ("?1 IS NULL OR ..." keeps SQLite from using it).
-  static constexpr char k_all[] = CFP_AUDIT_COLUMNS " FROM audit a ORDER BY a.id DESC LIMIT ?3";
-  static constexpr char k_of_subject[] =
-      CFP_AUDIT_COLUMNS " FROM audit a WHERE a.subject_kind = ?1 AND a.subject_id IS ?2 ORDER BY a.id DESC LIMIT ?3";
-  auto& statement = m_statements.get(filter.subject ? FixedSql(k_of_subject) : FixedSql(k_all));
-  if (filter.subject) {
-    statement.bind(1, std::string(domain::to_string(filter.subject->kind)));
-    bind_optional(statement, 2, filter.subject->id);
+  if (!subject.id) {
+    throw Error(ErrorKind::internal, "an audit entry related to a subject without an id");
   }
-  statement.bind(3, filter.limit);
-  while (statement.executeStep()) {
-    visit(read_entry(statement));
+  if (!m_noting) {
+    // A TEMP table lives with the connection, and goes back with a transaction that rolls back;
+    // notes an earlier transaction left unclaimed are dropped.
+    m_db.exec("CREATE TEMP TABLE IF NOT EXISTS audit_pending (subject_kind TEXT NOT NULL, subject_id INTEGER NOT NULL,"
+              " PRIMARY KEY (subject_kind, subject_id)) WITHOUT ROWID");
+    m_db.exec("DELETE FROM temp.audit_pending");
+    m_noting = true;
   }
+  static constexpr char k_note[] = "INSERT OR IGNORE INTO temp.audit_pending (subject_kind, subject_id) VALUES (?1, ?2)";
+  auto& note = m_statements.get(k_note);
+  note.bind(1, std::string(domain::to_string(subject.kind)));
+  note.bind(2, *subject.id);
+  note.exec();
 }
 
 void SqliteAuditRepository::for_each_sealed(const SealedVisitor& visit) const

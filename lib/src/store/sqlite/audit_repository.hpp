@@ -13,8 +13,13 @@ class SqliteAuditRepository final : public AuditRepository
 public:
   SqliteAuditRepository(SQLite::Database& db, StatementCache& statements) : m_db(db), m_statements(statements) {}
 
-  std::int64_t append(const domain::AuditEntry& entry) override;
-  void for_each(const AuditFilter& filter, const Visitor& visit) const override;
+  std::int64_t append(const domain::AuditEntry& entry, Related related) override;
+  using AuditRepository::append;
+  void note_related(const domain::AuditSubject& subject) override;
+  void for_each(const AuditFilter& filter, const AuditOrder& order, const Visitor& visit) const override;
+  bool has_actor(const std::string& actor) const override;
+  bool has_action(const std::string& action) const override;
+  std::vector<std::string> actions() const override;
   void for_each_sealed(const SealedVisitor& visit) const override;
 
   /// Seals the entries that have no seal yet, in order (the migration to schema 5 calls it for
@@ -27,6 +32,7 @@ private:
 
   SQLite::Database& m_db;
   StatementCache& m_statements;
+  bool m_noting = false; ///< the TEMP table of the notes is there, and was emptied in this transaction
 };
 
 } // namespace cfp::store::sqlite

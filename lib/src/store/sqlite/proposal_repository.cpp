@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "proposal_repository.hpp"
 
+#include "proposal_rows.hpp"
 #include "values.hpp"
 
 #include <cfp/error.hpp>
@@ -15,60 +16,10 @@ namespace {
 using domain::Instant;
 using domain::Proposal;
 
-// The columns of a proposal's current version, in the order read_proposal reads them.
-#define CFP_PROPOSAL_SELECT                                                                                            \
-  "SELECT p.id, c.code, p.acronym, p.title, p.host,"                                                                   \
-  " (SELECT group_concat(state_code, ',') FROM proposal_partner WHERE proposal_id = p.id),"                            \
-  " p.entity, p.plan, p.experimental_platform, p.eu_contribution_cents, p.national_contribution_cents,"                \
-  " (SELECT group_concat(sector, ',') FROM proposal_sector WHERE proposal_id = p.id),"                                 \
-  " p.status, p.cutoff_id, k.label, k.closes_at, p.submitted_at, p.withdrawal_reason, p.version, p.outcome"            \
-  " FROM proposal p JOIN call c ON c.id = p.call_id LEFT JOIN cutoff k ON k.id = p.cutoff_id"
-
-Proposal read_proposal(const SQLite::Statement& statement)
-{
-  Proposal proposal;
-  auto& fields = proposal.fields;
-  proposal.id = statement.getColumn(0).getInt64();
-  proposal.call_code = statement.getColumn(1).getString();
-  proposal.acronym = statement.getColumn(2).getString();
-  fields.title = statement.getColumn(3).getString();
-  fields.host = statement.getColumn(4).getString();
-  fields.partners = split_list(statement.getColumn(5).getString(), ',');
-  fields.entity = statement.getColumn(6).getString();
-  fields.plan =
-      util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage, "a stored plan");
-  fields.experimental_platform = statement.getColumn(8).getInt() != 0;
-  fields.eu_contribution = statement.getColumn(9).getInt64();
-  fields.national_contribution = statement.getColumn(10).getInt64();
-  fields.sectors = split_list(statement.getColumn(11).getString(), ',');
-  proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()), ErrorKind::storage,
-                                         "a stored status");
-  proposal.cutoff_id = column_optional_int64(statement.getColumn(13));
-  proposal.cutoff_label = column_optional_string(statement.getColumn(14));
-  proposal.cutoff_closes_at = column_optional_instant(statement.getColumn(15));
-  proposal.submitted_at = column_optional_instant(statement.getColumn(16));
-  proposal.withdrawal_reason = column_optional_string(statement.getColumn(17));
-  proposal.version = statement.getColumn(18).getInt();
-  if (const auto outcome = column_optional_string(statement.getColumn(19))) {
-    proposal.outcome = util::value_or_throw(domain::parse_outcome(*outcome), ErrorKind::storage, "a stored outcome");
-  }
-  domain::canonicalize(fields);
-  return proposal;
-}
-
-// The next row of `statement`, or nullopt at the end.
-std::optional<Proposal> next(SQLite::Statement& statement)
-{
-  if (!statement.executeStep()) {
-    return std::nullopt;
-  }
-  return read_proposal(statement);
-}
-
 // The one row a lookup by key finds; the statement is reset so that it holds no read open.
 std::optional<Proposal> only(SQLite::Statement& statement)
 {
-  auto proposal = next(statement);
+  auto proposal = next_proposal(statement);
   statement.reset();
   return proposal;
 }
@@ -217,39 +168,10 @@ std::vector<Proposal> SqliteProposalRepository::find_by_acronym(const std::strin
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, acronym);
   std::vector<Proposal> proposals;
-  while (auto proposal = next(statement)) {
+  while (auto proposal = next_proposal(statement)) {
     proposals.push_back(std::move(*proposal));
   }
   return proposals;
-}
-
-void SqliteProposalRepository::for_each(const ProposalFilter& filter, const Visitor& visit) const
-{
-  static constexpr char k_sql[] = CFP_PROPOSAL_SELECT
-      " WHERE (?1 IS NULL OR p.call_id = ?1)"
-      "   AND (?2 IS NULL OR k.label = ?2)"
-      "   AND (?3 IS NULL OR p.host = ?3)"
-      "   AND (?4 IS NULL OR p.host = ?4"
-      "        OR EXISTS (SELECT 1 FROM proposal_partner pp WHERE pp.proposal_id = p.id AND pp.state_code = ?4))"
-      "   AND (?5 IS NULL OR p.status = ?5)"
-      "   AND (?6 IS NULL OR EXISTS (SELECT 1 FROM proposal_sector ps WHERE ps.proposal_id = p.id AND ps.sector = ?6))"
-      "   AND (?7 IS NULL OR p.outcome = ?7)"
-      " ORDER BY c.code, p.acronym";
-  auto& statement = m_statements.get(k_sql);
-  bind_optional(statement, 1, filter.call_id);
-  bind_optional(statement, 2, filter.cutoff_label);
-  bind_optional(statement, 3, filter.host);
-  bind_optional(statement, 4, filter.state);
-  if (filter.status) {
-    statement.bind(5, std::string(domain::to_string(*filter.status)));
-  }
-  bind_optional(statement, 6, filter.sector);
-  if (filter.outcome) {
-    statement.bind(7, std::string(domain::to_string(*filter.outcome)));
-  }
-  while (auto proposal = next(statement)) {
-    visit(*proposal);
-  }
 }
 
 void SqliteProposalRepository::set_outcome(std::int64_t id, std::optional<domain::Outcome> outcome)
@@ -321,3 +243,4 @@ std::vector<std::string> SqliteProposalRepository::moved_by_new_cutoff(std::int6
 } // namespace cfp::store::sqlite
 
 #undef CFP_PROPOSAL_SELECT
+#undef CFP_PROPOSAL_COLUMNS

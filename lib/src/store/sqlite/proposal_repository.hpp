@@ -19,7 +19,8 @@ public:
   std::optional<domain::Proposal> find(std::int64_t id) const override;
   std::optional<domain::Proposal> find(std::int64_t call_id, const std::string& acronym) const override;
   std::vector<domain::Proposal> find_by_acronym(const std::string& acronym) const override;
-  void for_each(const ProposalFilter& filter, const Visitor& visit) const override;
+  void for_each(const ProposalFilter& filter, const ProposalOrder& order, const Visitor& visit) const override;
+  using ProposalRepository::for_each;
   void set_outcome(std::int64_t id, std::optional<domain::Outcome> outcome) override;
   std::vector<domain::ProposalVersion> history(std::int64_t id) const override;
   void add_round(std::int64_t proposal_id, std::int64_t cutoff_id, int version, domain::ProposalStatus status,

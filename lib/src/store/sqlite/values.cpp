@@ -3,7 +3,35 @@
 
 #include <cfp/error.hpp>
 
+#include <nlohmann/json.hpp>
+
 namespace cfp::store::sqlite {
+
+namespace {
+
+template<typename T>
+void bind_json_array(SQLite::Statement& statement, int index, const std::set<T>& values)
+{
+  if (values.empty()) {
+    statement.bind(index);
+    return;
+  }
+  const nlohmann::json array(values);
+  // Text that is not UTF-8 becomes U+FFFD: such a value matches nothing stored, as it should.
+  statement.bind(index, array.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+} // namespace
+
+void bind_set(SQLite::Statement& statement, int index, const std::set<std::int64_t>& values)
+{
+  bind_json_array(statement, index, values);
+}
+
+void bind_set(SQLite::Statement& statement, int index, const std::set<std::string>& values)
+{
+  bind_json_array(statement, index, values);
+}
 
 void bind_instant(SQLite::Statement& statement, int index, const std::optional<domain::Instant>& value)
 {

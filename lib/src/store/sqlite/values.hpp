@@ -9,7 +9,9 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,12 @@ void bind_optional(SQLite::Statement& statement, int index, const std::optional<
     statement.bind(index);
   }
 }
+
+/// Binds a set of values as a JSON array, which the SQL reads as a list
+/// ("x IN (SELECT value FROM json_each(?1))"), or NULL when the set is empty: the SQL takes
+/// NULL as "any value" ("?1 IS NULL OR ..."). Values stay values: SQL never holds them.
+void bind_set(SQLite::Statement& statement, int index, const std::set<std::int64_t>& values);
+void bind_set(SQLite::Statement& statement, int index, const std::set<std::string>& values);
 
 /// Binds an instant as UTC text ("2025-02-01T16:00:00Z"), or NULL.
 void bind_instant(SQLite::Statement& statement, int index, const std::optional<domain::Instant>& value);
