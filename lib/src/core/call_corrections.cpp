@@ -99,8 +99,8 @@ void require_opening_fits(const store::Transaction& tx, const domain::Call& call
 std::optional<domain::Cents> selected_over(const store::Transaction& tx, const domain::Call& call, domain::Cents budget)
 {
   store::ProposalFilter filter;
-  filter.call_id = call.id;
-  filter.outcome = domain::Outcome::selected;
+  filter.call_ids = {call.id};
+  filter.outcomes = {domain::Outcome::selected};
   std::optional<domain::Cents> total = 0;
   tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {
     if (total) {
@@ -173,7 +173,7 @@ RemovedCall remove_call(Session& session, const std::string& code)
     removed.call = require_call(tx, code);
     const auto& call = removed.call;
     store::ProposalFilter filter;
-    filter.call_id = call.id;
+    filter.call_ids = {call.id};
     std::vector<std::string> names;
     bool submitted = false;
     tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {
