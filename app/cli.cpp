@@ -97,6 +97,9 @@ void check_format(const Formats& formats, Format format)
   }
 }
 
+// What a command that changed the database adds when its output could not be written.
+constexpr auto k_stays_recorded = "; what the command recorded in the database stays recorded ('cfp log' shows it)";
+
 } // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
@@ -165,7 +168,18 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (dry_run) {
       context.set_dry_run();
     }
-    command->handler(context);
+    try {
+      command->handler(context);
+    } catch (const Error& error) {
+      // A list that failed to reach stdout after its command recorded a change (rank --apply):
+      // the data is lost, not the change.
+      constexpr std::string_view k_stdout_failure = "cannot write to standard output";
+      if (error.kind() == ErrorKind::storage && error.message().starts_with(k_stdout_failure) &&
+          context.may_have_written()) {
+        throw Error(ErrorKind::storage, error.message() + k_stays_recorded);
+      }
+      throw;
+    }
     if (dry_run) {
       context.note("dry run: nothing was changed; run the command again without --dry-run to make the change");
     }
@@ -175,9 +189,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
       // nor runs the command again.
       throw Error(ErrorKind::storage,
                   "cannot write to standard output: " + util::write_failure(out) +
-                      (context.may_have_written() ? "; what the command recorded in the database stays recorded "
-                                                    "('cfp log' shows it)"
-                                                  : ""));
+                      (context.may_have_written() ? k_stays_recorded : ""));
     }
     return k_exit_ok;
   } catch (const Error& error) {

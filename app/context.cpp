@@ -170,6 +170,11 @@ core::Session Context::session(store::Access access, store::OlderSchema older_sc
                                 "--dry-run, or name the database with --db",
                                 util::excerpt(path.string())));
       }
+      // A dry run changes nothing, not even the schema: a database older than this cfp is
+      // refused, as a read-only command refuses it, before it is opened for writing.
+      store::OpenOptions check = options;
+      check.access = store::Access::read_only;
+      store::Database::open(path.string(), check);
       options.discard_writes = true;
       m_wrote_nothing = true;
     }

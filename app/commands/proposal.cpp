@@ -243,13 +243,16 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
     print_changed(context, core::submit_proposal(session, *submit_ref));
   });
 
-  auto resubmit_ref = std::make_shared<std::string>();
+  auto resubmit_options = std::make_shared<UpdateOptions>();
   auto* resubmit = proposal->add_subcommand(
-      "resubmit", "Enter a proposal that a closed cut-off did not fund (withdrawn or rejected) into the next open one");
-  resubmit->add_option("REF", *resubmit_ref, ref_help)->required();
-  registry.on_change(resubmit, [resubmit_ref](Context& context) {
+      "resubmit", "Enter a proposal that a closed cut-off did not fund (withdrawn or rejected) into the next open "
+                  "one, changing the fields given in the same version");
+  resubmit->add_option("REF", resubmit_options->ref, ref_help)->required();
+  resubmit_options->fields.bind(*resubmit, true);
+  registry.on_change(resubmit, [resubmit_options](Context& context) {
+    const auto input = resubmit_options->fields.input();
     auto session = context.session(store::Access::read_write);
-    print_changed(context, core::resubmit_proposal(session, *resubmit_ref));
+    print_changed(context, core::resubmit_proposal(session, resubmit_options->ref, input));
   });
 
   auto update_options = std::make_shared<UpdateOptions>();

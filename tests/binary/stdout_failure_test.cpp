@@ -85,6 +85,27 @@ TEST_F(StdoutFailureTest, AChangeWhoseRecordCannotBePrintedStaysAndTheMessageSay
   EXPECT_NE(shown.out.find("\"title\": \"MIMER 2\""), std::string::npos) << shown.out;
 }
 
+TEST_F(StdoutFailureTest, ARankingAppliedButNotPrintedSaysThatTheOutcomesStay)
+{
+  auto after = env();
+  after[2] = "CFP_NOW=2024-11-05T10:00:00Z";
+  for (const auto& args : std::vector<std::vector<std::string>>{
+         {"expert", "add", "Ella", "--state", "FI"},
+         {"score", "add", "MIMER", "--expert", "Ella", "excellence=4", "impact=4", "implementation=4"}}) {
+    const auto result = run_binary(args, after);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+  }
+  std::vector<std::string> argv{CFP_BINARY, "rank", "C-1", "--min-experts", "1", "--apply"};
+  const auto result = run_process(argv, after, StdoutTo{"/dev/full"});
+  EXPECT_EQ(result.exit_code, 74) << result.err;
+  EXPECT_NE(result.err.find("cfp: error: cannot write to standard output: No space left on device; what the command "
+                            "recorded in the database stays recorded ('cfp log' shows it)"),
+            std::string::npos)
+      << result.err;
+  const auto shown = run_binary({"proposal", "show", "MIMER", "--format", "json"}, after);
+  EXPECT_NE(shown.out.find("\"outcome\": \"selected\""), std::string::npos) << shown.out;
+}
+
 TEST_F(StdoutFailureTest, ADryRunWhoseSummaryCannotBePrintedDoesNotClaimToHaveRecordedAnything)
 {
   const auto csv = m_dir / "in.csv";

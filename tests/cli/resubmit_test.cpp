@@ -176,3 +176,27 @@ TEST_F(ResubmitTest, AResubmittedProposalCanBeResubmittedAgainAfterItsNextCutoff
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(ResubmitTest, AResubmissionMayCorrectFieldsInTheSameVersion)
+{
+  // A partner that takes part only from later on keeps a withdrawn proposal from the next
+  // cut-off; the resubmission drops it in the same version.
+  withdraw_mimer();
+  fails({"proposal", "resubmit", "MIMER", "--add-partner", "ZZ"}, 65, "cannot resubmit MIMER: --add-partner: 'ZZ'",
+        k_later);
+  const auto result = cfp({"proposal", "resubmit", "MIMER", "--add-partner", "FI", "--eu-contribution", "2M"}, k_later);
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.err.find("changed: partners (none) -> FI; eu_contribution_eur 0.00 -> 2,000,000.00; status "
+                            "withdrawn -> submitted"),
+            std::string::npos)
+      << result.err;
+  const auto current = show("MIMER");
+  EXPECT_EQ(current.at("partners"), json::parse(R"(["FI"])"));
+  EXPECT_EQ(current.at("version"), 3);
+}
+
+} // namespace
+} // namespace cfp::test

@@ -2,7 +2,9 @@
 // Safer edits: partners and sectors changed one at a time, the changed-fields line, --dry-run
 // on the changing commands, every problem of a request at once, and the budget warning.
 #include "cli/cli_fixture.hpp"
+#include "store/sqlite/migrations.hpp"
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <nlohmann/json.hpp>
 
 namespace cfp::test {
@@ -10,7 +12,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-class SaferEditsTest : public CliTest
+class SaferEditsTestBase : public CliTest
 {
 protected:
   ordered_json show(const std::string& ref)
@@ -22,6 +24,8 @@ protected:
     return ordered_json::parse(ok({"--format", "json", "proposal", "history", ref})).size();
   }
 };
+
+using SaferEditsTest = SaferEditsTestBase;
 
 TEST_F(SaferEditsTest, AddPartnerKeepsTheOthers)
 {
@@ -197,6 +201,54 @@ TEST_F(SaferEditsTest, AnEuContributionAboveTheBudgetIsAcceptedWithAWarning)
   EXPECT_EQ(result.err.find("warning:"), std::string::npos) << result.err;
   result = cfp({"proposal", "update", "MIMER", "--eu-contribution", "1.5bn"});
   EXPECT_EQ(result.err.find("warning:"), std::string::npos) << "the whole budget is not above it: " << result.err;
+}
+
+} // namespace
+} // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+// Found by the attack on the corrections: each of these once misled or changed what it should not.
+class SaferEditsAttackTest : public SaferEditsTestBase
+{
+};
+
+TEST_F(SaferEditsAttackTest, ADryRunRefusesADatabaseOlderThanThisCfpAndLeavesItAlone)
+{
+  const auto old = m_dir / "old.db";
+  {
+    SQLite::Database db(old.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec(store::sqlite::embedded_migrations().front().sql);
+    db.exec("PRAGMA application_id = " + std::to_string(store::sqlite::k_application_id));
+    db.exec("PRAGMA user_version = 1");
+  }
+  const auto before = dump_database(old);
+  const auto result = run_cli(old, {"call", "add", "X", "--title", "t", "--dry-run"}, "2024-10-01T10:00:00Z");
+  EXPECT_EQ(result.exit_code, 74) << result.err;
+  EXPECT_NE(result.err.find("upgrade it with 'cfp db init'"), std::string::npos) << result.err;
+  EXPECT_EQ(dump_database(old), before);
+  SQLite::Database db(old.string(), SQLite::OPEN_READONLY);
+  EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 1);
+}
+
+TEST_F(SaferEditsAttackTest, AnEntryAddedTwiceIsNamedTwiceAndAnEntryThereNamesTheList)
+{
+  fails({"proposal", "update", "MIMER", "--add-partner", "IT", "--add-partner", "it"}, 65,
+        "--add-partner: IT is named twice");
+  fails({"proposal", "update", "MIMER", "--add-sector", "health,Health"}, 65, "--add-sector: health is named twice");
+  fails({"proposal", "update", "BSC-AIF", "--add-partner", "RO"}, 65,
+        "--add-partner: RO is already a partner (the partners are: PT,RO,TR)");
+  fails({"proposal", "update", "BSC-AIF", "--add-sector", "climate"}, 65,
+        "--add-sector: climate is already a sector (the sectors are: health,climate)");
+}
+
+TEST_F(SaferEditsAttackTest, AnUnknownCutoffNamesTheListCommandThatWorks)
+{
+  const auto result = cfp({"deadline", "remove", k_call, "nosuch"});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_NE(result.err.find("'cfp deadline list --call EUROHPC-2024-CEI-AI-01' shows them"), std::string::npos)
+      << result.err;
 }
 
 } // namespace

@@ -124,3 +124,23 @@ TEST_F(StatusRoundTripTest, AnImportCannotWithdrawOrChangeAReason)
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+TEST_F(StatusRoundTripTest, AnImportThatWouldWithdrawSaysHowToWithdraw)
+{
+  ok({"proposal", "add", "--call", k_call, "--acronym", "DRAFTY", "--title", "t", "--host", "FI", "--entity", "e",
+      "--draft"});
+  const std::string header = "call,acronym,title,host,entity,status,withdrawal_reason\n";
+  const auto submitted = write("submitted.csv", header + k_call +
+                                                    ",MIMER,MIMER AI Factory,SE,Linköping University,"
+                                                    "withdrawn,why\n");
+  import_refused(submitted, ":2: status: an import cannot withdraw MIMER; use 'cfp proposal withdraw MIMER --reason "
+                            "TEXT'");
+  const auto draft = write("draft.csv", header + k_call + ",DRAFTY,t,FI,e,withdrawn,why\n");
+  import_refused(draft, ":2: status: DRAFTY is a draft; only a submitted proposal can be withdrawn");
+}
+
+} // namespace
+} // namespace cfp::test

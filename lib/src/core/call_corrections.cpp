@@ -73,7 +73,8 @@ void require_opening_fits(const store::Transaction& tx, const domain::Call& call
     if (cutoff.closes_at <= opens) {
       throw Error(ErrorKind::refused,
                   fmt::format("{}: its cut-off '{}' closes at {}, and a call opens before its cut-offs; open it "
-                              "earlier, or move that cut-off first with 'cfp deadline update {} \"{}\" --when WHEN'",
+                              "earlier, or, if no proposal was submitted to that cut-off, move it first with 'cfp "
+                              "deadline update {} \"{}\" --when WHEN'",
                               what, util::excerpt(cutoff.label), domain::format_brussels(cutoff.closes_at), call.code,
                               util::excerpt(cutoff.label)));
     }

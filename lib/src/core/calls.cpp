@@ -60,7 +60,7 @@ domain::Cutoff require_cutoff(const store::Transaction& tx, const domain::Call& 
     }
   }
   throw Error(ErrorKind::not_found,
-              fmt::format("call {} has no cut-off labelled '{}'; 'cfp deadline list {}' shows them", call.code,
+              fmt::format("call {} has no cut-off labelled '{}'; 'cfp deadline list --call {}' shows them", call.code,
                           util::excerpt(label), call.code));
 }
 

@@ -47,12 +47,19 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
       }
     }
   }
+  const auto listed = [](const std::vector<std::string>& names) {
+    return names.empty() ? std::string("none") : util::join(names, ",");
+  };
+  const auto before_partners = fields.partners;
   for (const auto& partner : input.add_partners) {
     const auto code = reference.state_code(partner);
     if (!code) {
       errors.push_back({"add_partners", reference.unknown_state(partner)});
+    } else if (std::find(before_partners.begin(), before_partners.end(), *code) != before_partners.end()) {
+      errors.push_back(
+          {"add_partners", fmt::format("{} is already a partner (the partners are: {})", *code, listed(before_partners))});
     } else if (std::find(fields.partners.begin(), fields.partners.end(), *code) != fields.partners.end()) {
-      errors.push_back({"add_partners", fmt::format("{} is already a partner", *code)});
+      errors.push_back({"add_partners", fmt::format("{} is named twice", *code)});
     } else {
       fields.partners.push_back(*code);
     }
@@ -63,9 +70,8 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
     if (!code) {
       errors.push_back({"remove_partners", reference.unknown_state(partner)});
     } else if (found == fields.partners.end()) {
-      errors.push_back({"remove_partners", fmt::format("{} is not a partner (the partners are: {})", *code,
-                                                       fields.partners.empty() ? std::string("none")
-                                                                               : util::join(fields.partners, ","))});
+      errors.push_back(
+          {"remove_partners", fmt::format("{} is not a partner (the partners are: {})", *code, listed(fields.partners))});
     } else {
       fields.partners.erase(found);
     }
@@ -94,12 +100,16 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
       }
     }
   }
+  const auto before_sectors = fields.sectors;
   for (const auto& sector : input.add_sectors) {
     auto name = domain::parse_sector(sector);
     if (!name) {
       errors.push_back({"add_sectors", name.error()});
+    } else if (std::find(before_sectors.begin(), before_sectors.end(), name.value()) != before_sectors.end()) {
+      errors.push_back({"add_sectors", fmt::format("{} is already a sector (the sectors are: {})", name.value(),
+                                                   listed(before_sectors))});
     } else if (std::find(fields.sectors.begin(), fields.sectors.end(), name.value()) != fields.sectors.end()) {
-      errors.push_back({"add_sectors", fmt::format("{} is already a sector", name.value())});
+      errors.push_back({"add_sectors", fmt::format("{} is named twice", name.value())});
     } else {
       fields.sectors.push_back(name.value());
     }
@@ -112,8 +122,7 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
       errors.push_back({"remove_sectors", name.error()});
     } else if (found == fields.sectors.end()) {
       errors.push_back({"remove_sectors", fmt::format("{} is not a sector (the sectors are: {})", name.value(),
-                                                      fields.sectors.empty() ? std::string("none")
-                                                                             : util::join(fields.sectors, ","))});
+                                                      listed(fields.sectors))});
     } else {
       fields.sectors.erase(found);
     }

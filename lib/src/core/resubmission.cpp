@@ -51,7 +51,7 @@ void require_resubmittable(const Proposal& proposal, domain::Instant now)
 
 } // namespace
 
-ProposalChange resubmit_proposal(Session& session, const std::string& ref)
+ProposalChange resubmit_proposal(Session& session, const std::string& ref, const ProposalInput& input)
 {
   return session.database.write(fmt::format("resubmit proposal {}", ref), [&](store::Transaction& tx) {
     const auto before = resolve_proposal(tx, ref);
@@ -59,6 +59,14 @@ ProposalChange resubmit_proposal(Session& session, const std::string& ref)
     require_resubmittable(before, now);
     Proposal after = before;
     detail::ReferenceData reference(tx);
+    std::vector<std::string> problems;
+    for (const auto& error : detail::apply_input(reference, after.fields, input)) {
+      problems.push_back(input.label_of(error.field) + ": " + error.message);
+    }
+    if (!problems.empty()) {
+      throw Error(ErrorKind::invalid_input,
+                  fmt::format("cannot resubmit {}: {}", before.acronym, util::join(problems, "; ")));
+    }
     detail::submit_now(reference, after, now);
     after.outcome.reset();
     detail::save_version(session, tx, before, after, "resubmit");

@@ -83,7 +83,9 @@ ProposalChange withdraw_proposal(Session& session, const std::string& ref, const
 /// by the evaluation) into the earliest open cut-off, as a new submission under the same
 /// acronym and a new version. The earlier cut-off keeps it as a round: that version, its status
 /// and its outcome still count in that cut-off's reports and ranking.
-ProposalChange resubmit_proposal(Session& session, const std::string& ref);
+/// Fields given in `input` are changed in the same new version (a partner that does not take
+/// part yet, a corrected amount).
+ProposalChange resubmit_proposal(Session& session, const std::string& ref, const ProposalInput& input = {});
 
 /// The current version of a proposal.
 domain::Proposal show_proposal(Session& session, const std::string& ref);

@@ -131,9 +131,16 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
                       util::excerpt(existing->cutoff_label.value_or("?")), domain::format_brussels(*existing->cutoff_closes_at)));
       return errors;
     }
-    if (existing->status == ProposalStatus::withdrawn || status == ProposalStatus::withdrawn) {
+    if (existing->status == ProposalStatus::withdrawn) {
       add("status", fmt::format("{} is withdrawn; an import cannot change it (use 'cfp proposal submit' first)",
                                 existing->acronym));
+      return errors;
+    }
+    if (status == ProposalStatus::withdrawn) {
+      add("status", existing->status == ProposalStatus::draft
+                        ? fmt::format("{} is a draft; only a submitted proposal can be withdrawn", existing->acronym)
+                        : fmt::format("an import cannot withdraw {}; use 'cfp proposal withdraw {} --reason TEXT'",
+                                      existing->acronym, existing->acronym));
       return errors;
     }
     if (existing->status == ProposalStatus::submitted && status == ProposalStatus::draft) {
