@@ -34,11 +34,20 @@ domain::AuditSubject subject_of(const Proposal& proposal)
   return {domain::SubjectKind::proposal, proposal.id};
 }
 
-// Applies `input` onto `fields`, or throws invalid_input listing every broken rule.
+// Applies `input` onto `fields`, or throws invalid_input listing every broken rule. When
+// `unsubmittable` is given, fields that leave out the EU contribution (which a submission
+// needs) break a rule too, and that is its message (unless the amount given was wrong).
 domain::ProposalFields checked_fields(const detail::ReferenceData& reference, domain::ProposalFields fields,
-                                      const ProposalInput& input, std::string_view what)
+                                      const ProposalInput& input, std::string_view what,
+                                      const std::optional<std::string>& unsubmittable = std::nullopt)
 {
-  const auto errors = detail::apply_input(reference, fields, input);
+  auto errors = detail::apply_input(reference, fields, input);
+  const auto missing = domain::check_submittable(fields);
+  if (unsubmittable && missing &&
+      std::none_of(errors.begin(), errors.end(),
+                   [&](const domain::FieldError& error) { return error.field == missing->field; })) {
+    errors.push_back({"--eu-contribution", *unsubmittable});
+  }
   if (errors.size() == 1) {
     throw Error(ErrorKind::invalid_input,
                 fmt::format("cannot {}: {}: {}", what, errors.front().field, errors.front().message));
@@ -156,7 +165,11 @@ Proposal add_proposal(Session& session, const NewProposal& request)
                                                   what, existing->acronym, call.code, existing->id));
     }
     detail::ReferenceData reference(tx);
-    proposal.fields = checked_fields(reference, {}, request.input, what);
+    proposal.fields =
+        checked_fields(reference, {}, request.input, what,
+                       request.draft ? std::nullopt
+                                     : std::optional<std::string>("required to submit; give it, or keep the proposal as "
+                                                                  "a --draft"));
     const auto now = session.clock.now();
     if (!request.draft) {
       submit_now(reference, proposal, now);
@@ -182,6 +195,12 @@ ProposalChange submit_proposal(Session& session, const std::string& ref)
                                                   before.acronym, util::excerpt(before.cutoff_label.value_or("?"))));
     }
     require_open(before, now, fmt::format("resubmit {}", before.acronym));
+    if (domain::check_submittable(before.fields)) {
+      throw Error(ErrorKind::refused,
+                  fmt::format("cannot submit {}: it has no EU contribution, which a submission requires; give it "
+                              "with 'cfp proposal update {}/{} --eu-contribution AMOUNT' first",
+                              before.acronym, before.call_code, before.acronym));
+    }
     Proposal after = before;
     detail::ReferenceData reference(tx);
     submit_now(reference, after, now);
@@ -203,7 +222,13 @@ ProposalChange update_proposal(Session& session, const std::string& ref, const P
     require_open(before, now, what);
     Proposal after = before;
     detail::ReferenceData reference(tx);
-    after.fields = checked_fields(reference, before.fields, input, what);
+    // Only a draft may leave the EU contribution out.
+    after.fields = checked_fields(reference, before.fields, input, what,
+                                  before.status == ProposalStatus::draft
+                                      ? std::nullopt
+                                      : std::optional(fmt::format("required to submit; {} is {} and keeps one (give "
+                                                                  "an amount)",
+                                                                  before.acronym, domain::to_string(before.status))));
     if (after.fields == before.fields) {
       return ProposalChange{before, before, false};
     }

@@ -38,8 +38,8 @@ Proposal read_proposal(const SQLite::Statement& statement)
   fields.plan =
       util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage, "a stored plan");
   fields.experimental_platform = statement.getColumn(8).getInt() != 0;
-  fields.eu_contribution = statement.getColumn(9).getInt64();
-  fields.national_contribution = statement.getColumn(10).getInt64();
+  fields.eu_contribution = column_optional_int64(statement.getColumn(9));
+  fields.national_contribution = column_optional_int64(statement.getColumn(10));
   fields.sectors = split_list(statement.getColumn(11).getString(), ',');
   proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()), ErrorKind::storage,
                                          "a stored status");
@@ -84,8 +84,8 @@ void bind_current(SQLite::Statement& statement, const Proposal& proposal, const 
   statement.bind(5, fields.entity);
   statement.bind(6, std::string(domain::to_string(fields.plan)));
   statement.bind(7, fields.experimental_platform ? 1 : 0);
-  statement.bind(8, fields.eu_contribution);
-  statement.bind(9, fields.national_contribution);
+  bind_optional(statement, 8, fields.eu_contribution);
+  bind_optional(statement, 9, fields.national_contribution);
   statement.bind(10, std::string(domain::to_string(proposal.status)));
   bind_optional(statement, 11, proposal.cutoff_id);
   bind_instant(statement, 12, proposal.submitted_at);
