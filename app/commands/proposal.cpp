@@ -41,6 +41,12 @@ std::string local_time(const std::optional<domain::Instant>& instant, const date
   return instant ? domain::format_local(*instant, zone) : std::string{};
 }
 
+// An amount as tables show it, or nothing when it was never given (as `call show` shows a budget).
+std::string money_text(const std::optional<domain::Cents>& cents)
+{
+  return cents ? domain::format_money_grouped(*cents) + " EUR" : std::string{};
+}
+
 std::string describe(const domain::Proposal& proposal, const date::time_zone& zone)
 {
   if (proposal.status == domain::ProposalStatus::draft) {
@@ -145,8 +151,8 @@ std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::t
       {"entity", fields.entity},
       {"plan", std::string(domain::to_string(fields.plan))},
       {"experimental platform", fields.experimental_platform ? "yes" : "no"},
-      {"EU contribution", domain::format_money_grouped(fields.eu_contribution) + " EUR"},
-      {"national contribution", domain::format_money_grouped(fields.national_contribution) + " EUR"},
+      {"EU contribution", money_text(fields.eu_contribution)},
+      {"national contribution", money_text(fields.national_contribution)},
       {"sectors", util::join(fields.sectors, ", ")},
       {"status", std::string(domain::to_string(proposal.status))},
       {"cut-off", proposal.cutoff_label

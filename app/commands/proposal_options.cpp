@@ -22,9 +22,12 @@ void FieldOptions::bind(CLI::App& command, bool for_update)
                                    for_update ? "AI supercomputer: new, upgrade or none"
                                               : "AI supercomputer: new, upgrade or none (default new)");
   command.add_flag("--experimental-platform", experimental_platform, "The proposal includes an experimental platform");
-  eu_option = command.add_option("--eu-contribution", eu_contribution, "EU contribution in euros (485M, 1.5bn)");
-  national_option =
-      command.add_option("--national-contribution", national_contribution, "National contribution in euros");
+  eu_option = command.add_option("--eu-contribution", eu_contribution,
+                                 for_update ? "EU contribution in euros (485M, 1.5bn); '' leaves it out (drafts only)"
+                                            : "EU contribution in euros (485M, 1.5bn); required unless --draft");
+  national_option = command.add_option("--national-contribution", national_contribution,
+                                       for_update ? "National contribution in euros; '' leaves it out"
+                                                  : "National contribution in euros (may be left out)");
   sectors_option = command
                        .add_option("--sector", sectors,
                                    for_update ? "Target sectors: replaces the whole list (to change one, use "

@@ -25,11 +25,11 @@ TEST(BackupWhileWritingTest, EveryCopyIsOneMomentOfTheDatabaseAndPassesTheCheck)
   const auto db = dir / "cfp.db";
   const std::vector<std::string> env{"CFP_DB=" + db.string(), "CFP_USER=tester", "CFP_NOW=2024-10-01T10:00:00Z",
                                      "PATH=/usr/bin:/bin"};
-  for (const auto& args :
-       std::vector<std::vector<std::string>>{{"call", "add", "EUROHPC-2024-CEI-AI-01", "--title", "AI Factories"},
-                                             {"deadline", "add", "EUROHPC-2024-CEI-AI-01", "2030-01-01"},
-                                             {"proposal", "add", "--call", "EUROHPC-2024-CEI-AI-01", "--acronym",
-                                              "FIRST", "--title", "First", "--host", "SE", "--entity", "E"}}) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"call", "add", "EUROHPC-2024-CEI-AI-01", "--title", "AI Factories"},
+           {"deadline", "add", "EUROHPC-2024-CEI-AI-01", "2030-01-01"},
+           {"proposal", "add", "--call", "EUROHPC-2024-CEI-AI-01", "--acronym", "FIRST", "--title", "First", "--host",
+            "SE", "--entity", "E", "--eu-contribution", "0"}}) {
     const auto result = run_binary(args, env);
     ASSERT_EQ(result.exit_code, 0) << result.err;
   }
@@ -37,9 +37,9 @@ TEST(BackupWhileWritingTest, EveryCopyIsOneMomentOfTheDatabaseAndPassesTheCheck)
   const auto file = dir / "many.csv";
   {
     std::ofstream out(file, std::ios::binary);
-    out << "call,acronym,title,host,entity\n";
+    out << "call,acronym,title,host,entity,eu_contribution_eur\n";
     for (int i = 0; i < k_imported; ++i) {
-      out << "EUROHPC-2024-CEI-AI-01,P" << i << ',' << std::string(1500, 'x') << i << ",FI,CSC\n";
+      out << "EUROHPC-2024-CEI-AI-01,P" << i << ',' << std::string(1500, 'x') << i << ",FI,CSC,1M\n";
     }
   }
 
@@ -48,9 +48,10 @@ TEST(BackupWhileWritingTest, EveryCopyIsOneMomentOfTheDatabaseAndPassesTheCheck)
   std::thread writer([&] {
     writes.push_back(run_binary({"import", "proposals", file.string(), "--quiet"}, env));
     for (int i = 0; i < k_added; ++i) {
-      writes.push_back(run_binary({"proposal", "add", "--call", "EUROHPC-2024-CEI-AI-01", "--acronym",
-                                   "ADDED" + std::to_string(i), "--title", "Added", "--host", "ES", "--entity", "E"},
-                                  env));
+      writes.push_back(
+          run_binary({"proposal", "add", "--call", "EUROHPC-2024-CEI-AI-01", "--acronym", "ADDED" + std::to_string(i),
+                      "--title", "Added", "--host", "ES", "--entity", "E", "--eu-contribution", "0"},
+                     env));
     }
     writing = false;
   });

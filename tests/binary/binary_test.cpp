@@ -39,7 +39,7 @@ protected:
            {"call", "add", "EUROHPC-2024-CEI-AI-01", "--title", "AI Factories", "--opens", "2024-09-10"},
            {"deadline", "add", "EUROHPC-2024-CEI-AI-01", "2024-11-04"},
            {"proposal", "add", "--call", "EUROHPC-2024-CEI-AI-01", "--acronym", "MIMER", "--title", "MIMER",
-            "--host", "SE", "--entity", "Linköping University"}}) {
+            "--host", "SE", "--entity", "Linköping University", "--eu-contribution", "0"}}) {
       const auto result = cfp(args, "2024-09-10T10:00:00Z");
       ASSERT_EQ(result.exit_code, 0) << result.err;
     }
@@ -64,7 +64,7 @@ TEST_F(BinaryTest, DataGoesToStdoutAndMessagesToStderr)
 {
   seed();
   const auto added = cfp({"proposal", "add", "--call", "EUROHPC-2024-CEI-AI-01", "--acronym", "LUMI-AIF", "--title",
-                          "LUMI", "--host", "FI", "--entity", "CSC"});
+                          "LUMI", "--host", "FI", "--entity", "CSC", "--eu-contribution", "0"});
   ASSERT_EQ(added.exit_code, 0) << added.err;
   EXPECT_EQ(added.out, "EUROHPC-2024-CEI-AI-01/LUMI-AIF\n");
   EXPECT_NE(added.err.find("submitted for cut-off '2024-11-04'"), std::string::npos) << added.err;

@@ -84,7 +84,7 @@ TEST(ConcurrencyTest, OfTwoProcessesAddingOneAcronymExactlyOneWinsAndTheOtherExi
     const auto [statuses, errors] = run_loops(
         2, 1,
         fmt::format("\"$0\" --db \"$1\" proposal add --call C --acronym SAME-{} --title \"Title $p\" --host FI "
-                    "--entity \"Centre $p\"",
+                    "--entity \"Centre $p\" --eu-contribution 1M",
                     round),
         db, dir);
     EXPECT_EQ(statuses, (std::vector<int>{0, 1})) << errors;
@@ -142,7 +142,7 @@ TEST(ConcurrencyTest, AnImportFromAPipeThatIsSlowToWriteKeepsNoOtherWriterWaitin
       run_process({CFP_BINARY, "--db", db.string(), "deadline", "add", "C", "2025-02-01", "--label", "c"}, env).exit_code,
       0);
   const auto csv = dir / "in.csv";
-  std::ofstream(csv) << "call,acronym,title,host,entity\nC,PIPED,Piped,FI,Centre\n";
+  std::ofstream(csv) << "call,acronym,title,host,entity,eu_contribution_eur\nC,PIPED,Piped,FI,Centre,1M\n";
   // The import's input arrives after 2 s; meanwhile another writer, waiting 1 s at most, adds a
   // call. Each prints its exit status.
   const std::string script = "(sleep 2; cat \"$2\") | \"$0\" --db \"$1\" import proposals - --input-format csv "

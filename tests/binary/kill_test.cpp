@@ -26,9 +26,9 @@ const std::vector<std::string> k_env{"CFP_USER=tester", "CFP_NOW=2024-10-01T10:0
 void write_proposals(const fs::path& csv)
 {
   std::ofstream out(csv);
-  out << "call,acronym,title,host,partners,entity\n";
+  out << "call,acronym,title,host,partners,entity,eu_contribution_eur\n";
   for (int row = 1; row <= k_rows; ++row) {
-    out << fmt::format("C,P{:05},\"Proposal {}, a title\",FI,SE;EE,Centre {}\n", row, row, row % 97);
+    out << fmt::format("C,P{:05},\"Proposal {}, a title\",FI,SE;EE,Centre {},1M\n", row, row, row % 97);
   }
 }
 

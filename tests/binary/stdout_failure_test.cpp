@@ -25,7 +25,7 @@ protected:
            {"call", "add", "C-1", "--title", "AI Factories", "--opens", "2024-09-10"},
            {"deadline", "add", "C-1", "2024-11-04"},
            {"proposal", "add", "--call", "C-1", "--acronym", "MIMER", "--title", "MIMER", "--host", "SE", "--entity",
-            "Linköping University"}}) {
+            "Linköping University", "--eu-contribution", "0"}}) {
       const auto result = run_binary(args, env());
       ASSERT_EQ(result.exit_code, 0) << result.err;
     }
@@ -109,7 +109,7 @@ TEST_F(StdoutFailureTest, ARankingAppliedButNotPrintedSaysThatTheOutcomesStay)
 TEST_F(StdoutFailureTest, ADryRunWhoseSummaryCannotBePrintedDoesNotClaimToHaveRecordedAnything)
 {
   const auto csv = m_dir / "in.csv";
-  std::ofstream(csv) << "call,acronym,title,host,entity\nC-1,NEW,New,FI,Centre\n";
+  std::ofstream(csv) << "call,acronym,title,host,entity,eu_contribution_eur\nC-1,NEW,New,FI,Centre,1M\n";
   const auto result =
       cfp_to({"import", "proposals", csv.string(), "--dry-run", "--format", "json"}, {"/dev/full"});
   EXPECT_EQ(result.exit_code, 74) << result.err;

@@ -125,7 +125,7 @@ TEST_F(AuditTrailTest, AnEntryAddedOutsideCfpIsNamed)
 TEST_F(AuditTrailTest, EachSubmissionPrintsAReceiptThatShowAndHistoryRepeat)
 {
   const auto added = cfp({"proposal", "add", "--call", k_call, "--acronym", "LUMI-AIF", "--title", "LUMI", "--host",
-                          "FI", "--entity", "CSC"});
+                          "FI", "--entity", "CSC", "--eu-contribution", "0"});
   ASSERT_EQ(added.exit_code, 0) << added.err;
   std::smatch match;
   ASSERT_TRUE(std::regex_search(added.err, match,

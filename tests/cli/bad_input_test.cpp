@@ -3,6 +3,8 @@
 // unchanged database (CliTest::fails checks all four).
 #include "cli/cli_fixture.hpp"
 
+#include <algorithm>
+
 namespace cfp::test {
 namespace {
 
@@ -35,6 +37,9 @@ std::vector<std::string> add_with(std::vector<std::string> extra)
   std::vector<std::string> args{"proposal", "add", "--call", k_call, "--acronym", "NEW", "--title", "T",
                                 "--host", "FI", "--entity", "CSC"};
   args.insert(args.end(), extra.begin(), extra.end());
+  if (std::find(extra.begin(), extra.end(), "--eu-contribution") == extra.end()) {
+    args.insert(args.end(), {"--eu-contribution", "0"}); // a submission states it
+  }
   return args;
 }
 

@@ -15,7 +15,7 @@ void CliTest::SetUp()
       "--partner", "PT,RO,TR", "--entity", "Barcelona Supercomputing Center", "--plan", "upgrade",
       "--experimental-platform", "--eu-contribution", "31M", "--sector", "health,climate"});
   ok({"proposal", "add", "--call", k_call, "--acronym", "MIMER", "--title", "MIMER AI Factory", "--host", "SE",
-      "--entity", "Linköping University", "--sector", "manufacturing"});
+      "--entity", "Linköping University", "--eu-contribution", "0", "--sector", "manufacturing"});
 }
 
 std::string CliTest::ok(const std::vector<std::string>& args, const std::string& now)

@@ -175,7 +175,8 @@ TEST_F(ExpertUnicodeTest, ADeclarationPrintsTheSameFieldsInEveryFormatAndItsReas
 
 TEST_F(ExpertUnicodeTest, ConflictsAreListedByCallAndAcronymIgnoringCase)
 {
-  ok({"proposal", "add", "--call", k_call, "--acronym", "Mango", "--title", "T", "--host", "SE", "--entity", "E"});
+  ok({"proposal", "add", "--call", k_call, "--acronym", "Mango", "--title", "T", "--host", "SE", "--entity", "E",
+      "--eu-contribution", "0"});
   ok({"expert", "add", "Eva Lindqvist", "--state", "SE"});
   const auto listed = json::parse(ok({"expert", "conflicts", "--format", "json"}));
   ASSERT_EQ(listed.size(), 2u) << listed.dump();

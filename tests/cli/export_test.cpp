@@ -35,7 +35,7 @@ TEST_F(ImportExportTest, CsvExportQuotesCommasQuotesAndLineBreaksAndEndsLinesWit
   add_tricky_proposals();
   const std::string exported = ok({"export", "proposals", "--call", k_other_call});
   EXPECT_EQ(exported, std::string(k_full_header).insert(std::string(k_full_header).size() - 1, "\r") +
-                        "EUROHPC-2024-CEI-AI-02,A.1_b,\"\"\"\",PL,,\",\",new,true,0.00,0.00,finance,submitted,"
+                        "EUROHPC-2024-CEI-AI-02,A.1_b,\"\"\"\",PL,,\",\",new,true,2000000.00,,finance,submitted,"
                         "2024-10-01T10:00:00Z,\r\n"
                         "EUROHPC-2024-CEI-AI-02,QUOTE,\"Café \"\"Ørsted\"\", Ålesund\nsecond line 🚀\r\nthird\",FR,DE;IT,"
                         "\"  Entité, \"\"SA\"\" ; x \",none,false,1250000.50,0.01,health;space,submitted,"
@@ -81,7 +81,8 @@ TEST_F(ImportExportTest, ExportIsOrderedByCallThenAcronymWhateverTheInsertionOrd
 {
   for (const auto& [call, acronym] : std::vector<std::pair<std::string, std::string>>{
          {k_other_call, "ZETA"}, {k_call, "ZZZ"}, {k_other_call, "ALPHA"}, {k_call, "AAA"}, {k_call, "CCC"}}) {
-    ok({"proposal", "add", "--call", call, "--acronym", acronym, "--title", "T", "--host", "FI", "--entity", "E"});
+    ok({"proposal", "add", "--call", call, "--acronym", acronym, "--title", "T", "--host", "FI", "--entity", "E",
+        "--eu-contribution", "0"});
   }
   const std::vector<std::string> expected{k_call + std::string("/AAA"),       k_call + std::string("/BSC-AIF"),
                                           k_call + std::string("/CCC"),       k_call + std::string("/MIMER"),
@@ -115,7 +116,7 @@ TEST_F(ImportExportTest, ExportIsOrderedByCallThenAcronymWhateverTheInsertionOrd
 TEST_F(ImportExportTest, ExportWithCallWritesOnlyThatCallsProposals)
 {
   ok({"proposal", "add", "--call", k_other_call, "--acronym", "OTHER", "--title", "Other", "--host", "FI", "--entity",
-      "CSC"});
+      "CSC", "--eu-contribution", "0"});
   const auto lines = lines_of(ok({"export", "proposals", "--call", k_other_call}));
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[1].rfind(std::string(k_other_call) + ",OTHER,", 0), 0u) << lines[1];

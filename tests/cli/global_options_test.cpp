@@ -24,7 +24,7 @@ TEST(GlobalOptionsTest, VersionAndHelpSucceedOnStdout)
   auto result = run_cli(dir / "cfp.db", {"--version"});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_EQ(result.out.rfind("cfp ", 0), 0u);
-  result = run_cli(dir / "cfp.db", {"proposal", "add", "--help"});
+  result = run_cli(dir / "cfp.db", {"proposal", "add", "--help", "--eu-contribution", "0"});
   EXPECT_EQ(result.exit_code, 0);
   EXPECT_NE(result.out.find("--experimental-platform"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(dir / "cfp.db"));

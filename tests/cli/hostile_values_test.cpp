@@ -112,7 +112,7 @@ TEST_P(HostileValuesTest, AsATitleFlagIsStoredAsItIsOrRefused)
   }
   const auto before = dump_database(m_db);
   const auto run = cfp({"proposal", "add", "--call", k_call, "--acronym", "HOSTILE", "--title", GetParam().value,
-                        "--host", "FI", "--entity", "Centre"});
+                        "--host", "FI", "--entity", "Centre", "--eu-contribution", "0"});
   expect_stored_or_refused(run, before, [&] { return title_of("HOSTILE"); }, "--title");
 }
 
@@ -120,12 +120,15 @@ TEST_P(HostileValuesTest, InACsvJsonOrNdjsonFileIsStoredAsItIsOrRefused)
 {
   const std::string& value = GetParam().value;
   const std::vector<std::pair<std::string, std::string>> files{
-      {"in.csv", std::string(k_min_header) + k_call + ",HOSTILE-CSV," + csv_field(value) + ",FI,Centre\n"},
+      {"in.csv", std::string(k_min_header) + k_call + ",HOSTILE-CSV," + csv_field(value) + ",FI,Centre,1M\n"},
       {"in.json",
-       fmt::format(R"([{{"call": "{}", "acronym": "HOSTILE-JSON", "title": {}, "host": "FI", "entity": "C"}}])", k_call,
+       fmt::format(R"([{{"call": "{}", "acronym": "HOSTILE-JSON", "title": {}, "host": "FI", "entity": "C", )"
+                   R"("eu_contribution_eur": "1M"}}])",
+                   k_call,
                    json_string(value))},
       {"in.ndjson",
-       fmt::format(R"({{"call": "{}", "acronym": "HOSTILE-NDJSON", "title": {}, "host": "FI", "entity": "C"}})",
+       fmt::format(R"({{"call": "{}", "acronym": "HOSTILE-NDJSON", "title": {}, "host": "FI", "entity": "C", )"
+                   R"("eu_contribution_eur": "1M"}})",
                    k_call, json_string(value)) +
            "\n"},
   };

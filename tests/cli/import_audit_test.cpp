@@ -36,24 +36,25 @@ TEST_F(ImportExportTest, AnImportWritesExactlyOneAuditEntryWithTheFilesSha256And
 
 TEST_F(ImportExportTest, TheAuditSha256CoversEveryByteOfAFileLargerThanTheReadBuffer)
 {
-  // 1200 records, 112831 bytes; sha256sum gives the digest below.
+  // 1200 records, 116451 bytes; sha256sum gives the digest below.
   std::string csv = k_min_header;
   for (int i = 0; i < 1200; ++i) {
     char acronym[8];
     std::snprintf(acronym, sizeof acronym, "P%04d", i);
     csv += std::string(k_call) + "," + acronym + ",Proposal " + (acronym + 1) +
-           " with a title long enough to fill the buffer,FI,CSC\n";
+           " with a title long enough to fill the buffer,FI,CSC,1M\n";
   }
-  ASSERT_EQ(csv.size(), 112831u);
+  ASSERT_EQ(csv.size(), 116451u);
   EXPECT_EQ(import_ok(write("big.csv", csv)), "imported 1200 proposals: 1200 inserted, 0 updated, 0 unchanged\n");
-  EXPECT_EQ(audit(1).at(0)["after"]["sha256"], "7ce138440ee9fe8a28b8c796f8c63961331fdce8dde25400e0ab04362a1f28df");
+  EXPECT_EQ(audit(1).at(0)["after"]["sha256"], "e38dbf5ea4669319f068ab7f439d33cd046e82d019f2d3ccfbde9902563300d2");
 }
 
 TEST_F(ImportExportTest, AFailedOrDryRunImportWritesNoAuditEntry)
 {
   const auto before = audit().size();
   import_ok(write("new.csv", k_two_new_rows), k_now, {"--dry-run"});
-  EXPECT_EQ(cfp({"import", "proposals", write("bad.csv", std::string(k_min_header) + k_call + ",X,T,XX,E\n").string()})
+  EXPECT_EQ(cfp({"import", "proposals",
+                 write("bad.csv", std::string(k_min_header) + k_call + ",X,T,XX,E,1M\n").string()})
               .exit_code,
             65);
   EXPECT_EQ(audit().size(), before);

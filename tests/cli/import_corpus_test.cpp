@@ -137,9 +137,9 @@ protected:
   {
     const auto path = m_dir / "many.csv";
     std::ofstream out(path, std::ios::binary);
-    out << "call,acronym,title,host,entity,plan\n";
+    out << "call,acronym,title,host,entity,eu_contribution_eur,plan\n";
     for (int i = 0; i < rows; ++i) {
-      out << k_call << ",BAD-" << i << ",Title " << i << ",XX,Entity," << (two_errors ? "rebuild" : "new") << '\n';
+      out << k_call << ",BAD-" << i << ",Title " << i << ",XX,Entity,1M," << (two_errors ? "rebuild" : "new") << '\n';
     }
     return path;
   }

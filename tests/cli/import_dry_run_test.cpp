@@ -13,8 +13,8 @@ TEST_F(ImportExportTest, DryRunCountsWhatWouldHappenAndWritesNothing)
 {
   const auto file = write("mixed.csv", std::string(k_full_header) + k_call +
                                          ",BSC-AIF,BSC AI Factory (revised),ES,PT;RO;TR,Barcelona Supercomputing Center,"
-                                         "upgrade,true,31000000.00,0.00,health;climate,submitted,,\n" +
-                                         k_mimer_row + k_call + ",NEW-ONE,New,FI,,CSC,,,,,,,,\n");
+                                         "upgrade,true,31000000.00,,health;climate,submitted,,\n" +
+                                         k_mimer_row + k_call + ",NEW-ONE,New,FI,,CSC,,,1M,,,,,\n");
   const std::string before = dump_database(m_db);
   const auto result = cfp({"import", "proposals", file.string(), "--dry-run"}, "2024-10-02T09:00:00Z");
   EXPECT_EQ(result.exit_code, 0) << result.err;
@@ -27,8 +27,8 @@ TEST_F(ImportExportTest, DryRunCountsWhatWouldHappenAndWritesNothing)
 
 TEST_F(ImportExportTest, DryRunWithInvalidRecordsExitsSixtyFiveAndWritesNothing)
 {
-  const auto file = write("bad.csv", std::string(k_min_header) + k_call + ",GOOD,Good,FI,CSC\n" + k_call +
-                                       ",BAD,Bad,XX,CSC\n");
+  const auto file = write("bad.csv", std::string(k_min_header) + k_call + ",GOOD,Good,FI,CSC,1M\n" + k_call +
+                                       ",BAD,Bad,XX,CSC,1M\n");
   const std::string before = dump_database(m_db);
   const auto result = cfp({"import", "proposals", file.string(), "--dry-run"});
   EXPECT_EQ(result.exit_code, 65);
@@ -40,7 +40,7 @@ TEST_F(ImportExportTest, DryRunWithInvalidRecordsExitsSixtyFiveAndWritesNothing)
 
 TEST_F(ImportExportTest, DryRunWithSkipInvalidCountsTheProposalsTheImportWouldWrite)
 {
-  const auto file = write("bad.csv", std::string(k_min_header) + k_call + ",GOOD,Good,FI,CSC\n" + k_call +
+  const auto file = write("bad.csv", std::string(k_min_header) + k_call + ",GOOD,Good,FI,CSC,1M\n" + k_call +
                                        ",BAD,Bad,FI\n");
   const auto rejects = m_dir / "rejects.csv";
   const std::string before = dump_database(m_db);

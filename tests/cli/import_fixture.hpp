@@ -20,19 +20,21 @@
 namespace cfp::test {
 
 inline constexpr auto k_now = "2024-10-01T10:00:00Z";
-inline constexpr auto k_min_header = "call,acronym,title,host,entity\n";
+// The columns a submission needs: the five required ones and the EU contribution.
+inline constexpr auto k_min_header = "call,acronym,title,host,entity,eu_contribution_eur\n";
 inline constexpr auto k_full_header = "call,acronym,title,host,partners,entity,plan,experimental_platform,eu_contribution_eur,"
                                       "national_contribution_eur,sectors,status,submitted_at,withdrawal_reason\n";
 // The fixture's two proposals as `export proposals` writes them.
 inline constexpr auto k_bsc_row = "EUROHPC-2024-CEI-AI-01,BSC-AIF,BSC AI Factory,ES,PT;RO;TR,Barcelona Supercomputing "
-                                  "Center,upgrade,true,31000000.00,0.00,health;climate,submitted,2024-10-01T10:00:00Z,\n";
+                                  "Center,upgrade,true,31000000.00,,health;climate,submitted,2024-10-01T10:00:00Z,\n";
 inline constexpr auto k_mimer_row = "EUROHPC-2024-CEI-AI-01,MIMER,MIMER AI Factory,SE,,Linköping University,new,false,0.00,"
-                                    "0.00,manufacturing,submitted,2024-10-01T10:00:00Z,\n";
-inline constexpr auto k_two_new_rows = "call,acronym,title,host,entity\n"
-                                       "EUROHPC-2024-CEI-AI-01,LUMI-AIF,LUMI AI Factory,FI,CSC\n"
-                                       "EUROHPC-2024-CEI-AI-01,JUPITER-AIF,JUPITER AI Factory,DE,Forschungszentrum Jülich\n";
+                                    ",manufacturing,submitted,2024-10-01T10:00:00Z,\n";
+inline constexpr auto k_two_new_rows = "call,acronym,title,host,entity,eu_contribution_eur\n"
+                                       "EUROHPC-2024-CEI-AI-01,LUMI-AIF,LUMI AI Factory,FI,CSC,300M\n"
+                                       "EUROHPC-2024-CEI-AI-01,JUPITER-AIF,JUPITER AI Factory,DE,"
+                                       "Forschungszentrum Jülich,42M\n";
 // sha256sum of k_two_new_rows, computed outside the program.
-inline constexpr auto k_two_new_rows_sha256 = "88dd81f8d77674824ed95970ec56a27942cda941a43b171f055c3df9388542f2";
+inline constexpr auto k_two_new_rows_sha256 = "123b2ab2d4ce95610f247a484f665123d57961ea21a2f0c83c8ba3f0bc62323d";
 
 inline nlohmann::json as_json(const std::string& text)
 {
@@ -111,7 +113,8 @@ protected:
     return as_json(ok({"log", "--format", "json", "--limit", std::to_string(limit)}));
   }
 
-  /// Adds proposals with accents, quotes, commas, line breaks, emoji, a draft and a second call.
+  /// Adds proposals with accents, quotes, commas, line breaks, emoji, a draft and a second call;
+  /// the draft gives no contribution and A.1_b no national one (absent, not 0).
   void add_tricky_proposals()
   {
     ok({"proposal", "add", "--call", k_other_call, "--acronym", "QUOTE", "--title",
@@ -121,7 +124,7 @@ protected:
     ok({"proposal", "add", "--call", k_call, "--acronym", "DRAFTY", "--title", "Draft 😀, \"not yet\"", "--host", "gr",
         "--entity", "Ελληνικό Ίδρυμα\nΑθήνα", "--draft"});
     ok({"proposal", "add", "--call", k_other_call, "--acronym", "A.1_b", "--title", "\"", "--host", "PL", "--entity",
-        ",", "--experimental-platform", "--sector", "finance"});
+        ",", "--experimental-platform", "--eu-contribution", "2M", "--sector", "finance"});
   }
 
   /// Exports in `format`, imports that into an empty database given the same calls, and

@@ -18,14 +18,15 @@ constexpr std::size_t k_mib = std::size_t{1} << 20;
 // One JSON record of a new proposal ACRONYM to the fixture's call, with `title`.
 std::string json_record(const std::string& acronym, const std::string& title)
 {
-  return nlohmann::json{{"call", k_call}, {"acronym", acronym}, {"title", title}, {"host", "FI"}, {"entity", "CSC"}}
+  return nlohmann::json{{"call", k_call}, {"acronym", acronym}, {"title", title},
+                        {"host", "FI"},   {"entity", "CSC"},    {"eu_contribution_eur", "1M"}}
       .dump();
 }
 
 TEST_F(ImportExportTest, ATitleOfOneMebibyteIsImportedFromEachFormat)
 {
   const std::string longest(k_mib, 'a');
-  import_ok(write("long.csv", std::string(k_min_header) + k_call + ",LONG-CSV," + longest + ",FI,CSC\n"));
+  import_ok(write("long.csv", std::string(k_min_header) + k_call + ",LONG-CSV," + longest + ",FI,CSC,1M\n"));
   import_ok(write("long.json", "[" + json_record("LONG-JSON", longest) + "]"));
   import_ok(write("long.ndjson", json_record("LONG-NDJSON", longest) + "\n"));
   for (const auto* acronym : {"LONG-CSV", "LONG-JSON", "LONG-NDJSON"}) {
@@ -43,7 +44,7 @@ TEST_F(ImportExportTest, ATitleOverOneMebibyteIsAnInvalidRecordInEachFormat)
     EXPECT_EQ(result.err, file.string() + problem + "\ncfp: error: 1 of 1 records are invalid; nothing was imported\n");
     EXPECT_EQ(dump_database(m_db), before);
   };
-  refused(write("long.csv", std::string(k_min_header) + k_call + ",LONG," + too_long + ",FI,CSC\n"),
+  refused(write("long.csv", std::string(k_min_header) + k_call + ",LONG," + too_long + ",FI,CSC,1M\n"),
           ":2: record: field 3 is longer than 1 MiB");
   refused(write("long.json", "[\n" + json_record("LONG", too_long) + "]"), ":2: title: a string is longer than 1 MiB");
   refused(write("long.ndjson", json_record("LONG", too_long) + "\n"), ":1: title: a string is longer than 1 MiB");
@@ -60,7 +61,7 @@ TEST_F(ImportExportTest, SkipInvalidWritesAJsonRecordWithALongTitleAsNullToTheRe
                      rejects.string() + ")\n");
   EXPECT_EQ(read_file(rejects), std::string(R"([
 {"acronym":"LONG","call":")") + k_call +
-                                    R"(","entity":"CSC","host":"FI","title":null,)" +
+                                    R"(","entity":"CSC","eu_contribution_eur":"1M","host":"FI","title":null,)" +
                                     R"("error":"title: a string is longer than 1 MiB"})" + "\n]\n");
   EXPECT_EQ(show("SHORT")["title"], "Short");
 }

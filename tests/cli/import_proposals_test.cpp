@@ -25,15 +25,16 @@ TEST_F(ImportExportTest, MissingStatusAndSubmittedAtMeanSubmittedNowToTheOpenCut
   EXPECT_EQ(lumi["version"], 1);
   EXPECT_EQ(lumi["plan"], "new");
   EXPECT_EQ(lumi["experimental_platform"], false);
-  EXPECT_EQ(lumi["eu_contribution_eur"], "0.00");
+  EXPECT_EQ(lumi["eu_contribution_eur"], "300000000.00");
+  EXPECT_TRUE(lumi["national_contribution_eur"].is_null()) << "no column: absent, not 0";
 }
 
 TEST_F(ImportExportTest, SubmittedAtDecidesTheCutoffEvenWhenThatCutoffHasClosedSinceGivenHistorical)
 {
-  const auto file = write("late.csv", std::string("call,acronym,title,host,entity,submitted_at\n") + k_call +
-                                          ",ON-TIME,T,FI,CSC,2024-11-04T16:00:00Z\n" + k_call +
-                                          ",NEXT,T,FI,CSC,2024-11-04T16:00:01Z\n" + k_call +
-                                          ",LOCAL,T,FI,CSC,2024-11-04 17:00\n");
+  const auto file = write("late.csv", std::string("call,acronym,title,host,entity,eu_contribution_eur,submitted_at\n") +
+                                          k_call + ",ON-TIME,T,FI,CSC,1M,2024-11-04T16:00:00Z\n" + k_call +
+                                          ",NEXT,T,FI,CSC,1M,2024-11-04T16:00:01Z\n" + k_call +
+                                          ",LOCAL,T,FI,CSC,1M,2024-11-04 17:00\n");
   const auto before = dump_database(m_db);
   const auto refused = cfp({"import", "proposals", file.string()}, "2024-12-01T00:00:00Z");
   EXPECT_EQ(refused.exit_code, 65) << refused.err;
@@ -93,11 +94,11 @@ TEST_F(ImportExportTest, DraftsHaveNoSubmissionTimeNorCutoff)
 
 TEST_F(ImportExportTest, BooleansAreTrueFalseYesNoOneOrZeroInAnyCase)
 {
-  std::string csv = "call,acronym,title,host,entity,experimental_platform\n";
+  std::string csv = "call,acronym,title,host,entity,eu_contribution_eur,experimental_platform\n";
   const std::vector<std::pair<std::string, bool>> cases{{"true", true}, {"FALSE", false}, {"yes", true},
                                                         {"No", false},  {"1", true},      {"0", false}};
   for (std::size_t i = 0; i < cases.size(); ++i) {
-    csv += std::string(k_call) + ",B" + std::to_string(i) + ",T,FI,CSC," + cases[i].first + "\n";
+    csv += std::string(k_call) + ",B" + std::to_string(i) + ",T,FI,CSC,1M," + cases[i].first + "\n";
   }
   import_ok(write("booleans.csv", csv));
   for (std::size_t i = 0; i < cases.size(); ++i) {
@@ -109,10 +110,11 @@ TEST_F(ImportExportTest, AmountsAreReadAsInProposalAddAndJsonIntegersAreAccepted
 {
   import_ok(write("amounts.csv", std::string("call,acronym,title,host,entity,eu_contribution_eur,"
                                              "national_contribution_eur\n") +
-                                   k_call + ",M1,T,FI,CSC,1.5M,1_250_000.50\n" + k_call + ",M2,T,FI,CSC,,\n"));
+                                   k_call + ",M1,T,FI,CSC,1.5M,1_250_000.50\n" + k_call + ",M2,T,FI,CSC,0,\n"));
   EXPECT_EQ(show("M1")["eu_contribution_eur"], "1500000.00");
   EXPECT_EQ(show("M1")["national_contribution_eur"], "1250000.50");
   EXPECT_EQ(show("M2")["eu_contribution_eur"], "0.00");
+  EXPECT_TRUE(show("M2")["national_contribution_eur"].is_null()) << "an empty cell is absent, not 0";
   import_ok(write("amounts.json", std::string("[{\"call\": \"") + k_call +
                                     "\", \"acronym\": \"J1\", \"title\": \"T\", \"host\": \"FI\", \"entity\": \"CSC\", "
                                     "\"eu_contribution_eur\": 31000000, \"national_contribution_eur\": \"12.5k\", "
@@ -129,8 +131,9 @@ TEST_F(ImportExportTest, AmountsAreReadAsInProposalAddAndJsonIntegersAreAccepted
 
 TEST_F(ImportExportTest, CsvWithBomCrlfAndQuotedLineBreaksIsRead)
 {
-  import_ok(write("bom.csv", std::string("\xEF\xBB\xBF") + "call,acronym,title,host,entity\r\n" + k_call +
-                               ",BOM,\"Two\r\nlines, \"\"quoted\"\"\",FI,CSC\r\n\r\n" + k_call + ",LAST,Last,FI,CSC"));
+  import_ok(write("bom.csv", std::string("\xEF\xBB\xBF") + "call,acronym,title,host,entity,eu_contribution_eur\r\n" +
+                               k_call + ",BOM,\"Two\r\nlines, \"\"quoted\"\"\",FI,CSC,1M\r\n\r\n" + k_call +
+                               ",LAST,Last,FI,CSC,1M"));
   EXPECT_EQ(show("BOM")["title"], "Two\r\nlines, \"quoted\"");
   EXPECT_EQ(show("LAST")["title"], "Last");
 }
@@ -139,7 +142,7 @@ TEST_F(ImportExportTest, InputFormatOverridesTheFileName)
 {
   const auto file = write("proposals.txt", std::string("{\"call\": \"") + k_call +
                                                "\", \"acronym\": \"TXT\", \"title\": \"T\", \"host\": \"FI\", "
-                                               "\"entity\": \"CSC\"}\n");
+                                               "\"entity\": \"CSC\", \"eu_contribution_eur\": \"1M\"}\n");
   import_ok(file, k_now, {"--input-format", "ndjson"});
   EXPECT_EQ(show("TXT")["title"], "T");
 }

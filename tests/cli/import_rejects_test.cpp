@@ -13,21 +13,22 @@ namespace {
 
 TEST_F(ImportExportTest, SkipInvalidWritesTheValidRowsAndCopiesCsvRejectsVerbatimWithAnErrorColumn)
 {
-  const std::string bad_multiline = std::string(k_call) + ",BAD1,\"Multi\nline, \"\"quoted\"\"\",FI,CSC,rebuild";
+  const std::string bad_multiline = std::string(k_call) + ",BAD1,\"Multi\nline, \"\"quoted\"\"\",FI,CSC,1M,rebuild";
   const std::string bad_short = std::string(k_call) + ",BAD2,Short";
-  const auto file = write("mixed.csv", "call,acronym,title,host,entity,plan\n" + std::string(k_call) +
-                                         ",GOOD,Good,FI,CSC,new\n" + bad_multiline + "\n" + bad_short + "\n");
+  const auto file = write("mixed.csv", "call,acronym,title,host,entity,eu_contribution_eur,plan\n" +
+                                         std::string(k_call) + ",GOOD,Good,FI,CSC,1M,new\n" + bad_multiline + "\n" +
+                                         bad_short + "\n");
   const auto rejects = m_dir / "rejects.csv";
   const auto result = cfp({"import", "proposals", file.string(), "--skip-invalid", "--rejects", rejects.string()});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "");
   EXPECT_EQ(result.err, file.string() + ":3: plan: 'rebuild' is not a plan; use new, upgrade or none\n" +
-                          file.string() + ":5: record: 3 fields where the header has 6\n" +
+                          file.string() + ":5: record: 3 fields where the header has 7\n" +
                           "imported 1 proposals: 1 inserted, 0 updated, 0 unchanged, 2 invalid (written to " +
                           rejects.string() + ")\n");
-  EXPECT_EQ(read_file(rejects), "call,acronym,title,host,entity,plan,error\r\n" + bad_multiline +
+  EXPECT_EQ(read_file(rejects), "call,acronym,title,host,entity,eu_contribution_eur,plan,error\r\n" + bad_multiline +
                                   ",\"plan: 'rebuild' is not a plan; use new, upgrade or none\"\r\n" + bad_short +
-                                  ",record: 3 fields where the header has 6\r\n");
+                                  ",record: 3 fields where the header has 7\r\n");
   EXPECT_EQ(show("GOOD")["version"], 1);
 }
 
@@ -64,16 +65,20 @@ TEST_F(ImportExportTest, AnUnclosedQuoteAtTheEndKeepsItsRejectAOneRecordRow)
 TEST_F(ImportExportTest, SkipInvalidWritesNdjsonRejectsAsTheObjectPlusAnErrorKey)
 {
   const std::string good = std::string("{\"call\": \"") + k_call +
-                           "\", \"acronym\": \"GOOD\", \"title\": \"Good\", \"host\": \"FI\", \"entity\": \"CSC\"}";
+                           "\", \"acronym\": \"GOOD\", \"title\": \"Good\", \"host\": \"FI\", \"entity\": \"CSC\", "
+                           "\"eu_contribution_eur\": \"1M\"}";
   const std::string bad = std::string("{\"call\": \"") + k_call +
-                          "\", \"acronym\": \"BAD\", \"title\": \"Bad\", \"host\": \"XX\", \"entity\": \"CSC\"}";
+                          "\", \"acronym\": \"BAD\", \"title\": \"Bad\", \"host\": \"XX\", \"entity\": \"CSC\", "
+                          "\"eu_contribution_eur\": \"1M\"}";
   const auto file = write("mixed.ndjson", good + "\n" + bad + "\n{\"call\": \n[1]\n");
   const auto rejects = m_dir / "rejects.ndjson";
   const auto result = cfp({"import", "proposals", file.string(), "--skip-invalid", "--rejects", rejects.string()});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(read_file(rejects),
             std::string("{\"call\":\"") + k_call +
-              "\",\"acronym\":\"BAD\",\"title\":\"Bad\",\"host\":\"XX\",\"entity\":\"CSC\",\"error\":\"host: 'XX' "
+              "\",\"acronym\":\"BAD\",\"title\":\"Bad\",\"host\":\"XX\",\"entity\":\"CSC\","
+              "\"eu_contribution_eur\":\"1M\","
+              "\"error\":\"host: 'XX' "
               "is not a participating state; 'cfp state list' shows the codes\"}\n"
               "{\"record\":\"{\\\"call\\\": \",\"error\":\"record: the line is not a JSON object\"}\n"
               "{\"record\":[1],\"error\":\"record: each record must be a JSON object\"}\n");
@@ -86,7 +91,7 @@ TEST_F(ImportExportTest, SkipInvalidWritesJsonRejectsAsAnArrayOfTheObjectsPlusAn
 {
   const auto file = write("mixed.json", std::string("[\n  {\"call\": \"") + k_call +
                                           "\", \"acronym\": \"GOOD\", \"title\": \"Good\", \"host\": \"FI\", "
-                                          "\"entity\": \"CSC\"},\n  {\"call\": \"" +
+                                          "\"entity\": \"CSC\", \"eu_contribution_eur\": 1000000},\n  {\"call\": \"" +
                                           k_call + "\", \"acronym\": \"BAD\", \"title\": 5, \"host\": \"FI\", "
                                                    "\"entity\": \"CSC\"}\n]\n");
   const auto rejects = m_dir / "rejects.json";
@@ -106,7 +111,7 @@ TEST_F(ImportExportTest, SkipInvalidWithNoInvalidRecordWritesAnEmptyRejectsFile)
          rejects.string()});
   EXPECT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.err, "imported 2 proposals: 2 inserted, 0 updated, 0 unchanged\n");
-  EXPECT_EQ(read_file(rejects), "call,acronym,title,host,entity,error\r\n");
+  EXPECT_EQ(read_file(rejects), "call,acronym,title,host,entity,eu_contribution_eur,error\r\n");
 }
 
 } // namespace

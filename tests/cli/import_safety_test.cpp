@@ -16,9 +16,9 @@ namespace {
 class ImportSafetyTest : public ImportExportTest
 {
 protected:
-  const std::string k_header = "call,acronym,title,host,entity\n";
-  const std::string k_good = "EUROHPC-2024-CEI-AI-01,GOOD,Good,ES,E\n";
-  const std::string k_bad = "EUROHPC-2024-CEI-AI-01,BAD,Bad,XX,E\n";
+  const std::string k_header = "call,acronym,title,host,entity,eu_contribution_eur\n";
+  const std::string k_good = "EUROHPC-2024-CEI-AI-01,GOOD,Good,ES,E,1M\n";
+  const std::string k_bad = "EUROHPC-2024-CEI-AI-01,BAD,Bad,XX,E,1M\n";
 };
 
 TEST_F(ImportSafetyTest, RejectsNamingTheInputFileIsRefusedAndTheInputKept)
@@ -59,7 +59,7 @@ TEST_F(ImportSafetyTest, InvalidUtf8InANdjsonLineIsARejectedRecord)
 {
   const auto file = write("utf.ndjson",
                           "{\"call\":\"EUROHPC-2024-CEI-AI-01\",\"acronym\":\"U1\",\"title\":\"T\",\"host\":\"ES\","
-                          "\"entity\":\"E\"}\n"
+                          "\"entity\":\"E\",\"eu_contribution_eur\":\"1M\"}\n"
                           "{\"call\":\"EUROHPC-2024-CEI-AI-01\",\"acronym\":\"U2\",\"title\":\"T\xff\",\"host\":\"ES\","
                           "\"entity\":\"E\"}\n");
   const auto rejects = m_dir / "r.ndjson";

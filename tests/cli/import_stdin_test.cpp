@@ -31,10 +31,11 @@ TEST_F(ImportExportTest, ErrorsInStandardInputAreNamedDashWithTheLine)
   CliResult result;
   {
     StdinFrom in(std::string("{\"call\": \"") + k_call +
-                 "\", \"acronym\": \"OK\", \"title\": \"T\", \"host\": \"FI\", \"entity\": \"CSC\"}\n\n"
+                 "\", \"acronym\": \"OK\", \"title\": \"T\", \"host\": \"FI\", \"entity\": \"CSC\", "
+                 "\"eu_contribution_eur\": \"1M\"}\n\n"
                  "{\"call\": \"" +
                  k_call + "\", \"acronym\": \"BAD\", \"title\": \"T\", \"host\": \"FI\", \"entity\": \"CSC\", "
-                          "\"plan\": \"rebuild\"}\n");
+                          "\"plan\": \"rebuild\", \"eu_contribution_eur\": \"1M\"}\n");
     result = cfp({"import", "proposals", "-", "--input-format", "ndjson"});
   }
   EXPECT_EQ(result.exit_code, 65) << result.err;

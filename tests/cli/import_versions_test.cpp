@@ -37,7 +37,7 @@ TEST_F(ImportExportTest, ARowDifferingOnlyInTheOrderOrCaseOfCodesIsUnchanged)
 {
   const auto file = write("reordered.csv", std::string(k_full_header) + k_call +
                                              ",BSC-AIF,BSC AI Factory,es,tr; RO ;PT,Barcelona Supercomputing Center,"
-                                             "Upgrade,yes,31M,0,Climate;health,Submitted,2024-10-01T12:00:00+02:00,\n");
+                                             "Upgrade,yes,31M,,Climate;health,Submitted,2024-10-01T12:00:00+02:00,\n");
   EXPECT_EQ(import_ok(file, "2024-10-02T10:00:00Z"), "imported 1 proposals: 0 inserted, 0 updated, 1 unchanged\n");
   EXPECT_EQ(versions_of("BSC-AIF"), 1u);
 }
@@ -51,7 +51,8 @@ TEST_F(ImportExportTest, AnUnchangedRowIsAcceptedAfterItsCutoffHasClosed)
 TEST_F(ImportExportTest, AChangedRowMakesVersionTwoAsProposalUpdateWould)
 {
   import_ok(write("v1.csv", k_two_new_rows));
-  const auto v2 = write("v2.csv", std::string(k_min_header) + k_call + ",LUMI-AIF,LUMI AI Factory (revised),FI,CSC\n");
+  const auto v2 =
+    write("v2.csv", std::string(k_min_header) + k_call + ",LUMI-AIF,LUMI AI Factory (revised),FI,CSC,300M\n");
   EXPECT_EQ(import_ok(v2, "2024-10-02T08:00:00Z"), "imported 1 proposals: 0 inserted, 1 updated, 0 unchanged\n");
   const auto lumi = show("LUMI-AIF");
   EXPECT_EQ(lumi["version"], 2);
@@ -68,8 +69,8 @@ TEST_F(ImportExportTest, AChangedRowMakesVersionTwoAsProposalUpdateWould)
 
 TEST_F(ImportExportTest, AChangedRowOfAProposalWhoseCutoffHasClosedIsInvalidAndNothingIsWritten)
 {
-  const auto file = write("changed.csv", std::string(k_min_header) + k_call + ",NEW-ONE,New,FI,CSC\n" + k_call +
-                                           ",MIMER,MIMER AI Factory (late change),SE,Linköping University\n");
+  const auto file = write("changed.csv", std::string(k_min_header) + k_call + ",NEW-ONE,New,FI,CSC,1M\n" + k_call +
+                                           ",MIMER,MIMER AI Factory (late change),SE,Linköping University,0\n");
   const std::string before = dump_database(m_db);
   const auto result = cfp({"import", "proposals", file.string()}, "2024-11-04T16:00:01Z");
   EXPECT_EQ(result.exit_code, 65) << result.err;
@@ -86,7 +87,7 @@ TEST_F(ImportExportTest, AChangedRowOfAWithdrawnProposalIsInvalid)
 {
   ok({"proposal", "withdraw", "MIMER", "--reason", "merged"});
   const auto file =
-    write("changed.csv", std::string(k_min_header) + k_call + ",MIMER,MIMER again,SE,Linköping University\n");
+    write("changed.csv", std::string(k_min_header) + k_call + ",MIMER,MIMER again,SE,Linköping University,0\n");
   const std::string before = dump_database(m_db);
   const auto result = cfp({"import", "proposals", file.string()});
   EXPECT_EQ(result.exit_code, 65) << result.err;
@@ -97,11 +98,11 @@ TEST_F(ImportExportTest, AChangedRowOfAWithdrawnProposalIsInvalid)
 TEST_F(ImportExportTest, TheSummaryCountsInsertedUpdatedAndUnchanged)
 {
   const auto file = write("mixed.csv", std::string(k_full_header) + k_bsc_row + k_mimer_row + k_call +
-                                         ",NEW-ONE,New,FI,,CSC,,,,,,,,\n");
+                                         ",NEW-ONE,New,FI,,CSC,,,1M,,,,,\n");
   const auto changed = write("changed.csv", std::string(k_full_header) + k_bsc_row + k_call +
                                               ",MIMER,MIMER renamed,SE,,Linköping University,new,false,0.00,0.00,"
                                               "manufacturing,submitted,,\n" +
-                                              k_call + ",NEW-TWO,New,FI,,CSC,,,,,,,,\n");
+                                              k_call + ",NEW-TWO,New,FI,,CSC,,,1M,,,,,\n");
   EXPECT_EQ(import_ok(file), "imported 3 proposals: 1 inserted, 0 updated, 2 unchanged\n");
   EXPECT_EQ(import_ok(changed, "2024-10-05T00:00:00Z"), "imported 3 proposals: 1 inserted, 1 updated, 1 unchanged\n");
   EXPECT_EQ(versions_of("MIMER"), 2u);

@@ -48,8 +48,8 @@ TEST_F(MessageExcerptTest, ALongValueIsCutBeforeTheCharacterThatCrossesTheLimit)
 {
   // 78 bytes, then the three of '€': the limit (80 bytes) falls inside it.
   const std::string host = std::string(78, 'x') + "€2M";
-  const auto result =
-      cfp({"proposal", "add", "--call", k_call, "--acronym", "EURO", "--title", "T", "--host", host, "--entity", "E"});
+  const auto result = cfp({"proposal", "add", "--call", k_call, "--acronym", "EURO", "--title", "T", "--host", host,
+                           "--entity", "E", "--eu-contribution", "0"});
   EXPECT_EQ(result.exit_code, 65);
   EXPECT_TRUE(util::is_valid_utf8(result.err)) << result.err;
   EXPECT_NE(result.err.find("'" + std::string(78, 'x') + "…' is not a participating state"), std::string::npos)
@@ -66,8 +66,7 @@ TEST_F(MessageExcerptTest, ANulInAValueDoesNotCutTheMessage)
 
 TEST_F(MessageExcerptTest, TheMessageOfARejectedRecordReadsBackFromTheRejectsFile)
 {
-  const auto input = write("in.csv", std::string(k_min_header).substr(0, std::strlen(k_min_header) - 1) +
-                                         ",eu_contribution_eur\n"
+  const auto input = write("in.csv", std::string(k_min_header) +
                                          "EUROHPC-2024-CEI-AI-01,GOOD,Good,ES,E,2M\n"
                                          "EUROHPC-2024-CEI-AI-01,EURO,Euro,ES,E,€2M\n"
                                          "EUROHPC-2024-CEI-AI-01,LONG,Long," +

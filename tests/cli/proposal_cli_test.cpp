@@ -20,7 +20,7 @@ json as_json(const std::string& text)
 TEST_F(CliTest, AddPrintsTheReferenceOnStdoutAndTheCutoffOnStderr)
 {
   const auto result = cfp({"proposal", "add", "--call", k_call, "--acronym", "IT4LIA", "--title", "IT4LIA", "--host",
-                           "it", "--partner", "AT", "--partner", "SI", "--entity", "CINECA"},
+                           "it", "--partner", "AT", "--partner", "SI", "--entity", "CINECA", "--eu-contribution", "0"},
                           "2024-11-04T16:00:00Z");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "EUROHPC-2024-CEI-AI-01/IT4LIA\n");
@@ -38,7 +38,7 @@ TEST_F(CliTest, ShowAsJsonHasEveryFieldWithMoneyAsTwoDecimalStrings)
   EXPECT_EQ(proposal["plan"], "upgrade");
   EXPECT_EQ(proposal["experimental_platform"], true);
   EXPECT_EQ(proposal["eu_contribution_eur"], "31000000.00");
-  EXPECT_EQ(proposal["national_contribution_eur"], "0.00");
+  EXPECT_TRUE(proposal["national_contribution_eur"].is_null()) << "never given";
   EXPECT_EQ(proposal["sectors"], json({"health", "climate"}));
   EXPECT_EQ(proposal["status"], "submitted");
   EXPECT_EQ(proposal["cutoff"], "2024-11-04");
@@ -59,7 +59,7 @@ TEST_F(CliTest, ReferencesByIdByCallAndAcronymAndByAcronymInAnyCase)
 TEST_F(CliTest, AnAcronymUsedInTwoCallsMustBeQualified)
 {
   ok({"proposal", "add", "--call", k_other_call, "--acronym", "MIMER", "--title", "MIMER grant", "--host", "SE",
-      "--entity", "Linköping University"});
+      "--entity", "Linköping University", "--eu-contribution", "0"});
   fails({"proposal", "show", "MIMER"}, 1, "EUROHPC-2024-CEI-AI-01/MIMER, EUROHPC-2024-CEI-AI-02/MIMER");
   EXPECT_EQ(as_json(ok({"proposal", "show", std::string(k_other_call) + "/mimer", "--format", "json"}))["title"],
             "MIMER grant");
@@ -68,7 +68,7 @@ TEST_F(CliTest, AnAcronymUsedInTwoCallsMustBeQualified)
 TEST_F(CliTest, SubmissionOneSecondAfterTheCutoffGoesToTheNextCutoff)
 {
   const auto result = cfp({"proposal", "add", "--call", k_call, "--acronym", "LATE", "--title", "Late", "--host", "FI",
-                           "--entity", "CSC", "--format", "json"},
+                           "--entity", "CSC", "--format", "json", "--eu-contribution", "0"},
                           "2024-11-04T16:00:01Z");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(as_json(result.out)["cutoff"], "2025-02-01");
@@ -77,7 +77,7 @@ TEST_F(CliTest, SubmissionOneSecondAfterTheCutoffGoesToTheNextCutoff)
 TEST_F(CliTest, SubmissionAfterTheLastCutoffIsRefusedNamingItInBrusselsTime)
 {
   fails({"proposal", "add", "--call", k_call, "--acronym", "LATER", "--title", "Later", "--host", "FI", "--entity",
-         "CSC"},
+         "CSC", "--eu-contribution", "0"},
         1, "the last one, '2025-02-01', closed at 2025-02-01 17:00:00 CET (Brussels time)", "2025-02-01T16:00:01Z");
 }
 
@@ -153,11 +153,11 @@ TEST_F(CliTest, FreeTextFlagsTakeOneMebibyteButNotOneByteMore)
 {
   const std::string longest(domain::k_max_text_bytes, 'a');
   const std::string too_long = longest + "a";
-  ok({"proposal", "add", "--call", k_call, "--acronym", "LONG", "--title", longest, "--host", "FI", "--entity",
-      longest});
+  ok({"proposal", "add", "--call", k_call, "--acronym", "LONG", "--title", longest, "--host", "FI", "--entity", longest,
+      "--eu-contribution", "0"});
   EXPECT_EQ(as_json(ok({"proposal", "show", "LONG", "--format", "json"}))["title"], longest);
   fails({"proposal", "add", "--call", k_call, "--acronym", "LONGER", "--title", too_long, "--host", "FI", "--entity",
-         "CSC"},
+         "CSC", "--eu-contribution", "0"},
         65, "title: the title is longer than 1 MiB (1048577 bytes)");
   fails({"proposal", "update", "MIMER", "--entity", too_long}, 65,
         "entity: the entity is longer than 1 MiB (1048577 bytes)");
@@ -177,7 +177,7 @@ TEST_F(CliTest, AWithdrawnProposalCannotBeSubmittedAgainAfterItsCutoff)
 TEST_F(CliTest, DraftsHaveNoCutoffUntilSubmitted)
 {
   ok({"proposal", "add", "--call", k_call, "--acronym", "PHAROS", "--title", "Pharos", "--host", "GR", "--entity",
-      "GRNET", "--plan", "none", "--draft"});
+      "GRNET", "--plan", "none", "--eu-contribution", "15M", "--draft"});
   auto proposal = as_json(ok({"proposal", "show", "PHAROS", "--format", "json"}));
   EXPECT_EQ(proposal["status"], "draft");
   EXPECT_EQ(proposal["host"], "EL");
@@ -194,7 +194,7 @@ TEST_F(CliTest, DraftsHaveNoCutoffUntilSubmitted)
 TEST_F(CliTest, ListFiltersByCallCutoffHostStateStatusAndSector)
 {
   ok({"proposal", "add", "--call", k_call, "--acronym", "LUMI-AIF", "--title", "LUMI AI Factory", "--host", "FI",
-      "--partner", "CZ,DK,EE,NO,PL", "--entity", "CSC", "--sector", "space"},
+      "--partner", "CZ,DK,EE,NO,PL", "--entity", "CSC", "--sector", "space", "--eu-contribution", "0"},
      "2024-12-01T12:00:00Z");
   const auto acronyms = [&](std::vector<std::string> args) {
     args.insert(args.begin(), {"proposal", "list", "--format", "json"});
@@ -257,11 +257,11 @@ TEST_F(CliTest, AStateCannotBeNamedBeforeItTakesPartInCalls)
 {
   // Switzerland takes part from 2025-01-01.
   fails({"proposal", "add", "--call", k_call, "--acronym", "ALPS", "--title", "Alps AI", "--host", "CH", "--entity",
-         "CSCS"},
+         "CSCS", "--eu-contribution", "0"},
         1, "CH (Switzerland) takes part in EuroHPC calls from 2025-01-01", "2024-12-31T22:59:59Z");
   fails({"proposal", "update", "MIMER", "--partner", "CH"}, 1, "takes part in EuroHPC calls from 2025-01-01");
   const auto result = cfp({"proposal", "add", "--call", k_call, "--acronym", "ALPS", "--title", "Alps AI", "--host",
-                           "CH", "--entity", "CSCS"},
+                           "CH", "--entity", "CSCS", "--eu-contribution", "0"},
                           "2024-12-31T23:00:00Z");
   EXPECT_EQ(result.exit_code, 0) << result.err;
 }
@@ -269,15 +269,15 @@ TEST_F(CliTest, AStateCannotBeNamedBeforeItTakesPartInCalls)
 TEST_F(CliTest, ADraftMayNameAStateBeforeItTakesPart)
 {
   ok({"proposal", "add", "--call", k_call, "--acronym", "ALPS", "--title", "Alps AI", "--host", "CH", "--entity",
-      "CSCS", "--draft"});
+      "CSCS", "--eu-contribution", "0", "--draft"});
   fails({"proposal", "submit", "ALPS"}, 1, "takes part in EuroHPC calls from 2025-01-01");
   ok({"proposal", "submit", "ALPS"}, "2025-01-02T10:00:00Z");
 }
 
 TEST_F(CliTest, AnAllDigitAcronymIsFoundWhenNoProposalHasThatId)
 {
-  ok({"proposal", "add", "--call", k_call, "--acronym", "2025", "--title", "Numbers", "--host", "FI", "--entity",
-      "CSC"});
+  ok({"proposal", "add", "--call", k_call, "--acronym", "2025", "--title", "Numbers", "--host", "FI", "--entity", "CSC",
+      "--eu-contribution", "0"});
   EXPECT_NE(ok({"proposal", "show", "2025"}).find("Numbers"), std::string::npos);
   fails({"proposal", "show", "777"}, 1, "no proposal with id 777");
 }

@@ -127,7 +127,8 @@ TEST_F(RankTest, TheFundingLineFundsWhatFitsExactlyAndNotACentMore)
   // Without a budget, on the command line or the call, what passes is passing.
   ok({"call", "add", "NO-BUDGET", "--title", "T"}, "2024-09-01T09:00:00Z");
   ok({"deadline", "add", "NO-BUDGET", "2024-11-04"}, "2024-09-01T09:00:00Z");
-  ok({"proposal", "add", "--call", "NO-BUDGET", "--acronym", "P", "--title", "T", "--host", "DE", "--entity", "E"});
+  ok({"proposal", "add", "--call", "NO-BUDGET", "--acronym", "P", "--title", "T", "--host", "DE", "--entity", "E",
+      "--eu-contribution", "0"});
   ok({"score", "add", "NO-BUDGET/P", "--expert", "Ella", "excellence=4", "impact=4", "implementation=4"}, k_after);
   const auto unbudgeted = json::parse(ok({"rank", "NO-BUDGET", "--min-experts", "1", "--format", "json"}, k_after));
   EXPECT_EQ(unbudgeted.at(0).at("status"), "passing");

@@ -16,9 +16,9 @@ class RejectsFileTest : public ImportExportTest
 protected:
   std::filesystem::path input()
   {
-    return write("in.csv", "call,acronym,title,host,entity\n"
-                           "EUROHPC-2024-CEI-AI-01,GOOD,Good,ES,E\n"
-                           "EUROHPC-2024-CEI-AI-01,BAD,Bad,XX,E\n");
+    return write("in.csv", "call,acronym,title,host,entity,eu_contribution_eur\n"
+                           "EUROHPC-2024-CEI-AI-01,GOOD,Good,ES,E,1M\n"
+                           "EUROHPC-2024-CEI-AI-01,BAD,Bad,XX,E,1M\n");
   }
 
   std::vector<std::string> import_with_rejects(const std::string& rejects, bool dry_run = false)
@@ -94,8 +94,8 @@ TEST_F(RejectsFileTest, TwoImportsWithTheSameRejectsFileLeaveOneWholeFile)
     run_process({"/bin/bash", "-c", both, CFP_BINARY, m_db.string(), input().string(), rejects.string()},
                 {"CFP_USER=tester", "CFP_NOW=2024-10-01T10:00:00Z", "CFP_BUSY_TIMEOUT_MS=10000"});
   EXPECT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(read_file(rejects), "call,acronym,title,host,entity,error\r\n"
-                                "EUROHPC-2024-CEI-AI-01,BAD,Bad,XX,E,host: 'XX' is not a participating state; "
+  EXPECT_EQ(read_file(rejects), "call,acronym,title,host,entity,eu_contribution_eur,error\r\n"
+                                "EUROHPC-2024-CEI-AI-01,BAD,Bad,XX,E,1M,host: 'XX' is not a participating state; "
                                 "'cfp state list' shows the codes\r\n");
 }
 

@@ -92,7 +92,8 @@ TEST_F(ReportHtmlTest, TheRankingWithItsThresholdAndFundingLine)
   ok({"proposal", "add", "--call", k_call, "--acronym", "THIRD", "--title", "T", "--host", "DE", "--entity", "E",
       "--eu-contribution", "1.5bn"},
      "2024-10-02T10:00:00Z");
-  ok({"proposal", "add", "--call", k_call, "--acronym", "WEAK", "--title", "T", "--host", "IT", "--entity", "E"},
+  ok({"proposal", "add", "--call", k_call, "--acronym", "WEAK", "--title", "T", "--host", "IT", "--entity", "E",
+      "--eu-contribution", "0"},
      "2024-10-02T10:00:00Z");
   for (const auto& [ref, points] : std::vector<std::pair<std::string, std::string>>{
            {"BSC-AIF", "5"}, {"MIMER", "4.5"}, {"THIRD", "4"}, {"WEAK", "2"}}) {
@@ -177,7 +178,7 @@ TEST_F(ReportHtmlTest, EveryValueIsEscaped)
      "2024-09-01T09:00:00Z");
   ok({"deadline", "add", "EVIL", "2024-12-01", "--label", "<b>bold</b>"}, "2024-09-01T09:00:00Z");
   ok({"proposal", "add", "--call", "EVIL", "--acronym", "X", "--title", "</td></tr></table><img src=x onerror=1>",
-      "--host", "FI", "--entity", "Entity"});
+      "--host", "FI", "--entity", "Entity", "--eu-contribution", "0"});
   const auto html = page({"--call", "EVIL"});
   EXPECT_EQ(html.find("<script"), std::string::npos);
   EXPECT_EQ(html.find("<img"), std::string::npos);

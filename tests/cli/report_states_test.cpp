@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace cfp::test {
 namespace {
 
@@ -39,6 +41,9 @@ protected:
     std::vector<std::string> args{"proposal", "add", "--call", call, "--acronym", acronym,
                                   "--title",  "T",   "--host", host, "--entity",  "E " + acronym};
     args.insert(args.end(), more.begin(), more.end());
+    if (std::find(more.begin(), more.end(), "--eu-contribution") == more.end()) {
+      args.insert(args.end(), {"--eu-contribution", "0"});
+    }
     ok(args, now);
   }
 };

@@ -42,7 +42,7 @@ protected:
   void add_draft(const std::string& acronym)
   {
     ok({"proposal", "add", "--call", k_call, "--acronym", acronym, "--title", "Draft " + acronym, "--host", "FI",
-        "--entity", "CSC", "--draft"});
+        "--entity", "CSC", "--eu-contribution", "5M", "--draft"});
   }
 };
 
@@ -71,7 +71,7 @@ TEST_F(RuleBoundariesCliTest, ImportSubmittingAnExistingDraftIntoAClosedCutoffFa
   add_draft("DRAFTY");
   const auto file = write("drafts.ndjson", std::string("{\"call\": \"") + k_call +
                                              "\", \"acronym\": \"NEWONE\", \"title\": \"T\", \"host\": \"FI\", "
-                                             "\"entity\": \"CSC\"}\n"
+                                             "\"entity\": \"CSC\", \"eu_contribution_eur\": \"1M\"}\n"
                                              "{\"call\": \"" +
                                              k_call +
                                              "\", \"acronym\": \"DRAFTY\", \"title\": \"Draft DRAFTY\", \"host\": "
@@ -140,7 +140,8 @@ TEST_F(RuleBoundariesCliTest, DeadlineAtExactlyASubmissionInstantExitsOneNamingT
 TEST_F(RuleBoundariesCliTest, SwitzerlandCanBeNamedFromMidnightBrusselsOnNewYear)
 {
   const std::vector<std::string> add_cscs{"proposal", "add", "--call", k_call, "--acronym", "CSCS-AIF", "--title",
-                                          "CSCS AI Factory", "--host", "CH", "--entity", "CSCS"};
+                                          "CSCS AI Factory", "--host", "CH", "--entity", "CSCS",
+                                          "--eu-contribution", "0"};
   fails(add_cscs, 1, "CH (Switzerland) takes part in EuroHPC calls from 2025-01-01", "2024-12-31T22:59:59Z");
   const auto result = cfp(add_cscs, "2024-12-31T23:00:00Z");
   EXPECT_EQ(result.exit_code, 0) << result.err;

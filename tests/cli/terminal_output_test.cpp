@@ -22,7 +22,7 @@ protected:
   {
     ImportExportTest::SetUp();
     ok({"proposal", "add", "--call", k_call, "--acronym", "TRICKY", "--title", k_title, "--host", "FI", "--entity",
-        k_entity});
+        k_entity, "--eu-contribution", "0"});
   }
 };
 
@@ -71,8 +71,8 @@ TEST_F(TerminalOutputTest, WithdrawalReasonAndHistoryAreEscapedToo)
 {
   // The other call has no proposals yet: an earlier cut-off is still allowed there.
   ok({"deadline", "add", k_other_call, "2024-10-15", "--label", "round \u2067one\u2069"});
-  ok({"proposal", "add", "--call", k_other_call, "--acronym", "ROUND", "--title", "T", "--host", "ES", "--entity",
-      "E"});
+  ok({"proposal", "add", "--call", k_other_call, "--acronym", "ROUND", "--title", "T", "--host", "ES", "--entity", "E",
+      "--eu-contribution", "0"});
   ok({"proposal", "withdraw", "ROUND", "--reason", "changed\nour\tmind"});
   const auto shown = ok({"proposal", "show", "ROUND"});
   expect_inert(shown);
@@ -121,8 +121,8 @@ TEST_F(TerminalOutputTest, ALabelInAReferenceAndInAConfirmationIsEscaped)
 TEST_F(TerminalOutputTest, AnErrorQuotingAStoredValueShowsItEscaped)
 {
   ok({"deadline", "add", k_other_call, "2024-10-15", "--label", "early\u202e"});
-  ok({"proposal", "add", "--call", k_other_call, "--acronym", "EARLY", "--title", "T", "--host", "ES", "--entity",
-      "E"});
+  ok({"proposal", "add", "--call", k_other_call, "--acronym", "EARLY", "--title", "T", "--host", "ES", "--entity", "E",
+      "--eu-contribution", "0"});
   const auto result = cfp({"proposal", "submit", "EARLY"});
   EXPECT_EQ(result.exit_code, 1);
   expect_inert(result.err);

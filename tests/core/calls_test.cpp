@@ -51,6 +51,7 @@ protected:
     request.input.title = "AI Factory " + acronym;
     request.input.host = "ES";
     request.input.entity = "BSC";
+    request.input.eu_contribution = "1M";
     return core::add_proposal(session(), request).proposal;
   }
 

@@ -14,11 +14,11 @@ constexpr auto k_late_call = k_boundary_late_call;
 
 // ---- an import changes an existing proposal now --------------------------------------------
 
-constexpr auto k_status_header = "call,acronym,title,host,entity,status,submitted_at\n";
+constexpr auto k_status_header = "call,acronym,title,host,entity,eu_contribution_eur,status,submitted_at\n";
 
 std::string draft_row(const std::string& submitted_at)
 {
-  return std::string(k_call) + ",DRAFTY,AI Factory DRAFTY,ES,Barcelona Supercomputing Center,submitted," +
+  return std::string(k_call) + ",DRAFTY,AI Factory DRAFTY,ES,Barcelona Supercomputing Center,10M,submitted," +
          submitted_at + "\n";
 }
 
@@ -130,7 +130,7 @@ TEST_F(RuleBoundariesTest, ImportMovingASubmittedProposalBackIntoAClosedCutoffIs
   core::ImportSummary summary;
   const auto result = attempt(m_fixture, [&] {
     summary = import_csv(std::string(k_status_header) + k_call +
-                         ",BSC-AIF,AI Factory BSC-AIF,ES,Barcelona Supercomputing Center,submitted,"
+                         ",BSC-AIF,AI Factory BSC-AIF,ES,Barcelona Supercomputing Center,10M,submitted,"
                          "2024-10-01T10:00:00Z\n");
   });
   EXPECT_FALSE(result.kind) << result.message;
@@ -149,7 +149,7 @@ TEST_F(RuleBoundariesTest, ImportOfANewProposalBackdatedIntoAClosedCutoffIsAccep
   // when the import is told it brings in the past.
   now("2024-12-01T00:00:00Z");
   const auto summary = import_csv(std::string(k_status_header) + k_call +
-                                      ",NEWONE,AI Factory NEWONE,ES,Barcelona Supercomputing Center,submitted,"
+                                      ",NEWONE,AI Factory NEWONE,ES,Barcelona Supercomputing Center,10M,submitted,"
                                       "2024-11-01T00:00:00Z\n",
                                   true);
   EXPECT_TRUE(summary.written);

@@ -49,6 +49,7 @@ protected:
     result.input.host = host;
     result.input.partners = std::move(partners);
     result.input.entity = "Barcelona Supercomputing Center";
+    result.input.eu_contribution = "10M";
     return result;
   }
 

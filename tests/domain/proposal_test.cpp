@@ -351,5 +351,21 @@ TEST(ProposalTest, CanonicalizeLeavesEverythingElseAlone)
   EXPECT_EQ(fields, original);
 }
 
+TEST(ProposalTest, ASubmissionNeedsTheEuContributionButNotTheNationalOne)
+{
+  auto fields = valid_fields();
+  EXPECT_FALSE(domain::check_submittable(fields));
+  fields.national_contribution.reset();
+  EXPECT_FALSE(domain::check_submittable(fields));
+  EXPECT_THAT(validate(fields), IsEmpty()) << "absent is valid";
+  fields.eu_contribution = 0;
+  EXPECT_FALSE(domain::check_submittable(fields)) << "0 is an amount";
+  fields.eu_contribution.reset();
+  const auto problem = domain::check_submittable(fields);
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->field, "eu_contribution_eur");
+  EXPECT_THAT(validate(fields), IsEmpty()) << "a draft may leave it out";
+}
+
 } // namespace
 } // namespace cfp::test

@@ -50,7 +50,7 @@ setup() {
 setup import calls "$work/calls.json"
 setup call add SOAK-READ --title "Read while importing" --opens 2024-09-10
 setup deadline add SOAK-READ 2025-02-01
-setup proposal add --call SOAK-READ --acronym READER --title Reader --host FI --entity Centre
+setup proposal add --call SOAK-READ --acronym READER --title Reader --host FI --entity Centre --eu-contribution 1M
 
 times="$work/latencies" # lines: PHASE READER MICROSECONDS STARTED_AT_MICROSECONDS
 errors="$work/errors"

@@ -82,13 +82,25 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
   if (input.experimental_platform) {
     fields.experimental_platform = *input.experimental_platform;
   }
-  if (input.eu_contribution) {
-    take(domain::parse_money(*input.eu_contribution), "eu_contribution_eur", fields.eu_contribution);
-  }
-  if (input.national_contribution) {
-    take(domain::parse_money(*input.national_contribution), "national_contribution_eur",
-         fields.national_contribution);
-  }
+  // An amount given as blank text (an empty cell, --eu-contribution '') is left out.
+  const auto amount = [&](const std::optional<std::string>& text, const char* field,
+                          std::optional<domain::Cents>& target) {
+    if (!text) {
+      return;
+    }
+    if (util::trim(*text).empty()) {
+      target.reset();
+      return;
+    }
+    domain::Cents cents = 0;
+    const auto before = errors.size();
+    take(domain::parse_money(*text), field, cents);
+    if (errors.size() == before) {
+      target = cents;
+    }
+  };
+  amount(input.eu_contribution, "eu_contribution_eur", fields.eu_contribution);
+  amount(input.national_contribution, "national_contribution_eur", fields.national_contribution);
   if (input.sectors) {
     fields.sectors.clear();
     for (const auto& sector : *input.sectors) {

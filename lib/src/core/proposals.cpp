@@ -52,22 +52,33 @@ void throw_problems(const std::vector<Problem>& problems, std::string_view what)
               fmt::format("cannot {}; {} problems:\n  {}", what, problems.size(), util::join(lines, "\n  ")));
 }
 
-// Applies `input` onto `fields`, adding every broken rule to `problems`.
+// Applies `input` onto `fields`, adding every broken rule to `problems`. When `unsubmittable` is
+// given, fields that leave out the EU contribution (which a submission needs) break a rule too,
+// and that is its message (unless the amount given was wrong: said already).
 domain::ProposalFields applied_fields(const detail::ReferenceData& reference, domain::ProposalFields fields,
-                                      const ProposalInput& input, std::vector<Problem>& problems)
+                                      const ProposalInput& input, std::vector<Problem>& problems,
+                                      const std::optional<std::string>& unsubmittable = std::nullopt)
 {
-  for (auto& error : detail::apply_input(reference, fields, input)) {
-    problems.push_back({input.label_of(error.field), std::move(error.message)});
+  const auto errors = detail::apply_input(reference, fields, input);
+  const auto missing = domain::check_submittable(fields);
+  for (const auto& error : errors) {
+    problems.push_back({input.label_of(error.field), error.message});
+  }
+  if (unsubmittable && missing &&
+      std::none_of(errors.begin(), errors.end(),
+                   [&](const domain::FieldError& error) { return error.field == missing->field; })) {
+    problems.push_back({input.label_of(missing->field), *unsubmittable});
   }
   return fields;
 }
 
 // Applies `input` onto `fields`, or throws invalid_input listing every broken rule.
 domain::ProposalFields checked_fields(const detail::ReferenceData& reference, domain::ProposalFields fields,
-                                      const ProposalInput& input, std::string_view what)
+                                      const ProposalInput& input, std::string_view what,
+                                      const std::optional<std::string>& unsubmittable = std::nullopt)
 {
   std::vector<Problem> problems;
-  fields = applied_fields(reference, std::move(fields), input, problems);
+  fields = applied_fields(reference, std::move(fields), input, problems, unsubmittable);
   throw_problems(problems, what);
   return fields;
 }
@@ -87,12 +98,12 @@ void require_open(const Proposal& proposal, domain::Instant now, std::string_vie
 // budget may grow, the request may be cut), but most likely a typing mistake.
 std::vector<std::string> budget_warnings(const std::optional<domain::Cents>& budget, const Proposal& proposal)
 {
-  if (!budget || proposal.fields.eu_contribution <= *budget) {
+  if (!budget || !proposal.fields.eu_contribution || *proposal.fields.eu_contribution <= *budget) {
     return {};
   }
   return {fmt::format("{} asks for an EU contribution of {} EUR, more than the budget of call {} ({} EUR); check "
                       "the amount",
-                      proposal.acronym, domain::format_money_grouped(proposal.fields.eu_contribution),
+                      proposal.acronym, domain::format_money_grouped(*proposal.fields.eu_contribution),
                       proposal.call_code, domain::format_money_grouped(*budget))};
 }
 
@@ -169,7 +180,10 @@ ProposalChange add_proposal(Session& session, const NewProposal& request)
     detail::ReferenceData reference(tx);
     Proposal proposal;
     proposal.acronym = request.acronym;
-    proposal.fields = applied_fields(reference, {}, input, problems);
+    proposal.fields = applied_fields(reference, {}, input, problems,
+                                     request.draft ? std::nullopt
+                                                   : std::optional<std::string>("required to submit; give it, or keep "
+                                                                                "the proposal as a --draft"));
     throw_problems(problems, what);
     proposal.call_code = call->code;
     const auto now = session.clock.now();
@@ -204,6 +218,12 @@ ProposalChange submit_proposal(Session& session, const std::string& ref)
                               domain::format_brussels(*before.cutoff_closes_at), before.acronym));
     }
     require_open(before, now, fmt::format("resubmit {}", before.acronym));
+    if (domain::check_submittable(before.fields)) {
+      throw Error(ErrorKind::refused,
+                  fmt::format("cannot submit {}: it has no EU contribution, which a submission requires; give it "
+                              "with 'cfp proposal update {}/{} --eu-contribution AMOUNT' first",
+                              before.acronym, before.call_code, before.acronym));
+    }
     Proposal after = before;
     detail::ReferenceData reference(tx);
     detail::submit_now(reference, after, now);
@@ -225,7 +245,13 @@ ProposalChange update_proposal(Session& session, const std::string& ref, const P
     require_open(before, now, what);
     Proposal after = before;
     detail::ReferenceData reference(tx);
-    after.fields = checked_fields(reference, before.fields, input, what);
+    // Only a draft may leave the EU contribution out.
+    after.fields = checked_fields(reference, before.fields, input, what,
+                                  before.status == ProposalStatus::draft
+                                      ? std::nullopt
+                                      : std::optional(fmt::format("required to submit; {} is {} and keeps one (give "
+                                                                  "an amount)",
+                                                                  before.acronym, domain::to_string(before.status))));
     if (after.fields == before.fields) {
       return ProposalChange{before, before, false, {}};
     }

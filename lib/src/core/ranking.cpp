@@ -176,7 +176,9 @@ Ranking rank_proposals(const Session& session, const store::Transaction& tx, con
   for (std::size_t i = 0; i < passing.size(); ++i) {
     auto& ranked = passing[i];
     ranked.rank = static_cast<int>(i + 1);
-    if (__builtin_add_overflow(cumulative, ranked.scores.proposal.fields.eu_contribution, &cumulative)) {
+    // Only submitted proposals are ranked, and a submission states its EU contribution.
+    const auto requested = ranked.scores.proposal.fields.eu_contribution.value_or(0);
+    if (__builtin_add_overflow(cumulative, requested, &cumulative)) {
       throw Error(ErrorKind::refused,
                   fmt::format("the EU contributions requested in call {} add up to more than cfp can count (about "
                               "92 million billion euros) at {}; check the amounts with 'cfp proposal list --call {}'",

@@ -40,7 +40,8 @@ RankFields rank_fields(const std::vector<domain::Criterion>& criteria)
                       }});
   }
   fields.push_back({"eu_contribution_eur", FieldKind::money, [](const RankedProposal& r, const Display&) {
-                      return Value(domain::Money{r.scores.proposal.fields.eu_contribution});
+                      const auto& requested = r.scores.proposal.fields.eu_contribution;
+                      return requested ? Value(domain::Money{*requested}) : Value();
                     }});
   fields.push_back({"cumulative_eur", FieldKind::money, [](const RankedProposal& r, const Display&) {
                       return r.cumulative ? Value(domain::Money{*r.cumulative}) : Value();

@@ -22,6 +22,11 @@ Value optional_value(const std::optional<T>& value)
   return Value();
 }
 
+Value optional_money(const std::optional<domain::Cents>& cents)
+{
+  return cents ? Value(domain::Money{*cents}) : Value();
+}
+
 // --- reading a proposal file's values ---------------------------------------------------------
 
 std::string text_of(const FileValue& value)
@@ -118,12 +123,13 @@ constexpr Read k_read_platform = [](ProposalFileRecord& record, const FileValue&
   }
   return std::nullopt;
 };
+// A blank amount (an empty cell, null) is given as absent: empty text.
 constexpr Read k_read_eu = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
-  record.input.eu_contribution = blank(value) ? std::string("0") : text_of(value);
+  record.input.eu_contribution = blank(value) ? std::string() : text_of(value);
   return std::nullopt;
 };
 constexpr Read k_read_national = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
-  record.input.national_contribution = blank(value) ? std::string("0") : text_of(value);
+  record.input.national_contribution = blank(value) ? std::string() : text_of(value);
   return std::nullopt;
 };
 constexpr Read k_read_sectors = [](ProposalFileRecord& record, const FileValue& value) -> std::optional<std::string> {
@@ -169,10 +175,10 @@ Fields<Proposal, ProposalFileRecord> make_proposal_fields()
        k_read_plan},
       {"experimental_platform", K::flag, get([](const Proposal& p) { return Value(p.fields.experimental_platform); }),
        k_read_platform},
-      {"eu_contribution_eur", K::money,
-       get([](const Proposal& p) { return Value(domain::Money{p.fields.eu_contribution}); }), k_read_eu},
+      {"eu_contribution_eur", K::money, get([](const Proposal& p) { return optional_money(p.fields.eu_contribution); }),
+       k_read_eu},
       {"national_contribution_eur", K::money,
-       get([](const Proposal& p) { return Value(domain::Money{p.fields.national_contribution}); }), k_read_national},
+       get([](const Proposal& p) { return optional_money(p.fields.national_contribution); }), k_read_national},
       {"sectors", K::list, get([](const Proposal& p) { return Value(p.fields.sectors); }), k_read_sectors},
       {"status", K::text, get([](const Proposal& p) { return Value(std::string(domain::to_string(p.status))); }),
        k_read_status},
@@ -242,8 +248,7 @@ const Fields<domain::Call>& call_fields()
       {"code", FieldKind::text, [](const Call& c, const Display&) { return Value(c.code); }},
       {"title", FieldKind::text, [](const Call& c, const Display&) { return Value(c.title); }},
       {"opens_at", FieldKind::instant, [](const Call& c, const Display&) { return optional_value(c.opens_at); }},
-      {"budget_eur", FieldKind::money,
-       [](const Call& c, const Display&) { return c.budget ? Value(domain::Money{*c.budget}) : Value(); }},
+      {"budget_eur", FieldKind::money, [](const Call& c, const Display&) { return optional_money(c.budget); }},
   };
   return fields;
 }

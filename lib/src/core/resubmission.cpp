@@ -63,6 +63,9 @@ ProposalChange resubmit_proposal(Session& session, const std::string& ref, const
     for (const auto& error : detail::apply_input(reference, after.fields, input)) {
       problems.push_back(input.label_of(error.field) + ": " + error.message);
     }
+    if (const auto missing = domain::check_submittable(after.fields); missing && problems.empty()) {
+      problems.push_back(input.label_of(missing->field) + ": required to submit; give it");
+    }
     if (!problems.empty()) {
       throw Error(ErrorKind::invalid_input,
                   fmt::format("cannot resubmit {}: {}", before.acronym, util::join(problems, "; ")));

@@ -151,13 +151,21 @@ std::vector<FieldError> validate(const ProposalFields& fields)
       errors.push_back({"sectors", fmt::format("{} is named twice as a sector", sector)});
     }
   }
-  if (fields.eu_contribution < 0) {
+  if (fields.eu_contribution && *fields.eu_contribution < 0) {
     errors.push_back({"eu_contribution_eur", "the EU contribution must be zero or more"});
   }
-  if (fields.national_contribution < 0) {
+  if (fields.national_contribution && *fields.national_contribution < 0) {
     errors.push_back({"national_contribution_eur", "the national contribution must be zero or more"});
   }
   return errors;
+}
+
+std::optional<FieldError> check_submittable(const ProposalFields& fields)
+{
+  if (!fields.eu_contribution) {
+    return FieldError{"eu_contribution_eur", "the EU contribution is required to submit"};
+  }
+  return std::nullopt;
 }
 
 void canonicalize(ProposalFields& fields)

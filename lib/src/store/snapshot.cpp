@@ -12,7 +12,10 @@ using nlohmann::ordered_json;
 
 // Format 1 has the keys and order of the proposal, call and cut-off records that cfp 0.1
 // printed with --format json; it must never change. A new format gets a new number and a
-// reader below, and k_snapshot_format moves on.
+// reader below, and k_snapshot_format moves on. Since schema 8 a contribution may be null
+// (absent): a version with both amounts is written byte for byte as before, so that its
+// SHA-256 (the receipt of a submission) is the same; only a cfp that can open a schema 8 file
+// ever reads a null, and it reads both.
 
 namespace {
 
@@ -46,6 +49,21 @@ std::optional<std::string> optional_string(const json& value)
   return value.is_null() ? std::nullopt : std::optional{value.get<std::string>()};
 }
 
+std::optional<domain::Cents> optional_money(const json& value)
+{
+  if (value.is_null()) {
+    return std::nullopt;
+  }
+  return stored(domain::parse_money(value.get<std::string>()));
+}
+
+// An amount as a string of euros, or null when it is absent (schema 8 on: before it, every
+// contribution had an amount, so every version written before keeps its bytes).
+ordered_json money_json(const std::optional<domain::Cents>& cents)
+{
+  return cents ? ordered_json(domain::format_money_plain(*cents)) : ordered_json(nullptr);
+}
+
 domain::Proposal proposal_from_format_1(const json& record)
 {
   domain::Proposal proposal;
@@ -59,8 +77,8 @@ domain::Proposal proposal_from_format_1(const json& record)
   fields.entity = record.at("entity").get<std::string>();
   fields.plan = stored(domain::parse_plan(record.at("plan").get<std::string>()));
   fields.experimental_platform = record.at("experimental_platform").get<bool>();
-  fields.eu_contribution = stored(domain::parse_money(record.at("eu_contribution_eur").get<std::string>()));
-  fields.national_contribution = stored(domain::parse_money(record.at("national_contribution_eur").get<std::string>()));
+  fields.eu_contribution = optional_money(record.at("eu_contribution_eur"));
+  fields.national_contribution = optional_money(record.at("national_contribution_eur"));
   fields.sectors = record.at("sectors").get<std::vector<std::string>>();
   proposal.status = stored(domain::parse_status(record.at("status").get<std::string>()));
   proposal.cutoff_label = optional_string(record.at("cutoff"));
@@ -86,8 +104,8 @@ std::string snapshot(const domain::Proposal& proposal)
       {"entity", fields.entity},
       {"plan", domain::to_string(fields.plan)},
       {"experimental_platform", fields.experimental_platform},
-      {"eu_contribution_eur", domain::format_money_plain(fields.eu_contribution)},
-      {"national_contribution_eur", domain::format_money_plain(fields.national_contribution)},
+      {"eu_contribution_eur", money_json(fields.eu_contribution)},
+      {"national_contribution_eur", money_json(fields.national_contribution)},
       {"sectors", fields.sectors},
       {"status", domain::to_string(proposal.status)},
       {"cutoff", optional_json(proposal.cutoff_label)},
@@ -105,7 +123,7 @@ std::string snapshot(const domain::Call& call)
       {"code", call.code},
       {"title", call.title},
       {"opens_at", instant_json(call.opens_at)},
-      {"budget_eur", call.budget ? ordered_json(domain::format_money_plain(*call.budget)) : ordered_json(nullptr)},
+      {"budget_eur", money_json(call.budget)},
   }
       .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }

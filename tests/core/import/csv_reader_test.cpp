@@ -314,13 +314,13 @@ TEST(CsvProposalReaderTest, ABlankListIsAnEmptyList)
   EXPECT_EQ(result.records[1].values.input.sectors, Names{});
 }
 
-TEST(CsvProposalReaderTest, MoneyIsTextForTheRulesAndBlankIsZero)
+TEST(CsvProposalReaderTest, MoneyIsTextForTheRulesAndBlankIsAbsentNotZero)
 {
   const auto result = read_one(",eu_contribution_eur,national_contribution_eur", ",1.5M,");
   ASSERT_EQ(result.records.size(), 2u);
   EXPECT_TRUE(result.records[1].errors.empty());
   EXPECT_EQ(result.records[1].values.input.eu_contribution, "1.5M");
-  EXPECT_EQ(result.records[1].values.input.national_contribution, "0");
+  EXPECT_EQ(result.records[1].values.input.national_contribution, "") << "given, as absent";
 }
 
 TEST(CsvProposalReaderTest, BlankOptionalCellsTakeTheirDefaults)

@@ -314,11 +314,12 @@ TEST(JsonProposalReaderTest, MoneyMayBeAnIntegerOrAString)
   EXPECT_EQ(negative.records[0].values.input.eu_contribution, "-5");
 }
 
-TEST(JsonProposalReaderTest, NullMoneyIsZero)
+TEST(JsonProposalReaderTest, NullMoneyIsAbsentNotZero)
 {
   const auto result = read_one(R"(, "eu_contribution_eur": null)");
   ASSERT_EQ(result.records.size(), 1u);
-  EXPECT_EQ(result.records[0].values.input.eu_contribution, "0");
+  EXPECT_EQ(result.records[0].values.input.eu_contribution, "") << "given, as absent";
+  EXPECT_FALSE(read_one("").records.at(0).values.input.eu_contribution) << "not given at all";
 }
 
 TEST(JsonProposalReaderTest, MoneyAsANumberThatIsNoIntegerIsAnError)

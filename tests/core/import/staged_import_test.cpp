@@ -26,9 +26,9 @@ protected:
   // A CSV file of `count` new proposals, IMP-1 ... IMP-count, then `last` if it is not empty.
   static std::string records(int count, const std::string& last = "")
   {
-    std::string csv = "call,acronym,title,host,entity\n";
+    std::string csv = "call,acronym,title,host,entity,eu_contribution_eur\n";
     for (int i = 1; i <= count; ++i) {
-      csv += fmt::format("{},IMP-{},Imported {},FI,Centre {}\n", k_call, i, i, i);
+      csv += fmt::format("{},IMP-{},Imported {},FI,Centre {},1M\n", k_call, i, i, i);
     }
     return csv + last;
   }
@@ -71,7 +71,7 @@ TEST_F(StagedImportTest, AProposalAddedBetweenTheCheckAndTheWriteIsUpdatedNotIns
     }
   };
   const auto summary =
-      import(records(1000, fmt::format("{},RACE,From the file,FI,Centre R\n", k_call)), options);
+      import(records(1000, fmt::format("{},RACE,From the file,FI,Centre R,1M\n", k_call)), options);
   EXPECT_TRUE(summary.written);
   EXPECT_EQ(summary.inserted, 1000u);
   EXPECT_EQ(summary.updated, 1u) << "the second check saw the proposal the first did not";
@@ -91,7 +91,7 @@ TEST_F(StagedImportTest, ADryRunAndARefusedImportNeverTakeTheWriteLock)
   const auto checked = import(records(3), dry);
   EXPECT_EQ(checked.inserted, 3u);
   EXPECT_FALSE(checked.written);
-  const auto refused = import(records(2, fmt::format("{},IMP-1,Twice,FI,Centre\n", k_call)));
+  const auto refused = import(records(2, fmt::format("{},IMP-1,Twice,FI,Centre,1M\n", k_call)));
   EXPECT_EQ(refused.invalid, 1u);
   EXPECT_FALSE(refused.written);
   EXPECT_EQ(refused.errors.at(0).message, fmt::format("IMP-1 appears twice in call {}: on line 2 and on line 4", k_call));
@@ -100,8 +100,8 @@ TEST_F(StagedImportTest, ADryRunAndARefusedImportNeverTakeTheWriteLock)
 TEST_F(StagedImportTest, ANewProposalSubmittedInACutoffThatHasClosedNeedsHistorical)
 {
   now("2025-03-01T10:00:00Z");
-  const std::string csv = "call,acronym,title,host,entity,submitted_at\n" +
-                          fmt::format("{},PAST,Past AI Factory,FI,Centre,2024-11-04T15:00:00Z\n", k_call);
+  const std::string csv = "call,acronym,title,host,entity,eu_contribution_eur,submitted_at\n" +
+                          fmt::format("{},PAST,Past AI Factory,FI,Centre,1M,2024-11-04T15:00:00Z\n", k_call);
   const auto refused = import(csv);
   EXPECT_FALSE(refused.written);
   ASSERT_EQ(refused.errors.size(), 1u);
@@ -175,7 +175,7 @@ TEST_F(StagedImportTest, RejectsThatCannotBeKeptStopTheImportBeforeItCommits)
   options.keep_rejects = [](std::istream&) {
     throw Error(ErrorKind::input_file, "cannot write rejects.csv: No space left on device");
   };
-  const std::string csv = records(5, fmt::format("{},BAD,Bad,Atlantis,Centre\n", k_call));
+  const std::string csv = records(5, fmt::format("{},BAD,Bad,Atlantis,Centre,1M\n", k_call));
   EXPECT_EQ(attempt(m_fixture, [&] { import(csv, options); }).message, "cannot write rejects.csv: No space left on device");
   EXPECT_EQ(audit_entries(), before) << "the import committed although its rejects were lost";
   EXPECT_THROW(resolve("IMP-1"), Error);

@@ -470,13 +470,13 @@ const std::map<IoCall, int> k_io_errors{
 fs::path write_import_file(const fs::path& path)
 {
   std::ofstream out(path, std::ios::binary);
-  out << "call,acronym,title,host,partners,entity,sectors\n";
+  out << "call,acronym,title,host,partners,entity,sectors,eu_contribution_eur\n";
   for (int i = 1; i <= 18; ++i) {
     out << (i % 2 == 0 ? k_call : k_other_call) << ",IMP-" << i << ",Imported AI Factory " << i
-        << ",FI,SE;NO;DK,Centre " << i << ",health;climate\n";
+        << ",FI,SE;NO;DK,Centre " << i << ",health;climate,1M\n";
   }
-  out << k_call << ",BSC-AIF,BSC AI Factory (imported),ES,PT;RO;TR,Barcelona Supercomputing Center,health\n";
-  out << k_call << ",MIMER,MIMER AI Factory (imported),SE,,Linköping University,manufacturing\n";
+  out << k_call << ",BSC-AIF,BSC AI Factory (imported),ES,PT;RO;TR,Barcelona Supercomputing Center,health,31M\n";
+  out << k_call << ",MIMER,MIMER AI Factory (imported),SE,,Linköping University,manufacturing,0\n";
   return path;
 }
 

@@ -25,6 +25,7 @@ TEST(HistoryTest, TheCurrentVersionIsTheRowAndEarlierVersionsAreSnapshots)
   request.input.title = "First";
   request.input.host = "ES";
   request.input.entity = "E";
+  request.input.eu_contribution = "1M";
   core::add_proposal(fixture.session(), request);
   EXPECT_EQ(snapshot_rows(fixture), 0) << "recording a proposal writes no snapshot";
 

@@ -14,7 +14,8 @@
 
 namespace cfp::core {
 
-/// Proposal fields as typed on the command line; an empty member is not given.
+/// Proposal fields as typed on the command line; an empty member is not given, and an amount
+/// given as blank text is absent (left out).
 struct ProposalInput
 {
   std::optional<std::string> title;

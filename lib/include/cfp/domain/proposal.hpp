@@ -51,9 +51,9 @@ struct ProposalFields
   std::string entity;                ///< the hosting entity
   Plan plan = Plan::new_system;
   bool experimental_platform = false;
-  Cents eu_contribution = 0;
-  Cents national_contribution = 0;
-  std::vector<std::string> sectors; ///< canonical names, in k_sectors order
+  std::optional<Cents> eu_contribution;       ///< absent until given; required to submit
+  std::optional<Cents> national_contribution; ///< absent until given
+  std::vector<std::string> sectors;           ///< canonical names, in k_sectors order
 
   bool operator==(const ProposalFields&) const = default;
 };
@@ -95,6 +95,10 @@ struct FieldError
 /// Checks the rules that need no database: non-empty UTF-8 text, distinct partners, the host
 /// not among them. State codes and sectors must already be canonical.
 std::vector<FieldError> validate(const ProposalFields& fields);
+
+/// Empty when `fields` may be submitted, else why not (with the JSON field name): a
+/// submission states the EU contribution it requests; the national one may stay absent.
+std::optional<FieldError> check_submittable(const ProposalFields& fields);
 
 /// Sorts partners and orders sectors the way the calls list them, so equal sets compare equal.
 void canonicalize(ProposalFields& fields);

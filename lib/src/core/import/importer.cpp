@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 namespace cfp::core::detail {
 
 using domain::Proposal;
@@ -112,6 +114,16 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
     if (auto problem = domain::check_text(*reason, "withdrawal_reason")) {
       add("withdrawal_reason", *problem);
     }
+  }
+  // Only a draft may leave the EU contribution out (unless its value was wrong: said already).
+  const auto said = [&](std::string_view column) {
+    return std::any_of(errors.begin(), errors.end(), [&](const ImportError& error) { return error.column == column; });
+  };
+  if (status != ProposalStatus::draft && domain::check_submittable(proposal.fields) && !said("status") &&
+      !said("eu_contribution_eur")) {
+    add("eu_contribution_eur", status == ProposalStatus::submitted
+                                   ? "required to submit; give it, or import the proposal as a draft (status draft)"
+                                   : "required of a withdrawn proposal, which was submitted with one; give it");
   }
   if (!errors.empty()) {
     return errors;

@@ -35,8 +35,8 @@ void bind_current(SQLite::Statement& statement, const Proposal& proposal, const 
   statement.bind(5, fields.entity);
   statement.bind(6, std::string(domain::to_string(fields.plan)));
   statement.bind(7, fields.experimental_platform ? 1 : 0);
-  statement.bind(8, fields.eu_contribution);
-  statement.bind(9, fields.national_contribution);
+  bind_optional(statement, 8, fields.eu_contribution);
+  bind_optional(statement, 9, fields.national_contribution);
   statement.bind(10, std::string(domain::to_string(proposal.status)));
   bind_optional(statement, 11, proposal.cutoff_id);
   bind_instant(statement, 12, proposal.submitted_at);

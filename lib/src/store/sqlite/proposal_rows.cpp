@@ -23,8 +23,8 @@ Proposal read_proposal(const SQLite::Statement& statement)
   fields.plan =
       util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage, "a stored plan");
   fields.experimental_platform = statement.getColumn(8).getInt() != 0;
-  fields.eu_contribution = statement.getColumn(9).getInt64();
-  fields.national_contribution = statement.getColumn(10).getInt64();
+  fields.eu_contribution = column_optional_int64(statement.getColumn(9));
+  fields.national_contribution = column_optional_int64(statement.getColumn(10));
   fields.sectors = split_list(statement.getColumn(11).getString(), ',');
   proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()), ErrorKind::storage,
                                          "a stored status");

@@ -14,7 +14,8 @@ namespace {
 
 // A sum of cents as two columns, the whole billions of cents and the rest (SUM_CENTS below), so
 // that SQLite, which stops with "integer overflow" past 2^63, never overflows; the total must
-// fit Cents, or the report is refused.
+// fit Cents, or the report is refused. An absent amount (NULL) is skipped, as sum() skips NULL;
+// the sum of none is 0.
 #define SUM_CENTS(expression) "sum((" expression ") / 1000000000), sum((" expression ") % 1000000000)"
 
 domain::Cents sum_of_cents(const SQLite::Statement& statement, int high)

@@ -68,6 +68,37 @@ SQLite::Database open_connection(const fs::path& path, const OpenOptions& option
   }
 }
 
+// Foreign keys off from its making until on_again() (the migrations), or its end: the pragma does
+// nothing inside a transaction, so this must outlive the migrations' transaction.
+class ForeignKeysOff
+{
+public:
+  explicit ForeignKeysOff(SQLite::Database& db) : m_db(db) { m_db.exec("PRAGMA foreign_keys = OFF"); }
+  ~ForeignKeysOff()
+  {
+    if (m_off) {
+      try {
+        m_db.exec("PRAGMA foreign_keys = ON");
+      } catch (const SQLite::Exception&) {
+        // Reached only while an error ends the opening: the connection is not used again.
+      }
+    }
+  }
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+  /// Turns them on again; throws when SQLite cannot, so that no write goes unchecked.
+  void on_again()
+  {
+    m_db.exec("PRAGMA foreign_keys = ON");
+    m_off = false;
+  }
+
+private:
+  SQLite::Database& m_db;
+  bool m_off = true;
+};
+
 } // namespace
 
 std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const fs::path& path, const OpenOptions& options)
@@ -112,11 +143,22 @@ void SqliteDatabase::prepare()
     return;
   }
   // The identity again and every migration under one write lock: of many processes starting
-  // on a new file at once, one migrates it and the others find it done.
-  SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
-  check_identity();
-  migrate();
-  transaction.commit();
+  // on a new file at once, one migrates it and the others find it done. A migration may rebuild
+  // a table that others refer to (SQLite's twelve steps, as 0008 does): foreign keys are off
+  // while the migrations run, which SQLite allows only outside a transaction, and every key is
+  // checked before the commit; they are on again before anything else runs, even on failure.
+  ForeignKeysOff foreign_keys_off(m_db);
+  {
+    SQLite::Transaction transaction(m_db, SQLite::TransactionBehavior::IMMEDIATE);
+    check_identity();
+    if (m_report.to_version < latest_schema_version()) {
+      const int from = m_report.to_version;
+      migrate();
+      check_foreign_keys(from);
+    }
+    transaction.commit();
+  }
+  foreign_keys_off.on_again();
   // SQLite hides some failed writes while it switches a file to WAL: the switch reports
   // success, and the migration then commits in rollback mode. Switch again; this time a
   // failure shows.
@@ -127,7 +169,20 @@ void SqliteDatabase::prepare()
 
 void SqliteDatabase::use_write_ahead_log()
 {
-  const std::string mode = m_db.execAndGet("PRAGMA journal_mode = WAL").getString();
+  // While other processes create and migrate a new file, SQLite may refuse the switch as busy
+  // at once, without calling the busy handler (a few in a thousand first uses by sixteen
+  // processes at once): wait and try again, as the handler would, until the wait is over.
+  std::string mode;
+  for (int attempt = 0;; ++attempt) {
+    try {
+      mode = m_db.execAndGet("PRAGMA journal_mode = WAL").getString();
+      break;
+    } catch (const SQLite::Exception& error) {
+      if (!is_busy(error) || LockWait::on_busy(&m_lock_wait, attempt) == 0) {
+        throw;
+      }
+    }
+  }
   if (mode != "wal") {
     throw Error(ErrorKind::storage,
                 fmt::format("cannot use write-ahead logging on {} (journal mode stays '{}')", m_location, mode));
@@ -246,6 +301,23 @@ void SqliteDatabase::migrate()
     m_db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
     m_report.to_version = migration.version;
   }
+}
+
+void SqliteDatabase::check_foreign_keys(int from_version)
+{
+  const auto check = foreign_key_check(m_db);
+  if (check.problem_count == 0) {
+    return;
+  }
+  // The rows were there before the migration: only an edit outside cfp leaves them. Thrown
+  // inside the transaction, so the file stays as it was.
+  const bool one = check.problem_count == 1;
+  throw Error(ErrorKind::storage,
+              fmt::format("cannot migrate {} to schema version {}: {} row{} refer{} to rows that do not exist; the "
+                          "file stays at schema version {}:\n  {}\nit was changed outside cfp: restore a backup "
+                          "('cfp db check' lists every such row)",
+                          m_location, latest_schema_version(), check.problem_count, one ? "" : "s", one ? "s" : "",
+                          from_version, fmt::join(check.problems, "\n  ")));
 }
 
 void SqliteDatabase::finish_migration(int version)

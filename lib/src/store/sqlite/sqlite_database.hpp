@@ -48,6 +48,10 @@ private:
   void migrate();
   /// What a migration needs beyond its SQL, done in C++ in the same transaction.
   void finish_migration(int version);
+  /// Throws cfp::Error (storage) when a row refers to one that does not exist, inside the
+  /// migrations' transaction (foreign keys are off while they run); names `from_version`, the
+  /// version the file stays at.
+  void check_foreign_keys(int from_version);
   int read_schema_version();
 
   std::string m_location;

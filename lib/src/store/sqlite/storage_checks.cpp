@@ -20,16 +20,23 @@ constexpr std::int64_t k_problems_kept = 10;
 constexpr char k_integrity_check[] = "PRAGMA integrity_check(100)";
 constexpr char k_foreign_key_check[] = "PRAGMA foreign_key_check";
 
+// Hands each row of the check `sql` (one of the constants above) to `row`.
+void each_row(SQLite::Database& db, const char* sql, const std::function<void(SQLite::Statement&)>& row)
+{
+  SQLite::Statement statement(db, sql);
+  while (statement.executeStep()) {
+    row(statement);
+  }
+}
+
 // Runs `check` in one read transaction; SQLite's refusal to read the file is the check's problem.
 StorageCheck run_check(SQLite::Database& db, std::string name, const std::string& location,
-                       std::chrono::milliseconds busy_timeout,
-                       const std::function<void(SQLite::Statement&, StorageCheck&)>& check, const char* sql)
+                       std::chrono::milliseconds busy_timeout, const std::function<void(StorageCheck&)>& check)
 {
   StorageCheck result{std::move(name), {}, 0};
   try {
     SQLite::Transaction transaction(db, SQLite::TransactionBehavior::DEFERRED);
-    SQLite::Statement statement(db, sql);
-    check(statement, result);
+    check(result);
   } catch (const SQLite::Exception& error) {
     if (is_busy(error)) {
       throw translate(error, "check the database", location, busy_timeout);
@@ -54,33 +61,33 @@ std::vector<StorageCheck> run_storage_checks(SQLite::Database& db, const std::st
                                              std::chrono::milliseconds busy_timeout)
 {
   std::vector<StorageCheck> checks;
-  checks.push_back(run_check(
-      db, "integrity", location, busy_timeout,
-      [](SQLite::Statement& statement, StorageCheck& check) {
-        while (statement.executeStep()) {
-          const std::string row = statement.getColumn(0).getString();
-          if (row != "ok") {
-            add_problem(check, row);
-          }
-        }
-      },
-      k_integrity_check));
-  checks.push_back(run_check(
-      db, "foreign keys", location, busy_timeout,
-      [](SQLite::Statement& statement, StorageCheck& check) {
-        // Each row: the table, the rowid, the table it refers to, and which of its keys.
-        while (statement.executeStep()) {
-          const auto table = statement.getColumn(0).getString();
-          const auto row = statement.getColumn(1);
-          const auto parent = statement.getColumn(2).getString();
-          add_problem(check, row.isNull()
-                                 ? fmt::format("a row of {} refers to a row of {} that does not exist", table, parent)
-                                 : fmt::format("row {} of {} refers to a row of {} that does not exist", row.getInt64(),
-                                               table, parent));
-        }
-      },
-      k_foreign_key_check));
+  checks.push_back(run_check(db, "integrity", location, busy_timeout, [&db](StorageCheck& check) {
+    each_row(db, k_integrity_check, [&](SQLite::Statement& statement) {
+      const std::string row = statement.getColumn(0).getString();
+      if (row != "ok") {
+        add_problem(check, row);
+      }
+    });
+  }));
+  checks.push_back(run_check(db, "foreign keys", location, busy_timeout,
+                             [&db](StorageCheck& check) { check = foreign_key_check(db); }));
   return checks;
+}
+
+StorageCheck foreign_key_check(SQLite::Database& db)
+{
+  StorageCheck check{"foreign keys", {}, 0};
+  // Each row: the table, the rowid, the table it refers to, and which of its keys.
+  each_row(db, k_foreign_key_check, [&](SQLite::Statement& statement) {
+    const auto table = statement.getColumn(0).getString();
+    const auto row = statement.getColumn(1);
+    const auto parent = statement.getColumn(2).getString();
+    add_problem(check, row.isNull()
+                           ? fmt::format("a row of {} refers to a row of {} that does not exist", table, parent)
+                           : fmt::format("row {} of {} refers to a row of {} that does not exist", row.getInt64(),
+                                         table, parent));
+  });
+  return check;
 }
 
 } // namespace cfp::store::sqlite

@@ -21,4 +21,8 @@ namespace cfp::store::sqlite {
 std::vector<StorageCheck> run_storage_checks(SQLite::Database& db, const std::string& location,
                                              std::chrono::milliseconds busy_timeout);
 
+/// Every foreign key (PRAGMA foreign_key_check), in the caller's transaction: the check of
+/// check_storage, and of the migrations, which run with foreign keys off.
+StorageCheck foreign_key_check(SQLite::Database& db);
+
 } // namespace cfp::store::sqlite
