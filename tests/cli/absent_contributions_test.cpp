@@ -57,7 +57,7 @@ TEST_F(AbsentContributionsTest, ADraftLeavesThemOutAndEveryFormatShowsThemAbsent
     }
   }
   const auto exported = lines_of(ok({"export", "proposals"}));
-  EXPECT_NE(std::find(exported.begin(), exported.end(), std::string(k_call) + ",NOTHING,T,FI,,E,new,false,,,,draft,"),
+  EXPECT_NE(std::find(exported.begin(), exported.end(), std::string(k_call) + ",NOTHING,T,FI,,E,new,false,,,,draft,,"),
             exported.end());
 }
 
@@ -73,14 +73,14 @@ TEST_F(AbsentContributionsTest, AddingASubmissionWithoutTheEuContributionIsRefus
         65, "--eu-contribution: required to submit");
   // With every other problem of the values, at once.
   fails({"proposal", "add", "--call", k_call, "--acronym", "NOEU", "--title", "T", "--host", "XX", "--entity", "E"}, 65,
-        "cannot record proposal NOEU:\n  host: 'XX' is not a participating state; 'cfp state list' shows the "
-        "codes\n  --eu-contribution: required to submit; give it, or keep the proposal as a --draft\n");
+        "cannot record proposal NOEU; 2 problems:\n  --host: 'XX' is not a participating state; 'cfp state list' "
+        "shows the codes\n  --eu-contribution: required to submit; give it, or keep the proposal as a --draft\n");
   // A wrong amount is said once, as what it is.
   const auto wrong = cfp({"proposal", "add", "--call", k_call, "--acronym", "NOEU", "--title", "T", "--host", "FI",
                           "--entity", "E", "--eu-contribution", "1.001"});
   EXPECT_EQ(wrong.exit_code, 65);
   EXPECT_EQ(wrong.err,
-            "cfp: error: cannot record proposal NOEU: eu_contribution_eur: at most two decimals (whole cents) "
+            "cfp: error: cannot record proposal NOEU: --eu-contribution: at most two decimals (whole cents) "
             "are allowed\n");
   // The national contribution may stay absent, and 0 is an amount.
   ok({"proposal", "add", "--call", k_call, "--acronym", "EU-ONLY", "--title", "T", "--host", "FI", "--entity", "E",

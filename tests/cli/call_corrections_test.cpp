@@ -87,7 +87,7 @@ TEST_F(CallCorrectionsTest, AnOpeningAtTheFirstSubmissionIsAccepted)
 TEST_F(CallCorrectionsTest, AnOpeningAfterAnEarlierVersionsSubmissionIsRefused)
 {
   ok({"proposal", "add", "--call", k_other_call, "--acronym", "EARLY", "--title", "Early", "--host", "FR", "--entity",
-      "E"},
+      "E", "--eu-contribution", "1M"},
      "2024-10-01T10:00:00Z");
   ok({"proposal", "update", "EARLY", "--title", "Early, revised"}, "2024-10-20T10:00:00Z");
   fails({"call", "update", k_other_call, "--opens", "2024-10-10"}, 1,
@@ -100,7 +100,8 @@ TEST_F(CallCorrectionsTest, AnOpeningNotBeforeEveryCutoffIsRefused)
   fails({"call", "update", k_other_call, "--opens", "2024-11-04T16:00:00Z"}, 1,
         "cannot open call EUROHPC-2024-CEI-AI-02 at 2024-11-04 17:00:00 CET (Brussels time): its cut-off "
         "'2024-11-04' closes at 2024-11-04 17:00:00 CET (Brussels time), and a call opens before its cut-offs; open "
-        "it earlier, or move that cut-off first with 'cfp deadline update EUROHPC-2024-CEI-AI-02 \"2024-11-04\" "
+        "it earlier, or, if no proposal was submitted to that cut-off, move it first with 'cfp deadline update "
+        "EUROHPC-2024-CEI-AI-02 \"2024-11-04\" "
         "--when WHEN'");
   ok({"call", "update", k_other_call, "--opens", "2024-11-04T15:59:59Z"});
 }

@@ -21,8 +21,9 @@ protected:
 
   void add_proposal(const std::string& acronym, const std::string& now, bool draft = false)
   {
-    std::vector<std::string> args{"proposal", "add",   "--call", k_other_call, "--acronym", acronym,
-                                  "--title",  acronym, "--host", "FR",         "--entity",  "Entity"};
+    std::vector<std::string> args{"proposal",          "add",   "--call", k_other_call, "--acronym", acronym,
+                                  "--title",           acronym, "--host", "FR",         "--entity",  "Entity",
+                                  "--eu-contribution", "1M"};
     if (draft) {
       args.emplace_back("--draft");
     }
@@ -197,7 +198,7 @@ TEST_F(DeadlineCorrectionsTest, UpdateRefusesBadValues)
 {
   fails({"deadline", "update", "NO-SUCH-CALL", "2024-11-04", "--label", "X"}, 1, "no call 'NO-SUCH-CALL'");
   fails({"deadline", "update", k_other_call, "no such label", "--label", "X"}, 1,
-        "call EUROHPC-2024-CEI-AI-02 has no cut-off labelled 'no such label'; 'cfp deadline list "
+        "call EUROHPC-2024-CEI-AI-02 has no cut-off labelled 'no such label'; 'cfp deadline list --call "
         "EUROHPC-2024-CEI-AI-02' shows them");
   const std::string label_rule =
       "a cut-off label is 1 to 64 characters of UTF-8 text without control characters or surrounding spaces";

@@ -84,7 +84,8 @@ TEST_F(ListFiltersTest, OneValueAnOccurrence)
 TEST_F(ListFiltersTest, ACutoffLabelWithACommaIsGivenWhole)
 {
   ok({"deadline", "add", k_call, "2025-06-02", "--label", "June, late"}, "2024-09-01T09:00:00Z");
-  ok({"proposal", "add", "--call", k_call, "--acronym", "EPS", "--title", "Eps", "--host", "PT", "--entity", "E"},
+  ok({"proposal", "add", "--call", k_call, "--acronym", "EPS", "--title", "Eps", "--host", "PT", "--entity", "E",
+      "--eu-contribution", "1M"},
      "2025-03-01T10:00:00Z");
   EXPECT_EQ(values({"proposal", "list", "--cutoff", "june, LATE"}), (Strings{"EPS"}));
   EXPECT_EQ(values({"proposal", "list", "--cutoff", "June, late", "--cutoff", "2024-11-04,2025-02-01"}),

@@ -78,7 +78,7 @@ TEST_F(ListOrderCliTest, ExpertsInAnyOrder)
 TEST_F(ListOrderCliTest, ScoresOfSeveralCallsInAnyOrder)
 {
   ok({"proposal", "add", "--call", k_other_call, "--acronym", "GAMMA", "--title", "Gamma", "--host", "FI", "--entity",
-      "Gamma Centre"});
+      "Gamma Centre", "--eu-contribution", "1M"});
   EXPECT_EQ(values({"score", "list", "--call", std::string(k_other_call) + "," + k_call}, "acronym"),
             (Strings{"BSC-AIF", "BSC-AIF", "BSC-AIF", "MIMER", "MIMER", "MIMER", "GAMMA", "GAMMA", "GAMMA"}));
   EXPECT_EQ(values({"score", "list", "--call", k_call, "--call", k_other_call, "--sort", "criterion", "--limit", "3"},

@@ -22,10 +22,10 @@ protected:
     ImportExportTest::SetUp();
     ok({"--as", "alice", "proposal", "update", "MIMER", "--title", "MIMER, retitled"}, "2024-10-02T10:00:00Z");
     import_ok(write("new.csv", k_two_new_rows), "2024-10-03T10:00:00Z");
-    import_ok(write("bsc.csv", std::string(k_min_header) + k_call + ",BSC-AIF,BSC AI Factory II,ES,BSC\n"),
+    import_ok(write("bsc.csv", std::string(k_min_header) + k_call + ",BSC-AIF,BSC AI Factory II,ES,BSC,31M\n"),
               "2024-10-04T10:00:00Z");
     ok({"--as", "bob", "proposal", "add", "--call", k_other_call, "--acronym", "GAMMA", "--title", "Gamma", "--host",
-        "FI", "--entity", "Gamma Centre"},
+        "FI", "--entity", "Gamma Centre", "--eu-contribution", "1M"},
        "2024-10-05T10:00:00Z");
     const auto calls = write("calls.json", std::string(R"({"calls": [{"code": ")") + k_other_call +
                                                R"(", "title": "AI Factories, services"}]})");

@@ -123,7 +123,8 @@ TEST_F(SaferEditsTest, DryRunOfEveryKindOfChangeChangesNothing)
       {"call", "add", "TEST-CALL", "--title", "Test"},
       {"call", "set-threshold", k_call, "10"},
       {"deadline", "add", k_call, "2025-06-01"},
-      {"proposal", "add", "--call", k_call, "--acronym", "NEW", "--title", "t", "--host", "FI", "--entity", "e"},
+      {"proposal", "add", "--call", k_call, "--acronym", "NEW", "--title", "t", "--host", "FI", "--entity", "e",
+       "--eu-contribution", "1M"},
       {"proposal", "withdraw", "BSC-AIF", "--reason", "r"},
       {"criterion", "add", k_call, "novelty", "--name", "Novelty"},
       {"expert", "add", "Ella Expert", "--state", "FI"},
@@ -158,7 +159,7 @@ TEST_F(SaferEditsTest, AddReportsEveryProblemAtOnceUnderTheOptionNames)
          "--entity", "e", "--eu-contribution", "12,5"},
         65, "cannot record proposal bad acronym; 4 problems:\n  --acronym: ");
   const auto result = cfp({"proposal", "add", "--call", k_call, "--acronym", "MIMER", "--title", "t", "--host", "ZZ",
-                           "--entity", "e", "--partner", "XX"});
+                           "--entity", "e", "--partner", "XX", "--eu-contribution", "1M"});
   EXPECT_EQ(result.exit_code, 65);
   EXPECT_NE(result.err.find("3 problems:\n  --acronym: MIMER is already used in call"), std::string::npos)
       << result.err;
@@ -169,7 +170,8 @@ TEST_F(SaferEditsTest, AddReportsEveryProblemAtOnceUnderTheOptionNames)
 TEST_F(SaferEditsTest, OneProblemAloneKeepsItsExitCode)
 {
   fails(
-      {"proposal", "add", "--call", "NO-SUCH-CALL", "--acronym", "X", "--title", "t", "--host", "FI", "--entity", "e"},
+      {"proposal", "add", "--call", "NO-SUCH-CALL", "--acronym", "X", "--title", "t", "--host", "FI", "--entity", "e",
+       "--eu-contribution", "1M"},
       1, "cannot record proposal X: --call: no call 'NO-SUCH-CALL'");
 }
 

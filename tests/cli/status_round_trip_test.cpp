@@ -138,7 +138,9 @@ TEST_F(StatusRoundTripTest, AnImportThatWouldWithdrawSaysHowToWithdraw)
                                                     "withdrawn,why\n");
   import_refused(submitted, ":2: status: an import cannot withdraw MIMER; use 'cfp proposal withdraw MIMER --reason "
                             "TEXT'");
-  const auto draft = write("draft.csv", header + k_call + ",DRAFTY,t,FI,e,withdrawn,why\n");
+  const auto draft =
+      write("draft.csv", "call,acronym,title,host,entity,eu_contribution_eur,status,withdrawal_reason\n" +
+                             std::string(k_call) + ",DRAFTY,t,FI,e,1M,withdrawn,why\n");
   import_refused(draft, ":2: status: DRAFTY is a draft; only a submitted proposal can be withdrawn");
 }
 

@@ -105,7 +105,7 @@ std::optional<domain::Cents> selected_over(const store::Transaction& tx, const d
   std::optional<domain::Cents> total = 0;
   tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {
     if (total) {
-      total = domain::add_cents(*total, proposal.fields.eu_contribution);
+      total = domain::add_cents(*total, proposal.fields.eu_contribution.value_or(0));
     }
   });
   if (!total) {

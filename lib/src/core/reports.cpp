@@ -156,7 +156,7 @@ DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineRepo
     for (const auto& round : rounds[cutoff.id]) {
       if (round.status == domain::ProposalStatus::submitted) {
         ++row.submitted;
-        row.eu_requested = add_amounts(row.eu_requested, round.fields.eu_contribution);
+        row.eu_requested = add_amounts(row.eu_requested, round.fields.eu_contribution.value_or(0));
       } else {
         ++row.withdrawn;
       }

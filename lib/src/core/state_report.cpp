@@ -47,11 +47,11 @@ void add_round(std::map<std::string, store::StateTally>& tallies, const domain::
   };
   auto& host = tally_of(round.fields.host);
   ++host.hosted;
-  host.eu_requested = add_amounts(host.eu_requested, round.fields.eu_contribution);
-  host.national_committed = add_amounts(host.national_committed, round.fields.national_contribution);
+  host.eu_requested = add_amounts(host.eu_requested, round.fields.eu_contribution.value_or(0));
+  host.national_committed = add_amounts(host.national_committed, round.fields.national_contribution.value_or(0));
   if (round.outcome == domain::Outcome::selected) {
     ++host.selected;
-    host.eu_selected = add_amounts(host.eu_selected, round.fields.eu_contribution);
+    host.eu_selected = add_amounts(host.eu_selected, round.fields.eu_contribution.value_or(0));
   }
   for (const auto& partner : round.fields.partners) {
     ++tally_of(partner).partnered;

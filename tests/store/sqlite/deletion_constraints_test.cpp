@@ -34,6 +34,7 @@ protected:
     request.input.title = "First";
     request.input.host = "ES";
     request.input.entity = "E";
+    request.input.eu_contribution = "1M";
     const auto id = core::add_proposal(session(), request).proposal.id;
     core::ProposalInput change;
     change.title = "Second";
