@@ -230,4 +230,54 @@ void save_version(const Session& session, store::Transaction& tx, const domain::
                {subject_of(after), entity_of(after), action, store::snapshot(before), store::snapshot(after)});
 }
 
+// Throws one error listing every problem; alone, a problem keeps its own kind (a call not
+// found, an acronym taken), together they are invalid input.
+void throw_problems(const std::vector<Problem>& problems, std::string_view what)
+{
+  if (problems.empty()) {
+    return;
+  }
+  if (problems.size() == 1) {
+    throw Error(problems.front().kind,
+                fmt::format("cannot {}: {}: {}", what, problems.front().field, problems.front().message));
+  }
+  std::vector<std::string> lines;
+  for (const auto& problem : problems) {
+    lines.push_back(problem.field + ": " + problem.message);
+  }
+  throw Error(ErrorKind::invalid_input,
+              fmt::format("cannot {}; {} problems:\n  {}", what, problems.size(), util::join(lines, "\n  ")));
+}
+
+// Applies `input` onto `fields`, adding every broken rule to `problems`. When `unsubmittable` is
+// given, fields that leave out the EU contribution (which a submission needs) break a rule too,
+// and that is its message (unless the amount given was wrong: said already).
+domain::ProposalFields applied_fields(const ReferenceData& reference, domain::ProposalFields fields,
+                                      const ProposalInput& input, std::vector<Problem>& problems,
+                                      const std::optional<std::string>& unsubmittable)
+{
+  const auto errors = apply_input(reference, fields, input);
+  const auto missing = domain::check_submittable(fields);
+  for (const auto& error : errors) {
+    problems.push_back({input.label_of(error.field), error.message});
+  }
+  if (unsubmittable && missing &&
+      std::none_of(errors.begin(), errors.end(),
+                   [&](const domain::FieldError& error) { return error.field == missing->field; })) {
+    problems.push_back({input.label_of(missing->field), *unsubmittable});
+  }
+  return fields;
+}
+
+// Applies `input` onto `fields`, or throws invalid_input listing every broken rule.
+domain::ProposalFields checked_fields(const ReferenceData& reference, domain::ProposalFields fields,
+                                      const ProposalInput& input, std::string_view what,
+                                      const std::optional<std::string>& unsubmittable)
+{
+  std::vector<Problem> problems;
+  fields = applied_fields(reference, std::move(fields), input, problems, unsubmittable);
+  throw_problems(problems, what);
+  return fields;
+}
+
 } // namespace cfp::core::detail

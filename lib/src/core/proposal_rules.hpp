@@ -9,10 +9,14 @@
 #include <cfp/core/proposals.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/domain/audit.hpp>
-#include <cfp/store/transaction.hpp>
 #include <cfp/domain/proposal.hpp>
+#include <cfp/error.hpp>
+#include <cfp/store/transaction.hpp>
 #include <cfp/util/result.hpp>
 
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace cfp::core::detail {
@@ -26,6 +30,31 @@ std::vector<domain::FieldError> apply_input(const ReferenceData& reference, doma
 /// (the call has not opened, no cut-off is open, a state does not take part yet).
 util::Result<domain::Cutoff> submission_cutoff(const ReferenceData& reference, const CallInfo& call,
                                                const domain::ProposalFields& fields, domain::Instant at);
+
+/// One problem of a request, under the name the request gave the field, and the kind of error
+/// it would be alone.
+struct Problem
+{
+  std::string field;
+  std::string message;
+  ErrorKind kind = ErrorKind::invalid_input;
+};
+
+/// Throws one error listing every problem; alone, a problem keeps its own kind (a call not
+/// found, an acronym taken), together they are invalid input.
+void throw_problems(const std::vector<Problem>& problems, std::string_view what);
+
+/// Applies `input` onto `fields`, adding every broken rule to `problems`, named as `input`
+/// labels them. With `unsubmittable`, fields that leave out the EU contribution (which a
+/// submission needs) break a rule too, with that message (unless the amount given was wrong).
+domain::ProposalFields applied_fields(const ReferenceData& reference, domain::ProposalFields fields,
+                                      const ProposalInput& input, std::vector<Problem>& problems,
+                                      const std::optional<std::string>& unsubmittable = std::nullopt);
+
+/// The same, throwing every problem as one error for `what` (throw_problems).
+domain::ProposalFields checked_fields(const ReferenceData& reference, domain::ProposalFields fields,
+                                      const ProposalInput& input, std::string_view what,
+                                      const std::optional<std::string>& unsubmittable = std::nullopt);
 
 /// "proposal CALL/ACRONYM": how the audit log names a proposal.
 std::string entity_of(const domain::Proposal& proposal);

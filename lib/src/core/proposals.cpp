@@ -24,65 +24,6 @@ namespace {
 using domain::Proposal;
 using domain::ProposalStatus;
 
-// One problem of a request, under the name the request gave the field, and the kind of error
-// it would be alone.
-struct Problem
-{
-  std::string field;
-  std::string message;
-  ErrorKind kind = ErrorKind::invalid_input;
-};
-
-// Throws one error listing every problem; alone, a problem keeps its own kind (a call not
-// found, an acronym taken), together they are invalid input.
-void throw_problems(const std::vector<Problem>& problems, std::string_view what)
-{
-  if (problems.empty()) {
-    return;
-  }
-  if (problems.size() == 1) {
-    throw Error(problems.front().kind,
-                fmt::format("cannot {}: {}: {}", what, problems.front().field, problems.front().message));
-  }
-  std::vector<std::string> lines;
-  for (const auto& problem : problems) {
-    lines.push_back(problem.field + ": " + problem.message);
-  }
-  throw Error(ErrorKind::invalid_input,
-              fmt::format("cannot {}; {} problems:\n  {}", what, problems.size(), util::join(lines, "\n  ")));
-}
-
-// Applies `input` onto `fields`, adding every broken rule to `problems`. When `unsubmittable` is
-// given, fields that leave out the EU contribution (which a submission needs) break a rule too,
-// and that is its message (unless the amount given was wrong: said already).
-domain::ProposalFields applied_fields(const detail::ReferenceData& reference, domain::ProposalFields fields,
-                                      const ProposalInput& input, std::vector<Problem>& problems,
-                                      const std::optional<std::string>& unsubmittable = std::nullopt)
-{
-  const auto errors = detail::apply_input(reference, fields, input);
-  const auto missing = domain::check_submittable(fields);
-  for (const auto& error : errors) {
-    problems.push_back({input.label_of(error.field), error.message});
-  }
-  if (unsubmittable && missing &&
-      std::none_of(errors.begin(), errors.end(),
-                   [&](const domain::FieldError& error) { return error.field == missing->field; })) {
-    problems.push_back({input.label_of(missing->field), *unsubmittable});
-  }
-  return fields;
-}
-
-// Applies `input` onto `fields`, or throws invalid_input listing every broken rule.
-domain::ProposalFields checked_fields(const detail::ReferenceData& reference, domain::ProposalFields fields,
-                                      const ProposalInput& input, std::string_view what,
-                                      const std::optional<std::string>& unsubmittable = std::nullopt)
-{
-  std::vector<Problem> problems;
-  fields = applied_fields(reference, std::move(fields), input, problems, unsubmittable);
-  throw_problems(problems, what);
-  return fields;
-}
-
 // Refuses any change to a proposal whose cut-off has passed.
 void require_open(const Proposal& proposal, domain::Instant now, std::string_view what)
 {
@@ -162,7 +103,7 @@ ProposalChange add_proposal(Session& session, const NewProposal& request)
   const auto& input = request.input;
   return session.database.write(what, [&](store::Transaction& tx) -> ProposalChange {
     // Every problem at once: the call, the acronym and each field.
-    std::vector<Problem> problems;
+    std::vector<detail::Problem> problems;
     if (auto problem = domain::check_acronym(request.acronym)) {
       problems.push_back({input.label_of("acronym"), *problem});
     }
@@ -180,11 +121,11 @@ ProposalChange add_proposal(Session& session, const NewProposal& request)
     detail::ReferenceData reference(tx);
     Proposal proposal;
     proposal.acronym = request.acronym;
-    proposal.fields = applied_fields(reference, {}, input, problems,
+    proposal.fields = detail::applied_fields(reference, {}, input, problems,
                                      request.draft ? std::nullopt
                                                    : std::optional<std::string>("required to submit; give it, or keep "
                                                                                 "the proposal as a --draft"));
-    throw_problems(problems, what);
+    detail::throw_problems(problems, what);
     proposal.call_code = call->code;
     const auto now = session.clock.now();
     if (!request.draft) {
@@ -246,7 +187,7 @@ ProposalChange update_proposal(Session& session, const std::string& ref, const P
     Proposal after = before;
     detail::ReferenceData reference(tx);
     // Only a draft may leave the EU contribution out.
-    after.fields = checked_fields(reference, before.fields, input, what,
+    after.fields = detail::checked_fields(reference, before.fields, input, what,
                                   before.status == ProposalStatus::draft
                                       ? std::nullopt
                                       : std::optional(fmt::format("required to submit; {} is {} and keeps one (give "

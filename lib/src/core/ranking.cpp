@@ -153,17 +153,18 @@ Ranking rank_proposals(const Session& session, const store::Transaction& tx, con
   });
   // A cut-off's ranking keeps the proposals submitted there that were resubmitted to a later
   // one since, as they stood there, with their scores there.
+  auto scored = scores_of(tx, ranking.call, considered);
   if (cutoff_id) {
-    for (auto& round : tx.proposals().rounds(ranking.call.id, cutoff_id)) {
+    for (const auto& round : tx.proposals().rounds(ranking.call.id, cutoff_id)) {
       if (round.status == domain::ProposalStatus::submitted) {
-        considered.push_back(std::move(round));
+        scored.push_back(round_scores_of(tx, ranking.call, round));
       }
     }
   }
   std::vector<RankedProposal> passing;
   std::vector<RankedProposal> below;
   std::vector<RankedProposal> incomplete;
-  for (auto& scores : scores_of(tx, ranking.call, considered)) {
+  for (auto& scores : scored) {
     auto ranked = classify(std::move(scores), ranking.min_experts);
     auto& list = ranked.status == RankStatus::passing           ? passing
                  : ranked.status == RankStatus::below_threshold ? below

@@ -59,17 +59,9 @@ ProposalChange resubmit_proposal(Session& session, const std::string& ref, const
     require_resubmittable(before, now);
     Proposal after = before;
     detail::ReferenceData reference(tx);
-    std::vector<std::string> problems;
-    for (const auto& error : detail::apply_input(reference, after.fields, input)) {
-      problems.push_back(input.label_of(error.field) + ": " + error.message);
-    }
-    if (const auto missing = domain::check_submittable(after.fields); missing && problems.empty()) {
-      problems.push_back(input.label_of(missing->field) + ": required to submit; give it");
-    }
-    if (!problems.empty()) {
-      throw Error(ErrorKind::invalid_input,
-                  fmt::format("cannot resubmit {}: {}", before.acronym, util::join(problems, "; ")));
-    }
+    after.fields = detail::checked_fields(reference, before.fields, input,
+                                          fmt::format("resubmit {}", before.acronym),
+                                          std::string("required to submit; give it"));
     detail::submit_now(reference, after, now);
     after.outcome.reset();
     detail::save_version(session, tx, before, after, "resubmit");

@@ -191,18 +191,17 @@ std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain
       call.id, proposals.size() == 1 ? std::optional(proposals.front().id) : std::nullopt,
       [&](const domain::Evaluation& evaluation) { evaluations[evaluation.proposal_id].push_back(evaluation); });
   for (const auto& proposal : proposals) {
-    auto& found = evaluations[proposal.id];
-    // A proposal at a cut-off it has left since (resubmitted) has its evaluations there.
-    if (found.empty() || found.front().cutoff_id != proposal.cutoff_id.value_or(0)) {
-      found.clear();
-      if (proposal.cutoff_id) {
-        tx.evaluations().for_each_at(proposal.id, *proposal.cutoff_id,
-                                     [&](const domain::Evaluation& evaluation) { found.push_back(evaluation); });
-      }
-    }
-    result.push_back(scores_of(tx, call, proposal, criteria, found));
+    result.push_back(scores_of(tx, call, proposal, criteria, evaluations[proposal.id]));
   }
   return result;
+}
+
+ProposalScores round_scores_of(const store::Transaction& tx, const domain::Call& call, const domain::Proposal& round)
+{
+  std::vector<domain::Evaluation> evaluations;
+  tx.evaluations().for_each_at(round.id, round.cutoff_id.value_or(0),
+                               [&](const domain::Evaluation& evaluation) { evaluations.push_back(evaluation); });
+  return scores_of(tx, call, round, tx.criteria().of_call(call.id), evaluations);
 }
 
 namespace {

@@ -117,6 +117,10 @@ Totals totals_of(const ProposalScores& scores);
 std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain::Call& call,
                                       const std::vector<domain::Proposal>& proposals);
 
+/// The scores of a proposal as it stood at an earlier cut-off, which it was resubmitted from
+/// (ProposalRepository::rounds): those given at that cut-off.
+ProposalScores round_scores_of(const store::Transaction& tx, const domain::Call& call, const domain::Proposal& round);
+
 /// One version of one expert's evaluation of a proposal (`score history`).
 struct EvaluationVersion
 {
