@@ -2,10 +2,13 @@
 // `proposal delete`: a draft recorded by mistake goes, with its earlier versions (drafts too:
 // a proposal never goes back to draft) and the conflicts of interest declared with it. The
 // audit entry keeps every one of them, so the log still holds the whole record.
+#include "proposal_rules.hpp"
+
 #include <cfp/core/audit.hpp>
 #include <cfp/core/corrections.hpp>
 #include <cfp/core/proposals.hpp>
 #include <cfp/error.hpp>
+#include <cfp/store/document_repository.hpp>
 #include <cfp/store/evaluation_repository.hpp>
 #include <cfp/store/expert_repository.hpp>
 #include <cfp/store/proposal_repository.hpp>
@@ -74,6 +77,10 @@ std::string deleted_record(const Proposal& proposal, const std::vector<domain::P
         {"snapshot", ordered_json::parse(store::snapshot(version.proposal))},
     });
   }
+  // Which documents it had (their bytes go with it).
+  if (const auto with_documents = ordered_json::parse(detail::audit_snapshot(proposal)); with_documents.contains("documents")) {
+    record["documents"] = with_documents["documents"];
+  }
   record["declared_conflicts"] = ordered_json::array();
   for (const auto& conflict : conflicts) {
     record["declared_conflicts"].push_back({{"expert", conflict.expert_name},
@@ -102,6 +109,7 @@ DeletedDraft delete_draft(Session& session, const std::string& ref)
     deleted.earlier_versions = versions.empty() ? 0 : versions.size() - 1;
     deleted.declared_conflicts = conflicts.size();
     tx.experts().remove_conflicts_with(proposal.id);
+    tx.documents().remove_all(proposal.id);
     tx.proposals().remove(proposal.id);
     record_audit(session, tx,
                  {{domain::SubjectKind::proposal, proposal.id},

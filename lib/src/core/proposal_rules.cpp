@@ -8,6 +8,7 @@
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -203,12 +204,70 @@ domain::AuditSubject subject_of(const domain::Proposal& proposal)
   return {domain::SubjectKind::proposal, proposal.id};
 }
 
-// Assigns the cut-off a submission now belongs to, or refuses when none is open.
+void require_open(const domain::Proposal& proposal, domain::Instant now, std::string_view what)
+{
+  if (proposal.cutoff_closes_at && now > *proposal.cutoff_closes_at) {
+    throw Error(ErrorKind::refused,
+                fmt::format("cannot {}: {} belongs to cut-off '{}', which closed at {}; it is read-only now", what,
+                            proposal.acronym, util::excerpt(proposal.cutoff_label.value_or("?")),
+                            domain::format_brussels(*proposal.cutoff_closes_at)));
+  }
+}
+
+std::vector<std::string> missing_parts(const domain::Call& call, const std::vector<domain::Document>& documents)
+{
+  std::vector<std::string> missing;
+  for (const auto& kind : call.required_parts) {
+    // The first document of a kind carries its name (`support-letter`); further ones are numbered.
+    if (std::none_of(documents.begin(), documents.end(), [&](const auto& document) { return document.part == kind; })) {
+      missing.push_back(kind);
+    }
+  }
+  return missing;
+}
+
+std::string missing_parts_message(const domain::Proposal& proposal, const std::vector<std::string>& missing)
+{
+  const auto ref = proposal.call_code + "/" + proposal.acronym;
+  return fmt::format("call {} requires {} with a submission, and {} has no {}; attach {} with 'cfp proposal attach "
+                     "{} FILE --part {}'{}",
+                     proposal.call_code, missing.size() == 1 ? "the part " + missing.front() : "these parts: " +
+                     util::join(missing, ", "),
+                     proposal.acronym, util::join(missing, ", "), missing.size() == 1 ? "it" : "each", ref,
+                     missing.front(), proposal.id == 0 ? " after recording the proposal as a --draft, then submit it" : "");
+}
+
+std::string audit_snapshot(const domain::Proposal& proposal)
+{
+  auto text = store::snapshot(proposal);
+  if (proposal.documents.empty()) {
+    return text;
+  }
+  auto record = nlohmann::ordered_json::parse(text);
+  auto& documents = record["documents"] = nlohmann::ordered_json::array();
+  for (const auto& document : proposal.documents) {
+    documents.push_back({{"part", document.part},
+                         {"file_name", document.file_name},
+                         {"title", document.title ? nlohmann::ordered_json(*document.title) : nlohmann::ordered_json()},
+                         {"size", document.size},
+                         {"media_type", document.media_type},
+                         {"sha256", document.sha256},
+                         {"version", document.version}});
+  }
+  return record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// Assigns the cut-off a submission now belongs to, or refuses when none is open or a required
+// part is missing.
 void submit_now(ReferenceData& reference, domain::Proposal& proposal, domain::Instant now)
 {
   const auto* call = reference.call(proposal.call_code);
   if (call == nullptr) {
     throw Error(ErrorKind::internal, fmt::format("call {} vanished", proposal.call_code));
+  }
+  if (const auto missing = missing_parts(call->call, proposal.documents); !missing.empty()) {
+    throw Error(ErrorKind::refused,
+                fmt::format("cannot submit {}: {}", proposal.acronym, missing_parts_message(proposal, missing)));
   }
   const auto cutoff = util::value_or_throw(submission_cutoff(reference, *call, proposal.fields, now),
                                            ErrorKind::refused, fmt::format("cannot submit {}", proposal.acronym));
@@ -227,7 +286,7 @@ void save_version(const Session& session, store::Transaction& tx, const domain::
   after.version = before.version + 1;
   tx.proposals().update(after, session.stamp());
   record_audit(session, tx,
-               {subject_of(after), entity_of(after), action, store::snapshot(before), store::snapshot(after)});
+               {subject_of(after), entity_of(after), action, audit_snapshot(before), audit_snapshot(after)});
 }
 
 // Throws one error listing every problem; alone, a problem keeps its own kind (a call not

@@ -61,8 +61,22 @@ std::string entity_of(const domain::Proposal& proposal);
 /// The audit subject of a proposal.
 domain::AuditSubject subject_of(const domain::Proposal& proposal);
 
+/// Refuses (ErrorKind::refused) any change, `what`, to a proposal whose cut-off has passed.
+void require_open(const domain::Proposal& proposal, domain::Instant now, std::string_view what);
+
+/// The kinds of part `call` requires that `documents` lack, in k_part_kinds order.
+std::vector<std::string> missing_parts(const domain::Call& call, const std::vector<domain::Document>& documents);
+
+/// Why `proposal` cannot be submitted for lack of `missing` parts, and what to do.
+std::string missing_parts_message(const domain::Proposal& proposal, const std::vector<std::string>& missing);
+
+/// The snapshot of a proposal for the audit log: the store's snapshot, with a `documents` list
+/// (part, file name, size, media type, SHA-256) when the version has documents.
+std::string audit_snapshot(const domain::Proposal& proposal);
+
 /// Submits `proposal` now: assigns the cut-off a submission now belongs to, or refuses
-/// (ErrorKind::refused) when none is open.
+/// (ErrorKind::refused) when none is open or a part its call requires is missing from
+/// `proposal.documents`.
 void submit_now(ReferenceData& reference, domain::Proposal& proposal, domain::Instant now);
 
 /// Stores `after` as the next version of `before` and records `action` in the audit log.

@@ -3,10 +3,12 @@
 
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
+#include <cfp/core/documents.hpp>
 #include <cfp/core/proposals.hpp>
 #include <cfp/core/states.hpp>
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
+#include <cfp/store/document_repository.hpp>
 #include <cfp/store/proposal_repository.hpp>
 #include <cfp/store/snapshot.hpp>
 #include <cfp/util/digest.hpp>
@@ -24,17 +26,6 @@ namespace {
 using domain::Proposal;
 using domain::ProposalStatus;
 
-// Refuses any change to a proposal whose cut-off has passed.
-void require_open(const Proposal& proposal, domain::Instant now, std::string_view what)
-{
-  if (proposal.cutoff_closes_at && now > *proposal.cutoff_closes_at) {
-    throw Error(ErrorKind::refused,
-                fmt::format("cannot {}: {} belongs to cut-off '{}', which closed at {}; it is read-only now", what,
-                            proposal.acronym, util::excerpt(proposal.cutoff_label.value_or("?")),
-                            domain::format_brussels(*proposal.cutoff_closes_at)));
-  }
-}
-
 // A warning when the EU contribution asked for is above the call's whole budget: allowed (the
 // budget may grow, the request may be cut), but most likely a typing mistake.
 std::vector<std::string> budget_warnings(const std::optional<domain::Cents>& budget, const Proposal& proposal)
@@ -48,11 +39,33 @@ std::vector<std::string> budget_warnings(const std::optional<domain::Cents>& bud
                       proposal.call_code, domain::format_money_grouped(*budget))};
 }
 
+// The proposal with the documents of its current version.
+Proposal with_documents(const store::Transaction& tx, Proposal proposal)
+{
+  proposal.documents = tx.documents().at_version(proposal.id, proposal.version);
+  return proposal;
+}
+
 } // namespace
+
+std::string documents_digest_lines(const std::vector<domain::Document>& documents)
+{
+  std::string lines;
+  for (const auto& document : documents) {
+    lines += document.part + ' ' + document.sha256 + '\n';
+  }
+  return lines;
+}
 
 std::string version_digest(const Proposal& proposal)
 {
-  const auto content = store::snapshot(proposal);
+  auto content = store::snapshot(proposal);
+  // A version with documents: the snapshot, a line feed, and a line a document (`PART SHA256`).
+  // A version without keeps the digest it always had.
+  if (!proposal.documents.empty()) {
+    content += '\n';
+    content += documents_digest_lines(proposal.documents);
+  }
   util::Sha256 hash;
   hash.update(content.data(), content.size());
   return hash.hex();
@@ -66,7 +79,7 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
   if (!text.empty() && error == std::errc{} && end == text.data() + text.size()) {
     if (auto proposal = proposals.find(id)) {
-      return *proposal;
+      return with_documents(tx, std::move(*proposal));
     }
     // An all-digit acronym ("2025") is still found when no proposal has that id.
     if (proposals.find_by_acronym(text).empty()) {
@@ -76,7 +89,7 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
   if (const auto slash = text.find('/'); slash != std::string::npos) {
     const auto call = require_call(tx, text.substr(0, slash));
     if (auto proposal = proposals.find(call.id, text.substr(slash + 1))) {
-      return *proposal;
+      return with_documents(tx, std::move(*proposal));
     }
     throw Error(ErrorKind::not_found,
                 fmt::format("no proposal '{}' in call {}", util::excerpt(text.substr(slash + 1)), call.code));
@@ -94,7 +107,7 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
     throw Error(ErrorKind::refused, fmt::format("'{}' is an acronym in several calls; name one: {}",
                                                 util::excerpt(text), util::join(refs, ", ")));
   }
-  return found.front();
+  return with_documents(tx, std::move(found.front()));
 }
 
 ProposalChange add_proposal(Session& session, const NewProposal& request)
@@ -158,7 +171,7 @@ ProposalChange submit_proposal(Session& session, const std::string& ref)
                               before.acronym, util::excerpt(before.cutoff_label.value_or("?")),
                               domain::format_brussels(*before.cutoff_closes_at), before.acronym));
     }
-    require_open(before, now, fmt::format("resubmit {}", before.acronym));
+    detail::require_open(before, now, fmt::format("resubmit {}", before.acronym));
     if (domain::check_submittable(before.fields)) {
       throw Error(ErrorKind::refused,
                   fmt::format("cannot submit {}: it has no EU contribution, which a submission requires; give it "
@@ -183,7 +196,7 @@ ProposalChange update_proposal(Session& session, const std::string& ref, const P
     const auto before = resolve_proposal(tx, ref);
     const auto now = session.clock.now();
     const std::string what = fmt::format("update {}", before.acronym);
-    require_open(before, now, what);
+    detail::require_open(before, now, what);
     Proposal after = before;
     detail::ReferenceData reference(tx);
     // Only a draft may leave the EU contribution out.
@@ -224,7 +237,7 @@ ProposalChange withdraw_proposal(Session& session, const std::string& ref, const
                                                   "withdrawn",
                                                   before.acronym, domain::to_string(before.status)));
     }
-    require_open(before, now, fmt::format("withdraw {}", before.acronym));
+    detail::require_open(before, now, fmt::format("withdraw {}", before.acronym));
     Proposal after = before;
     after.status = ProposalStatus::withdrawn;
     after.withdrawal_reason = reason;
@@ -242,7 +255,21 @@ Proposal show_proposal(Session& session, const std::string& ref)
 std::vector<domain::ProposalVersion> proposal_history(Session& session, const std::string& ref)
 {
   return session.database.read(fmt::format("read the history of proposal {}", ref), [&](const store::Transaction& tx) {
-    return tx.proposals().history(resolve_proposal(tx, ref).id);
+    const auto id = resolve_proposal(tx, ref).id;
+    auto versions = tx.proposals().history(id);
+    // Each version's documents, from the one list of every document the proposal had.
+    const auto documents = tx.documents().all_versions(id);
+    for (auto& version : versions) {
+      const int number = version.proposal.version;
+      for (const auto& [document, until] : documents) {
+        if (document.version <= number && (!until || *until > number)) {
+          version.proposal.documents.push_back(document);
+        }
+      }
+      std::sort(version.proposal.documents.begin(), version.proposal.documents.end(),
+                [](const auto& a, const auto& b) { return domain::part_before(a.part, b.part); });
+    }
+    return versions;
   });
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cfp/domain/criterion.hpp>
+#include <cfp/domain/document.hpp>
 #include <cfp/domain/money.hpp>
 #include <cfp/domain/time.hpp>
 
@@ -23,6 +24,10 @@ struct Call
   std::optional<Cents> budget;
   /// What the sum of a proposal's consensus scores must reach to pass, in half points.
   HalfPoints overall_threshold = k_standard_overall_threshold;
+  /// The kinds of document a submission must have (domain::k_part_kinds order); empty: none.
+  std::vector<std::string> required_parts;
+  /// How large one document of a proposal may be, in bytes.
+  std::int64_t document_limit = k_default_document_limit;
 };
 
 /// One cut-off of a call: proposals submitted at or before `closes_at` are evaluated together.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <cfp/domain/document.hpp>
 #include <cfp/domain/money.hpp>
 #include <cfp/domain/time.hpp>
 #include <cfp/util/result.hpp>
@@ -73,6 +74,9 @@ struct Proposal
   std::optional<std::string> withdrawal_reason;
   int version = 1;
   std::optional<Outcome> outcome; ///< recorded by the evaluation, apart from the versions
+  /// The documents of this version, by part (domain::part_before). Read where one proposal is
+  /// shown or changed (core::resolve_proposal, the history); empty in lists.
+  std::vector<Document> documents;
 };
 
 /// One earlier or current version of a proposal, as history shows it.

@@ -21,7 +21,8 @@ public:
   /// Stores a new call (its id is ignored) and returns its id: never the id of a call that was
   /// removed, which the audit log still names.
   virtual std::int64_t insert(const domain::Call& call, domain::Instant created_at) = 0;
-  /// Stores the title, opening, budget and overall threshold of the call with `call.id`.
+  /// Stores the title, opening, budget, overall threshold, required parts and document limit of
+  /// the call with `call.id`.
   virtual void update(const domain::Call& call) = 0;
   /// The call with this code, compared case-insensitively.
   virtual std::optional<domain::Call> find(const std::string& code) const = 0;

@@ -10,6 +10,7 @@ namespace cfp::store {
 class AuditRepository;
 class CallRepository;
 class CriterionRepository;
+class DocumentRepository;
 class EvaluationRepository;
 class ExpertRepository;
 class ImportKeys;
@@ -58,6 +59,8 @@ public:
   const ExpertRepository& experts() const { return *m_repositories.experts; }
   EvaluationRepository& evaluations() { return *m_repositories.evaluations; }
   const EvaluationRepository& evaluations() const { return *m_repositories.evaluations; }
+  DocumentRepository& documents() { return *m_documents; }
+  const DocumentRepository& documents() const { return *m_documents; }
 
   /// The duplicate-key table of a batch import: made on first use, gone with the transaction.
   virtual ImportKeys& import_keys() = 0;
@@ -98,12 +101,16 @@ protected:
     m_repositories = evaluation;
   }
 
+  /// Called once by the backend's constructor, with the document repository it owns.
+  void attach(DocumentRepository& documents) { m_documents = &documents; }
+
 private:
   StateRepository* m_states = nullptr;
   CallRepository* m_calls = nullptr;
   ProposalRepository* m_proposals = nullptr;
   AuditRepository* m_audit = nullptr;
   EvaluationRepositories m_repositories;
+  DocumentRepository* m_documents = nullptr;
   bool m_discard = false;
 };
 

@@ -5,6 +5,7 @@
 #include "read_records.hpp"
 
 #include <cfp/core/audit.hpp>
+#include <cfp/store/document_repository.hpp>
 #include <cfp/store/import_keys.hpp>
 #include <cfp/store/proposal_repository.hpp>
 #include <cfp/store/snapshot.hpp>
@@ -192,6 +193,20 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
                                       domain::format_utc(at), cutoff.value().label,
                                       domain::format_brussels(cutoff.value().closes_at)));
       return errors;
+    }
+    // The parts the call requires, unless the record is of the past (--historical): its
+    // documents follow with `cfp import documents --historical`.
+    if (!call->call.required_parts.empty() && (existing || m_now <= cutoff.value().closes_at)) {
+      const auto documents =
+          existing ? m_tx.documents().at_version(existing->id, existing->version) : std::vector<domain::Document>{};
+      if (const auto missing = missing_parts(call->call, documents); !missing.empty()) {
+        Proposal named = proposal;
+        named.id = existing ? existing->id : 0;
+        named.call_code = call->call.code;
+        named.acronym = *record.values.acronym;
+        add("status", missing_parts_message(named, missing));
+        return errors;
+      }
     }
     proposal.status = status;
     proposal.withdrawal_reason = reason;

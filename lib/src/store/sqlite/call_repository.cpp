@@ -4,6 +4,7 @@
 #include "values.hpp"
 
 #include <cfp/error.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -17,7 +18,7 @@ namespace {
 #define CFP_NEXT_ID(table)                                                                                             \
   "(SELECT max(n) + 1 FROM (SELECT max(id) AS n FROM " table                                                           \
   " UNION ALL SELECT max(subject_id) FROM audit WHERE subject_kind = '" table "'))"
-#define CFP_CALL_COLUMNS "SELECT id, code, title, opens_at, budget_cents, overall_threshold FROM call"
+#define CFP_CALL_COLUMNS "SELECT id, code, title, opens_at, budget_cents, overall_threshold, required_parts, document_limit_bytes FROM call"
 #define CFP_CUTOFF_COLUMNS                                                                                             \
   "SELECT k.id, c.code, k.label, k.closes_at, k.wall_time, k.zone FROM cutoff k JOIN call c ON c.id = k.call_id"
 
@@ -31,6 +32,9 @@ domain::Call read_call(const SQLite::Statement& statement)
   call.opens_at = column_optional_instant(statement.getColumn(3));
   call.budget = column_optional_int64(statement.getColumn(4));
   call.overall_threshold = statement.getColumn(5).getInt64();
+  const auto parts = statement.getColumn(6).getString();
+  call.required_parts = parts.empty() ? std::vector<std::string>{} : split_list(parts, ',');
+  call.document_limit = statement.getColumn(7).getInt64();
   return call;
 }
 
@@ -40,7 +44,8 @@ std::int64_t SqliteCallRepository::insert(const domain::Call& call, domain::Inst
 {
   // The id comes after any the audit log names (CFP_NEXT_ID), so that a removed call's is never reused.
   static constexpr char k_sql[] = "INSERT INTO call (id, code, title, opens_at, budget_cents, created_at, "
-                                  "overall_threshold) VALUES (" CFP_NEXT_ID("call") ", ?1, ?2, ?3, ?4, ?5, ?6)";
+                                  "overall_threshold, required_parts, document_limit_bytes) VALUES (" CFP_NEXT_ID("call")
+                                  ", ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call.code);
   statement.bind(2, call.title);
@@ -48,6 +53,8 @@ std::int64_t SqliteCallRepository::insert(const domain::Call& call, domain::Inst
   bind_optional(statement, 4, call.budget);
   statement.bind(5, domain::format_utc(created_at));
   statement.bind(6, call.overall_threshold);
+  statement.bind(7, util::join(call.required_parts, ","));
+  statement.bind(8, call.document_limit);
   statement.exec();
   return m_db.getLastInsertRowid();
 }
@@ -55,13 +62,16 @@ std::int64_t SqliteCallRepository::insert(const domain::Call& call, domain::Inst
 void SqliteCallRepository::update(const domain::Call& call)
 {
   static constexpr char k_sql[] =
-      "UPDATE call SET title = ?2, opens_at = ?3, budget_cents = ?4, overall_threshold = ?5 WHERE id = ?1";
+      "UPDATE call SET title = ?2, opens_at = ?3, budget_cents = ?4, overall_threshold = ?5, required_parts = ?6, "
+      "document_limit_bytes = ?7 WHERE id = ?1";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call.id);
   statement.bind(2, call.title);
   bind_instant(statement, 3, call.opens_at);
   bind_optional(statement, 4, call.budget);
   statement.bind(5, call.overall_threshold);
+  statement.bind(6, util::join(call.required_parts, ","));
+  statement.bind(7, call.document_limit);
   statement.exec();
 }
 

@@ -5,9 +5,11 @@ namespace cfp::store::sqlite {
 
 SqliteTransaction::SqliteTransaction(SQLite::Database& db, StatementCache& statements)
     : m_db(db), m_statements(statements), m_states(statements), m_calls(db, statements), m_proposals(db, statements),
-      m_audit(db, statements), m_criteria(statements), m_experts(db, statements), m_evaluations(db, statements)
+      m_audit(db, statements), m_criteria(statements), m_experts(db, statements), m_evaluations(db, statements),
+      m_documents(db, statements)
 {
   attach(m_states, m_calls, m_proposals, m_audit, {&m_criteria, &m_experts, &m_evaluations});
+  attach(m_documents);
 }
 
 SqliteTransaction::~SqliteTransaction()

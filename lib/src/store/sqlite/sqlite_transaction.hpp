@@ -4,6 +4,7 @@
 #include "audit_repository.hpp"
 #include "call_repository.hpp"
 #include "criterion_repository.hpp"
+#include "document_repository.hpp"
 #include "evaluation_repository.hpp"
 #include "expert_repository.hpp"
 #include "import_keys.hpp"
@@ -39,6 +40,7 @@ private:
   SqliteCriterionRepository m_criteria;
   SqliteExpertRepository m_experts;
   SqliteEvaluationRepository m_evaluations;
+  SqliteDocumentRepository m_documents;
   std::unique_ptr<SqliteImportKeys> m_import_keys;
 };
 
