@@ -81,7 +81,10 @@ void print_changed(Context& context, const domain::Proposal& proposal)
   print_changed(context, proposal, message);
 }
 
-// The same after a change of an existing proposal, led by what changed, field by field.
+} // namespace
+
+// The same after a change of an existing proposal, led by what changed: its documents, then
+// field by field.
 void print_changed(Context& context, const core::ProposalChange& change)
 {
   for (const auto& warning : change.warnings) {
@@ -93,12 +96,15 @@ void print_changed(Context& context, const core::ProposalChange& change)
     return;
   }
   const auto line = changed_line(
-      field_changes(core::proposal_fields(), change.before, change.proposal, context.display(), {"version", "cutoff_closes_at"}));
+      field_changes(core::proposal_fields(), change.before, change.proposal, context.display(), {"version", "cutoff_closes_at"}),
+      document_changes(change.before.documents, change.proposal.documents));
   if (!line.empty()) {
     context.note(line);
   }
   print_changed(context, change.proposal);
 }
+
+namespace {
 
 // The proposal fields and the SHA-256 of the version (`proposal show`).
 const core::Fields<domain::Proposal, core::ProposalFileRecord>& show_fields()
@@ -171,13 +177,16 @@ std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::t
   return lines;
 }
 
-// Names of the fields whose values differ between two versions, for the history table.
+// Names of the fields whose values differ between two versions, for the history table, after
+// what changed in the documents.
 std::string changes(const domain::Proposal* before, const domain::Proposal& after, const core::Display& display)
 {
   if (before == nullptr) {
-    return "created";
+    auto attached = document_changes({}, after.documents);
+    attached.insert(attached.begin(), "created");
+    return util::join(attached, "; ");
   }
-  std::vector<std::string> names;
+  std::vector<std::string> names = document_changes(before->documents, after.documents);
   for (const auto& field : core::proposal_fields()) {
     if (field.name != "version" && field.get(*before, display) != field.get(after, display)) {
       names.emplace_back(field.name);
@@ -282,6 +291,7 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
   });
 
   register_proposal_delete(*proposal, registry);
+  register_proposal_documents(*proposal, registry);
 
   auto show_ref = std::make_shared<std::string>();
   auto* show = proposal->add_subcommand("show", "Show the current version of a proposal");

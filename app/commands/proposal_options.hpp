@@ -10,6 +10,13 @@
 
 namespace cfp::cli {
 
+class Context;
+
+/// After a change of an existing proposal: what changed (documents, then fields) and the
+/// proposal's state on stderr, with the receipt when it is submitted; its reference (or record)
+/// on stdout.
+void print_changed(Context& context, const core::ProposalChange& change);
+
 /// The field options shared by `proposal add` and `proposal update`, bound before parsing and
 /// turned into a core::ProposalInput afterwards (only the options actually given count).
 struct FieldOptions

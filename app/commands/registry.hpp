@@ -84,5 +84,6 @@ void register_rank_command(CLI::App& app, Registry& registry);
 void register_call_corrections(CLI::App& call, Registry& registry);
 void register_deadline_corrections(CLI::App& deadline, Registry& registry);
 void register_proposal_delete(CLI::App& proposal, Registry& registry);
+void register_proposal_documents(CLI::App& proposal, Registry& registry);
 
 } // namespace cfp::cli

@@ -6,6 +6,7 @@
 // 300,000,000.00 -> 310,000,000.00".
 
 #include <cfp/core/field.hpp>
+#include <cfp/domain/document.hpp>
 #include <cfp/domain/value.hpp>
 
 #include <date/tz.h>
@@ -30,8 +31,14 @@ struct FieldChange
 /// ',', and "(none)" for a value that is absent or empty.
 std::string change_text(const domain::Value& value, const date::time_zone& zone);
 
-/// "changed: FIELD BEFORE -> AFTER; ..."; empty when `changes` is.
-std::string changed_line(const std::vector<FieldChange>& changes);
+/// "changed: FIELD BEFORE -> AFTER; ..."; empty when nothing changed. `described` are changes
+/// already put in words (a document attached), listed first.
+std::string changed_line(const std::vector<FieldChange>& changes, const std::vector<std::string>& described = {});
+
+/// What changed in the documents between two versions, in part order: "part-b attached:
+/// partb.pdf, 4.2 MB", "part-b replaced: 4.2 MB -> 4.3 MB", "annex detached: annex.pdf, 1.0 MB".
+std::vector<std::string> document_changes(const std::vector<domain::Document>& before,
+                                          const std::vector<domain::Document>& after);
 
 /// The fields of `fields` whose values differ between `before` and `after`, in field order,
 /// leaving out those named in `ignore` (a version number, an id).
