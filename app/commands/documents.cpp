@@ -66,15 +66,17 @@ struct AttachOptions
   core::AttachRequest request;
   std::string title;
   std::string name;
+  CLI::Option* title_option = nullptr; ///< given, even empty (which is refused)
+  CLI::Option* name_option = nullptr;
 };
 
-void run_attach(Context& context, AttachOptions& options)
+void run_attach(Context& context, const AttachOptions& options)
 {
   auto request = options.request;
-  if (!options.title.empty()) {
+  if (options.title_option->count() > 0) {
     request.title = options.title;
   }
-  if (!options.name.empty()) {
+  if (options.name_option->count() > 0) {
     request.file_name = options.name;
   }
   auto session = context.session(store::Access::read_write);
@@ -207,8 +209,9 @@ void register_proposal_documents(CLI::App& proposal, Registry& registry)
   attach->add_option("FILE", attach_options->request.path, "The file to attach, or '-' for standard input")
       ->required();
   attach->add_option("--part", attach_options->request.part, part_help)->required();
-  attach->add_option("--title", attach_options->title, "What the document is (kept with it)");
-  attach->add_option("--name", attach_options->name,
+  attach_options->title_option =
+      attach->add_option("--title", attach_options->title, "What the document is (kept with it)");
+  attach_options->name_option = attach->add_option("--name", attach_options->name,
                      "The file name to keep (default: the name of FILE; 'stdin' for standard input)");
   registry.on_change(attach, [attach_options](Context& context) { run_attach(context, *attach_options); });
 
