@@ -114,6 +114,13 @@ const core::Fields<domain::Proposal, core::ProposalFileRecord>& show_fields()
     all.push_back({"sha256", core::FieldKind::text, [](const domain::Proposal& proposal, const core::Display&) {
                      return domain::Value(core::version_digest(proposal));
                    }});
+    all.push_back({"documents", core::FieldKind::list, [](const domain::Proposal& proposal, const core::Display&) {
+                     std::vector<std::string> parts;
+                     for (const auto& document : proposal.documents) {
+                       parts.push_back(document.part);
+                     }
+                     return domain::Value(std::move(parts));
+                   }});
     return all;
   }();
   return fields;
@@ -172,6 +179,14 @@ std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::t
   }
   if (proposal.outcome) {
     lines.emplace_back("outcome", std::string(domain::to_string(*proposal.outcome)));
+  }
+  if (!proposal.documents.empty()) {
+    std::vector<std::string> documents;
+    for (const auto& document : proposal.documents) {
+      documents.push_back(fmt::format("{} ({}, {})", document.part, document.file_name,
+                                      domain::format_size(document.size)));
+    }
+    lines.emplace_back("documents", util::join(documents, ", "));
   }
   lines.emplace_back("SHA-256", core::version_digest(proposal));
   return lines;

@@ -10,8 +10,8 @@
 # What is ASSUMED: the later cut-offs (2 May 2025, 1 September 2025, 31 December 2025; the
 # real ones came about every three months) and the call titles (paraphrased).
 # What is ILLUSTRATIVE (invented for the demo): budgets, EU and national contributions,
-# sectors, submission times, the titles of the proposals, the one update of MIMER, the
-# experts and their scores.
+# sectors, submission times, the titles of the proposals, the one update of MIMER, BSC-AIF's
+# Part B (docs/examples/bsc-aif-part-b.pdf), the experts and their scores.
 #
 # The calls load through `cfp import calls` (JSON) and the proposals through
 # `cfp import proposals` (CSV), as a script of another system would feed cfp.
@@ -76,6 +76,11 @@ CSV
 # (ILLUSTRATIVE).
 CFP_NOW=2024-11-04T16:00:00Z "$cfp" proposal update MIMER \
   --title "MIMER: AI Factory at Linköping University" --sector health,manufacturing,green-economy >/dev/null
+
+# BSC-AIF's Part B, a one-page PDF beside this script (ILLUSTRATIVE), attached in the same last
+# second: version 2, and its receipt covers the document.
+CFP_NOW=2024-11-04T16:00:00Z "$cfp" proposal attach BSC-AIF "$(dirname "$0")/bsc-aif-part-b.pdf" --part part-b \
+  --title "Technical description" >/dev/null
 
 # Experts who will score the proposals of the first cut-off. ALL ILLUSTRATIVE: invented names,
 # organisations and addresses, chosen so that the rules find conflicts of interest (a partner

@@ -64,7 +64,7 @@ TEST_F(DbCheckTest, AHealthyDatabasePassesEveryCheck)
     }
     return all;
   }();
-  ASSERT_EQ(lines.size(), 5u) << result.out;
+  ASSERT_EQ(lines.size(), 6u) << result.out;
   EXPECT_EQ(lines[0].rfind("CHECK", 0), 0u) << result.out;
   EXPECT_EQ(lines[1].rfind("integrity       passed  ok", 0), 0u) << result.out;
   EXPECT_EQ(lines[2].rfind("foreign keys    passed  ok", 0), 0u) << result.out;
@@ -73,9 +73,10 @@ TEST_F(DbCheckTest, AHealthyDatabasePassesEveryCheck)
       0u)
       << result.out;
   EXPECT_EQ(lines[4].rfind("audit chain     passed  ", 0), 0u) << result.out;
+  EXPECT_EQ(lines[5], "documents       passed  0 stored, 0 B, each matching its SHA-256") << result.out;
 
   const auto report = json::parse(ok({"db", "check", "--format", "json"}));
-  ASSERT_EQ(report.size(), 4u);
+  ASSERT_EQ(report.size(), 5u);
   for (const auto& check : report) {
     EXPECT_EQ(check.at("result"), "passed") << check;
     EXPECT_TRUE(check.at("remedy").is_null()) << check;
@@ -167,6 +168,7 @@ TEST_F(DbCheckTest, AnOlderSchemaFailsAndTheAuditChainIsNotChecked)
   EXPECT_EQ(result_of(report, "integrity"), "passed");
   EXPECT_EQ(result_of(report, "foreign keys"), "passed");
   EXPECT_EQ(result_of(report, "audit chain"), "skipped");
+  EXPECT_EQ(result_of(report, "documents"), "skipped");
   // Checking changed nothing: the file is still at version 1.
   SQLite::Database db(old.string(), SQLite::OPEN_READONLY);
   EXPECT_EQ(db.execAndGet("PRAGMA user_version").getInt(), 1);

@@ -59,6 +59,13 @@ TEST_F(DocumentsTest, DamagedBytesAreExit74AndLeaveNoFile)
       << result.err;
   EXPECT_NE(result.err.find("not the " + sha256(content) + " recorded"), std::string::npos) << result.err;
   EXPECT_EQ(read(out), "an earlier file");
+  // `db check` reads every document back and names the damaged one.
+  const auto check = cfp({"db", "check"});
+  EXPECT_EQ(check.exit_code, 74) << check.out << check.err;
+  EXPECT_NE(check.out.find("documents       failed  1 of 1 damaged: the document " + sha256(content) + " (" +
+                           std::to_string(content.size()) + " bytes recorded) reads as 4 bytes"),
+            std::string::npos)
+      << check.out;
   for (const auto& name : names_in(m_dir.path())) {
     EXPECT_TRUE(name == "b.pdf" || name == "out.pdf" || name.starts_with("cfp.db")) << "left behind: " << name;
   }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/core/audit.hpp>
 #include <cfp/core/database_check.hpp>
+#include <cfp/domain/document.hpp>
 #include <cfp/error.hpp>
+#include <cfp/store/document_repository.hpp>
+#include <cfp/util/digest.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -67,6 +70,56 @@ CheckResult audit_check(Session& session)
   return result;
 }
 
+// Every stored document read back and hashed: damage that the file's structure does not show
+// (bytes changed outside cfp) before anyone asks for the document.
+CheckResult documents_check(Session& session)
+{
+  CheckResult result{"documents", CheckOutcome::passed, {}, {}};
+  try {
+    std::int64_t count = 0;
+    std::int64_t bytes = 0;
+    std::vector<std::string> problems;
+    std::int64_t problem_count = 0;
+    session.database.read("check the documents", [&](const store::Transaction& tx) {
+      const auto& documents = tx.documents();
+      documents.for_each_content([&](const std::string& sha256, std::int64_t size) {
+        util::Sha256 hash;
+        std::int64_t read = 0;
+        const bool found = documents.read_content(sha256, [&](const char* data, std::size_t length) {
+          hash.update(data, length);
+          read += static_cast<std::int64_t>(length);
+        });
+        const auto digest = hash.hex();
+        ++count;
+        bytes += size;
+        if (!found || digest != sha256 || read != size) {
+          ++problem_count;
+          if (problems.size() < 3) {
+            problems.push_back(fmt::format("the document {} ({} bytes recorded) reads as {} bytes with SHA-256 {}",
+                                           sha256, size, read, digest));
+          }
+        }
+      });
+    });
+    if (problem_count == 0) {
+      result.detail = fmt::format("{} stored, {}, each matching its SHA-256", count, domain::format_size(bytes));
+      return result;
+    }
+    result.outcome = CheckOutcome::failed;
+    result.detail = fmt::format("{} of {} damaged: {}{}", problem_count, count, util::join(problems, "; "),
+                                problem_count > static_cast<std::int64_t>(problems.size()) ? "; ..." : "");
+    result.remedy = k_restore;
+  } catch (const Error& error) {
+    if (error.kind() == ErrorKind::busy) {
+      throw;
+    }
+    result.outcome = CheckOutcome::failed;
+    result.detail = error.message();
+    result.remedy = k_restore;
+  }
+  return result;
+}
+
 } // namespace
 
 const CheckResult* DatabaseCheck::first_failure() const
@@ -111,11 +164,12 @@ DatabaseCheck check_database(Session& session)
   }
   if (version == database.latest_schema_version()) {
     report.checks.push_back(audit_check(session));
+    report.checks.push_back(documents_check(session));
   } else {
-    report.checks.push_back({"audit chain",
-                             CheckOutcome::skipped,
-                             fmt::format("needs schema version {}", database.latest_schema_version()),
-                             {}});
+    for (const auto* name : {"audit chain", "documents"}) {
+      report.checks.push_back(
+          {name, CheckOutcome::skipped, fmt::format("needs schema version {}", database.latest_schema_version()), {}});
+    }
   }
   return report;
 }

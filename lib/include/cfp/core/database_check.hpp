@@ -36,9 +36,9 @@ const char* to_string(CheckOutcome outcome);
 
 /// Checks the database the session holds (opened read-only, older schemas allowed): the
 /// backend's own checks of its storage (store::Database::check_storage), the schema version
-/// against the one this cfp writes, and the audit log's chain of seals (verify_audit_log). Every
-/// check runs but the audit chain on an older schema, which it needs; damage is reported, not
-/// thrown. Throws cfp::Error only when the database stays busy.
+/// against the one this cfp writes, the audit log's chain of seals (verify_audit_log), and every
+/// stored document read back against its SHA-256. Every check runs but the audit chain and the
+/// documents on an older schema, which they need; damage is reported, not thrown. Throws cfp::Error only when the database stays busy.
 DatabaseCheck check_database(Session& session);
 
 } // namespace cfp::core

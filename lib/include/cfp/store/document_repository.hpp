@@ -69,6 +69,9 @@ public:
   virtual void for_each_current(std::optional<std::int64_t> call_id,
                                 const std::function<void(const ProposalDocument&)>& visit) const = 0;
 
+  /// Visits every stored content: its SHA-256 and size as recorded, by SHA-256.
+  virtual void for_each_content(const std::function<void(const std::string& sha256, std::int64_t size)>& visit) const = 0;
+
   /// Removes the documents of draft `proposal_id` (with its history) and every content no
   /// proposal refers to any more.
   virtual void remove_all(std::int64_t proposal_id) = 0;

@@ -24,6 +24,7 @@ public:
   std::vector<std::pair<domain::Document, std::optional<int>>> all_versions(std::int64_t proposal_id) const override;
   void for_each_current(std::optional<std::int64_t> call_id,
                         const std::function<void(const ProposalDocument&)>& visit) const override;
+  void for_each_content(const std::function<void(const std::string& sha256, std::int64_t size)>& visit) const override;
   void remove_all(std::int64_t proposal_id) override;
 
 private:
