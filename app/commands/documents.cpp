@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <unistd.h>
 
@@ -86,6 +87,9 @@ void run_attach(Context& context, const AttachOptions& options)
                              change.change.proposal.acronym, change.document->part));
   }
   if (context.format() != Format::table && change.document) {
+    for (const auto& warning : change.change.warnings) {
+      context.note("warning: " + warning);
+    }
     if (const auto line = changed_line({}, document_changes(change.change.before.documents,
                                                            change.change.proposal.documents));
         !line.empty()) {
@@ -105,14 +109,30 @@ void run_attach(Context& context, const AttachOptions& options)
 struct ListOptions
 {
   std::string ref;
-  int version = 0;
+  std::string version;
 };
+
+// A --version as typed: a whole number from 1, or nothing when it was not given.
+std::optional<int> version_option(const std::string& text)
+{
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  int version = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), version);
+  if (error != std::errc{} || end != text.data() + text.size() || version < 1) {
+    throw Error(ErrorKind::usage,
+                fmt::format("--version: '{}' is not a version; give a whole number from 1 ('cfp proposal history' "
+                            "lists them)",
+                            util::excerpt(util::escape_controls(text))));
+  }
+  return version;
+}
 
 void run_documents(Context& context, const ListOptions& options)
 {
   auto session = context.session(store::Access::read_only);
-  const auto listed = core::proposal_documents(session, options.ref,
-                                               options.version > 0 ? std::optional(options.version) : std::nullopt);
+  const auto listed = core::proposal_documents(session, options.ref, version_option(options.version));
   const auto& fields = document_fields();
   ListPrinter<DocumentRow> printer(
       context.format(), context.out(), context.err(), context.display(), fields,
@@ -138,7 +158,7 @@ struct ReadOptions
 {
   std::string ref;
   std::string part;
-  int version = 0;
+  std::string version;
   std::string out;
 };
 
@@ -161,7 +181,7 @@ void write_stdout(const char* data, std::size_t size)
 
 void run_document(Context& context, const ReadOptions& options)
 {
-  const auto version = options.version > 0 ? std::optional(options.version) : std::nullopt;
+  const auto version = version_option(options.version);
   if (options.out == "-") {
     if (::isatty(STDOUT_FILENO) == 1) {
       throw Error(ErrorKind::usage, "--out -: standard output is a terminal; give --out FILE, or send it to a file or "
@@ -182,6 +202,9 @@ void run_document(Context& context, const ReadOptions& options)
   if (const auto conflict = util::output_conflict(options.out, {{context.database_path(), "the database", true}})) {
     throw Error(ErrorKind::input_file, "--out " + *conflict);
   }
+  if (const auto shared = util::shared_folder(options.out)) {
+    throw Error(ErrorKind::input_file, "cannot write " + util::escape_controls(options.out) + ": " + *shared);
+  }
   util::OutputFile file(options.out); // the folder takes a file: said before the work
   auto session = context.session(store::Access::read_only);
   auto& stream = file.stream();
@@ -189,6 +212,7 @@ void run_document(Context& context, const ReadOptions& options)
                                             [&stream](const char* data, std::size_t size) {
                                               stream.write(data, static_cast<std::streamsize>(size));
                                             });
+  file.keep_mode();
   file.commit();
   context.note(fmt::format("wrote {} ({}, SHA-256 {}) to {}", document.part, domain::format_size(document.size),
                            document.sha256, util::escape_controls(options.out)));
@@ -229,8 +253,7 @@ void register_proposal_documents(CLI::App& proposal, Registry& registry)
   auto list_options = std::make_shared<ListOptions>();
   auto* documents = proposal.add_subcommand("documents", "List the documents of a proposal version");
   documents->add_option("REF", list_options->ref, ref_help)->required();
-  documents->add_option("--version", list_options->version, "The version (default: the current one)")
-      ->check(CLI::PositiveNumber);
+  documents->add_option("--version", list_options->version, "The version (default: the current one)");
   registry.on(documents, [list_options](Context& context) { run_documents(context, *list_options); });
 
   auto read_options = std::make_shared<ReadOptions>();
@@ -238,8 +261,7 @@ void register_proposal_documents(CLI::App& proposal, Registry& registry)
       "document", "Write the bytes of a document to a file, checking its SHA-256 on the way out");
   document->add_option("REF", read_options->ref, ref_help)->required();
   document->add_option("PART", read_options->part, part_help)->required();
-  document->add_option("--version", read_options->version, "The version (default: the current one)")
-      ->check(CLI::PositiveNumber);
+  document->add_option("--version", read_options->version, "The version (default: the current one)");
   document->add_option("--out", read_options->out,
                        "The file to write (replaced atomically; a new one gets mode 0600), or '-' for standard output")
       ->required();

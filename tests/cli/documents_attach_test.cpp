@@ -143,7 +143,7 @@ TEST_F(DocumentsTest, WhatCannotBeADocumentIsRefusedAndChangesNothing)
   fails({"proposal", "attach", "BSC-AIF", file("notes.txt", "not a PDF\n"), "--part", "part-b"}, 65,
         "a part-b must be a PDF, and its content is text/plain, not a PDF", k_later);
   fails({"proposal", "attach", "BSC-AIF", file("cut.pdf", "%PDF-1.4\nstream cut short"), "--part", "part-b"}, 65,
-        "a part-b must be a PDF, and it starts as a PDF but has no %%EOF trailer: it was cut short", k_later);
+        "a part-b must be a PDF, and it starts as a PDF but has no %%EOF in its last 1024 bytes", k_later);
   fails({"proposal", "attach", "BSC-AIF", file("fake.pdf", "PK\x03\x04zip"), "--part", "annex"}, 65,
         "the file is named .pdf, but its content is application/zip, not a PDF", k_later);
   fails({"proposal", "attach", "BSC-AIF", (m_dir / "missing.pdf").string(), "--part", "annex"}, 66,

@@ -155,3 +155,95 @@ TEST_F(DocumentsTest, AnImportSubmitsOnlyWithTheRequiredParts)
 
 } // namespace
 } // namespace cfp::test
+
+namespace cfp::test {
+namespace {
+
+// What an attack on the first version found, each kept from coming back.
+TEST_F(DocumentsTest, APartRequiredAfterASubmissionDoesNotLockTheProposal)
+{
+  require_parts(k_call, "part-b,support-letter");
+  // BSC-AIF was submitted before the call required anything: each part can be added in turn.
+  const auto first = cfp({"proposal", "attach", "BSC-AIF", file("b.pdf", pdf("b")), "--part", "part-b"}, k_later);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.err.find("warning: BSC-AIF is submitted without support-letter, which call " + std::string(k_call) +
+                           " now requires; attach it with 'cfp proposal attach " + std::string(k_call) +
+                           "/BSC-AIF FILE --part support-letter'"),
+            std::string::npos)
+      << first.err;
+  ok({"proposal", "update", "BSC-AIF", "--title", "Still open to changes"}, k_later);
+  // But no change may take away a required part it has.
+  fails({"proposal", "detach", "BSC-AIF", "part-b"}, 1, "has no part-b", k_later);
+  const auto second = cfp({"proposal", "attach", "BSC-AIF", file("l.pdf", pdf("l")), "--part", "support-letter"},
+                          k_later);
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_EQ(second.err.find("warning:"), std::string::npos) << second.err;
+}
+
+TEST_F(DocumentsTest, TitlesNamesAndVersionsAreChecked)
+{
+  fails({"proposal", "attach", "BSC-AIF", file("b.pdf", pdf("b")), "--part", "part-b", "--title", std::string(1001, 't')},
+        65, "--title: a document's title is at most 1000 bytes; this one has 1001", k_later);
+  fails({"proposal", "attach", "BSC-AIF", file("b.pdf", pdf("b")), "--part", "part-b", "--name", " "}, 65,
+        "--name: the file name starts or ends with a space", k_later);
+  fails({"proposal", "attach", "BSC-AIF", file("b.pdf", pdf("b")), "--part", "part-b", "--name", "letter\u202Efdp.exe"},
+        65, "--name: the file name holds a character that changes the direction of text", k_later);
+  for (const auto* version : {"0", "-1", "99999999999", "2x"}) {
+    const auto result = cfp({"proposal", "documents", "BSC-AIF", "--version", version});
+    EXPECT_EQ(result.exit_code, 2) << result.err;
+    EXPECT_NE(result.err.find("--version: '" + std::string(version) + "' is not a version; give a whole number from 1"),
+              std::string::npos)
+        << result.err;
+  }
+}
+
+TEST_F(DocumentsTest, APdfMayHavePaddingAfterItsEnd)
+{
+  ok({"proposal", "attach", "BSC-AIF", file("padded.pdf", pdf("padded") + std::string(1000, '\0')), "--part",
+      "part-b"},
+     k_later);
+  fails({"proposal", "attach", "BSC-AIF", file("long.pdf", pdf("long") + std::string(1100, '\0')), "--part", "annex"},
+        65, "it starts as a PDF but has no %%EOF in its last 1024 bytes: it was cut short, or is not a PDF", k_later);
+}
+
+TEST_F(DocumentsTest, ADamagedStoredCopyIsNotReusedForANewAttach)
+{
+  const auto content = pdf("stored once");
+  ok({"proposal", "attach", "BSC-AIF", file("b.pdf", content), "--part", "part-b"}, k_later);
+  exec("DROP TRIGGER document_chunk_is_immutable; UPDATE document_chunk SET data = x'25504446'");
+  fails({"proposal", "attach", "MIMER", file("b.pdf", content), "--part", "part-b"}, 74,
+        "the database holds a damaged copy of the same content (SHA-256 " + sha256(content) + ")", k_later);
+}
+
+TEST_F(DocumentsTest, TheOutputFolderMustBePrivateAndAnEarlierFileKeepsItsMode)
+{
+  ok({"proposal", "attach", "BSC-AIF", file("b.pdf", pdf("b")), "--part", "part-b"}, k_later);
+  const auto shared = m_dir / "shared";
+  std::filesystem::create_directory(shared);
+  std::filesystem::permissions(shared, std::filesystem::perms::all);
+  fails({"proposal", "document", "BSC-AIF", "part-b", "--out", (shared / "b.pdf").string()}, 66,
+        "other users may write");
+  const auto earlier = m_dir / "earlier.pdf";
+  std::ofstream(earlier) << "old";
+  std::filesystem::permissions(earlier, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                                            std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+  ok({"proposal", "document", "BSC-AIF", "part-b", "--out", earlier.string()});
+  EXPECT_EQ(std::filesystem::status(earlier).permissions() & std::filesystem::perms::all,
+            std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+}
+
+TEST_F(DocumentsTest, AFullTemporaryFolderStopsTheReadingAtOnce)
+{
+  const std::vector<std::string> env{"CFP_DB=" + m_db.string(), "CFP_NOW=2024-10-02T10:00:00Z", "PATH=/usr/bin:/bin",
+                                     "TMPDIR=/dev/full"};
+  // /dev/full is no folder: the temporary file cannot be made, and nothing is read.
+  const auto result = run_process(
+      {"/bin/sh", "-c", std::string("head -c 1000 /dev/zero | ") + CFP_BINARY + " proposal attach BSC-AIF - --part annex"},
+      env);
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.err.find("cfp: error: cannot make a temporary file in /dev/full"), std::string::npos) << result.err;
+}
+
+} // namespace
+} // namespace cfp::test

@@ -112,8 +112,8 @@ DocumentScan DocumentSource::scan(std::int64_t limit, const std::string& limit_t
     size += static_cast<std::int64_t>(got);
     hash.update(buffer.data(), got);
     sniffer.update(buffer.data(), got);
-    if (m_spool) {
-      m_spool->writer().write(buffer.data(), static_cast<std::streamsize>(got));
+    if (m_spool && !m_spool->writer().write(buffer.data(), static_cast<std::streamsize>(got))) {
+      m_spool->check_writes(); // a full temporary folder: said now, not after reading on to the limit
     }
   }
   if (size > limit) {

@@ -81,15 +81,17 @@ std::string limit_text(const domain::Call& call)
 }
 
 // Stores `after` (with its documents) as the next version of `before`, submitted again when it
-// is submitted, and audits `action`.
-void save_document_version(const Session& session, store::Transaction& tx, const Proposal& before, Proposal& after,
-                           const std::string& action, domain::Instant now)
+// is submitted, and audits `action`. Returns the warnings of a submitted proposal that still
+// lacks a part its call requires.
+std::vector<std::string> save_document_version(const Session& session, store::Transaction& tx, const Proposal& before,
+                                               Proposal& after, const std::string& action, domain::Instant now)
 {
+  detail::ReferenceData reference(tx);
   if (after.status == domain::ProposalStatus::submitted) {
-    detail::ReferenceData reference(tx);
-    detail::submit_now(reference, after, now);
+    detail::submit_now(reference, after, now, &before);
   }
   detail::save_version(session, tx, before, after, action);
+  return detail::missing_part_warnings(reference, after);
 }
 
 } // namespace
@@ -98,7 +100,7 @@ DocumentChange attach_document(Session& session, const AttachRequest& request)
 {
   const auto part = checked_part(request.part);
   if (request.title) {
-    if (auto problem = domain::check_text(*request.title, "title")) {
+    if (auto problem = domain::check_document_title(*request.title)) {
       throw Error(ErrorKind::invalid_input, fmt::format("--title: {}", *problem));
     }
   }
@@ -150,12 +152,26 @@ DocumentChange attach_document(Session& session, const AttachRequest& request)
                       scan.sha256, before.version + 1, now,   stamp.actor};
     Proposal after = before;
     after.documents = replaced(before.documents, part, document);
-    save_document_version(session, tx, before, after, "attach", now);
+    auto warnings = save_document_version(session, tx, before, after, "attach", now);
     auto& documents = tx.documents();
     if (previous) {
       documents.close(before.id, part, after.version);
     }
-    if (!documents.has_content(scan.sha256)) {
+    if (documents.has_content(scan.sha256)) {
+      // The same bytes are stored already: the receipt will cover them, so they must be intact.
+      util::Sha256 hash;
+      std::int64_t size = 0;
+      documents.read_content(scan.sha256, [&](const char* data, std::size_t bytes) {
+        hash.update(data, bytes);
+        size += static_cast<std::int64_t>(bytes);
+      });
+      if (hash.hex() != scan.sha256 || size != scan.size) {
+        throw Error(ErrorKind::storage,
+                    fmt::format("cannot attach {}: the database holds a damaged copy of the same content (SHA-256 "
+                                "{}); restore the database from a backup, and run 'cfp db check'",
+                                source.shown_as(), scan.sha256));
+      }
+    } else {
       // Read again, hashed again: the bytes stored must be the bytes checked.
       util::Sha256 hash;
       auto read = source.reader(scan.size);
@@ -172,7 +188,7 @@ DocumentChange attach_document(Session& session, const AttachRequest& request)
       }
     }
     documents.add(before.id, document);
-    return DocumentChange{ProposalChange{before, after, true, {}}, document, previous};
+    return DocumentChange{ProposalChange{before, after, true, std::move(warnings)}, document, previous};
   });
 }
 
@@ -192,9 +208,9 @@ DocumentChange detach_document(Session& session, const std::string& ref, const s
     detail::require_open(before, now, fmt::format("detach {} from {}", part, before.acronym));
     Proposal after = before;
     after.documents = replaced(before.documents, part, std::nullopt);
-    save_document_version(session, tx, before, after, "detach", now);
+    auto warnings = save_document_version(session, tx, before, after, "detach", now);
     tx.documents().close(before.id, part, after.version);
-    return DocumentChange{ProposalChange{before, after, true, {}}, std::nullopt, previous};
+    return DocumentChange{ProposalChange{before, after, true, std::move(warnings)}, std::nullopt, previous};
   });
 }
 

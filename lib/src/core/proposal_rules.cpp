@@ -237,6 +237,22 @@ std::string missing_parts_message(const domain::Proposal& proposal, const std::v
                      missing.front(), proposal.id == 0 ? " after recording the proposal as a --draft, then submit it" : "");
 }
 
+std::vector<std::string> missing_part_warnings(ReferenceData& reference, const domain::Proposal& proposal)
+{
+  const auto* call = reference.call(proposal.call_code);
+  if (call == nullptr || proposal.status != domain::ProposalStatus::submitted) {
+    return {};
+  }
+  const auto missing = missing_parts(call->call, proposal.documents);
+  if (missing.empty()) {
+    return {};
+  }
+  return {fmt::format("{} is submitted without {}, which call {} now requires; attach {} with 'cfp proposal attach "
+                      "{}/{} FILE --part {}'",
+                      proposal.acronym, util::join(missing, ", "), proposal.call_code,
+                      missing.size() == 1 ? "it" : "each", proposal.call_code, proposal.acronym, missing.front())};
+}
+
 std::string audit_snapshot(const domain::Proposal& proposal)
 {
   auto text = store::snapshot(proposal);
@@ -259,13 +275,21 @@ std::string audit_snapshot(const domain::Proposal& proposal)
 
 // Assigns the cut-off a submission now belongs to, or refuses when none is open or a required
 // part is missing.
-void submit_now(ReferenceData& reference, domain::Proposal& proposal, domain::Instant now)
+void submit_now(ReferenceData& reference, domain::Proposal& proposal, domain::Instant now,
+                const domain::Proposal* resubmitted)
 {
   const auto* call = reference.call(proposal.call_code);
   if (call == nullptr) {
     throw Error(ErrorKind::internal, fmt::format("call {} vanished", proposal.call_code));
   }
-  if (const auto missing = missing_parts(call->call, proposal.documents); !missing.empty()) {
+  auto missing = missing_parts(call->call, proposal.documents);
+  if (resubmitted != nullptr) {
+    const auto lacked = missing_parts(call->call, resubmitted->documents);
+    std::erase_if(missing, [&](const std::string& kind) {
+      return std::find(lacked.begin(), lacked.end(), kind) != lacked.end();
+    });
+  }
+  if (!missing.empty()) {
     throw Error(ErrorKind::refused,
                 fmt::format("cannot submit {}: {}", proposal.acronym, missing_parts_message(proposal, missing)));
   }

@@ -77,7 +77,15 @@ std::string audit_snapshot(const domain::Proposal& proposal);
 /// Submits `proposal` now: assigns the cut-off a submission now belongs to, or refuses
 /// (ErrorKind::refused) when none is open or a part its call requires is missing from
 /// `proposal.documents`.
-void submit_now(ReferenceData& reference, domain::Proposal& proposal, domain::Instant now);
+/// With `resubmitted` (the version of a submitted proposal that `proposal` follows), only a
+/// required part that version had counts as missing: a call that came to require a part after
+/// the proposal was submitted does not lock it, while a change cannot take a required part away.
+void submit_now(ReferenceData& reference, domain::Proposal& proposal, domain::Instant now,
+                const domain::Proposal* resubmitted = nullptr);
+
+/// A warning for each required part a submitted proposal still lacks (call's rules added after
+/// it was submitted); empty when it lacks none.
+std::vector<std::string> missing_part_warnings(ReferenceData& reference, const domain::Proposal& proposal);
 
 /// Stores `after` as the next version of `before` and records `action` in the audit log.
 void save_version(const Session& session, store::Transaction& tx, const domain::Proposal& before,

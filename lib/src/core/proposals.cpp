@@ -211,13 +211,14 @@ ProposalChange update_proposal(Session& session, const std::string& ref, const P
     }
     // The latest version is the one that counts: a submitted proposal is submitted again now.
     if (after.status == ProposalStatus::submitted) {
-      detail::submit_now(reference, after, now);
+      detail::submit_now(reference, after, now, &before);
     }
     detail::save_version(session, tx, before, after, "update");
-    ProposalChange change{before, after, true, {}};
+    ProposalChange change{before, after, true, detail::missing_part_warnings(reference, after)};
     if (after.fields.eu_contribution != before.fields.eu_contribution) {
       if (const auto* info = reference.call(after.call_code)) {
-        change.warnings = budget_warnings(info->call.budget, after);
+        const auto budget = budget_warnings(info->call.budget, after);
+        change.warnings.insert(change.warnings.end(), budget.begin(), budget.end());
       }
     }
     return change;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/domain/document.hpp>
+#include <cfp/domain/proposal.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -32,11 +33,6 @@ int part_number(std::string_view part)
   int number = 0;
   std::from_chars(part.data() + kind.size() + 1, part.data() + part.size(), number);
   return number;
-}
-
-bool is_blank(char c)
-{
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\0';
 }
 
 } // namespace
@@ -227,11 +223,13 @@ bool MediaSniffer::starts_as_pdf() const
 std::string MediaSniffer::media_type() const
 {
   if (starts_as_pdf()) {
+    // As PDF readers look for it: `%%EOF` within the last 1024 bytes, so that a writer's
+    // padding after it is no reason to refuse a whole document.
     std::string_view tail = m_tail;
-    while (!tail.empty() && is_blank(tail.back())) {
-      tail.remove_suffix(1);
+    if (tail.size() > k_tail) {
+      tail.remove_prefix(tail.size() - k_tail);
     }
-    return tail.ends_with("%%EOF") ? std::string(k_pdf) : std::string(k_octet_stream);
+    return tail.find("%%EOF") != std::string_view::npos ? std::string(k_pdf) : std::string(k_octet_stream);
   }
   const std::string_view head = m_head;
   if (head.starts_with("\x89PNG\r\n\x1a\n")) {
@@ -282,7 +280,7 @@ std::optional<std::string> check_document(std::string_view part, std::string_vie
   }
   std::string found;
   if (starts_as_pdf) {
-    found = "it starts as a PDF but has no %%EOF trailer: it was cut short";
+    found = "it starts as a PDF but has no %%EOF in its last 1024 bytes: it was cut short, or is not a PDF";
   } else {
     found = fmt::format("its content is {}, not a PDF (a PDF starts with %PDF- and ends with %%EOF)", media_type);
   }
@@ -290,6 +288,18 @@ std::optional<std::string> check_document(std::string_view part, std::string_vie
     return fmt::format("a part-b must be a PDF, and {}", found);
   }
   return fmt::format("the file is named .pdf, but {}", found);
+}
+
+std::optional<std::string> check_document_title(std::string_view title)
+{
+  if (auto problem = check_text(title, "title")) {
+    return problem;
+  }
+  if (title.size() > k_max_document_title_bytes) {
+    return fmt::format("a document's title is at most {} bytes; this one has {}", k_max_document_title_bytes,
+                       title.size());
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> check_file_name(std::string_view name)
@@ -305,6 +315,17 @@ std::optional<std::string> check_file_name(std::string_view name)
   }
   if (util::has_control_characters(name) || name.find('/') != std::string_view::npos) {
     return "the file name holds a control character or '/'";
+  }
+  if (util::trim(name).size() != name.size()) {
+    return "the file name starts or ends with a space";
+  }
+  // The characters that reverse or isolate the direction of text: `letter\u202Efdp.exe` would
+  // show as `letterexe.pdf`.
+  for (const auto* mark : {"\u061C", "\u200E", "\u200F", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E",
+                           "\u2066", "\u2067", "\u2068", "\u2069"}) {
+    if (name.find(mark) != std::string_view::npos) {
+      return "the file name holds a character that changes the direction of text, which can disguise it";
+    }
   }
   return std::nullopt;
 }

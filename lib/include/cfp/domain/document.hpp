@@ -92,6 +92,14 @@ std::optional<std::string> check_document(std::string_view part, std::string_vie
 /// was read from: UTF-8, 1-255 bytes, no control characters, no '/'), else why not.
 std::optional<std::string> check_file_name(std::string_view name);
 
+/// The longest title of a document, in bytes: it is kept in every audit entry of the proposal's
+/// later versions, so it stays a title, not a text.
+inline constexpr std::size_t k_max_document_title_bytes = 1000;
+
+/// Empty when `title` may be a document's title (free text, domain::check_text, of at most
+/// k_max_document_title_bytes), else why not.
+std::optional<std::string> check_document_title(std::string_view title);
+
 /// One document of a proposal version: which part it is, the file it came from, and what was
 /// stored of it.
 struct Document
