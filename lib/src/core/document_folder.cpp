@@ -4,6 +4,7 @@
 #include <cfp/domain/document.hpp>
 #include <cfp/error.hpp>
 #include <cfp/util/csv_reader.hpp>
+#include <cfp/util/descriptor.hpp>
 #include <cfp/util/path_below.hpp>
 #include <cfp/util/text.hpp>
 

@@ -120,12 +120,13 @@ ImportRow read_row(const ManifestRecord& record, ImportProblems& problems)
       problems.in_row(row, "sha256", fmt::format("'{}' is not a SHA-256 (64 hexadecimal digits)", util::excerpt(digest)));
     }
   }
-  row.file_name = text(column::file_name);
-  if (row.file_name.empty()) {
-    row.file_name = row.file.substr(row.file.rfind('/') + 1); // the whole path when it has no '/'
-  }
-  if (auto problem = domain::check_file_name(row.file_name)) {
-    problems.in_row(row, record.value(column::file_name).value_or("").empty() ? "file" : "file_name", *problem);
+  // The name kept is the manifest's, else the file's own (the whole path when it has no '/').
+  const bool named = !text(column::file_name).empty();
+  row.file_name = named ? text(column::file_name) : row.file.substr(row.file.rfind('/') + 1);
+  if (named || !row.file.empty()) {
+    if (auto problem = domain::check_file_name(row.file_name)) {
+      problems.in_row(row, named ? "file_name" : "file", *problem);
+    }
   }
   if (const auto title = text(column::title); !title.empty()) {
     row.title = title;

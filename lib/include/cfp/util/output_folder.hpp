@@ -64,7 +64,6 @@ private:
   PrivateFolder m_private;
   std::filesystem::path m_root;                 ///< the folder written, inside m_private
   std::vector<std::filesystem::path> m_folders; ///< made in the root, in order
-  bool m_committed = false;
 };
 
 } // namespace cfp::util
