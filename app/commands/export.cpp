@@ -80,7 +80,7 @@ void run_export_calls(Context& context)
 
 void register_export_commands(CLI::App& app, Registry& registry)
 {
-  auto* export_group = add_group(app, "export", "Export proposals, scores or calls");
+  auto* export_group = add_group(app, "export", "Export proposals, scores, calls or documents");
 
   auto export_calls = std::make_shared<std::vector<std::string>>();
   auto* proposals =
@@ -97,6 +97,8 @@ void register_export_commands(CLI::App& app, Registry& registry)
   registry.on(export_group->add_subcommand("calls", "Export every call with its cut-offs as JSON"), run_export_calls,
               Formats{{Format::table, Format::json},
                       "export calls writes one JSON document; leave out --format or use --format json"});
+
+  register_export_documents(*export_group, registry);
 }
 
 } // namespace cfp::cli

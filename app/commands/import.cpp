@@ -261,7 +261,7 @@ void run_import_calls(Context& context, const std::string& file)
 
 void register_import_commands(CLI::App& app, Registry& registry)
 {
-  auto* import_group = add_group(app, "import", "Import proposals, scores or calls from files");
+  auto* import_group = add_group(app, "import", "Import proposals, scores, calls or documents from files");
 
   // The options `import proposals` and `import scores` share.
   const auto add_file_options = [](CLI::App* command, ImportFileOptions& options) {
@@ -293,6 +293,8 @@ void register_import_commands(CLI::App& app, Registry& registry)
   auto* calls = import_group->add_subcommand("calls", "Import calls with their cut-offs from a JSON document");
   calls->add_option("FILE", *calls_file, "The JSON file, or - for standard input")->required();
   registry.on(calls, [calls_file](Context& context) { run_import_calls(context, *calls_file); });
+
+  register_import_documents(*import_group, registry);
 }
 
 } // namespace cfp::cli

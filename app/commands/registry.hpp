@@ -71,6 +71,9 @@ void register_proposal_list(CLI::App& proposal, Registry& registry);
 void register_log_command(CLI::App& app, Registry& registry);
 void register_import_commands(CLI::App& app, Registry& registry);
 void register_export_commands(CLI::App& app, Registry& registry);
+/// Add `import documents` and `export documents` to their groups.
+void register_import_documents(CLI::App& import_group, Registry& registry);
+void register_export_documents(CLI::App& export_group, Registry& registry);
 void register_criterion_commands(CLI::App& app, Registry& registry);
 void register_expert_commands(CLI::App& app, Registry& registry);
 void register_score_commands(CLI::App& app, Registry& registry);

@@ -3,12 +3,12 @@
 // its versions. Attaching or detaching is a change of the proposal like `proposal update`: a new
 // version and an audit entry, refused once the cut-off has passed, and a submitted proposal is
 // submitted again (so the submission's receipt covers the documents it has).
+#include "document_rules.hpp"
 #include "document_source.hpp"
 #include "proposal_rules.hpp"
 
 #include <cfp/core/documents.hpp>
 #include <cfp/error.hpp>
-#include <cfp/store/call_repository.hpp>
 #include <cfp/store/document_repository.hpp>
 #include <cfp/util/digest.hpp>
 #include <cfp/util/text.hpp>
@@ -21,6 +21,10 @@ namespace cfp::core {
 
 namespace {
 
+using detail::call_of;
+using detail::find_part;
+using detail::limit_text;
+using detail::replaced;
 using domain::Document;
 using domain::Proposal;
 
@@ -44,54 +48,6 @@ std::string parts_of(const std::vector<Document>& documents)
     parts.push_back(document.part);
   }
   return "its parts are " + util::join(parts, ", ");
-}
-
-const Document* find_part(const std::vector<Document>& documents, const std::string& part)
-{
-  const auto found =
-      std::find_if(documents.begin(), documents.end(), [&](const Document& document) { return document.part == part; });
-  return found == documents.end() ? nullptr : &*found;
-}
-
-// The documents with `document` in the place of its part (or without `part`), in order.
-std::vector<Document> replaced(std::vector<Document> documents, const std::string& part,
-                               const std::optional<Document>& document)
-{
-  std::erase_if(documents, [&](const Document& existing) { return existing.part == part; });
-  if (document) {
-    documents.push_back(*document);
-    std::sort(documents.begin(), documents.end(),
-              [](const auto& a, const auto& b) { return domain::part_before(a.part, b.part); });
-  }
-  return documents;
-}
-
-domain::Call call_of(const store::Transaction& tx, const Proposal& proposal)
-{
-  auto call = tx.calls().find(proposal.call_code);
-  if (!call) {
-    throw Error(ErrorKind::internal, fmt::format("call {} vanished", proposal.call_code));
-  }
-  return *call;
-}
-
-std::string limit_text(const domain::Call& call)
-{
-  return fmt::format("the limit of {} a document of call {}", domain::format_limit(call.document_limit), call.code);
-}
-
-// Stores `after` (with its documents) as the next version of `before`, submitted again when it
-// is submitted, and audits `action`. Returns the warnings of a submitted proposal that still
-// lacks a part its call requires.
-std::vector<std::string> save_document_version(const Session& session, store::Transaction& tx, const Proposal& before,
-                                               Proposal& after, const std::string& action, domain::Instant now)
-{
-  detail::ReferenceData reference(tx);
-  if (after.status == domain::ProposalStatus::submitted) {
-    detail::submit_now(reference, after, now, &before);
-  }
-  detail::save_version(session, tx, before, after, action);
-  return detail::missing_part_warnings(reference, after);
 }
 
 } // namespace
@@ -132,60 +88,30 @@ DocumentChange attach_document(Session& session, const AttachRequest& request)
     }
     const auto* current = find_part(before.documents, part);
     std::optional<Document> previous = current != nullptr ? std::optional(*current) : std::nullopt;
-    if (previous && previous->sha256 == scan.sha256 && previous->file_name == file_name &&
-        previous->title == request.title) {
+    if (previous && detail::same_document(*previous, scan.sha256, file_name, request.title)) {
       return DocumentChange{ProposalChange{before, before, false, {}}, previous, previous};
-    }
-    std::int64_t total = scan.size;
-    for (const auto& document : before.documents) {
-      total += document.part == part ? 0 : document.size;
-    }
-    if (total > domain::k_proposal_documents_limit) {
-      throw Error(ErrorKind::invalid_input,
-                  fmt::format("cannot attach {}: the documents of {} would come to {}, over the limit of {} a proposal; "
-                              "detach or replace one first",
-                              source.shown_as(), before.acronym, domain::format_size(total),
-                              domain::format_limit(domain::k_proposal_documents_limit)));
     }
     const auto stamp = session.stamp();
     Document document{part,      file_name,   request.title, scan.size, scan.media_type,
                       scan.sha256, before.version + 1, now,   stamp.actor};
     Proposal after = before;
     after.documents = replaced(before.documents, part, document);
-    auto warnings = save_document_version(session, tx, before, after, "attach", now);
+    if (const auto total = detail::over_proposal_limit(after.documents)) {
+      throw Error(ErrorKind::invalid_input, fmt::format("cannot attach {}: {}; detach or replace one first",
+                                                        source.shown_as(),
+                                                        detail::proposal_limit_text(before.acronym, *total)));
+    }
+    auto warnings = detail::save_document_version(session, tx, before, after, "attach", now);
     auto& documents = tx.documents();
     if (previous) {
       documents.close(before.id, part, after.version);
     }
-    if (documents.has_content(scan.sha256)) {
-      // The same bytes are stored already: the receipt will cover them, so they must be intact.
-      util::Sha256 hash;
-      std::int64_t size = 0;
-      documents.read_content(scan.sha256, [&](const char* data, std::size_t bytes) {
-        hash.update(data, bytes);
-        size += static_cast<std::int64_t>(bytes);
-      });
-      if (hash.hex() != scan.sha256 || size != scan.size) {
-        throw Error(ErrorKind::storage,
-                    fmt::format("cannot attach {}: the database holds a damaged copy of the same content (SHA-256 "
-                                "{}); restore the database from a backup, and run 'cfp db check'",
-                                source.shown_as(), scan.sha256));
-      }
-    } else {
-      // Read again, hashed again: the bytes stored must be the bytes checked.
-      util::Sha256 hash;
-      auto read = source.reader(scan.size);
-      const auto stored = documents.store_content(scan.sha256, scan.size, scan.media_type,
-                                                  [&](char* buffer, std::size_t capacity) {
-                                                    const auto got = read(buffer, capacity);
-                                                    hash.update(buffer, got);
-                                                    return got;
-                                                  });
-      if (stored != scan.size || hash.hex() != scan.sha256) {
-        throw Error(ErrorKind::input_file, fmt::format("{} changed while it was read; attach it again once nothing "
-                                                       "writes it",
-                                                       source.shown_as()));
-      }
+    // Read again, hashed again: the bytes stored must be the bytes checked.
+    if (!detail::store_checked_content(documents, scan.sha256, scan.size, scan.media_type,
+                                       [&] { return source.reader(scan.size); })) {
+      throw Error(ErrorKind::input_file, fmt::format("{} changed while it was read; attach it again once nothing "
+                                                     "writes it",
+                                                     source.shown_as()));
     }
     documents.add(before.id, document);
     return DocumentChange{ProposalChange{before, after, true, std::move(warnings)}, document, previous};
@@ -208,7 +134,7 @@ DocumentChange detach_document(Session& session, const std::string& ref, const s
     detail::require_open(before, now, fmt::format("detach {} from {}", part, before.acronym));
     Proposal after = before;
     after.documents = replaced(before.documents, part, std::nullopt);
-    auto warnings = save_document_version(session, tx, before, after, "detach", now);
+    auto warnings = detail::save_document_version(session, tx, before, after, "detach", now);
     tx.documents().close(before.id, part, after.version);
     return DocumentChange{ProposalChange{before, after, true, std::move(warnings)}, std::nullopt, previous};
   });

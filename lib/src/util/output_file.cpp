@@ -106,11 +106,9 @@ std::optional<std::string> shared_folder(const fs::path& destination)
   }
 }
 
-std::optional<std::string> output_conflict(const fs::path& destination, const std::vector<ProtectedFile>& protected_files)
+std::optional<std::string> protected_conflict(const fs::path& destination,
+                                              const std::vector<ProtectedFile>& protected_files)
 {
-  if (destination.empty() || !destination.has_filename()) {
-    return "'" + destination.string() + "' names no file; give a file name";
-  }
   for (const auto& file : protected_files) {
     std::vector<std::pair<fs::path, std::string>> names{{file.path, file.role}};
     if (file.with_journals) {
@@ -120,9 +118,20 @@ std::optional<std::string> output_conflict(const fs::path& destination, const st
     }
     for (const auto& [path, role] : names) {
       if (same_file(destination, path) || same_entry(destination, path) || same_path(destination, path)) {
-        return destination.string() + " is " + role + "; name another file";
+        return role;
       }
     }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> output_conflict(const fs::path& destination, const std::vector<ProtectedFile>& protected_files)
+{
+  if (destination.empty() || !destination.has_filename()) {
+    return "'" + destination.string() + "' names no file; give a file name";
+  }
+  if (const auto role = protected_conflict(destination, protected_files)) {
+    return destination.string() + " is " + *role + "; name another file";
   }
   struct stat info{};
   // The file is replaced, not written into: a link would be replaced by the file, not followed.

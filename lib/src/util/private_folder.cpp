@@ -26,18 +26,35 @@ namespace {
   throw Error(ErrorKind::input_file, "cannot write " + destination.string() + ": " + std::strerror(error));
 }
 
-// Empties the folder (its files only: it never holds folders) and removes it; what cannot be
-// removed is left.
+// Empties the folder open as `fd`, the folders in it too (opened without following a link, so
+// that nothing outside it is ever removed), and closes it.
+void empty_folder(int fd)
+{
+  DIR* dir = ::fdopendir(fd);
+  if (dir == nullptr) {
+    ::close(fd);
+    return;
+  }
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string name = entry->d_name;
+    if (name == "." || name == ".." || ::unlinkat(::dirfd(dir), name.c_str(), 0) == 0 || errno != EISDIR) {
+      continue;
+    }
+    const int inner = ::openat(::dirfd(dir), name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (inner >= 0) {
+      empty_folder(inner);
+      ::unlinkat(::dirfd(dir), name.c_str(), AT_REMOVEDIR);
+    }
+  }
+  ::closedir(dir);
+}
+
+// Empties the folder and removes it; what cannot be removed is left.
 void remove_folder(const fs::path& folder)
 {
-  if (DIR* dir = ::opendir(folder.c_str()); dir != nullptr) {
-    while (const dirent* entry = ::readdir(dir)) {
-      const std::string name = entry->d_name;
-      if (name != "." && name != "..") {
-        ::unlinkat(::dirfd(dir), name.c_str(), 0);
-      }
-    }
-    ::closedir(dir);
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0) {
+    empty_folder(fd);
   }
   ::rmdir(folder.c_str());
 }

@@ -20,6 +20,13 @@ struct ProtectedFile
   bool with_journals = false; ///< its -wal, -shm and -journal files are protected too
 };
 
+/// What `destination` is when it is one of `protected_files` (or one's journal when it has
+/// them), as messages say it ("the database", "the wal file of the database"): the same file,
+/// reached by a link or another path, or the same name in the same folder reached by another
+/// mount. Nothing when it is none of them.
+std::optional<std::string> protected_conflict(const std::filesystem::path& destination,
+                                              const std::vector<ProtectedFile>& protected_files);
+
 /// Why `destination` may not be written, or nothing when it may: it names no file, it is (or
 /// links to) one of `protected_files`, it is a symbolic link (the file written replaces it), or
 /// it exists and is not a regular file (a device, a FIFO, a folder).

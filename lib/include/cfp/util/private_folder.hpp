@@ -8,8 +8,9 @@ namespace cfp::util {
 /// A folder of this process's own beside a destination, for a writer that creates files by
 /// name, and files beside them (SQLite: the file and its -journal, -wal and -shm): made with a
 /// random name and mode 0700, so that no other user can plant, swap or read anything in it.
-/// It is removed with what it holds when the object goes; one left by a process that was killed
-/// is removed by the next PrivateFolder made beside the same destination.
+/// It is removed with what it holds (folders too, never through a link) when the object goes;
+/// one left by a process that was killed is removed by the next PrivateFolder made beside the
+/// same destination.
 class PrivateFolder
 {
 public:
