@@ -157,7 +157,7 @@ TEST_F(DocumentImportSafetyTest, APartBThatIsNoPdfIsRefused)
                                         "text/plain, not a PDF");
   refused({"import", "documents", folder.string()}, 65,
         (folder / "cut.pdf").string() + ": cannot be annex of BSC-AIF: the file is named .pdf, but it starts as a PDF "
-                                        "but has no %%EOF trailer");
+                                        "but has no %%EOF in its last 1024 bytes");
 }
 
 TEST_F(DocumentImportSafetyTest, ADocumentOverItsCallsLimitIsRefused)
