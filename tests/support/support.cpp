@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
@@ -140,10 +141,12 @@ CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string
 
 namespace {
 
-CliResult spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                const std::filesystem::path& folder, const std::optional<StdoutTo>& stdout_to)
+// Starts argv[0] with empty standard input, standard output to `capture`/stdout (or to
+// `stdout_to`), standard error to `capture`/stderr and, when `folder` is given, that working folder.
+pid_t start(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+            const std::filesystem::path& folder, const std::optional<StdoutTo>& stdout_to,
+            const std::filesystem::path& capture)
 {
-  TempDir capture;
   const auto out_path = capture / "stdout";
   const auto err_path = capture / "stderr";
   CStrings argv_pointers(argv);
@@ -169,17 +172,31 @@ CliResult spawn(const std::vector<std::string>& argv, const std::vector<std::str
   if (spawned != 0) {
     throw std::runtime_error("cannot start " + argv.front());
   }
-  int status = 0;
-  ::waitpid(pid, &status, 0);
+  return pid;
+}
+
+// What the program started with `capture` did, from the status waitpid gave.
+CliResult finished(int status, const std::filesystem::path& capture)
+{
   const auto slurp = [](const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     return std::string(std::istreambuf_iterator<char>(in), {});
   };
   CliResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(out_path);
-  result.err = slurp(err_path);
+  result.out = slurp(capture / "stdout");
+  result.err = slurp(capture / "stderr");
   return result;
+}
+
+CliResult spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                const std::filesystem::path& folder, const std::optional<StdoutTo>& stdout_to)
+{
+  TempDir capture;
+  const pid_t pid = start(argv, env, folder, stdout_to, capture.path());
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  return finished(status, capture.path());
 }
 
 } // namespace
@@ -203,6 +220,43 @@ CliResult run_process(const std::vector<std::string>& argv, const std::vector<st
                       const StdoutTo& stdout_to)
 {
   return spawn(argv, env, {}, stdout_to);
+}
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                                     const std::optional<StdoutTo>& stdout_to)
+    : m_pid(start(argv, env, {}, stdout_to, m_capture.path()))
+{
+}
+
+BackgroundProcess::~BackgroundProcess()
+{
+  if (!m_result) {
+    ::kill(m_pid, SIGKILL);
+    ::waitpid(m_pid, nullptr, 0);
+  }
+}
+
+bool BackgroundProcess::ended()
+{
+  if (m_result) {
+    return true;
+  }
+  int status = 0;
+  if (::waitpid(m_pid, &status, WNOHANG) != m_pid) {
+    return false;
+  }
+  m_result = finished(status, m_capture.path());
+  return true;
+}
+
+CliResult BackgroundProcess::wait()
+{
+  if (!m_result) {
+    int status = 0;
+    ::waitpid(m_pid, &status, 0);
+    m_result = finished(status, m_capture.path());
+  }
+  return *m_result;
 }
 
 CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env)

@@ -9,6 +9,7 @@
 #include <cfp/store/database.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <sys/types.h>
 
 #include <filesystem>
 #include <functional>
@@ -107,6 +108,30 @@ struct StdoutTo
 /// The same as run_process, with standard output sent to `stdout_to` (CliResult::out stays empty).
 CliResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env,
                       const StdoutTo& stdout_to);
+
+/// A program started as run_process starts it (standard output to `stdout_to` when given) that
+/// runs while the test watches it (its pid, for /proc or kill) until wait(); one that was not
+/// waited for is killed and reaped.
+class BackgroundProcess
+{
+public:
+  BackgroundProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                    const std::optional<StdoutTo>& stdout_to = std::nullopt);
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+
+  pid_t pid() const { return m_pid; }
+  /// Whether it has ended; reaps it then, so that its pid is no longer its own.
+  bool ended();
+  /// Waits for its end: exit code (128 + the signal when a signal ended it) and output.
+  CliResult wait();
+
+private:
+  TempDir m_capture;
+  pid_t m_pid = 0;
+  std::optional<CliResult> m_result;
+};
 
 /// Strings as a program's argv or environment takes them: pointers to their own copies, then a
 /// null pointer.
