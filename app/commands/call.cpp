@@ -6,7 +6,9 @@
 #include <cfp/core/calls.hpp>
 #include <cfp/core/criteria.hpp>
 #include <cfp/core/record_fields.hpp>
+#include <cfp/domain/document.hpp>
 #include <cfp/domain/money.hpp>
+#include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
@@ -56,8 +58,8 @@ struct CallView
 constexpr domain::ProposalStatus k_statuses[] = {domain::ProposalStatus::draft, domain::ProposalStatus::submitted,
                                                  domain::ProposalStatus::withdrawn};
 
-// The call fields, then `cutoffs` (each cut-off's record, or in CSV only their labels), then
-// a count for each status.
+// The call fields, its overall threshold and document rules, then `cutoffs` (each cut-off's
+// record, or in CSV only their labels), then a count for each status.
 core::Fields<CallView> call_view_fields(Format format)
 {
   core::Fields<CallView> fields;
@@ -69,6 +71,11 @@ core::Fields<CallView> call_view_fields(Format format)
   fields.push_back({"overall_threshold", core::FieldKind::text, [](const CallView& view, const core::Display&) {
                       return Value(domain::Decimal{domain::format_points(view.details.call.overall_threshold)});
                     }});
+  for (const auto& field : core::call_document_fields()) {
+    fields.push_back({field.name, field.kind, [get = field.get](const CallView& view, const core::Display& display) {
+                        return get(view.details.call, display);
+                      }});
+  }
   if (format == Format::csv) {
     fields.push_back({"cutoffs", core::FieldKind::list, [](const CallView& view, const core::Display&) {
                         std::vector<std::string> labels;
@@ -117,6 +124,8 @@ void run_call_show(Context& context, const std::string& code)
       {"opens", call.opens_at ? domain::format_local(*call.opens_at, context.zone()) : ""},
       {"budget", call.budget ? domain::format_money_grouped(*call.budget) + " EUR" : ""},
       {"overall threshold", domain::format_points(call.overall_threshold) + " points"},
+      {"required parts", call.required_parts.empty() ? "none" : util::join(call.required_parts, ", ")},
+      {"document limit", domain::format_limit(call.document_limit)},
   };
   for (const auto& cutoff : view.details.cutoffs) {
     lines.emplace_back("cut-off " + cutoff.label,

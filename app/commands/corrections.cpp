@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
-// The corrections: `call update|remove`, `deadline update|remove` and `proposal delete`. Each
-// says on stderr what it changed (or that nothing did) and prints what it changed on stdout:
-// its reference in a table, the record (as it is now, or as it was removed) otherwise.
+// The corrections: `call update|set-parts|remove`, `deadline update|remove` and `proposal
+// delete`. Each says on stderr what it changed (or that nothing did) and prints what it changed
+// on stdout: its reference in a table, the record (as it is now, or as it was removed) otherwise.
 #include "../output/changes.hpp"
 #include "../output/printer.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/corrections.hpp>
 #include <cfp/core/record_fields.hpp>
+#include <cfp/domain/document.hpp>
 #include <cfp/domain/money.hpp>
 #include <cfp/util/text.hpp>
 
@@ -17,13 +18,40 @@ namespace cfp::cli {
 
 namespace {
 
+// The call fields, then its document rules: what the corrections of a call print.
+const core::Fields<domain::Call>& corrected_call_fields()
+{
+  static const auto fields = [] {
+    auto all = core::call_fields();
+    const auto& rules = core::call_document_fields();
+    all.insert(all.end(), rules.begin(), rules.end());
+    return all;
+  }();
+  return fields;
+}
+
 void print_call(Context& context, const domain::Call& call)
 {
   if (context.format() == Format::table) {
     context.out() << call.code << '\n';
   } else {
-    print_one(context.format(), context.out(), context.display(), core::call_fields(), call, {});
+    print_one(context.format(), context.out(), context.display(), corrected_call_fields(), call, {});
   }
+}
+
+// How the changed line shows a call's document rules: the limit in the units it is given in
+// ("50 MiB -> 20 MiB"), not in bytes.
+const core::Fields<domain::Call>& document_rule_changes()
+{
+  static const core::Fields<domain::Call> fields{
+      {"required_parts", core::FieldKind::list,
+       [](const domain::Call& c, const core::Display&) { return domain::Value(c.required_parts); }},
+      {"document_limit", core::FieldKind::text,
+       [](const domain::Call& c, const core::Display&) {
+         return domain::Value(domain::format_limit(c.document_limit));
+       }},
+  };
+  return fields;
 }
 
 void print_cutoff(Context& context, const domain::Cutoff& cutoff, const std::optional<domain::Instant>& call_opens)
@@ -51,8 +79,15 @@ void run_call_update(Context& context, const core::CallCorrection& request)
   if (!change.changed) {
     context.note(fmt::format("call {} unchanged: the values given are the current ones", call.code));
   } else {
-    context.note(changed_line(field_changes(core::call_fields(), change.before, call, context.display(), {})));
+    auto changes = field_changes(core::call_fields(), change.before, call, context.display(), {});
+    for (auto& rule : field_changes(document_rule_changes(), change.before, call, context.display(), {})) {
+      changes.push_back(std::move(rule));
+    }
+    context.note(changed_line(changes));
     context.note(fmt::format("updated call {}", call.code));
+  }
+  for (const auto& warning : change.warnings) {
+    context.note("warning: " + warning);
   }
   if (change.selected_over_budget && call.budget) {
     context.note(fmt::format("warning: the proposals selected by 'cfp rank --apply' request {} EUR, more than the "
@@ -142,7 +177,21 @@ void register_call_corrections(CLI::App& call, Registry& registry)
   update->add_option("--title", update_request->title, "Title of the call");
   update->add_option("--opens", update_request->opens, "When the call opens (WHEN), or 'none'");
   update->add_option("--budget", update_request->budget, "Budget in euros (485M, 1.5bn), or 'none'");
+  update->add_option("--required-parts", update_request->required_parts,
+                     "Kinds of document a submission must have (part-b,annex,support-letter,other), or 'none'");
+  update->add_option("--document-limit", update_request->document_limit,
+                     "How large one document may be: 20MiB, 512KiB, bytes (1 KiB to 200 MiB; default 50 MiB)");
   registry.on_change(update, [update_request](Context& context) { run_call_update(context, *update_request); });
+
+  // The same correction as `call update CODE --required-parts LIST`, by the name officials look for.
+  auto parts_request = std::make_shared<core::CallCorrection>();
+  auto* set_parts = call.add_subcommand("set-parts", "Set the kinds of document a submission to a call must have");
+  set_parts->add_option("CODE", parts_request->code, "Call code")->required();
+  set_parts
+      ->add_option("LIST", parts_request->required_parts,
+                   "Kinds separated by commas (part-b,annex,support-letter,other); 'none' or '' for none")
+      ->required();
+  registry.on_change(set_parts, [parts_request](Context& context) { run_call_update(context, *parts_request); });
 
   auto remove_code = std::make_shared<std::string>();
   auto* remove = call.add_subcommand("remove", "Remove a call that has no proposals, with its cut-offs and criteria");

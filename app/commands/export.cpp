@@ -61,6 +61,14 @@ void run_export_calls(Context& context)
   for (const auto& [call, cutoffs, criteria] : core::list_calls_with_cutoffs(session)) {
     auto record = object_of(core::call_fields(), call, display);
     record["overall_threshold"] = json_value(domain::Value(domain::Decimal{domain::format_points(call.overall_threshold)}));
+    // A document rule is written only when the call does not keep its default: the export of a
+    // call with the defaults is byte for byte what it was before calls had them, and a cfp of
+    // before (whose import refuses unknown keys) still reads it.
+    for (const auto& field : core::call_document_fields()) {
+      if (const auto value = field.get(call, display); value != field.get(domain::Call{}, display)) {
+        record[std::string(field.name)] = json_value(value);
+      }
+    }
     record["criteria"] = ordered_json::array();
     for (const auto& criterion : criteria) {
       auto object = object_of(core::criterion_fields(), criterion, display);

@@ -57,7 +57,8 @@ TEST_F(CallCorrectionsTest, UpdateWithTheCurrentValuesSaysUnchangedAndRecordsNot
 
 TEST_F(CallCorrectionsTest, UpdateNeedsAnOption)
 {
-  fails({"call", "update", k_call}, 2, "call update needs at least one of --title, --opens and --budget");
+  fails({"call", "update", k_call}, 2,
+        "call update needs at least one of --title, --opens, --budget, --required-parts and --document-limit");
 }
 
 TEST_F(CallCorrectionsTest, NoneClearsTheOpeningAndTheBudget)

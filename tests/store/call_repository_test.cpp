@@ -36,6 +36,30 @@ TEST_F(RepositoryTest, CallRoundTripsWithAndWithoutOptionalFields)
   });
 }
 
+TEST_F(RepositoryTest, ACallsDocumentRulesAreStoredAndUpdated)
+{
+  in_transaction([&] {
+    auto call = make_call("EUROHPC-2024-CEI-AI-01");
+    auto found = calls().find(call.code);
+    ASSERT_TRUE(found);
+    EXPECT_TRUE(found->required_parts.empty());
+    EXPECT_EQ(found->document_limit, domain::k_default_document_limit);
+
+    call = *found;
+    call.required_parts = {"part-b", "support-letter"};
+    call.document_limit = 1024;
+    calls().update(call);
+    found = calls().find(call.code);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->required_parts, (std::vector<std::string>{"part-b", "support-letter"}));
+    EXPECT_EQ(found->document_limit, 1024);
+
+    call.required_parts.clear();
+    calls().update(call);
+    EXPECT_TRUE(calls().find(call.code)->required_parts.empty());
+  });
+}
+
 TEST_F(RepositoryTest, CallCodeLookupIgnoresCase)
 {
   in_transaction([&] {

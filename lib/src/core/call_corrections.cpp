@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 // `call update` and `call remove`: a call's title, opening and budget may be corrected as long
-// as no submission made to it falls outside the call; a call recorded by mistake may go while
-// no proposal refers to it.
+// as no submission made to it falls outside the call, and its document rules at any time (they
+// bind what comes next); a call recorded by mistake may go while no proposal refers to it.
 #include "correction_rules.hpp"
+#include "proposal_rules.hpp"
 
 #include <cfp/core/audit.hpp>
 #include <cfp/core/calls.hpp>
@@ -11,6 +12,7 @@
 #include <cfp/error.hpp>
 #include <cfp/store/call_repository.hpp>
 #include <cfp/store/criterion_repository.hpp>
+#include <cfp/store/document_repository.hpp>
 #include <cfp/store/evaluation_repository.hpp>
 #include <cfp/store/snapshot.hpp>
 #include <cfp/util/text.hpp>
@@ -57,7 +59,89 @@ domain::Call corrected(const Session& session, domain::Call call, const CallCorr
                                          fmt::format("--budget '{}'", util::excerpt(*request.budget)));
     }
   }
+  if (request.required_parts) {
+    call.required_parts = util::value_or_throw(
+        domain::parse_required_parts(is_none(*request.required_parts) ? "" : *request.required_parts),
+        ErrorKind::invalid_input, "--required-parts");
+  }
+  if (request.document_limit) {
+    call.document_limit = util::value_or_throw(domain::parse_document_limit(*request.document_limit),
+                                               ErrorKind::invalid_input, "--document-limit");
+  }
   return call;
+}
+
+// How many names a warning gives before "and N more": it is read among other lines.
+constexpr std::size_t k_names_in_a_warning = 5;
+
+// The submitted proposals of `after` that lack a part it requires and `before` did not, among
+// those whose cut-off is still open. Such a proposal is not locked (a change submits it again
+// without the part, which it never had; detail::submit_now), but each change warns of it until
+// the part is attached. One whose cut-off closed is final as it was submitted.
+std::optional<std::string> lacking_parts_warning(const store::Transaction& tx, const domain::Call& before,
+                                                 const domain::Call& after, domain::Instant now)
+{
+  domain::Call newly = after;
+  newly.required_parts.clear();
+  for (const auto& kind : after.required_parts) {
+    if (std::find(before.required_parts.begin(), before.required_parts.end(), kind) == before.required_parts.end()) {
+      newly.required_parts.push_back(kind);
+    }
+  }
+  if (newly.required_parts.empty()) {
+    return std::nullopt;
+  }
+  store::ProposalFilter filter;
+  filter.call_ids = {after.id};
+  filter.statuses = {domain::ProposalStatus::submitted};
+  std::vector<domain::Proposal> open;
+  tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {
+    if (!proposal.cutoff_closes_at || now <= *proposal.cutoff_closes_at) {
+      open.push_back(proposal);
+    }
+  });
+  std::vector<std::string> lacking;
+  for (const auto& proposal : open) {
+    if (!detail::missing_parts(newly, tx.documents().at_version(proposal.id, proposal.version)).empty()) {
+      lacking.push_back(proposal.acronym);
+    }
+  }
+  if (lacking.empty()) {
+    return std::nullopt;
+  }
+  const bool one = lacking.size() == 1;
+  const bool one_kind = newly.required_parts.size() == 1;
+  return fmt::format("{} submitted proposal{} of call {} {} {} it requires now: {}; {} submitted and can still be "
+                     "changed, each change warning of what is missing, until {} attached ('cfp proposal attach "
+                     "{}/ACRONYM FILE --part {}')",
+                     lacking.size(), one ? "" : "s", after.code, one ? "lacks" : "lack",
+                     one_kind ? "the part " + newly.required_parts.front()
+                              : "one or more of the parts " + util::join(newly.required_parts, ", "),
+                     detail::some_of(lacking, k_names_in_a_warning), one ? "it stays" : "they stay",
+                     one_kind ? "it is" : "the missing parts are", after.code,
+                     one_kind ? newly.required_parts.front() : "KIND");
+}
+
+// The current documents of the call's proposals that are larger than its lowered limit: they
+// were within the limit when attached, and stay.
+std::optional<std::string> oversized_documents_warning(const store::Transaction& tx, const domain::Call& after)
+{
+  std::vector<std::string> oversized;
+  tx.documents().for_each_current(after.id, [&](const store::ProposalDocument& item) {
+    if (item.document.size > after.document_limit) {
+      oversized.push_back(
+          fmt::format("{} {} ({})", item.acronym, item.document.part, domain::format_size(item.document.size)));
+    }
+  });
+  if (oversized.empty()) {
+    return std::nullopt;
+  }
+  const bool one = oversized.size() == 1;
+  return fmt::format("{} document{} attached to proposals of call {} {} larger than its new limit of {} ({}); {}, "
+                     "and the limit applies to the documents attached from now on",
+                     oversized.size(), one ? "" : "s", after.code, one ? "is" : "are",
+                     domain::format_limit(after.document_limit), detail::some_of(oversized, k_names_in_a_warning),
+                     one ? "it stays" : "they stay");
 }
 
 // Refuses an opening that is not before every cut-off of the call, or that comes after a
@@ -135,8 +219,8 @@ std::string removed_record(const RemovedCall& removed)
 CallChange update_call(Session& session, const CallCorrection& request)
 {
   if (request.empty()) {
-    throw Error(ErrorKind::usage, "call update needs at least one of --title, --opens and --budget; see 'cfp call "
-                                  "update --help'");
+    throw Error(ErrorKind::usage, "call update needs at least one of --title, --opens, --budget, --required-parts "
+                                  "and --document-limit; see 'cfp call update --help'");
   }
   // Checked once before the transaction, so that bad input never waits for the lock.
   corrected(session, {}, request);
@@ -145,11 +229,12 @@ CallChange update_call(Session& session, const CallCorrection& request)
     change.before = require_call(tx, request.code);
     change.call = corrected(session, change.before, request);
     const auto& after = change.call;
-    if (after.title == change.before.title && after.opens_at == change.before.opens_at &&
-        after.budget == change.before.budget) {
+    const auto& before = change.before;
+    if (after.title == before.title && after.opens_at == before.opens_at && after.budget == before.budget &&
+        after.required_parts == before.required_parts && after.document_limit == before.document_limit) {
       return change;
     }
-    if (after.opens_at != change.before.opens_at) {
+    if (after.opens_at != before.opens_at) {
       require_opening_fits(tx, after);
     }
     tx.calls().update(after);
@@ -158,10 +243,18 @@ CallChange update_call(Session& session, const CallCorrection& request)
                  {{domain::SubjectKind::call, after.id},
                   "call " + after.code,
                   "update",
-                  store::snapshot(change.before),
+                  store::snapshot(before),
                   store::snapshot(after)});
-    if (after.budget && after.budget != change.before.budget) {
+    if (after.budget && after.budget != before.budget) {
       change.selected_over_budget = selected_over(tx, after, *after.budget);
+    }
+    if (auto warning = lacking_parts_warning(tx, before, after, session.clock.now())) {
+      change.warnings.push_back(std::move(*warning));
+    }
+    if (after.document_limit < before.document_limit) {
+      if (auto warning = oversized_documents_warning(tx, after)) {
+        change.warnings.push_back(std::move(*warning));
+      }
     }
     return change;
   });

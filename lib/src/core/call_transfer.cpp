@@ -182,6 +182,46 @@ EvaluationSettings evaluation_settings(const json& item, const std::string& wher
   return settings;
 }
 
+// The document rules a call of the document gives, applied to `call`: a key left out keeps the
+// value `call` has, null sets the default. `required_parts` is an array of kinds (as `export
+// calls` writes it) or a string as `call set-parts` takes it; `document_limit_bytes` a number
+// of bytes, or a string with a unit ("20MiB").
+void read_document_rules(const json& item, domain::Call& call, const std::string& where)
+{
+  if (const auto parts = item.find("required_parts"); parts != item.end()) {
+    std::string text;
+    if (parts->is_array()) {
+      std::vector<std::string> kinds;
+      for (const auto& kind : *parts) {
+        // An empty name is refused here: alone, it would read as the empty list.
+        if (!kind.is_string() || util::trim(kind.get<std::string>()).empty()) {
+          throw Error(ErrorKind::invalid_input, where + ": required_parts must hold kinds of part (part-b, annex, "
+                                                        "support-letter, other)");
+        }
+        kinds.push_back(kind.get<std::string>());
+      }
+      text = util::join(kinds, ",");
+    } else if (parts->is_string()) {
+      text = parts->get<std::string>();
+    } else if (!parts->is_null()) {
+      throw Error(ErrorKind::invalid_input, where + ": required_parts must be an array of kinds of part");
+    }
+    call.required_parts =
+        util::value_or_throw(domain::parse_required_parts(text), ErrorKind::invalid_input, where + ": required_parts");
+  }
+  if (const auto limit = item.find("document_limit_bytes"); limit != item.end()) {
+    if (limit->is_null()) {
+      call.document_limit = domain::k_default_document_limit;
+    } else if (!limit->is_number_integer() && !limit->is_string()) {
+      throw Error(ErrorKind::invalid_input, where + ": document_limit_bytes must be a whole number of bytes");
+    } else {
+      call.document_limit = util::value_or_throw(
+          domain::parse_document_limit(limit->is_string() ? limit->get<std::string>() : limit->dump()),
+          ErrorKind::invalid_input, where + ": document_limit_bytes");
+    }
+  }
+}
+
 } // namespace
 
 CallImportSummary import_calls(Session& session, std::istream& in, const std::string& source_name)
@@ -201,7 +241,10 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
       if (!item.is_object()) {
         throw Error(ErrorKind::invalid_input, where + ": must be an object");
       }
-      only_keys(item, {"code", "title", "opens_at", "budget_eur", "overall_threshold", "criteria", "cutoffs"}, where);
+      only_keys(item,
+                {"code", "title", "opens_at", "budget_eur", "required_parts", "document_limit_bytes",
+                 "overall_threshold", "criteria", "cutoffs"},
+                where);
       NewCall request;
       request.code = optional_string(item, "code", where).value_or("");
       request.title = optional_string(item, "title", where).value_or("");
@@ -231,6 +274,9 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
         if (!item.contains("budget_eur")) {
           call.budget = existing->budget;
         }
+        call.required_parts = existing->required_parts;
+        call.document_limit = existing->document_limit;
+        read_document_rules(item, call, where);
         // The evaluation settings are the file's criteria and overall_threshold, below.
         call.overall_threshold = existing->overall_threshold;
         const auto cutoffs_now = calls.cutoffs(call.id);
@@ -240,7 +286,8 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
                                   domain::format_utc(*call.opens_at), util::excerpt(cutoffs_now.front().label),
                                   domain::format_utc(cutoffs_now.front().closes_at)));
         }
-        if (existing->title == call.title && existing->opens_at == call.opens_at && existing->budget == call.budget) {
+        if (existing->title == call.title && existing->opens_at == call.opens_at && existing->budget == call.budget &&
+            existing->required_parts == call.required_parts && existing->document_limit == call.document_limit) {
           same = true;
         } else {
           calls.update(call);
@@ -252,6 +299,7 @@ CallImportSummary import_calls(Session& session, std::istream& in, const std::st
                         store::snapshot(call)});
         }
       } else {
+        read_document_rules(item, call, where);
         call.id = calls.insert(call, session.clock.now());
         record_audit(
             session, tx,

@@ -253,6 +253,17 @@ const Fields<domain::Call>& call_fields()
   return fields;
 }
 
+const Fields<domain::Call>& call_document_fields()
+{
+  using domain::Call;
+  static const Fields<Call> fields{
+      {"required_parts", FieldKind::list, [](const Call& c, const Display&) { return Value(c.required_parts); }},
+      {"document_limit_bytes", FieldKind::integer,
+       [](const Call& c, const Display&) { return Value(c.document_limit); }},
+  };
+  return fields;
+}
+
 const Fields<domain::Cutoff>& cutoff_fields()
 {
   using domain::Cutoff;

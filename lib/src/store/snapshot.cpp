@@ -119,13 +119,23 @@ std::string snapshot(const domain::Proposal& proposal)
 
 std::string snapshot(const domain::Call& call)
 {
-  return ordered_json{
+  ordered_json record{
       {"code", call.code},
       {"title", call.title},
       {"opens_at", instant_json(call.opens_at)},
       {"budget_eur", money_json(call.budget)},
+  };
+  // Schema 12 gave calls document rules. Each is written only when it differs from what every
+  // call had before (no required part, a limit of 50 MiB): a call that keeps the defaults, as
+  // every call recorded before does, has the snapshot it always had, byte for byte, so that the
+  // audit entries written before and after the upgrade read the same and compare equal.
+  if (!call.required_parts.empty()) {
+    record["required_parts"] = call.required_parts;
   }
-      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  if (call.document_limit != domain::k_default_document_limit) {
+    record["document_limit_bytes"] = call.document_limit;
+  }
+  return record.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
 }
 
 std::string snapshot(const domain::Criterion& criterion)

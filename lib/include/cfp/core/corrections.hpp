@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
-// Everyday corrections: a call's title, opening or budget; a cut-off's instant or label; a call,
-// cut-off or draft recorded by mistake. Each is audited with the whole record before and after,
-// and each obeys the submission rules: nothing a proposal was submitted to changes, and no
-// submission moves to another cut-off.
+// Everyday corrections: a call's title, opening, budget or document rules; a cut-off's instant
+// or label; a call, cut-off or draft recorded by mistake. Each is audited with the whole record
+// before and after, and each obeys the submission rules: nothing a proposal was submitted to
+// changes, and no submission moves to another cut-off.
 
 #include <cfp/core/session.hpp>
 #include <cfp/domain/call.hpp>
@@ -18,16 +18,18 @@
 
 namespace cfp::core {
 
-/// What `cfp call update` asks for, as typed; an empty member is left as it is. `none` (any
-/// case) as the opening or the budget clears it.
+/// What `cfp call update` (and `cfp call set-parts`) asks for, as typed; an empty member is
+/// left as it is. `none` (any case) as the opening, the budget or the required parts clears it.
 struct CallCorrection
 {
   std::string code;
   std::optional<std::string> title;
-  std::optional<std::string> opens;  ///< WHEN text, or "none"
-  std::optional<std::string> budget; ///< money text, or "none"
+  std::optional<std::string> opens;          ///< WHEN text, or "none"
+  std::optional<std::string> budget;         ///< money text, or "none"
+  std::optional<std::string> required_parts; ///< kinds separated by commas (part-b,annex); empty or "none": none
+  std::optional<std::string> document_limit; ///< the size of one document: "20MiB", "512KiB", bytes
 
-  bool empty() const { return !title && !opens && !budget; }
+  bool empty() const { return !title && !opens && !budget && !required_parts && !document_limit; }
 };
 
 /// A call before and after a correction.
@@ -39,10 +41,16 @@ struct CallChange
   /// The EU contribution of the proposals `rank --apply` selected, when it is more than the
   /// new budget: the funding line was drawn under the old one.
   std::optional<domain::Cents> selected_over_budget;
+  /// What new document rules leave as it was, for the person to know: submitted proposals that
+  /// lack a part the call requires from now on, documents larger than a lowered limit.
+  std::vector<std::string> warnings;
 };
 
-/// Changes the title, opening or budget of a call. Refused when the opening would come after a
-/// submission made to the call (any version) or not before one of its cut-offs.
+/// Changes the title, opening, budget or document rules of a call. Refused when the opening
+/// would come after a submission made to the call (any version) or not before one of its
+/// cut-offs. New document rules apply to what comes next: a submitted proposal without a part
+/// now required keeps its submission and can still be changed (each change warns of the part),
+/// and a document larger than a lowered limit stays; both are said in `warnings`.
 CallChange update_call(Session& session, const CallCorrection& request);
 
 /// A call as it was removed, with what went with it.

@@ -34,6 +34,11 @@ const Fields<domain::ProposalVersion>& version_fields();
 /// A call: code title opens_at budget_eur.
 const Fields<domain::Call>& call_fields();
 
+/// A call's document rules: required_parts document_limit_bytes. Apart from call_fields, so
+/// that `call list`, `call add` and `export calls` print a call as they always did: `call show`
+/// and the corrections print them, `export calls` only when they are not the defaults.
+const Fields<domain::Call>& call_document_fields();
+
 /// A cut-off as `export calls` writes it: label closes_at legal_wall_time legal_zone.
 const Fields<domain::Cutoff>& cutoff_fields();
 

@@ -18,7 +18,8 @@ namespace cfp::store {
 inline constexpr int k_snapshot_format = 1;
 
 /// A proposal, call or cut-off in the current snapshot format. Money is a string of euros with
-/// two decimals ("485000000.00"); instants are UTC ("2025-02-01T16:00:00Z").
+/// two decimals ("485000000.00"); instants are UTC ("2025-02-01T16:00:00Z"). A call has
+/// `required_parts` and `document_limit_bytes` only when they are not the defaults.
 std::string snapshot(const domain::Proposal& proposal);
 std::string snapshot(const domain::Call& call);
 std::string snapshot(const domain::Cutoff& cutoff);
