@@ -64,14 +64,6 @@ domain::Document read_document(Session& session, const std::string& ref, const s
                                std::optional<int> version,
                                const std::function<void(const char* data, std::size_t size)>& write);
 
-/// `call set-parts` and `call update --required-parts/--document-limit`: what a call requires of
-/// the documents of its proposals.
-struct DocumentRules
-{
-  std::optional<std::string> required_parts; ///< comma-separated kinds; empty: none
-  std::optional<std::string> document_limit; ///< "20MiB", bytes
-};
-
 /// The lines that describe what documents a version has, for the receipt digest: one line a
 /// document, in part order, `PART SHA256`. Empty when it has none.
 std::string documents_digest_lines(const std::vector<domain::Document>& documents);

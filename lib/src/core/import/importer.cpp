@@ -194,9 +194,11 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
                                       domain::format_brussels(cutoff.value().closes_at)));
       return errors;
     }
-    // The parts the call requires, unless the record is of the past (--historical): its
-    // documents follow with `cfp import documents --historical`.
-    if (!call->call.required_parts.empty() && (existing || m_now <= cutoff.value().closes_at)) {
+    // The parts the call requires, of a new submission: not of a record of the past
+    // (--historical), whose documents follow with `cfp import documents --historical`, nor of a
+    // proposal submitted already, whose documents an import does not change.
+    const bool submits = existing ? existing->status == ProposalStatus::draft : m_now <= cutoff.value().closes_at;
+    if (!call->call.required_parts.empty() && submits) {
       const auto documents =
           existing ? m_tx.documents().at_version(existing->id, existing->version) : std::vector<domain::Document>{};
       if (const auto missing = missing_parts(call->call, documents); !missing.empty()) {

@@ -199,8 +199,8 @@ void SqliteDocumentRepository::for_each_current(std::optional<std::int64_t> call
 void SqliteDocumentRepository::for_each_content(
     const std::function<void(const std::string& sha256, std::int64_t size)>& visit) const
 {
-  // A statement of its own, since `visit` reads the contents through the cached ones.
-  SQLite::Statement statement(m_db, "SELECT sha256, size FROM document_content ORDER BY sha256");
+  // `visit` may read each content (read_content): other statements than this one.
+  auto& statement = m_statements.get("SELECT sha256, size FROM document_content ORDER BY sha256");
   while (statement.executeStep()) {
     visit(statement.getColumn(0).getString(), statement.getColumn(1).getInt64());
   }
