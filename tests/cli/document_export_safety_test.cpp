@@ -110,6 +110,53 @@ TEST_F(DocumentExportSafetyTest, AnEarlierExportIsReplacedWholeButNotWhenSomethi
   export_fails(out, 66, "BSC-AIF/link is neither a file its manifest.csv lists");
 }
 
+// What an attack found: an earlier export was recognised by its layout alone, so a file edited
+// in it, or a folder of someone's own in the same layout, was removed.
+TEST_F(DocumentExportSafetyTest, OnlyAnExportWhoseEveryFileTheDatabaseHoldsIsReplaced)
+{
+  const auto out = m_dir / "out";
+  export_documents(out);
+  const auto manifest = read_file(out / "manifest.csv");
+  const std::string first = files_in(out).begin()->first;
+  // Edited since cfp wrote it: the edit is never lost.
+  write("out/" + first, "edited by hand\n");
+  auto before = files_in(out);
+  export_fails(out, 66, (out / first).string() + " is not the document its manifest.csv lists, or the database does "
+                        "not hold its bytes");
+  EXPECT_EQ(files_in(out), before);
+
+  // A folder of someone's own, in the layout and with a manifest that agrees with its files, but
+  // bytes the database does not hold: the only copy is never removed.
+  fs::remove_all(out);
+  export_documents(out);
+  const auto own = pdf("an only copy");
+  write("out/" + first, own);
+  auto text = read_file(out / "manifest.csv");
+  const auto line_end = text.find("\r\n", text.find("\r\n") + 2);
+  auto row = text.substr(text.find("\r\n") + 2, line_end - text.find("\r\n") - 2);
+  std::vector<std::string> cells;
+  for (std::size_t start = 0;;) {
+    const auto comma = row.find(',', start);
+    cells.push_back(row.substr(start, comma - start));
+    if (comma == std::string::npos) {
+      break;
+    }
+    start = comma + 1;
+  }
+  cells[4] = std::to_string(own.size());
+  cells[6] = sha256_of(own);
+  std::string rebuilt;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    rebuilt += (i == 0 ? "" : ",") + cells[i];
+  }
+  text.replace(text.find("\r\n") + 2, row.size(), rebuilt);
+  write("out/manifest.csv", text);
+  before = files_in(out);
+  export_fails(out, 66, "or the database does not hold its bytes");
+  EXPECT_EQ(files_in(out), before);
+  EXPECT_NE(manifest, text);
+}
+
 TEST_F(DocumentExportSafetyTest, AManifestListingFilesElsewhereIsNoEarlierExport)
 {
   fs::create_directories(m_dir / "out");

@@ -193,6 +193,31 @@ TEST_F(DocumentTransferTest, HistoricalAddsOnlyThePartsAClosedVersionLacks)
   EXPECT_EQ(versions_of("BSC-AIF"), 2u);
 }
 
+// What an attack found: a rebuild failed once the call's limit had been lowered below a document
+// attached when it was higher.
+TEST_F(DocumentTransferTest, HistoricalKeepsADocumentAboveALimitLoweredSince)
+{
+  const std::string big = pdf(std::string(2000, 'x'));
+  attach("BSC-AIF", "part-b", big, "bsc.pdf");
+  ok({"call", "update", k_call, "--document-limit", "1KiB"}, k_after_cutoffs);
+  const auto folder = m_dir / "first";
+  export_documents(folder);
+  const auto proposals = write("proposals.csv", ok({"export", "proposals"}));
+  const auto calls = write("calls.json", ok({"export", "calls"}));
+  const auto copy = m_dir / "copy.db";
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"import", "calls", calls.string()},
+           {"import", "proposals", proposals.string(), "--historical"},
+           {"import", "documents", folder.string(), "--historical"}}) {
+    const auto result = run_cli(copy, args, k_after_cutoffs);
+    EXPECT_EQ(result.exit_code, 0) << ::testing::PrintToString(args) << "\n" << result.err;
+  }
+  // A change now still keeps to the limit.
+  const auto now = run_cli(copy, {"proposal", "attach", "BSC-AIF", write("b.pdf", big).string(), "--part", "annex"},
+                           "2024-10-02T10:00:00Z");
+  EXPECT_NE(now.exit_code, 0);
+}
+
 TEST_F(DocumentTransferTest, AnEmptyManifestImportsNothing)
 {
   const auto folder = folder_with("in", {});

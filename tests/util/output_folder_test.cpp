@@ -115,6 +115,21 @@ TEST(OutputFolderTest, AFolderThatHoldsSomethingIsReplacedOnlyWhenAsked)
   }
   EXPECT_EQ(names_in(dir / "out"), std::vector<std::string>{"new"});
   EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out"});
+  // Something put there while the folder was written: once moved aside, the earlier folder is
+  // found not to be what was checked, and goes back where it was, untouched.
+  {
+    util::OutputFolder folder(dir / "out");
+    folder.write_file("newer", [](std::ostream& out) { out << "newer"; });
+    put(dir / "out/added meanwhile", "mine");
+    std::filesystem::path asked;
+    EXPECT_FALSE(folder.commit(util::Existing::replace, [&](const fs::path& earlier) {
+      asked = earlier;
+      return false;
+    }));
+    EXPECT_FALSE(asked.empty());
+  }
+  EXPECT_EQ(names_in(dir / "out"), (std::vector<std::string>{"added meanwhile", "new"}));
+  EXPECT_EQ(names_in(dir.path()), std::vector<std::string>{"out"});
   // A file is never replaced by a folder.
   put(dir / "file", "mine");
   util::OutputFolder folder(dir / "file");

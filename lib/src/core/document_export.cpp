@@ -38,7 +38,14 @@ DocumentExportSummary export_documents(Session& session, const DocumentExportReq
   if (const auto conflict = util::output_folder_conflict(folder, request.protected_files)) {
     throw Error(ErrorKind::input_file, "--out " + *conflict);
   }
-  const auto existing = detail::earlier_export(folder, request.protected_files);
+  // What is at `at` may be replaced: an earlier export whose every file the database holds.
+  const auto replaceable = [&](const fs::path& at) {
+    return session.database.read("check the earlier export", [&](const store::Transaction& tx) {
+      return detail::earlier_export(at, request.protected_files,
+                                    [&](const std::string& sha256) { return tx.documents().has_content(sha256); });
+    });
+  };
+  const auto existing = replaceable(folder);
   std::optional<util::OutputFolder> output;
   DocumentExportSummary summary;
   session.database.read("export documents", [&](const store::Transaction& tx) {
@@ -99,7 +106,19 @@ DocumentExportSummary export_documents(Session& session, const DocumentExportReq
   if (const auto conflict = util::output_folder_conflict(folder, request.protected_files)) {
     throw Error(ErrorKind::input_file, "--out " + *conflict);
   }
-  if (!output->commit(existing)) {
+  // What was moved aside is checked again: something put in DIR while the export ran makes it
+  // go back, untouched.
+  const auto still_replaceable = [&](const fs::path& earlier) {
+    try {
+      return replaceable(earlier) == util::Existing::replace;
+    } catch (const Error& error) {
+      if (error.kind() == ErrorKind::busy) {
+        throw;
+      }
+      return false;
+    }
+  };
+  if (!output->commit(existing, still_replaceable)) {
     throw Error(ErrorKind::input_file, fmt::format("cannot export to {}: something was put there meanwhile; nothing "
                                                    "was written there. Name a new or empty folder",
                                                    folder.string()));

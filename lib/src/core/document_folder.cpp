@@ -5,16 +5,20 @@
 #include <cfp/error.hpp>
 #include <cfp/util/csv_reader.hpp>
 #include <cfp/util/descriptor.hpp>
+#include <cfp/util/digest.hpp>
 #include <cfp/util/path_below.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <map>
 #include <set>
 #include <sstream>
 #include <sys/stat.h>
@@ -25,6 +29,26 @@ namespace cfp::core::detail {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The SHA-256 of what the open file `fd` holds from its start, or nothing when it cannot be read.
+std::string file_sha256(int fd)
+{
+  util::Sha256 hash;
+  std::array<char, 1 << 16> buffer{};
+  while (true) {
+    const auto got = ::read(fd, buffer.data(), buffer.size());
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      return {};
+    }
+    if (got == 0) {
+      return hash.hex();
+    }
+    hash.update(buffer.data(), static_cast<std::size_t>(got));
+  }
+}
 
 // A name that is safe as one component of a path: the characters call codes and acronyms are
 // made of, and never `.` or `..`, which would name the folder itself or the one above.
@@ -199,7 +223,8 @@ void read_manifest_records(const std::string& text, const std::string& shown_as,
   }
 }
 
-util::Existing earlier_export(const fs::path& folder, const std::vector<util::ProtectedFile>& protected_files)
+util::Existing earlier_export(const fs::path& folder, const std::vector<util::ProtectedFile>& protected_files,
+                              const std::function<bool(const std::string& sha256)>& stored)
 {
   const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) {
@@ -223,7 +248,7 @@ util::Existing earlier_export(const fs::path& folder, const std::vector<util::Pr
     throw refuse("it holds no manifest.csv");
   }
   // The files the manifest lists, and the folders they are in: nothing else may be there.
-  std::set<std::string> listed;
+  std::map<std::string, std::pair<std::int64_t, std::string>> listed; ///< file: its size and SHA-256
   std::set<std::string> folders;
   const auto manifest = (folder / k_manifest_name).string();
   try {
@@ -234,7 +259,16 @@ util::Existing earlier_export(const fs::path& folder, const std::vector<util::Pr
           !is_plain_name(parts[2])) {
         throw refuse(fmt::format("{}:{} names no file where cfp puts a document", manifest, record.line));
       }
-      listed.insert(*file);
+      const auto size = record.value(column::size);
+      const auto sha256 = record.value(column::sha256);
+      std::int64_t bytes = -1;
+      if (size) {
+        std::from_chars(size->data(), size->data() + size->size(), bytes);
+      }
+      if (!sha256 || bytes < 0) {
+        throw refuse(fmt::format("{}:{} gives no size or SHA-256", manifest, record.line));
+      }
+      listed[*file] = {bytes, *sha256};
       folders.insert(parts[0]);
       folders.insert(parts[0] + "/" + parts[1]);
     });
@@ -260,6 +294,17 @@ util::Existing earlier_export(const fs::path& folder, const std::vector<util::Pr
       }
       if (const auto role = util::protected_conflict(folder / path, protected_files)) {
         throw refuse(fmt::format("{} is {}", (folder / path).string(), *role));
+      }
+      if (depth == 2) {
+        // Removed only when it is what cfp wrote and the database holds its bytes: a file edited
+        // since, or one of someone's own in the same layout, is never lost.
+        const auto& [size, sha256] = listed.at(path);
+        const util::Descriptor file(::openat(at, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+        if (!file || info.st_size != size || file_sha256(file.get()) != sha256 || !stored(sha256)) {
+          throw refuse(fmt::format("{} is not the document its manifest.csv lists, or the database does not hold "
+                                   "its bytes",
+                                   (folder / path).string()));
+        }
       }
       if (depth < 2) {
         const util::Descriptor inner(::openat(at, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));

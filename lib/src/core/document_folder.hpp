@@ -59,8 +59,11 @@ void read_manifest_records(const std::string& text, const std::string& shown_as,
 /// What `export documents` may do with the folder `folder`, which output_folder_conflict
 /// accepts: Existing::refuse when nothing is there or an empty folder (the export takes its
 /// place), Existing::replace when it holds an earlier export: a manifest.csv, and only the
-/// files it lists in the folders they are in. Throws cfp::Error (input_file) saying what else
-/// it holds (or that it holds one of `protected_files`): such a folder is never replaced.
-util::Existing earlier_export(const std::filesystem::path& folder, const std::vector<util::ProtectedFile>& protected_files);
+/// files it lists in the folders they are in, each with the size and SHA-256 the manifest gives
+/// and whose bytes the database holds (`stored`): replacing it loses nothing. Throws cfp::Error
+/// (input_file) saying what else it holds (a file changed or added by someone, one of
+/// `protected_files`): such a folder is never replaced.
+util::Existing earlier_export(const std::filesystem::path& folder, const std::vector<util::ProtectedFile>& protected_files,
+                              const std::function<bool(const std::string& sha256)>& stored);
 
 } // namespace cfp::core::detail

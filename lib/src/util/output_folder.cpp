@@ -133,7 +133,7 @@ void OutputFolder::write_file(const fs::path& relative, const std::function<void
   }
 }
 
-bool OutputFolder::commit(Existing existing)
+bool OutputFolder::commit(Existing existing, const std::function<bool(const std::filesystem::path&)>& still_replaceable)
 {
   // What is in each folder is on the disk before the folder takes its name.
   for (auto folder = m_folders.rbegin(); folder != m_folders.rend(); ++folder) {
@@ -149,12 +149,25 @@ bool OutputFolder::commit(Existing existing)
     // One step: the destination holds the earlier folder or the new one, never neither nor a
     // mix. The earlier one is left where the new one was, and removed with the private folder.
     if (::renameat2(AT_FDCWD, m_root.c_str(), AT_FDCWD, m_destination.c_str(), RENAME_EXCHANGE) == 0) {
+      // The earlier folder is now where the new one was.
+      if (still_replaceable && !still_replaceable(m_root)) {
+        if (::renameat2(AT_FDCWD, m_root.c_str(), AT_FDCWD, m_destination.c_str(), RENAME_EXCHANGE) != 0) {
+          fail_to_write(m_destination, errno);
+        }
+        return false;
+      }
       moved = true;
     } else if (errno == EINVAL) {
       // A file system without RENAME_EXCHANGE: the earlier folder is moved aside first, and
       // back should the new one not take its place.
       const auto earlier = m_private.path() / "earlier";
       if (::rename(m_destination.c_str(), earlier.c_str()) == 0) {
+        if (still_replaceable && !still_replaceable(earlier)) {
+          if (::rename(earlier.c_str(), m_destination.c_str()) != 0) {
+            fail_to_write(m_destination, errno);
+          }
+          return false;
+        }
         if (::rename(m_root.c_str(), m_destination.c_str()) != 0) {
           const int error = errno;
           ::rename(earlier.c_str(), m_destination.c_str());

@@ -56,8 +56,12 @@ public:
   /// or in place of an empty folder; with Existing::replace also in place of a folder that is
   /// there, exchanged with it in one step (the earlier folder is then removed). Returns false,
   /// having moved nothing, when something is at the destination that `existing` does not let
-  /// it replace. Throws cfp::Error (input_file) when a step fails.
-  bool commit(Existing existing);
+  /// it replace. With Existing::replace, `still_replaceable` is asked about the earlier folder
+  /// once it has been moved aside (given where it is then): when it says no, the earlier folder
+  /// goes back where it was and commit returns false. Throws cfp::Error (input_file) when a step
+  /// fails.
+  bool commit(Existing existing,
+              const std::function<bool(const std::filesystem::path& earlier)>& still_replaceable = {});
 
 private:
   std::filesystem::path m_destination;
