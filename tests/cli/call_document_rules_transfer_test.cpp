@@ -39,7 +39,8 @@ TEST_F(CallRulesTransferTest, ACallWithTheDefaultsIsExportedWithTheKeysItAlwaysH
   const auto exported = ok({"export", "calls"});
   EXPECT_EQ(exported.find("required_parts"), std::string::npos);
   EXPECT_EQ(exported.find("document_limit"), std::string::npos);
-  for (const auto& call : as_json(exported).at("calls")) {
+  const auto calls = as_json(exported); // kept: a range over a part of a temporary would dangle
+  for (const auto& call : calls.at("calls")) {
     std::vector<std::string> keys;
     for (const auto& [key, value] : call.items()) {
       keys.push_back(key);
