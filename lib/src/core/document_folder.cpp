@@ -36,10 +36,7 @@ std::string file_sha256(int fd)
   util::Sha256 hash;
   std::array<char, 1 << 16> buffer{};
   while (true) {
-    const auto got = ::read(fd, buffer.data(), buffer.size());
-    if (got < 0 && errno == EINTR) {
-      continue;
-    }
+    const auto got = util::read_some(fd, buffer.data(), buffer.size());
     if (got < 0) {
       return {};
     }
@@ -156,10 +153,7 @@ std::string read_manifest(int folder, const fs::path& shown_as)
   std::string text;
   std::array<char, 1 << 16> buffer{};
   while (true) {
-    const auto got = ::read(fd, buffer.data(), buffer.size());
-    if (got < 0 && errno == EINTR) {
-      continue;
-    }
+    const auto got = util::read_some(fd, buffer.data(), buffer.size());
     if (got < 0) {
       throw Error(ErrorKind::input_file, fmt::format("cannot read {}: {}", shown, std::strerror(errno)));
     }

@@ -7,6 +7,7 @@
 #include <cfp/domain/proposal.hpp>
 #include <cfp/error.hpp>
 #include <cfp/util/digest.hpp>
+#include <cfp/util/descriptor.hpp>
 #include <cfp/util/path_below.hpp>
 #include <cfp/util/text.hpp>
 
@@ -182,10 +183,8 @@ void scan_file(int folder, ImportRow& row, ImportProblems& problems, const std::
   const auto cap = static_cast<std::uint64_t>(row.size) + 1;
   std::uint64_t size = 0;
   while (size < cap) {
-    const auto got = ::read(opened.file.get(), buffer.data(), std::min<std::uint64_t>(buffer.size(), cap - size));
-    if (got < 0 && errno == EINTR) {
-      continue;
-    }
+    const auto got = util::read_some(opened.file.get(), buffer.data(),
+                                     static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), cap - size)));
     if (got < 0) {
       problems.in_file(row, fmt::format("cannot read it: {}", std::strerror(errno)));
       return;
@@ -268,16 +267,13 @@ store::DocumentRepository::Reader read_again(const ScannedFolder& scanned, const
   auto left = std::make_shared<std::uint64_t>(static_cast<std::uint64_t>(row.size) + 1);
   auto shown = (scanned.folder / row.file).string();
   return [file, left, shown](char* buffer, std::size_t capacity) -> std::size_t {
-    while (true) {
-      const auto got = ::read(file->get(), buffer, static_cast<std::size_t>(std::min<std::uint64_t>(capacity, *left)));
-      if (got >= 0) {
-        *left -= static_cast<std::uint64_t>(got);
-        return static_cast<std::size_t>(got);
-      }
-      if (errno != EINTR) {
-        throw Error(ErrorKind::input_file, fmt::format("cannot read {}: {}", shown, std::strerror(errno)));
-      }
+    const auto got =
+        util::read_some(file->get(), buffer, static_cast<std::size_t>(std::min<std::uint64_t>(capacity, *left)));
+    if (got < 0) {
+      throw Error(ErrorKind::input_file, fmt::format("cannot read {}: {}", shown, std::strerror(errno)));
     }
+    *left -= static_cast<std::uint64_t>(got);
+    return static_cast<std::size_t>(got);
   };
 }
 

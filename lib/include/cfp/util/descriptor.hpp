@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <cerrno>
+#include <sys/types.h>
 #include <unistd.h>
 
 #include <utility>
@@ -43,5 +45,17 @@ public:
 private:
   int m_fd;
 };
+
+/// read(2) of up to `size` bytes, again when a signal interrupted it: the bytes read (0 at the
+/// end), or -1 with errno set.
+inline ssize_t read_some(int fd, char* buffer, std::size_t size)
+{
+  while (true) {
+    const auto got = ::read(fd, buffer, size);
+    if (got >= 0 || errno != EINTR) {
+      return got;
+    }
+  }
+}
 
 } // namespace cfp::util
