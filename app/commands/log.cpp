@@ -41,7 +41,7 @@ void run_log(Context& context, const LogOptions& options)
        field_column(fields, "actor", "ACTOR"), field_column(fields, "action", "ACTION"),
        field_column(fields, "entity", "ENTITY"), field_column(fields, "command", "COMMAND")});
   core::for_each_audit_entry(session, options.query, order,
-                             [&](const domain::AuditEntry& entry) { printer.add(entry); });
+                             [&](const domain::AuditEntry& entry) { printer.add(entry); }, printer.passes());
   printer.finish();
   if (any_simulated) {
     context.err() << k_simulated_note;

@@ -37,7 +37,7 @@ void run_list(Context& context, const ListOptions& options)
   ListPrinter<domain::Proposal, core::ProposalFileRecord> printer(context.format(), context.out(), context.err(),
                                                                   context.display(), fields, std::move(columns));
   core::for_each_proposal(session, options.query, order,
-                          [&](const domain::Proposal& proposal) { printer.add(proposal); });
+                          [&](const domain::Proposal& proposal) { printer.add(proposal); }, printer.passes());
   printer.finish();
 }
 

@@ -15,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -47,10 +48,13 @@ Column<Row> field_column(const core::Fields<Row, Input>& fields, std::string_vie
           align};
 }
 
-/// Prints a list of rows one at a time: JSON, NDJSON and CSV as each row comes, a table (whose
-/// columns need every width) at the end. An empty table prints "(none)" on `err` instead.
-/// Nothing is printed before the first row or finish(), so that a command that fails before
-/// it has rows (an unknown call) prints nothing on stdout.
+/// Prints a list of rows one at a time: JSON, NDJSON and CSV as each row comes. A table needs
+/// every column's width before its first line: given its rows twice (passes(): the same rows in
+/// the same read snapshot), it measures them in the first pass and prints them in the second,
+/// holding none; given them once, it holds their cells and prints them at the end. An empty
+/// table prints "(none)" on `err` instead. Nothing is printed before the first row (in a
+/// table, before the second pass or finish()), so that a command that fails before it has rows
+/// (an unknown call) prints nothing on stdout.
 template<typename Row, typename Input = std::monostate>
 class ListPrinter
 {
@@ -81,6 +85,24 @@ public:
     m_order = std::move(order);
   }
 
+  /// How many times the rows should be given (add()), each time the same rows in the same
+  /// order: twice for a table that the printer may measure first (so that it holds no row),
+  /// once otherwise. A caller that gives them once still gets the right table.
+  core::ListPasses passes()
+  {
+    if (m_writer || m_hold) {
+      return {};
+    }
+    m_layout.emplace(m_table.headers, m_table.right_aligned);
+    return {2, [this] {
+              m_measuring = false;
+              m_added = 0;
+              if (m_rows > 0) {
+                m_layout->print_header(m_out);
+              }
+            }};
+  }
+
   /// Makes the table's rows stand out as `emphasis` says (only on a colour terminal: see
   /// Context::colour); the data formats never change.
   void emphasise(std::function<Emphasis(const Row&)> emphasis) { m_emphasis = std::move(emphasis); }
@@ -109,6 +131,10 @@ public:
     if (m_writer) {
       begin();
       m_writer->end();
+    } else if (m_layout) {
+      if (m_rows == 0) {
+        m_err << "(none)\n";
+      }
     } else if (m_table.rows.empty()) {
       m_err << "(none)\n";
     } else {
@@ -138,6 +164,15 @@ private:
     for (const auto& column : m_columns) {
       cells.push_back(column.text(row, m_display));
     }
+    if (m_layout) {
+      if (m_measuring) {
+        ++m_rows;
+        m_layout->measure(cells);
+      } else {
+        m_layout->print_row(m_out, cells, m_emphasis ? m_emphasis(row) : Emphasis::none);
+      }
+      return;
+    }
     m_table.rows.push_back(std::move(cells));
     if (m_emphasis) {
       m_table.emphasis.resize(m_table.rows.size() - 1);
@@ -162,6 +197,9 @@ private:
   std::unique_ptr<RecordWriter> m_writer;
   bool m_begun = false;
   Table m_table;
+  std::optional<TableLayout> m_layout; ///< a table given twice (passes()): measured, then printed
+  bool m_measuring = true;
+  std::int64_t m_rows = 0; ///< measured
   core::ListOrder m_order;
   bool m_hold = false;
   std::vector<Row> m_held;

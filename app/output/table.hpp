@@ -20,6 +20,28 @@ struct Table
   std::vector<Emphasis> emphasis;         ///< of each row, when they stand out (a colour terminal)
 };
 
+/// The columns of a table that is measured a row at a time before it is printed a row at a
+/// time (a list too long to hold): each cell is escaped and measured as print_table does.
+class TableLayout
+{
+public:
+  TableLayout(std::vector<std::string> headers, std::vector<std::size_t> right_aligned);
+
+  /// Widens the columns to fit `cells`.
+  void measure(const std::vector<std::string>& cells);
+  /// Prints the header line, at the widths measured.
+  void print_header(std::ostream& out) const;
+  /// Prints one row at the widths measured (a cell wider than its column pushes the rest on).
+  void print_row(std::ostream& out, const std::vector<std::string>& cells, Emphasis emphasis) const;
+
+private:
+  void print_shown(std::ostream& out, const std::vector<std::string>& shown, Emphasis emphasis) const;
+
+  std::vector<std::string> m_headers;
+  std::vector<bool> m_right;
+  std::vector<std::size_t> m_widths;
+};
+
 /// Prints `table` with columns aligned by display width (accented and wide characters count
 /// as they show); control characters, bidirectional controls and bytes that are not UTF-8 in
 /// cells are shown escaped (util::escape_controls), and the widths are those of the escaped

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cli/cli_fixture.hpp"
 
+#include "output/printer.hpp"
 #include "output/table.hpp"
+
+#include <cfp/core/record_fields.hpp>
 
 #include <cfp/util/text.hpp>
 
@@ -41,6 +44,51 @@ TEST(TableTest, LineBreaksInCellsDoNotBreakRows)
   std::ostringstream out;
   cli::print_table(out, table);
   EXPECT_EQ(lines_of(out.str()).size(), 2u);
+}
+
+// Prints `rows` as a table, given once or (when the printer asks for it) twice.
+std::string table_of(const std::vector<domain::Proposal>& rows, bool passes, core::ListOrder order = {})
+{
+  const auto& fields = core::proposal_fields();
+  std::ostringstream out;
+  std::ostringstream err;
+  const core::Display display{date::locate_zone("Europe/Brussels"), {}};
+  cli::ListPrinter<domain::Proposal, core::ProposalFileRecord> printer(
+      cli::Format::table, out, err, display, fields,
+      {cli::field_column(fields, "acronym", "ACRONYM"), cli::field_column(fields, "entity", "ENTITY"),
+       cli::field_column(fields, "eu_contribution_eur", "EU EUR", cli::Align::right)});
+  printer.order(order);
+  const auto given = passes ? printer.passes() : core::ListPasses{};
+  core::run_passes(given, [&] {
+    for (const auto& row : rows) {
+      printer.add(row);
+    }
+    if (passes) {
+      EXPECT_EQ(out.str(), "") << "a row was printed before every row was measured";
+    }
+  });
+  printer.finish();
+  return out.str() + err.str();
+}
+
+TEST(ListPrinterTest, ATableGivenTwiceIsMeasuredThenPrintedAsOneHeldWhole)
+{
+  std::vector<domain::Proposal> rows(3);
+  rows[0].acronym = "A";
+  rows[0].fields.entity = "Linköping University";
+  rows[0].fields.eu_contribution = 123456789;
+  rows[1].acronym = "LONGER-ACRONYM";
+  rows[1].fields.entity = "東京大学\tcentre";
+  rows[2].acronym = "B";
+  rows[2].fields.entity = "CSC";
+  rows[2].fields.eu_contribution = 5;
+  const auto once = table_of(rows, false);
+  EXPECT_EQ(lines_of(once).size(), 4u) << once;
+  EXPECT_EQ(table_of(rows, true), once);
+  const core::ListOrder first_two{std::nullopt, core::Direction::ascending, 2};
+  EXPECT_EQ(table_of(rows, true, first_two), table_of(rows, false, first_two));
+  EXPECT_EQ(lines_of(table_of(rows, true, first_two)).size(), 3u);
+  EXPECT_EQ(table_of({}, true), "(none)\n");
 }
 
 TEST_F(CliTest, CsvIsRfc4180WithHeaderAndArraysJoinedBySemicolons)

@@ -2,10 +2,12 @@
 // Listing proposals with filters.
 #include "core/proposals_fixture.hpp"
 
+#include <cfp/core/audit.hpp>
 #include <cfp/core/record_fields.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -86,6 +88,39 @@ TEST_F(ProposalsTest, ListProposalsSortsByEveryProposalField)
   std::vector<std::string> found;
   core::for_each_proposal(session(), {}, by_host, [&](const domain::Proposal& p) { found.push_back(p.acronym); });
   EXPECT_EQ(found, (std::vector<std::string>{"beta", "ZETA"})); // both hosted by ES, in the default order
+}
+
+TEST_F(ProposalsTest, APassedListIsVisitedAgainInTheSameSnapshot)
+{
+  add("ALPHA");
+  add("BETA");
+  // Another connection to the same file, which adds a proposal between the two passes.
+  auto other_database = store::Database::open(m_fixture.path().string());
+  core::FixedClock other_clock(utc("2024-10-01T10:00:00Z"));
+  core::Session other{*other_database, other_clock, "other", "cfp other", *date::locate_zone("Europe/Brussels")};
+  std::vector<std::string> seen;
+  int betweens = 0;
+  core::ListPasses passes{2, [&] {
+                            ++betweens;
+                            seen.emplace_back("|");
+                            core::add_proposal(other, request("GAMMA"));
+                          }};
+  core::for_each_proposal(
+      session(), {}, {}, [&](const domain::Proposal& p) { seen.push_back(p.acronym); }, passes);
+  EXPECT_EQ(betweens, 1);
+  EXPECT_EQ(seen, (std::vector<std::string>{"ALPHA", "BETA", "|", "ALPHA", "BETA"}))
+      << "the second pass saw what the first did not";
+  EXPECT_EQ(core::list_proposals(session(), {}).size(), 3u) << "GAMMA was added meanwhile";
+
+  // The audit log's list the same way.
+  std::vector<std::string> actions;
+  core::for_each_audit_entry(
+      session(), {}, {std::nullopt, core::Direction::ascending, std::nullopt},
+      [&](const domain::AuditEntry& entry) { actions.push_back(entry.entity); },
+      {2, [&] { core::add_proposal(other, request("DELTA")); }});
+  ASSERT_EQ(actions.size() % 2, 0u);
+  const auto half = static_cast<std::ptrdiff_t>(actions.size() / 2);
+  EXPECT_TRUE(std::equal(actions.begin(), actions.begin() + half, actions.begin() + half));
 }
 
 } // namespace

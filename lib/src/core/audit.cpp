@@ -96,7 +96,7 @@ void set_range(const Session& session, const AuditQuery& query, store::AuditFilt
 } // namespace
 
 void for_each_audit_entry(Session& session, const AuditQuery& query, const ListOrder& order,
-                          const std::function<void(const domain::AuditEntry&)>& visit)
+                          const std::function<void(const domain::AuditEntry&)>& visit, const ListPasses& passes)
 {
   const auto sorted = store_order(order);
   store::AuditFilter filter;
@@ -125,7 +125,7 @@ void for_each_audit_entry(Session& session, const AuditQuery& query, const ListO
       }
       filter.actions.insert(action);
     }
-    audit.for_each(filter, sorted, visit);
+    run_passes(passes, [&] { audit.for_each(filter, sorted, visit); });
   });
 }
 

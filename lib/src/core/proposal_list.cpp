@@ -113,7 +113,7 @@ std::set<std::string> require_labels(const store::Transaction& tx, const std::ve
 } // namespace
 
 void for_each_proposal(Session& session, const ProposalQuery& query, const ListOrder& order,
-                       const std::function<void(const domain::Proposal&)>& visit)
+                       const std::function<void(const domain::Proposal&)>& visit, const ListPasses& passes)
 {
   const auto sorted = store_order(order);
   store::ProposalFilter filter;
@@ -128,7 +128,7 @@ void for_each_proposal(Session& session, const ProposalQuery& query, const ListO
     filter.cutoff_labels = require_labels(tx, calls, query.cutoffs, query.calls);
     filter.hosts = resolve_states(tx, query.hosts, "--host");
     filter.states = resolve_states(tx, query.states, "--state");
-    tx.proposals().for_each(filter, sorted, visit);
+    run_passes(passes, [&] { tx.proposals().for_each(filter, sorted, visit); });
   });
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// An import reads its whole input and checks it without the write lock, then checks and writes
-// it again in one write transaction: what changed in between is seen by the second check.
+// An import reads its whole input before it takes any lock, then reads, checks and writes each
+// record once in one write transaction; a dry run checks without the write lock.
 
 #include "core/proposals_fixture.hpp"
 
@@ -44,8 +44,9 @@ protected:
   // Another process's connection to the same file, with its own session.
   struct Other
   {
+    // It waits 50 ms for a lock held by another writer.
     explicit Other(const std::filesystem::path& path)
-        : database(store::Database::open(path.string())), clock(utc("2024-10-01T10:00:00Z")),
+        : database(store::Database::open(path.string(), {.busy_timeout = std::chrono::milliseconds(50)})), clock(utc("2024-10-01T10:00:00Z")),
           session{*database, clock, "other", "cfp other", *date::locate_zone("Europe/Brussels")}
     {
     }
@@ -55,46 +56,78 @@ protected:
   };
 };
 
-TEST_F(StagedImportTest, AProposalAddedBetweenTheCheckAndTheWriteIsUpdatedNotInsertedTwice)
+TEST_F(StagedImportTest, EachRecordIsReadCheckedAndWrittenOnceInTheWriteTransaction)
 {
   Other other(m_fixture.path());
   core::ImportOptions options;
   std::vector<std::string> phases;
+  bool tried = false;
   options.progress = [&](std::string_view phase, std::uint64_t records) {
     phases.emplace_back(phase);
-    if (phase == "checking" && records == 1000) {
-      // The check pass has read 1000 records and holds a read snapshot: another writer adds
-      // the proposal of record 1001 meanwhile.
+    if (records == 1000) {
+      // The import holds the write lock while it reads the file: another writer cannot add
+      // the proposal of record 1001 now.
       auto race = request("RACE");
       race.input.title = "Added by another writer";
-      core::add_proposal(other.session, race);
+      tried = true;
+      EXPECT_EQ(attempt(m_fixture, [&] { core::add_proposal(other.session, race); }).kind, ErrorKind::busy);
     }
   };
   const auto summary =
       import(records(1000, fmt::format("{},RACE,From the file,FI,Centre R,1M\n", k_call)), options);
+  EXPECT_TRUE(tried);
   EXPECT_TRUE(summary.written);
-  EXPECT_EQ(summary.inserted, 1000u);
-  EXPECT_EQ(summary.updated, 1u) << "the second check saw the proposal the first did not";
+  EXPECT_EQ(summary.inserted, 1001u);
   EXPECT_EQ(summary.invalid, 0u);
   EXPECT_EQ(resolve("RACE").fields.title, "From the file");
-  EXPECT_EQ(resolve("RACE").version, 2);
-  EXPECT_EQ(phases, (std::vector<std::string>{"checking", "importing"}));
+  EXPECT_EQ(phases, (std::vector<std::string>{"importing"})) << "the file is read once";
 }
 
-TEST_F(StagedImportTest, ADryRunAndARefusedImportNeverTakeTheWriteLock)
+TEST_F(StagedImportTest, ARefusedImportChecksEveryRecordButWritesNothing)
+{
+  const auto before = audit_entries();
+  // Record 3 is invalid; record 5 is valid but must not be written; record 6 is invalid too
+  // and still reported; record 7 repeats record 2's key.
+  const std::string csv = "call,acronym,title,host,entity,eu_contribution_eur\n" +
+                          fmt::format("{},FIRST,First,FI,Centre,1M\n", k_call) +
+                          fmt::format("{},SECOND,Second,FI,Centre,1M\n", k_call) +
+                          fmt::format("{},BAD,Bad,Atlantis,Centre,1M\n", k_call) +
+                          fmt::format("{},FOURTH,Fourth,FI,Centre,1M\n", k_call) +
+                          fmt::format("{},WORSE,Worse,FI,Centre,lots\n", k_call) +
+                          fmt::format("{},SECOND,Twice,FI,Centre,1M\n", k_call);
+  const auto refused = import(csv);
+  EXPECT_FALSE(refused.written);
+  EXPECT_EQ(refused.records, 6u);
+  EXPECT_EQ(refused.invalid, 3u);
+  EXPECT_EQ(refused.inserted, 3u) << "the valid records are counted as they would be written";
+  ASSERT_EQ(refused.errors.size(), 3u);
+  EXPECT_EQ(refused.errors[0].line, 4u);
+  EXPECT_EQ(refused.errors[0].column, "host");
+  EXPECT_EQ(refused.errors[1].line, 6u);
+  EXPECT_EQ(refused.errors[1].column, "eu_contribution_eur");
+  EXPECT_EQ(refused.errors[2].message, fmt::format("SECOND appears twice in call {}: on line 3 and on line 7", k_call));
+  EXPECT_EQ(audit_entries(), before);
+  for (const char* acronym : {"FIRST", "SECOND", "FOURTH"}) {
+    EXPECT_THROW(resolve(acronym), Error) << acronym << " was written by a refused import";
+  }
+}
+
+TEST_F(StagedImportTest, ADryRunNeverTakesTheWriteLock)
 {
   // Another connection holds the write lock for the whole test.
   SQLite::Database locker(m_fixture.path().string(), SQLite::OPEN_READWRITE);
   SQLite::Transaction lock(locker, SQLite::TransactionBehavior::IMMEDIATE);
   core::ImportOptions dry;
   dry.dry_run = true;
-  const auto checked = import(records(3), dry);
-  EXPECT_EQ(checked.inserted, 3u);
+  std::vector<std::string> phases;
+  dry.progress = [&](std::string_view phase, std::uint64_t) { phases.emplace_back(phase); };
+  const auto checked = import(records(1000, fmt::format("{},IMP-1,Twice,FI,Centre,1M\n", k_call)), dry);
+  EXPECT_EQ(checked.inserted, 1000u);
+  EXPECT_EQ(checked.invalid, 1u);
   EXPECT_FALSE(checked.written);
-  const auto refused = import(records(2, fmt::format("{},IMP-1,Twice,FI,Centre,1M\n", k_call)));
-  EXPECT_EQ(refused.invalid, 1u);
-  EXPECT_FALSE(refused.written);
-  EXPECT_EQ(refused.errors.at(0).message, fmt::format("IMP-1 appears twice in call {}: on line 2 and on line 4", k_call));
+  EXPECT_EQ(checked.errors.at(0).message,
+            fmt::format("IMP-1 appears twice in call {}: on line 2 and on line 1002", k_call));
+  EXPECT_EQ(phases, (std::vector<std::string>{"checking"}));
 }
 
 TEST_F(StagedImportTest, ANewProposalSubmittedInACutoffThatHasClosedNeedsHistorical)

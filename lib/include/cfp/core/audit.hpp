@@ -47,9 +47,10 @@ struct AuditQuery
 /// Visits the audit entries `query` selects in `order` (by default newest first; `sort` is any
 /// audit field), inside one read transaction. An unknown REF or call, or an actor or action that
 /// no entry has, is not found; a bad WHEN is invalid; --since after --until, a limit below 1 or
-/// an unknown sort field is a usage error.
+/// an unknown sort field is a usage error. With `passes`, the entries are visited that many
+/// times in the same read.
 void for_each_audit_entry(Session& session, const AuditQuery& query, const ListOrder& order,
-                          const std::function<void(const domain::AuditEntry&)>& visit);
+                          const std::function<void(const domain::AuditEntry&)>& visit, const ListPasses& passes = {});
 
 /// The newest `limit` entries, optionally only those of the proposal REF names, collected.
 std::vector<domain::AuditEntry> list_audit(Session& session, const std::optional<std::string>& ref,

@@ -26,6 +26,27 @@ struct ListOrder
   std::optional<std::int64_t> limit;          ///< at most this many rows
 };
 
+/// How many times a listing hands its rows over, every time in the same read snapshot and the
+/// same order: a table printed for people measures its columns in a first pass and prints them
+/// in a second, so that no listing holds its rows, however many there are. `between` is called
+/// after each pass but the last.
+struct ListPasses
+{
+  int count = 1;
+  std::function<void()> between;
+};
+
+/// Runs `pass` (one pass over a listing's rows) as `passes` says.
+inline void run_passes(const ListPasses& passes, const std::function<void()>& pass)
+{
+  for (int i = 0; i < passes.count; ++i) {
+    if (i > 0 && passes.between) {
+      passes.between();
+    }
+    pass();
+  }
+}
+
 /// The value of `--limit`: a whole number of 1 or more, else a usage error naming the option
 /// and the value.
 std::int64_t parse_limit(std::string_view text);

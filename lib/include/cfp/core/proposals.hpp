@@ -110,9 +110,9 @@ struct ProposalQuery
 /// Visits the proposals `query` selects, in `order` (by default by call and acronym; `sort` is
 /// any proposal field), one at a time, inside one read transaction. An unknown call or cut-off
 /// label is not found, an unknown state, status, sector or outcome invalid, an unknown sort field
-/// a usage error.
+/// a usage error. With `passes`, the rows are visited that many times in the same read.
 void for_each_proposal(Session& session, const ProposalQuery& query, const ListOrder& order,
-                       const std::function<void(const domain::Proposal&)>& visit);
+                       const std::function<void(const domain::Proposal&)>& visit, const ListPasses& passes = {});
 
 /// The same as for_each_proposal in the default order, collected.
 std::vector<domain::Proposal> list_proposals(Session& session, const ProposalQuery& query);

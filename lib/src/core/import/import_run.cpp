@@ -40,7 +40,7 @@ void reject(ImportSummary& summary, RejectWriter& rejects, const RecordForm& rec
 }
 
 ImportSummary run_import(Session& session, std::istream& in, const ImportOptions& options, std::string_view kind,
-                         const ImportPass& pass)
+                         Passes passes, const ImportPass& pass)
 {
   // Stage: the whole input is read and hashed before any lock is taken, so that a slow pipe, a
   // FIFO or an idle terminal holds up no other writer, and both passes read the same bytes.
@@ -72,17 +72,19 @@ ImportSummary run_import(Session& session, std::istream& in, const ImportOptions
   };
 
   // Check: every record against one snapshot of the database, without the write lock. A dry
-  // run, or an import that an invalid record stops, ends here.
+  // run ends here, and so does an import that gathers its records, when one is invalid.
   const std::string what = fmt::format("import {} from {}", kind, options.source_name);
-  ImportSummary checked =
-      session.database.check(what, [&](store::Transaction& tx) { return run_pass(tx, Pass::check); });
-  if (options.dry_run || (checked.invalid > 0 && !options.skip_invalid)) {
-    keep_rejects();
-    return finish(std::move(checked));
+  if (options.dry_run || passes == Passes::check_then_apply) {
+    ImportSummary checked =
+        session.database.check(what, [&](store::Transaction& tx) { return run_pass(tx, Pass::check); });
+    if (options.dry_run || (checked.invalid > 0 && !options.skip_invalid)) {
+      keep_rejects();
+      return finish(std::move(checked));
+    }
   }
 
-  // Apply: one write transaction checks every record again (the database may have changed
-  // since) and writes the valid ones. It reads a local file, so it may run again after losing a
+  // Apply: one write transaction checks every record (again, after a check pass: the database
+  // may have changed since) and writes the valid ones. It reads a local file, so it may run again after losing a
   // race for the lock.
   ImportSummary summary = session.database.write(what, [&](store::Transaction& tx) {
     ImportSummary applied = run_pass(tx, Pass::apply);

@@ -2,9 +2,10 @@
 #pragma once
 
 // What every batch import does the same way, whatever its records: the input staged and hashed
-// before any lock, a check of every record against one snapshot without the write lock, then
-// the same pass again in one write transaction that writes the valid records, one audit entry
-// for the file, and the rejects kept before the import commits.
+// before any lock; for an import that gathers its records before it writes them (scores), a
+// check of every record against one snapshot without the write lock; then the pass in one write
+// transaction that checks and writes the valid records, one audit entry for the file, and the
+// rejects kept before the import commits. A dry run is the check alone.
 
 #include "reject_writer.hpp"
 
@@ -34,11 +35,22 @@ enum class Pass {
 using ImportPass = std::function<ImportSummary(store::Transaction& tx, util::SpoolFile& input,
                                                util::SpoolFile* rejects, Pass pass)>;
 
-/// Runs an import of `kind` ("proposals", "scores") from `in`: stages it, runs `pass` to check
-/// and, unless options say otherwise, again to apply; records the audit entry
-/// "import KIND SOURCE" with the counts. The summary's sha256 and bytes are the input's.
+/// Whether an import checks its records in a pass of their own before the one that writes them.
+enum class Passes {
+  /// A check pass, without the write lock, then the apply pass: for an import that gathers its
+  /// records first (scores), whose apply pass reuses what the check found.
+  check_then_apply,
+  /// The apply pass alone, which checks each record as it writes it and, unless skip_invalid,
+  /// writes nothing more once one is invalid: every record is read, checked and written once.
+  apply_only,
+};
+
+/// Runs an import of `kind` ("proposals", "scores") from `in`: stages it, runs `pass` (to check
+/// first when `passes` says so, and for a dry run only to check), then to apply; records the
+/// audit entry "import KIND SOURCE" with the counts. The summary's sha256 and bytes are the
+/// input's.
 ImportSummary run_import(Session& session, std::istream& in, const ImportOptions& options, std::string_view kind,
-                         const ImportPass& pass);
+                         Passes passes, const ImportPass& pass);
 
 /// Ends the rejects of a pass: a write that failed for want of room in the temporary folder is
 /// reported as the folder's fault (storage), one to the rejects file as the file's.

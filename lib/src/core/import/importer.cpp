@@ -23,7 +23,8 @@ using domain::ProposalStatus;
 
 Importer::Importer(const Session& session, store::Transaction& tx, const ImportOptions& options, std::ostream* rejects,
                    Pass pass)
-    : m_session(session), m_tx(tx), m_apply(pass == Pass::apply), m_historical(options.historical), m_reference(tx),
+    : m_session(session), m_tx(tx), m_apply(pass == Pass::apply), m_all_or_nothing(!options.skip_invalid),
+      m_historical(options.historical), m_reference(tx),
       m_rejects(rejects, options.format),
       m_stamp(session.stamp()), m_now(m_stamp.at)
 {
@@ -41,6 +42,10 @@ void Importer::take(InputRecord& record)
     return;
   }
   reject(m_summary, m_rejects, record, errors);
+  // Nothing of an import that one invalid record stops is kept: the rest is only checked.
+  if (m_all_or_nothing) {
+    m_apply = false;
+  }
 }
 
 std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
@@ -260,7 +265,7 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
 {
   using detail::Pass;
   return detail::run_import(
-      session, in, options, "proposals",
+      session, in, options, "proposals", detail::Passes::apply_only,
       [&](store::Transaction& tx, util::SpoolFile& input, util::SpoolFile* rejects, Pass pass) {
         if (rejects != nullptr) {
           rejects->clear();

@@ -13,7 +13,8 @@
 namespace cfp::core::detail {
 
 /// Checks the records of one proposal file against the rules of `proposal add` and `update`
-/// and, in Pass::apply, writes each valid one at once; counts what it did (or would do) and
+/// and, in Pass::apply, writes each valid one at once (until an invalid one, unless
+/// skip_invalid: the transaction is then discarded); counts what it did (or would do) and
 /// writes the invalid ones to `rejects` (when not null).
 class Importer
 {
@@ -36,6 +37,7 @@ private:
   const Session& m_session;
   store::Transaction& m_tx;
   bool m_apply;
+  bool m_all_or_nothing; ///< an invalid record stops the writes (not skip_invalid)
   bool m_historical;
   ReferenceData m_reference;
   RejectWriter m_rejects;

@@ -287,7 +287,7 @@ ImportSummary import_scores(Session& session, std::istream& in, const ImportOpti
   std::optional<detail::ScoreImporter> checked;
   std::optional<std::int64_t> checked_at;
   return detail::run_import(
-      session, in, options, "scores",
+      session, in, options, "scores", detail::Passes::check_then_apply,
       [&](store::Transaction& tx, util::SpoolFile& input, util::SpoolFile* rejects, Pass pass) {
         const auto counter = tx.change_counter();
         if (pass == Pass::apply && checked && counter && counter == checked_at) {

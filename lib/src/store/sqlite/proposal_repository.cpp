@@ -9,9 +9,41 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cfp::store::sqlite {
 
 namespace {
+
+// The VALUES of an insert of N child rows of one proposal: (?1, ?2), (?1, ?3) ... (?1, ?N+1).
+#define CFP_ROWS_1 " VALUES (?1, ?2)"
+#define CFP_ROWS_2 CFP_ROWS_1 ", (?1, ?3)"
+#define CFP_ROWS_3 CFP_ROWS_2 ", (?1, ?4)"
+#define CFP_ROWS_4 CFP_ROWS_3 ", (?1, ?5)"
+#define CFP_ROWS_5 CFP_ROWS_4 ", (?1, ?6)"
+#define CFP_ROWS_6 CFP_ROWS_5 ", (?1, ?7)"
+#define CFP_ROWS_7 CFP_ROWS_6 ", (?1, ?8)"
+#define CFP_ROWS_8 CFP_ROWS_7 ", (?1, ?9)"
+#define CFP_INSERTS(table)                                                                                             \
+  {                                                                                                                    \
+    table CFP_ROWS_1, table CFP_ROWS_2, table CFP_ROWS_3, table CFP_ROWS_4, table CFP_ROWS_5, table CFP_ROWS_6,        \
+        table CFP_ROWS_7, table CFP_ROWS_8                                                                             \
+  }
+
+constexpr SqliteProposalRepository::RowInserts k_partner_rows =
+    CFP_INSERTS("INSERT INTO proposal_partner (proposal_id, state_code)");
+constexpr SqliteProposalRepository::RowInserts k_sector_rows =
+    CFP_INSERTS("INSERT INTO proposal_sector (proposal_id, sector)");
+
+#undef CFP_INSERTS
+#undef CFP_ROWS_8
+#undef CFP_ROWS_7
+#undef CFP_ROWS_6
+#undef CFP_ROWS_5
+#undef CFP_ROWS_4
+#undef CFP_ROWS_3
+#undef CFP_ROWS_2
+#undef CFP_ROWS_1
 
 using domain::Instant;
 using domain::Proposal;
@@ -110,21 +142,24 @@ void SqliteProposalRepository::update(const Proposal& proposal, const domain::St
 
 void SqliteProposalRepository::write_children(const Proposal& proposal)
 {
-  static constexpr char k_partner[] = "INSERT INTO proposal_partner (proposal_id, state_code) VALUES (?1, ?2)";
-  auto& partner = m_statements.get(k_partner);
-  for (const auto& code : proposal.fields.partners) {
-    partner.bind(1, proposal.id);
-    partner.bind(2, code);
-    partner.exec();
-    partner.reset();
-  }
-  static constexpr char k_sector[] = "INSERT INTO proposal_sector (proposal_id, sector) VALUES (?1, ?2)";
-  auto& sector = m_statements.get(k_sector);
-  for (const auto& name : proposal.fields.sectors) {
-    sector.bind(1, proposal.id);
-    sector.bind(2, name);
-    sector.exec();
-    sector.reset();
+  write_rows(k_partner_rows, proposal.id, proposal.fields.partners);
+  write_rows(k_sector_rows, proposal.id, proposal.fields.sectors);
+}
+
+void SqliteProposalRepository::write_rows(const RowInserts& inserts, std::int64_t id,
+                                          const std::vector<std::string>& values)
+{
+  // Up to eight rows a statement: one statement to run for most proposals, not one
+  // a row.
+  for (std::size_t first = 0; first < values.size(); first += inserts.size()) {
+    const std::size_t rows = std::min(inserts.size(), values.size() - first);
+    auto& statement = m_statements.get(inserts[rows - 1]);
+    statement.bind(1, id);
+    for (std::size_t i = 0; i < rows; ++i) {
+      statement.bind(static_cast<int>(i) + 2, values[first + i]);
+    }
+    statement.exec();
+    statement.reset();
   }
 }
 

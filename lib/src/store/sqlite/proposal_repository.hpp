@@ -5,6 +5,8 @@
 
 #include <cfp/store/proposal_repository.hpp>
 
+#include <array>
+
 namespace cfp::store::sqlite {
 
 /// Proposals: the current version in `proposal` with its partners and sectors in their own
@@ -13,6 +15,9 @@ class SqliteProposalRepository final : public ProposalRepository
 {
 public:
   SqliteProposalRepository(SQLite::Database& db, StatementCache& statements) : m_db(db), m_statements(statements) {}
+
+  /// The inserts of 1 to 8 child rows (partners, sectors) of one proposal, by count - 1.
+  using RowInserts = std::array<FixedSql, 8>;
 
   std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, const domain::Stamp& stamp) override;
   void update(const domain::Proposal& proposal, const domain::Stamp& stamp) override;
@@ -49,6 +54,7 @@ private:
   };
   std::optional<Recorded> recorded_of(std::int64_t id) const;
   void write_children(const domain::Proposal& proposal);
+  void write_rows(const RowInserts& inserts, std::int64_t id, const std::vector<std::string>& values);
   void write_snapshot(const domain::Proposal& proposal, const Recorded& recorded);
 
   SQLite::Database& m_db;
