@@ -68,28 +68,30 @@ void read_csv_records(std::istream& in, const std::string& source, const FileSch
   while (reader.next(csv)) {
     record = InputRecordOf<Values>{};
     record.line = csv.line;
-    record.raw = csv.raw;
+    // Taken, not copied: the reader fills `csv` afresh.
+    record.raw.swap(csv.raw);
     if (csv.error.empty()) {
-      record.csv_fields = csv.fields;
+      record.csv_fields.swap(csv.fields);
     }
+    const std::vector<std::string>& fields = csv.error.empty() ? record.csv_fields : csv.fields;
     // A row added by hand to a rejects file may leave out its last column, `error`.
-    const bool without_error = !columns.empty() && columns.back() == nullptr && csv.fields.size() + 1 == columns.size();
+    const bool without_error = !columns.empty() && columns.back() == nullptr && fields.size() + 1 == columns.size();
     if (!csv.error.empty()) {
       record.errors.push_back({csv.line, "record", csv.error});
-    } else if (csv.fields.size() != columns.size() && !without_error) {
+    } else if (fields.size() != columns.size() && !without_error) {
       record.errors.push_back(
-          {csv.line, "record", fmt::format("{} fields where the header has {}", csv.fields.size(), columns.size())});
+          {csv.line, "record", fmt::format("{} fields where the header has {}", fields.size(), columns.size())});
       // What the fields there are say, unchecked: enough for an importer to know which record
       // (or which evaluation) the broken row was meant to be.
-      for (std::size_t i = 0; i < std::min(columns.size(), csv.fields.size()); ++i) {
+      for (std::size_t i = 0; i < std::min(columns.size(), fields.size()); ++i) {
         if (columns[i] != nullptr) {
-          columns[i]->read(record.values, FileValue{csv.fields[i]});
+          columns[i]->read(record.values, FileValue{fields[i]});
         }
       }
     } else {
-      for (std::size_t i = 0; i < csv.fields.size(); ++i) {
+      for (std::size_t i = 0; i < fields.size(); ++i) {
         if (columns[i] != nullptr) {
-          set_value(record, schema, *columns[i], FileValue{csv.fields[i]});
+          set_value(record, schema, *columns[i], FileValue{fields[i]});
         }
       }
       check_required(record, schema);

@@ -7,6 +7,8 @@
 #include <cfp/error.hpp>
 #include <cfp/store/audit_chain.hpp>
 
+#include <fmt/format.h>
+
 namespace cfp::store::sqlite {
 
 std::string SqliteAuditRepository::last_seal() const
@@ -45,6 +47,7 @@ std::int64_t SqliteAuditRepository::append(const domain::AuditEntry& entry, Rela
   seal.bind(2, audit_seal(previous, stored));
   seal.exec();
   if (related == Related::noted && m_noting) {
+    flush_notes();
     static constexpr char k_related[] = "INSERT INTO audit_related (audit_id, subject_kind, subject_id)"
                                         " SELECT ?1, subject_kind, subject_id FROM temp.audit_pending"
                                         " ORDER BY subject_kind, subject_id";
@@ -70,11 +73,28 @@ void SqliteAuditRepository::note_related(const domain::AuditSubject& subject)
     m_db.exec("DELETE FROM temp.audit_pending");
     m_noting = true;
   }
-  static constexpr char k_note[] = "INSERT OR IGNORE INTO temp.audit_pending (subject_kind, subject_id) VALUES (?1, ?2)";
+  // Gathered a few thousand at a time, so that an import of many records runs one statement a
+  // batch rather than one a record, with memory still flat.
+  m_notes += m_notes.empty() ? "[" : ",";
+  m_notes += fmt::format("[\"{}\",{}]", domain::to_string(subject.kind), *subject.id);
+  if (++m_note_count == k_notes_a_batch) {
+    flush_notes();
+  }
+}
+
+void SqliteAuditRepository::flush_notes()
+{
+  if (m_notes.empty()) {
+    return;
+  }
+  m_notes += "]";
+  static constexpr char k_note[] = "INSERT OR IGNORE INTO temp.audit_pending (subject_kind, subject_id)"
+                                   " SELECT value ->> 0, value ->> 1 FROM json_each(?1)";
   auto& note = m_statements.get(k_note);
-  note.bind(1, std::string(domain::to_string(subject.kind)));
-  note.bind(2, *subject.id);
+  note.bind(1, m_notes);
   note.exec();
+  m_notes.clear();
+  m_note_count = 0;
 }
 
 void SqliteAuditRepository::for_each_sealed(const SealedVisitor& visit) const

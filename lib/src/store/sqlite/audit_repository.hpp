@@ -5,6 +5,9 @@
 
 #include <cfp/store/audit_repository.hpp>
 
+#include <cstddef>
+#include <string>
+
 namespace cfp::store::sqlite {
 
 /// The audit log in the `audit` table.
@@ -29,10 +32,16 @@ public:
 private:
   /// The seal of the newest sealed entry, or the first seal.
   std::string last_seal() const;
+  /// Writes the notes gathered so far into the TEMP table.
+  void flush_notes();
+
+  static constexpr std::size_t k_notes_a_batch = 4096;
 
   SQLite::Database& m_db;
   StatementCache& m_statements;
   bool m_noting = false; ///< the TEMP table of the notes is there, and was emptied in this transaction
+  std::string m_notes;   ///< notes not yet in the TEMP table, as a JSON array being written
+  std::size_t m_note_count = 0;
 };
 
 } // namespace cfp::store::sqlite
