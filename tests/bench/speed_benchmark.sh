@@ -56,8 +56,12 @@
 # The tables are Markdown. The script fails only when a command fails or gives the wrong number
 # of rows, never on a MISSED goal.
 #
-# The default run (three sizes) took about 20 minutes on a 2-core machine when this script was
-# written; --sizes 10000,100000 about 3 minutes; --quick under a minute.
+# Duration, measured when this script was written on a 2-core machine shared with three builds
+# (load average 5 to 8: each benchmark process had about half a core, its wall time twice its CPU
+# time): the default run 38 minutes (user+sys 19 minutes, so about 20 on a quiet machine), of
+# which 1,000,000 proposals 32 (set-up 6, the three imports 8, the listings about 17); --sizes
+# 10000,100000 5 minutes; --quick half a minute. The 1,000,000-proposal database takes 1.6 GB,
+# and `rank` and the tables of `proposal list` and `log` then use up to 4 GiB of memory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -491,47 +495,58 @@ size_table() {
   done
 }
 
+# per KEY SIZE SIDE: the side's median in ms per 1,000 proposals (point commands: per call).
+per() {
+  local seconds
+  if [ "$3" = cfp ]; then seconds=${r_cfp[$1|$2]}; else seconds=${r_sqlite[$1|$2]}; fi
+  if [ "${kind[$1]}" = point ]; then
+    awk -v t="$seconds" 'BEGIN { printf "%.2f", t * 1000 }'
+  else
+    awk -v t="$seconds" -v n="$2" 'BEGIN { printf "%.2f", t * 1000 / (n / 1000) }'
+  fi
+}
+
 # growth_table: each command's time per 1,000 proposals (point commands: per call) at each size,
-# how it grows from one size to the next, and its peak RSS at each size.
+# how it grows from one size to the next (and how the sqlite3 side's grows, which shows what the
+# machine's load did meanwhile), and its peak RSS at each size.
 growth_table() {
-  local key name i s prev per values grow flags rss_cells memory first last
+  local key name i s prev values baseline grow cell_text flags rss_cells memory first last
   echo
   echo "== Growth: ms per 1,000 proposals (point commands: ms per call) and cfp's peak RSS, by size =="
-  echo "(per-row cost from one size to the next: about 1.0 is linear; over 1.5 is flagged)"
+  echo "(cfp's per-row cost from one size to the next, in brackets the sqlite3 side's: about 1.0 is"
+  echo "linear; cfp's over 1.5 is flagged)"
   echo
   cell 38 command
   for s in "${done_sizes[@]}"; do cell 9 "$(label "$s")"; done
   for ((i = 1; i < ${#done_sizes[@]}; i++)); do
-    cell 10 "$(label "${done_sizes[i]}")/$(label "${done_sizes[i - 1]}")"
+    cell 13 "$(label "${done_sizes[i]}")/$(label "${done_sizes[i - 1]}")"
   done
   cell 10 growth
   for s in "${done_sizes[@]}"; do cell 9 "MiB $(label "$s")"; done
   cell 14 memory; echo "|"
   cell 38 ---
   for s in "${done_sizes[@]}"; do cell 9 ---; done
-  for ((i = 1; i < ${#done_sizes[@]}; i++)); do cell 10 ---; done
+  for ((i = 1; i < ${#done_sizes[@]}; i++)); do cell 13 ---; done
   cell 10 ---
   for s in "${done_sizes[@]}"; do cell 9 ---; done
   cell 14 ---; echo "|"
   for key in "${all_keys[@]}"; do
     name=$key
     [ "${kind[$key]}" = point ] && name="$key (per call)"
-    values=() flags=linear rss_cells=() memory=flat
+    values=() baseline=() flags=linear rss_cells=() memory=flat
     [ "${kind[$key]}" = point ] && flags=flat
     for s in "${done_sizes[@]}"; do
-      if [ "${kind[$key]}" = point ]; then
-        per=$(awk -v t="${r_cfp[$key|$s]}" 'BEGIN { printf "%.2f", t * 1000 }')
-      else
-        per=$(awk -v t="${r_cfp[$key|$s]}" -v n="$s" 'BEGIN { printf "%.2f", t * 1000 / (n / 1000) }')
-      fi
-      values+=("$per")
+      values+=("$(per "$key" "$s" cfp)")
+      [ -z "${r_sqlite[$key|$s]}" ] || baseline+=("$(per "$key" "$s" sqlite)")
       rss_cells+=("$(mib "${r_rss[$key|$s]}")")
     done
     cell 38 "$name"
-    for per in "${values[@]}"; do cell 9 "$per"; done
+    for prev in "${values[@]}"; do cell 9 "$prev"; done
     for ((i = 1; i < ${#values[@]}; i++)); do
       grow=$(ratio "${values[i]}" "${values[i - 1]}")
-      cell 10 "$grow"
+      cell_text=$grow
+      [ ${#baseline[@]} -eq 0 ] || cell_text="$grow ($(ratio "${baseline[i]}" "${baseline[i - 1]}"))"
+      cell 13 "$cell_text"
       if awk "BEGIN { exit !($grow > 1.5) }"; then
         flags="NOT linear"
         [ "${kind[$key]}" = point ] && flags="grows"
