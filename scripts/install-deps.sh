@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: EUPL-1.2
 # Installs the Debian 12 packages cfp needs to build and test, if any are missing, and any
-# packages named as arguments (tests/bench/import_benchmark.sh, evaluation_benchmark.sh and
-# report_benchmark.sh add sqlite3 and time, tests/soak/kill.sh sqlite3, scripts/test.sh
-# python3-icalendar and chromium).
+# packages named as arguments (tests/bench/import_benchmark.sh, evaluation_benchmark.sh,
+# report_benchmark.sh and speed_benchmark.sh add sqlite3 and time, tests/soak/kill.sh sqlite3,
+# scripts/test.sh python3-icalendar and chromium).
 # Runs apt-get as root, or through sudo for another user.
 set -euo pipefail
 
