@@ -7,7 +7,7 @@
 #include <cfp/error.hpp>
 #include <cfp/store/audit_chain.hpp>
 
-#include <fmt/format.h>
+#include <string>
 
 namespace cfp::store::sqlite {
 
@@ -76,7 +76,11 @@ void SqliteAuditRepository::note_related(const domain::AuditSubject& subject)
   // Gathered a few thousand at a time, so that an import of many records runs one statement a
   // batch rather than one a record, with memory still flat.
   m_notes += m_notes.empty() ? "[" : ",";
-  m_notes += fmt::format("[\"{}\",{}]", domain::to_string(subject.kind), *subject.id);
+  m_notes += "[\"";
+  m_notes += domain::to_string(subject.kind);
+  m_notes += "\",";
+  m_notes += std::to_string(*subject.id);
+  m_notes += "]";
   if (++m_note_count == k_notes_a_batch) {
     flush_notes();
   }

@@ -104,15 +104,6 @@ void SqliteEvaluationRepository::insert_scores(const domain::Evaluation& evaluat
   }
 }
 
-const std::pair<std::string, std::string>& SqliteEvaluationRepository::stamp_text(const domain::Stamp& stamp)
-{
-  if (!m_stamp || m_stamp->first != stamp.at || m_stamp->second != stamp.real_at) {
-    m_stamp = {stamp.at, stamp.real_at};
-    m_stamp_text = {domain::format_utc(stamp.at), domain::format_utc(stamp.real_at)};
-  }
-  return m_stamp_text;
-}
-
 std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluation,
                                               const std::optional<domain::Evaluation>& replaced,
                                               const domain::Stamp& stamp)
@@ -138,8 +129,8 @@ std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluati
     auto& update = m_statements.get(k_update);
     update.bind(1, id);
     bind_optional(update, 2, evaluation.comment);
-    update.bind(3, stamp_text(stamp).first);
-    update.bind(4, stamp_text(stamp).second);
+    update.bind(3, m_stamp_text.of(stamp).first);
+    update.bind(4, m_stamp_text.of(stamp).second);
     update.bind(5, stamp.simulated ? 1 : 0);
     update.bind(6, stamp.actor);
     update.exec();
@@ -152,8 +143,8 @@ std::int64_t SqliteEvaluationRepository::save(const domain::Evaluation& evaluati
     insert.bind(2, evaluation.cutoff_id);
     insert.bind(3, evaluation.expert_id);
     bind_optional(insert, 4, evaluation.comment);
-    insert.bind(5, stamp_text(stamp).first);
-    insert.bind(6, stamp_text(stamp).second);
+    insert.bind(5, m_stamp_text.of(stamp).first);
+    insert.bind(6, m_stamp_text.of(stamp).second);
     insert.bind(7, stamp.simulated ? 1 : 0);
     insert.bind(8, stamp.actor);
     insert.exec();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "statement_cache.hpp"
+#include "values.hpp"
 
 #include <cfp/store/evaluation_repository.hpp>
 
@@ -34,13 +35,11 @@ public:
 private:
   void insert_scores(const domain::Evaluation& evaluation, std::int64_t id);
   // The stamp's instants as stored, formatted once for the many evaluations of an import.
-  const std::pair<std::string, std::string>& stamp_text(const domain::Stamp& stamp);
 
   SQLite::Database& m_db;
   StatementCache& m_statements;
   std::map<std::int64_t, std::map<std::string, std::int64_t>> m_criterion_ids; ///< by cut-off: key -> id
-  std::optional<std::pair<domain::Instant, domain::Instant>> m_stamp;
-  std::pair<std::string, std::string> m_stamp_text;
+  StampText m_stamp_text;
 };
 
 } // namespace cfp::store::sqlite

@@ -30,8 +30,6 @@ namespace {
         table CFP_ROWS_7, table CFP_ROWS_8                                                                             \
   }
 
-constexpr SqliteProposalRepository::RowInserts k_partner_rows =
-    CFP_INSERTS("INSERT INTO proposal_partner (proposal_id, state_code)");
 constexpr SqliteProposalRepository::RowInserts k_sector_rows =
     CFP_INSERTS("INSERT INTO proposal_sector (proposal_id, sector)");
 
@@ -59,7 +57,8 @@ std::optional<Proposal> only(SQLite::Statement& statement)
 // Binds the columns of a proposal's current version, numbered alike in INSERT and UPDATE:
 // ?3 title ... ?14 version, ?15 the time of the change, ?16 the actor, ?17 the real time,
 // ?18 whether the time was simulated.
-void bind_current(SQLite::Statement& statement, const Proposal& proposal, const domain::Stamp& stamp)
+void bind_current(SQLite::Statement& statement, const Proposal& proposal, const domain::Stamp& stamp,
+                  StampText& stamp_text)
 {
   const auto& fields = proposal.fields;
   statement.bind(3, fields.title);
@@ -74,9 +73,10 @@ void bind_current(SQLite::Statement& statement, const Proposal& proposal, const 
   bind_instant(statement, 12, proposal.submitted_at);
   bind_optional(statement, 13, proposal.withdrawal_reason);
   statement.bind(14, proposal.version);
-  statement.bind(15, domain::format_utc(stamp.at));
+  const auto& [at, real_at] = stamp_text.of(stamp);
+  statement.bind(15, at);
   statement.bind(16, stamp.actor);
-  statement.bind(17, domain::format_utc(stamp.real_at));
+  statement.bind(17, real_at);
   statement.bind(18, stamp.simulated ? 1 : 0);
 }
 
@@ -90,13 +90,14 @@ std::int64_t SqliteProposalRepository::insert(std::int64_t call_id, const Propos
       " eu_contribution_cents, national_contribution_cents, status, cutoff_id, submitted_at, withdrawal_reason,"
       " version, created_at, updated_at, updated_by, updated_real_at, updated_simulated)"
       // After any id the audit log names, so that a deleted draft's id is never reused.
-      " VALUES ((SELECT max(n) + 1 FROM (SELECT max(id) AS n FROM proposal"
-      "  UNION ALL SELECT max(subject_id) FROM audit WHERE subject_kind = 'proposal')),"
+      // Two scalar subqueries, each one step down an index: a UNION would be materialised.
+      " VALUES (max(coalesce((SELECT max(id) FROM proposal), 0),"
+      "  coalesce((SELECT max(subject_id) FROM audit WHERE subject_kind = 'proposal'), 0)) + 1,"
       " ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18)";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, call_id);
   statement.bind(2, proposal.acronym);
-  bind_current(statement, proposal, stamp);
+  bind_current(statement, proposal, stamp, m_stamp_text);
   statement.exec();
   Proposal stored = proposal;
   stored.id = m_db.getLastInsertRowid();
@@ -133,7 +134,7 @@ void SqliteProposalRepository::update(const Proposal& proposal, const domain::St
       " WHERE id = ?1";
   auto& statement = m_statements.get(k_sql);
   statement.bind(1, proposal.id);
-  bind_current(statement, proposal, stamp);
+  bind_current(statement, proposal, stamp, m_stamp_text);
   if (statement.exec() != 1) {
     throw Error(ErrorKind::internal, fmt::format("proposal {} vanished during an update", proposal.id));
   }
@@ -142,7 +143,17 @@ void SqliteProposalRepository::update(const Proposal& proposal, const domain::St
 
 void SqliteProposalRepository::write_children(const Proposal& proposal)
 {
-  write_rows(k_partner_rows, proposal.id, proposal.fields.partners);
+  // A partner a statement: the trigger that keeps the host out of the partners would make SQLite
+  // copy the rows of a many-row insert into a temporary table first, which costs more than it
+  // saves.
+  static constexpr char k_partner[] = "INSERT INTO proposal_partner (proposal_id, state_code) VALUES (?1, ?2)";
+  auto& partner = m_statements.get(k_partner);
+  for (const auto& code : proposal.fields.partners) {
+    partner.bind(1, proposal.id);
+    partner.bind(2, code);
+    partner.exec();
+    partner.reset();
+  }
   write_rows(k_sector_rows, proposal.id, proposal.fields.sectors);
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "statement_cache.hpp"
+#include "values.hpp"
 
 #include <cfp/store/proposal_repository.hpp>
 
@@ -16,7 +17,7 @@ class SqliteProposalRepository final : public ProposalRepository
 public:
   SqliteProposalRepository(SQLite::Database& db, StatementCache& statements) : m_db(db), m_statements(statements) {}
 
-  /// The inserts of 1 to 8 child rows (partners, sectors) of one proposal, by count - 1.
+  /// The inserts of 1 to 8 child rows (sectors) of one proposal, by count - 1.
   using RowInserts = std::array<FixedSql, 8>;
 
   std::int64_t insert(std::int64_t call_id, const domain::Proposal& proposal, const domain::Stamp& stamp) override;
@@ -59,6 +60,7 @@ private:
 
   SQLite::Database& m_db;
   StatementCache& m_statements;
+  StampText m_stamp_text;
 };
 
 } // namespace cfp::store::sqlite

@@ -83,4 +83,13 @@ std::vector<std::string> split_list(const std::string& text, char separator)
   return parts;
 }
 
+const std::pair<std::string, std::string>& StampText::of(const domain::Stamp& stamp)
+{
+  if (!m_stamp || m_stamp->first != stamp.at || m_stamp->second != stamp.real_at) {
+    m_stamp = {stamp.at, stamp.real_at};
+    m_text = {domain::format_utc(stamp.at), domain::format_utc(stamp.real_at)};
+  }
+  return m_text;
+}
+
 } // namespace cfp::store::sqlite

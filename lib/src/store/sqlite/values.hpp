@@ -4,6 +4,7 @@
 // Binding domain values to SQLite parameters and reading them back from columns, as the
 // schema keeps them: instants as UTC text, money as integer cents, lists as rows.
 
+#include <cfp/domain/stamp.hpp>
 #include <cfp/domain/time.hpp>
 
 #include <SQLiteCpp/Column.h>
@@ -13,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cfp::store::sqlite {
@@ -42,6 +44,19 @@ domain::Instant column_instant(const SQLite::Column& column);
 std::optional<domain::Instant> column_optional_instant(const SQLite::Column& column);
 std::optional<std::string> column_optional_string(const SQLite::Column& column);
 std::optional<std::int64_t> column_optional_int64(const SQLite::Column& column);
+
+/// A change's stamp as the store writes it (`at` and `real_at` as UTC text), formatted once for
+/// the many rows of one unit of work that share it.
+class StampText
+{
+public:
+  /// The texts of stamp.at and stamp.real_at.
+  const std::pair<std::string, std::string>& of(const domain::Stamp& stamp);
+
+private:
+  std::optional<std::pair<domain::Instant, domain::Instant>> m_stamp;
+  std::pair<std::string, std::string> m_text;
+};
 
 /// The parts of a group_concat() list ("PT,RO" -> {"PT", "RO"}); empty text gives none.
 std::vector<std::string> split_list(const std::string& text, char separator);
