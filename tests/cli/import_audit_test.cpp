@@ -60,5 +60,46 @@ TEST_F(ImportExportTest, AFailedOrDryRunImportWritesNoAuditEntry)
   EXPECT_EQ(audit().size(), before);
 }
 
+TEST_F(ImportExportTest, TheImportsEntryIsRelatedToEveryProposalItWrotePastTheNotesBatches)
+{
+  // The notes are gathered 4096 at a time: the first, the last of a batch, the first of the
+  // next and the last of the file must each find the import.
+  std::string csv = k_min_header;
+  for (int i = 1; i <= 8193; ++i) {
+    char acronym[8];
+    std::snprintf(acronym, sizeof acronym, "N%04d", i);
+    csv += std::string(k_call) + "," + acronym + ",Proposal " + acronym + ",FI,CSC,1M\n";
+  }
+  import_ok(write("many.csv", csv));
+  for (const char* acronym : {"N0001", "N4096", "N4097", "N8192", "N8193"}) {
+    const auto entries = as_json(ok({"log", "--ref", acronym, "--format", "json"}));
+    ASSERT_EQ(entries.size(), 1u) << acronym;
+    EXPECT_EQ(entries.at(0)["action"], "import") << acronym;
+    EXPECT_EQ(entries.at(0)["after"]["inserted"], 8193) << acronym;
+  }
+}
+
+TEST_F(ImportExportTest, EverySectorAndPartnerIsWrittenHoweverMany)
+{
+  // Sectors go in eight a statement: eleven take two; partners one a statement.
+  const std::string all_sectors = "health;manufacturing;climate;finance;automotive;cybersecurity;agrifood;"
+                                  "education;culture;green-economy;space";
+  const std::string csv = "call,acronym,title,host,partners,entity,eu_contribution_eur,sectors\n" +
+                          std::string(k_call) + ",ALL,All sectors,FI,SE;NO;DK;EE;LV;LT;PL;DE;NL;BE,CSC,1M," +
+                          all_sectors + "\n" + std::string(k_call) + ",EIGHT,Eight sectors,FI,,CSC,1M," +
+                          "space;culture;education;agrifood;cybersecurity;automotive;finance;climate\n" +
+                          std::string(k_call) + ",NINE,Nine sectors,FI,SE,CSC,1M," +
+                          "space;culture;education;agrifood;cybersecurity;automotive;finance;climate;health\n";
+  import_ok(write("sectors.csv", csv));
+  const auto all = as_json(ok({"proposal", "show", "ALL", "--format", "json"}));
+  EXPECT_EQ(all["sectors"].size(), 11u);
+  EXPECT_EQ(all["sectors"].front(), "health");
+  EXPECT_EQ(all["sectors"].back(), "space");
+  EXPECT_EQ(all["partners"].size(), 10u);
+  EXPECT_EQ(as_json(ok({"proposal", "show", "EIGHT", "--format", "json"}))["sectors"].size(), 8u);
+  EXPECT_EQ(as_json(ok({"proposal", "show", "NINE", "--format", "json"}))["sectors"].size(), 9u);
+  EXPECT_EQ(as_json(ok({"proposal", "show", "NINE", "--format", "json"}))["sectors"].front(), "health");
+}
+
 } // namespace
 } // namespace cfp::test
