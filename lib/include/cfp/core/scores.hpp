@@ -143,9 +143,11 @@ struct EvaluationVersion
 
 /// Visits every version of every expert's evaluation of the proposal REF names (only those of
 /// `expert` when given), at any cut-off, by the cut-off's closing, expert name and version,
-/// inside one read transaction. Not found: no such proposal or expert.
+/// inside one read transaction; with `passes`, that many times in the same read. Not found: no
+/// such proposal or expert.
 void for_each_evaluation_version(Session& session, const std::string& ref, const std::optional<std::string>& expert,
-                                 const std::function<void(const EvaluationVersion&)>& visit);
+                                 const std::function<void(const EvaluationVersion&)>& visit,
+                                 const ListPasses& passes = {});
 
 /// Visits the rows of a score file (`export scores`) inside one read transaction: one a score of
 /// the current evaluation of each expert of each submitted proposal of every call (or of the
