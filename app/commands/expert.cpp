@@ -83,7 +83,8 @@ void run_conflicts(Context& context, const core::ConflictQuery& query)
       {field_column(fields, "expert", "EXPERT"), field_column(fields, "call", "CALL"),
        field_column(fields, "acronym", "ACRONYM"), field_column(fields, "cause", "CAUSE"),
        field_column(fields, "detail", "DETAIL")});
-  core::for_each_conflict(session, query, [&](const core::ConflictListing& conflict) { printer.add(conflict); });
+  core::for_each_conflict(
+      session, query, [&](const core::ConflictListing& conflict) { printer.add(conflict); }, printer.passes());
   printer.finish();
 }
 

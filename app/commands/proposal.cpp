@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 
 namespace cfp::cli {
 
@@ -213,15 +214,10 @@ std::string changes(const domain::Proposal* before, const domain::Proposal& afte
 void run_history(Context& context, const std::string& ref)
 {
   auto session = context.session(store::Access::read_only);
-  const auto versions = core::proposal_history(session, ref);
   const auto display = context.display();
-  // What each version changed, by its position in the history.
-  std::map<const domain::ProposalVersion*, std::string> changed;
-  const domain::Proposal* previous = nullptr;
-  for (const auto& version : versions) {
-    changed[&version] = changes(previous, version.proposal, display);
-    previous = &version.proposal;
-  }
+  // What the version given changed since the one before it (a version at a time: none is held).
+  std::optional<domain::Proposal> previous;
+  std::string changed;
   const auto& fields = history_fields();
   bool any_simulated = false;
   std::vector<Column<domain::ProposalVersion>> columns{
@@ -236,13 +232,25 @@ void run_history(Context& context, const std::string& ref)
       field_column(fields, "cutoff", "CUT-OFF"),
       {"SHA-256", [](const domain::ProposalVersion& v,
                      const core::Display&) { return core::version_digest(v.proposal).substr(0, 12); }},
-      {"CHANGED", [&changed](const domain::ProposalVersion& v, const core::Display&) { return changed.at(&v); }},
+      {"CHANGED", [&changed](const domain::ProposalVersion&, const core::Display&) { return changed; }},
   };
   ListPrinter<domain::ProposalVersion> printer(context.format(), context.out(), context.err(), display, fields,
                                                std::move(columns));
-  for (const auto& version : versions) {
-    printer.add(version);
-  }
+  auto passes = printer.passes();
+  passes.between = [&previous, between = passes.between] {
+    previous.reset();
+    if (between) {
+      between();
+    }
+  };
+  core::for_each_proposal_version(
+      session, ref,
+      [&](const domain::ProposalVersion& version) {
+        changed = changes(previous ? &*previous : nullptr, version.proposal, display);
+        printer.add(version);
+        previous = version.proposal;
+      },
+      passes);
   printer.finish();
   if (any_simulated) {
     context.err() << "* simulated time: recorded while CFP_NOW was set; the real time is in --format json "

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <optional>
 #include <tuple>
 
 namespace cfp::cli {
@@ -17,17 +18,15 @@ namespace {
 
 using core::RankedProposal;
 
-void run_rank(Context& context, const core::RankRequest& request)
+// The table's columns: the ranking's fields, a column a criterion.
+std::vector<Column<RankedProposal>> rank_columns(const core::Fields<RankedProposal>& fields,
+                                                 const std::vector<domain::Criterion>& criteria)
 {
-  auto session = context.session(request.apply ? store::Access::read_write : store::Access::read_only);
-  const auto ranking = core::rank_proposals(session, request);
-  const auto rank = core::rank_fields(ranking.criteria);
-  const auto& fields = rank.fields;
   std::vector<Column<RankedProposal>> columns{
       field_column(fields, "rank", "RANK", Align::right), field_column(fields, "acronym", "ACRONYM"),
       field_column(fields, "host", "HOST"), field_column(fields, "total", "TOTAL", Align::right),
       field_column(fields, "weighted_total", "WEIGHTED", Align::right)};
-  for (const auto& criterion : ranking.criteria) {
+  for (const auto& criterion : criteria) {
     columns.push_back(field_column(fields, criterion.key, util::to_upper_ascii(criterion.key), Align::right));
   }
   for (const auto& [name, header, align] :
@@ -37,24 +36,38 @@ void run_rank(Context& context, const core::RankRequest& request)
                                                                 {"reason", "REASON", Align::left}}) {
     columns.push_back(field_column(fields, name, header, align));
   }
-  ListPrinter<RankedProposal> printer(context.format(), context.out(), context.err(), context.display(), fields,
-                                      std::move(columns));
-  int counts[5] = {};
-  for (const auto& ranked : ranking.proposals) {
-    printer.add(ranked);
-    ++counts[static_cast<int>(ranked.status)];
-  }
-  printer.finish();
+  return columns;
+}
+
+void run_rank(Context& context, const core::RankRequest& request)
+{
+  auto session = context.session(request.apply ? store::Access::read_write : store::Access::read_only);
+  // The printer is made once the criteria are known, inside the read, and given the rows as
+  // they are read (a table twice: measured, then printed).
+  std::optional<core::RankFields> rank;
+  std::optional<ListPrinter<RankedProposal>> printer;
+  const auto summary = core::rank_proposals(
+      session, request,
+      {[&](const core::Ranking& ranking) {
+         rank.emplace(core::rank_fields(ranking.criteria));
+         printer.emplace(context.format(), context.out(), context.err(), context.display(), rank->fields,
+                         rank_columns(rank->fields, ranking.criteria));
+         return printer->passes();
+       },
+       [&](const RankedProposal& ranked) { printer->add(ranked); }});
+  printer->finish();
+  const auto& ranking = summary.ranking;
+  const auto& counts = summary.statuses;
   context.note(fmt::format(
       "{} proposals of {}{}: {} funded, {} reserve, {} passing, {} below a threshold, {} "
       "incomplete; budget {}{}",
-      ranking.proposals.size(), ranking.call.code, ranking.cutoff ? " at cut-off " + *ranking.cutoff : std::string(),
-      counts[0], counts[1], counts[2], counts[3], counts[4],
+      ranking.size(), ranking.call.code, ranking.cutoff ? " at cut-off " + *ranking.cutoff : std::string(), counts[0],
+      counts[1], counts[2], counts[3], counts[4],
       ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : "none",
-      !ranking.applied                ? std::string()
-      : ranking.outcomes_changed == 0 ? std::string("; outcomes unchanged")
-                                      : fmt::format("; {} outcome{} recorded", ranking.outcomes_changed,
-                                                    ranking.outcomes_changed == 1 ? "" : "s")));
+      !summary.applied                ? std::string()
+      : summary.outcomes_changed == 0 ? std::string("; outcomes unchanged")
+                                      : fmt::format("; {} outcome{} recorded", summary.outcomes_changed,
+                                                    summary.outcomes_changed == 1 ? "" : "s")));
 }
 
 } // namespace

@@ -35,16 +35,14 @@ void run_report_html(Context& context, const HtmlOptions& options)
   }
   util::OutputFile file(options.out); // the folder takes a file: said before the work
   auto session = context.session(store::Access::read_only);
-  const auto dashboard = core::build_dashboard(session, options.request);
-  write_dashboard(file.stream(), dashboard, context.display());
+  DashboardPage page(file.stream(), context.display());
+  core::write_dashboard(session, options.request, page);
   file.keep_mode();
   file.commit();
   context.note(fmt::format("wrote {}: {} call{}, {} cut-off{}, {} proposal{}, {} ranking{}",
-                           util::escape_controls(options.out), dashboard.calls.size(),
-                           dashboard.calls.size() == 1 ? "" : "s", dashboard.deadlines.rows.size(),
-                           dashboard.deadlines.rows.size() == 1 ? "" : "s", dashboard.proposals.size(),
-                           dashboard.proposals.size() == 1 ? "" : "s", dashboard.rankings.size(),
-                           dashboard.rankings.size() == 1 ? "" : "s"));
+                           util::escape_controls(options.out), page.calls(), page.calls() == 1 ? "" : "s",
+                           page.cutoffs(), page.cutoffs() == 1 ? "" : "s", page.proposal_count(),
+                           page.proposal_count() == 1 ? "" : "s", page.rankings(), page.rankings() == 1 ? "" : "s"));
 }
 
 } // namespace

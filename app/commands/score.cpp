@@ -119,12 +119,15 @@ void run_list(Context& context, const ListOptions& options)
         },
         Align::right}});
   printer.order(order);
-  core::for_each_scored(session, query, [&](const core::ProposalScores& proposal) {
-    for (const auto& criterion : proposal.criteria) {
-      printer.add({proposal.proposal.call_code, proposal.proposal.acronym, proposal.proposal.cutoff_label.value_or(""),
-                   criterion});
-    }
-  });
+  core::for_each_scored(
+      session, query,
+      [&](const core::ProposalScores& proposal) {
+        for (const auto& criterion : proposal.criteria) {
+          printer.add({proposal.proposal.call_code, proposal.proposal.acronym,
+                       proposal.proposal.cutoff_label.value_or(""), criterion});
+        }
+      },
+      printer.passes());
   printer.finish();
 }
 
@@ -151,8 +154,8 @@ void run_history(Context& context, const std::string& ref, const std::optional<s
           return util::join(scores, " ");
         }},
        field_column(fields, "comment", "COMMENT")});
-  core::for_each_evaluation_version(session, ref, expert,
-                                    [&](const core::EvaluationVersion& version) { printer.add(version); });
+  core::for_each_evaluation_version(
+      session, ref, expert, [&](const core::EvaluationVersion& version) { printer.add(version); }, printer.passes());
   printer.finish();
 }
 

@@ -194,9 +194,10 @@ std::string states_chart(const core::StateReport& states)
   return svg;
 }
 
-std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
+std::string ranking_chart(const core::Ranking& ranking, const std::vector<core::RankedProposal>& first,
+                          std::int64_t funded, std::size_t index)
 {
-  if (ranking.proposals.empty()) {
+  if (first.empty()) {
     return "<p class=\"empty\">No proposal to rank yet.</p>\n";
   }
   constexpr double left = 200;
@@ -207,14 +208,10 @@ std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
   const double plot = k_width - left - right;
   const double most = static_cast<double>(ranking.criteria.size()) * 5.0;
   const auto x = [&](double points) { return left + plot * points / std::max(most, 1.0); };
-  const auto threshold = ranking.proposals.front().scores.overall_threshold;
-  const std::size_t shown = std::min(ranking.proposals.size(), k_ranking_chart_rows);
-  std::optional<std::size_t> last_funded;
-  for (std::size_t i = 0; i < ranking.proposals.size(); ++i) {
-    if (ranking.proposals[i].status == core::RankStatus::funded) {
-      last_funded = i;
-    }
-  }
+  const auto threshold = ranking.call.overall_threshold;
+  const std::size_t shown = std::min(first.size(), k_ranking_chart_rows);
+  // The funded proposals are the first ones.
+  const auto last_funded = funded > 0 ? std::optional(static_cast<std::size_t>(funded - 1)) : std::nullopt;
   // The funding line under the last funded proposal, when the chart shows it, in a gap of its own
   // that holds its label.
   const bool line = last_funded && *last_funded < shown;
@@ -233,7 +230,7 @@ std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
                      "\n",
                      hatch);
   for (std::size_t i = 0; i < shown; ++i) {
-    const auto& ranked = ranking.proposals[i];
+    const auto& ranked = first[i];
     const double y = row_y(i);
     const auto status = std::string(to_string(ranked.status));
     const double points = ranked.totals.total ? static_cast<double>(*ranked.totals.total) / 2.0 : 0.0;
@@ -242,8 +239,8 @@ std::string ranking_chart(const core::Ranking& ranking, std::size_t index)
         ranked.totals.total ? fmt::format("{} · {}", domain::format_points(*ranked.totals.total), status) : status;
     svg += fmt::format(R"(<g class="ranked {}" data-acronym="{}" data-status="{}" data-rank="{}">)"
                        R"(<text class="bar-label" x="{}" y="{:.1f}" text-anchor="end">{} {}</text>)",
-                       status, escape_html(ranked.scores.proposal.acronym), status, ranked.rank.value_or(0), left - 8,
-                       y + 13, rank, escape_html(ranked.scores.proposal.acronym));
+                       status, escape_html(ranked.acronym), status, ranked.rank.value_or(0), left - 8, y + 13, rank,
+                       escape_html(ranked.acronym));
     if (ranked.totals.total) {
       svg += fmt::format(R"(<rect x="{}" y="{:.1f}" width="{:.1f}" height="{}"{}/>)", left, y,
                          std::max(1.0, x(points) - left), bar,

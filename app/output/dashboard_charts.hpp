@@ -8,7 +8,9 @@
 
 #include <date/tz.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace cfp::cli {
 
@@ -23,9 +25,10 @@ std::string states_chart(const core::StateReport& states);
 /// The most proposals a ranking's chart shows: the first ones (the table lists them all).
 inline constexpr std::size_t k_ranking_chart_rows = 100;
 
-/// A ranking as horizontal bars of each proposal's total (of the first k_ranking_chart_rows),
-/// with the overall threshold across them and the funding line under the last funded proposal
-/// when the chart shows it. `index` keeps ids apart.
-std::string ranking_chart(const core::Ranking& ranking, std::size_t index);
+/// A ranking as horizontal bars of each proposal's total (`first`: its first k_ranking_chart_rows
+/// rows), with the overall threshold across them and the funding line under the last funded
+/// proposal (the `funded` ones come first) when the chart shows it. `index` keeps ids apart.
+std::string ranking_chart(const core::Ranking& ranking, const std::vector<core::RankedProposal>& first,
+                          std::int64_t funded, std::size_t index);
 
 } // namespace cfp::cli

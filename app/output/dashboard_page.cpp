@@ -2,7 +2,7 @@
 #include "dashboard_page.hpp"
 
 #include "dashboard_charts.hpp"
-#include "value_text.hpp"
+#include "html_table.hpp"
 
 #include <cfp/core/ranking_fields.hpp>
 #include <cfp/core/record_fields.hpp>
@@ -21,48 +21,6 @@ namespace cfp::cli {
 namespace {
 
 using util::escape_html;
-
-// A column of an HTML table: the field it shows, its header, and whether it holds numbers.
-struct HtmlColumn
-{
-  std::string field;
-  std::string header;
-  bool numeric = false;
-};
-
-// A table of `rows` showing `columns` of `fields` as people read them; each row's class and
-// data-key attribute come from `key` (the acronym, the state code ...).
-template<typename Row, typename Input, typename Key>
-void write_table(std::ostream& out, const std::string& id, const core::Fields<Row, Input>& fields,
-                 const std::vector<HtmlColumn>& columns, const std::vector<Row>& rows, const core::Display& display,
-                 const Key& key, const Row* total = nullptr)
-{
-  out << "<div class=\"table-wrap\">\n<table id=\"" << id << "\">\n<thead><tr>";
-  for (const auto& column : columns) {
-    out << (column.numeric ? "<th class=\"num\">" : "<th>") << escape_html(column.header) << "</th>";
-  }
-  out << "</tr></thead>\n<tbody>\n";
-  // Each column's field found once, not once a cell: the proposals' table may have 100,000 rows.
-  std::vector<const core::Field<Row, Input>*> shown;
-  for (const auto& column : columns) {
-    shown.push_back(&core::field_named(fields, column.field));
-  }
-  const auto write_row = [&](const Row& row, std::string_view css_class) {
-    out << "<tr class=\"" << css_class << "\" data-key=\"" << escape_html(key(row)) << "\">";
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-      out << (columns[i].numeric ? "<td class=\"num\">" : "<td>")
-          << escape_html(human_text(shown[i]->get(row, display), *display.zone)) << "</td>";
-    }
-    out << "</tr>\n";
-  };
-  for (const auto& row : rows) {
-    write_row(row, "row");
-  }
-  if (total != nullptr) {
-    write_row(*total, "total");
-  }
-  out << "</tbody>\n</table>\n</div>\n";
-}
 
 constexpr std::string_view k_style = R"(
 :root { color-scheme: light; }
@@ -121,61 +79,30 @@ std::string calls_title(const core::Dashboard& dashboard)
   return fmt::format("{} calls for proposals", dashboard.calls.size());
 }
 
-void write_rankings(std::ostream& out, const core::Dashboard& dashboard, const core::Display& display)
+// The legend of a ranking: its thresholds, budget and funding line.
+void write_legend(std::ostream& out, const core::Ranking& ranking)
 {
-  out << "<section id=\"rankings\">\n<h2>Rankings</h2>\n";
-  if (dashboard.rankings.empty()) {
-    out << "<p class=\"empty\">No scores yet: the rankings appear once experts have scored proposals.</p>\n";
+  out << "<section class=\"ranking\" data-call=\"" << escape_html(ranking.call.code) << "\">\n<h3>"
+      << escape_html(ranking.call.code) << "</h3>\n<p class=\"legend\">Thresholds:";
+  for (const auto& criterion : ranking.criteria) {
+    out << ' ' << escape_html(criterion.name) << ' ' << domain::format_points(criterion.threshold) << " (weight "
+        << domain::format_weight(criterion.weight) << ");";
   }
-  for (std::size_t i = 0; i < dashboard.rankings.size(); ++i) {
-    const auto& ranking = dashboard.rankings[i];
-    out << "<section class=\"ranking\" data-call=\"" << escape_html(ranking.call.code) << "\">\n<h3>"
-        << escape_html(ranking.call.code) << "</h3>\n<p class=\"legend\">Thresholds:";
-    for (const auto& criterion : ranking.criteria) {
-      out << ' ' << escape_html(criterion.name) << ' ' << domain::format_points(criterion.threshold) << " (weight "
-          << domain::format_weight(criterion.weight) << ");";
-    }
-    out << " overall " << domain::format_points(ranking.proposals.front().scores.overall_threshold) << ". Budget: "
-        << (ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : std::string("none"))
-        << ". Proposals of the closed cut-offs, at least " << ranking.min_experts
-        << " experts a criterion. Dark bars are funded, hatched ones reserve, white ones below a threshold; "
-           "the thick line is the funding line.</p>\n";
-    if (ranking.proposals.size() > k_ranking_chart_rows) {
-      const auto funded =
-          std::count_if(ranking.proposals.begin(), ranking.proposals.end(),
-                        [](const core::RankedProposal& r) { return r.status == core::RankStatus::funded; });
-      out << "<p class=\"legend chart-cut\">The chart shows the first " << k_ranking_chart_rows << " of "
-          << ranking.proposals.size() << " proposals"
-          << (static_cast<std::size_t>(funded) > k_ranking_chart_rows
-                  ? fmt::format("; the funding line falls after rank {}, below it", funded)
-                  : std::string())
-          << "; the table lists them all.</p>\n";
-    }
-    out << ranking_chart(ranking, i);
-    const auto rank = core::rank_fields(ranking.criteria);
-    std::vector<HtmlColumn> columns{{"rank", "Rank", true}, {"acronym", "Acronym", false}, {"host", "Host", false}};
-    for (const auto& criterion : ranking.criteria) {
-      columns.push_back({criterion.key, criterion.name, true});
-    }
-    for (const auto& column : std::vector<HtmlColumn>{{"total", "Total", true},
-                                                      {"weighted_total", "Weighted", true},
-                                                      {"eu_contribution_eur", "EU contribution (EUR)", true},
-                                                      {"cumulative_eur", "Cumulative (EUR)", true},
-                                                      {"status", "Status", false},
-                                                      {"reason", "Reason", false}}) {
-      columns.push_back(column);
-    }
-    write_table(out, fmt::format("ranking-table-{}", i), rank.fields, columns, ranking.proposals, display,
-                [](const core::RankedProposal& r) { return r.scores.proposal.acronym; });
-    out << "</section>\n";
-  }
-  out << "</section>\n";
+  out << " overall " << domain::format_points(ranking.call.overall_threshold) << ". Budget: "
+      << (ranking.budget ? domain::format_money_grouped(*ranking.budget) + " EUR" : std::string("none"))
+      << ". Proposals of the closed cut-offs, at least " << ranking.min_experts
+      << " experts a criterion. Dark bars are funded, hatched ones reserve, white ones below a threshold; "
+         "the thick line is the funding line.</p>\n";
 }
 
 } // namespace
 
-void write_dashboard(std::ostream& out, const core::Dashboard& dashboard, const core::Display& display)
+void DashboardPage::overview(const core::Dashboard& dashboard)
 {
+  auto& out = m_out;
+  const auto& display = m_display;
+  m_calls = dashboard.calls.size();
+  m_cutoffs = dashboard.deadlines.rows.size();
   const auto title = calls_title(dashboard);
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -238,28 +165,87 @@ void write_dashboard(std::ostream& out, const core::Dashboard& dashboard, const 
       dashboard.states.rows.empty() ? nullptr : &dashboard.states.total);
   out << "</section>\n";
 
-  write_rankings(out, dashboard, display);
+  out << "<section id=\"rankings\">\n<h2>Rankings</h2>\n";
+}
 
+void DashboardPage::ranking(const core::RankedList& list)
+{
+  auto& out = m_out;
+  const auto& ranking = list.ranking();
+  const auto index = m_rankings++;
+  write_legend(out, ranking);
+  // First the chart's rows and where the funding line falls, then the table.
+  std::vector<core::RankedProposal> first;
+  std::int64_t funded = 0;
+  list.for_each([&](const core::RankedProposal& ranked) {
+    if (first.size() < k_ranking_chart_rows) {
+      first.push_back(ranked);
+    }
+    funded += ranked.status == core::RankStatus::funded ? 1 : 0;
+  });
+  if (static_cast<std::size_t>(ranking.size()) > k_ranking_chart_rows) {
+    out << "<p class=\"legend chart-cut\">The chart shows the first " << k_ranking_chart_rows << " of "
+        << ranking.size() << " proposals"
+        << (static_cast<std::size_t>(funded) > k_ranking_chart_rows
+                ? fmt::format("; the funding line falls after rank {}, below it", funded)
+                : std::string())
+        << "; the table lists them all.</p>\n";
+  }
+  out << ranking_chart(ranking, first, funded, index);
+  const auto rank = core::rank_fields(ranking.criteria);
+  std::vector<HtmlColumn> columns{{"rank", "Rank", true}, {"acronym", "Acronym", false}, {"host", "Host", false}};
+  for (const auto& criterion : ranking.criteria) {
+    columns.push_back({criterion.key, criterion.name, true});
+  }
+  for (const auto& column : std::vector<HtmlColumn>{{"total", "Total", true},
+                                                    {"weighted_total", "Weighted", true},
+                                                    {"eu_contribution_eur", "EU contribution (EUR)", true},
+                                                    {"cumulative_eur", "Cumulative (EUR)", true},
+                                                    {"status", "Status", false},
+                                                    {"reason", "Reason", false}}) {
+    columns.push_back(column);
+  }
+  HtmlTable<core::RankedProposal> table(out, fmt::format("ranking-table-{}", index), rank.fields, std::move(columns),
+                                        m_display, [](const core::RankedProposal& r) { return r.acronym; });
+  list.for_each([&](const core::RankedProposal& ranked) { table.row(ranked); });
+  table.end();
+  out << "</section>\n";
+}
+
+void DashboardPage::proposals(
+    const std::function<void(const std::function<void(const domain::Proposal&)>&)>& for_each)
+{
+  auto& out = m_out;
+  if (m_rankings == 0) {
+    out << "<p class=\"empty\">No scores yet: the rankings appear once experts have scored proposals.</p>\n";
+  }
+  out << "</section>\n";
   out << "<section id=\"proposals\">\n<h2>Proposals</h2>\n";
-  if (dashboard.proposals.empty()) {
-    out << "<p class=\"empty\">No proposals yet.</p>\n";
+  HtmlTable<domain::Proposal, core::ProposalFileRecord> table(
+      out, "proposals-table", core::proposal_fields(),
+      {{"call", "Call"},
+       {"acronym", "Acronym"},
+       {"title", "Title"},
+       {"host", "Host"},
+       {"partners", "Partners"},
+       {"entity", "Hosting entity"},
+       {"plan", "Plan"},
+       {"status", "Status"},
+       {"cutoff", "Cut-off"},
+       {"submitted_at", "Submitted"},
+       {"eu_contribution_eur", "EU (EUR)", true},
+       {"national_contribution_eur", "National (EUR)", true},
+       {"sectors", "Sectors"},
+       {"outcome", "Outcome"}},
+      m_display, [](const domain::Proposal& p) { return p.call_code + " " + p.acronym; });
+  for_each([&](const domain::Proposal& proposal) {
+    table.row(proposal);
+    ++m_proposals;
+  });
+  if (table.begun()) {
+    table.end();
   } else {
-    write_table(out, "proposals-table", core::proposal_fields(),
-                {{"call", "Call"},
-                 {"acronym", "Acronym"},
-                 {"title", "Title"},
-                 {"host", "Host"},
-                 {"partners", "Partners"},
-                 {"entity", "Hosting entity"},
-                 {"plan", "Plan"},
-                 {"status", "Status"},
-                 {"cutoff", "Cut-off"},
-                 {"submitted_at", "Submitted"},
-                 {"eu_contribution_eur", "EU (EUR)", true},
-                 {"national_contribution_eur", "National (EUR)", true},
-                 {"sectors", "Sectors"},
-                 {"outcome", "Outcome"}},
-                dashboard.proposals, display, [](const domain::Proposal& p) { return p.call_code + " " + p.acronym; });
+    out << "<p class=\"empty\">No proposals yet.</p>\n";
   }
   out << "</section>\n</body>\n</html>\n";
 }

@@ -1,26 +1,20 @@
 // SPDX-License-Identifier: EUPL-1.2
 // A document of 100 MiB goes through the real program a chunk at a time: attached from a file or
 // from a pipe, and read back with --out FILE or --out -, every copy has the original's SHA-256,
-// and no cfp process needs more than 32 MiB of memory at its peak. The peak is VmHWM of
-// /proc/PID/status, read every 2 ms while the process runs (the last reading before it ends
-// counts): wait4's ru_maxrss cannot serve, since a child counts the memory of the process that
-// started it, this test's, which is larger than the bound. The bound is not checked under
-// AddressSanitizer or ThreadSanitizer, whose shadow memory and quarantine multiply what a process
-// holds; the digests are checked in every build.
+// and no cfp process needs more than 32 MiB of memory at its peak (support/memory.hpp). The
+// bound is not checked under AddressSanitizer or ThreadSanitizer, whose shadow memory and
+// quarantine multiply what a process holds; the digests are checked in every build.
 // tests/bench/documents_benchmark.sh prints the same figures for a release build.
 
 #include "support/documents.hpp"
+#include "support/memory.hpp"
 #include "support/support.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
-#include <algorithm>
-#include <chrono>
 #include <fstream>
 #include <iostream>
-#include <limits>
-#include <thread>
 
 namespace cfp::test {
 namespace {
@@ -30,47 +24,6 @@ namespace fs = std::filesystem;
 constexpr std::int64_t k_mib = std::int64_t{1} << 20;
 constexpr std::int64_t k_document_bytes = 100 * k_mib;
 constexpr long k_peak_rss_limit_kib = 32 * 1024;
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr const char* k_sanitized = "built with a sanitizer, whose shadow memory inflates the resident size";
-#else
-constexpr const char* k_sanitized = nullptr;
-#endif
-
-// The peak resident memory of the process `pid` so far, in KiB; 0 once it has ended.
-long peak_rss_kib(pid_t pid)
-{
-  std::ifstream in(fmt::format("/proc/{}/status", pid));
-  std::string key;
-  while (in >> key) {
-    if (key == "VmHWM:") {
-      long kib = 0;
-      in >> kib;
-      return kib;
-    }
-    in.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
-  }
-  return 0;
-}
-
-/// What a program did, and the peak of its resident memory.
-struct Measured
-{
-  CliResult result;
-  long peak_rss_kib = 0;
-};
-
-Measured run_measured(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                      const std::optional<StdoutTo>& stdout_to = std::nullopt)
-{
-  BackgroundProcess process(argv, env, stdout_to);
-  long peak = 0;
-  do {
-    peak = std::max(peak, peak_rss_kib(process.pid()));
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  } while (!process.ended());
-  return {process.wait(), peak};
-}
 
 class DocumentsMemoryTest : public ::testing::Test
 {
@@ -130,8 +83,8 @@ protected:
                 << " MiB\n";
       EXPECT_GT(kib, 0) << what << ": ended before its memory was read";
     }
-    if (k_sanitized != nullptr) {
-      GTEST_SKIP() << "the bound of " << k_peak_rss_limit_kib / 1024 << " MiB is not checked: " << k_sanitized;
+    if (k_memory_unchecked != nullptr) {
+      GTEST_SKIP() << "the bound of " << k_peak_rss_limit_kib / 1024 << " MiB is not checked: " << k_memory_unchecked;
     }
     for (const auto& [what, kib] : peaks) {
       EXPECT_LT(kib, k_peak_rss_limit_kib) << what;

@@ -1,30 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
-// What `cfp report html` shows: the other reports, the rankings and the proposals, in one read.
+// What `cfp report html` shows: the other reports, the rankings and the proposals, in one read,
+// handed to the page's writer as they are read.
 #include <cfp/core/dashboard.hpp>
 #include <cfp/store/proposal_repository.hpp>
 
-#include <algorithm>
-
 namespace cfp::core {
 
-namespace {
-
-// Whether any expert has scored a proposal of the ranking.
-bool has_scores(const Ranking& ranking)
-{
-  return std::any_of(ranking.proposals.begin(), ranking.proposals.end(), [](const RankedProposal& ranked) {
-    return std::any_of(ranked.scores.criteria.begin(), ranked.scores.criteria.end(),
-                       [](const CriterionScores& criterion) { return !criterion.scores.empty(); });
-  });
-}
-
-} // namespace
-
-Dashboard build_dashboard(Session& session, const DashboardRequest& request)
+void write_dashboard(Session& session, const DashboardRequest& request, DashboardWriter& writer)
 {
   Dashboard dashboard;
   dashboard.at = session.clock.now();
-  return session.database.read("build the dashboard", [&](const store::Transaction& tx) {
+  session.database.read("build the dashboard", [&](const store::Transaction& tx) {
     std::optional<domain::Call> only;
     if (request.call) {
       only = require_call(tx, *request.call);
@@ -41,20 +27,24 @@ Dashboard build_dashboard(Session& session, const DashboardRequest& request)
     StateReportRequest states;
     states.call = request.call;
     dashboard.states = report_states(tx, states, dashboard.at);
+    writer.overview(dashboard);
+    // One ranking at a time: each keeps its order in the database's temporary storage.
     for (const auto& row : dashboard.calls) {
       RankRequest rank;
       rank.call = row.call.code;
-      auto ranking = rank_proposals(session, tx, rank);
-      if (has_scores(ranking)) {
-        dashboard.rankings.push_back(std::move(ranking));
+      const RankedList ranking(session, tx, rank);
+      if (ranking.ranking().scored) {
+        writer.ranking(ranking);
       }
     }
     store::ProposalFilter filter;
     if (only) {
       filter.call_ids = {only->id};
     }
-    tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { dashboard.proposals.push_back(proposal); });
-    return dashboard;
+    writer.proposals([&](const std::function<void(const domain::Proposal&)>& visit) {
+      tx.proposals().for_each(filter, visit);
+    });
+    return 0;
   });
 }
 

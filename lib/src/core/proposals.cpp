@@ -253,25 +253,38 @@ Proposal show_proposal(Session& session, const std::string& ref)
                                [&](const store::Transaction& tx) { return resolve_proposal(tx, ref); });
 }
 
-std::vector<domain::ProposalVersion> proposal_history(Session& session, const std::string& ref)
+void for_each_proposal_version(Session& session, const std::string& ref,
+                               const std::function<void(const domain::ProposalVersion&)>& visit,
+                               const ListPasses& passes)
 {
-  return session.database.read(fmt::format("read the history of proposal {}", ref), [&](const store::Transaction& tx) {
+  session.database.read(fmt::format("read the history of proposal {}", ref), [&](const store::Transaction& tx) {
     const auto id = resolve_proposal(tx, ref).id;
-    auto versions = tx.proposals().history(id);
     // Each version's documents, from the one list of every document the proposal had.
     const auto documents = tx.documents().all_versions(id);
-    for (auto& version : versions) {
-      const int number = version.proposal.version;
-      for (const auto& [document, until] : documents) {
-        if (document.version <= number && (!until || *until > number)) {
-          version.proposal.documents.push_back(document);
+    run_passes(passes, [&] {
+      tx.proposals().for_each_version(id, [&](const domain::ProposalVersion& stored) {
+        auto version = stored;
+        const int number = version.proposal.version;
+        for (const auto& [document, until] : documents) {
+          if (document.version <= number && (!until || *until > number)) {
+            version.proposal.documents.push_back(document);
+          }
         }
-      }
-      std::sort(version.proposal.documents.begin(), version.proposal.documents.end(),
-                [](const auto& a, const auto& b) { return domain::part_before(a.part, b.part); });
-    }
-    return versions;
+        std::sort(version.proposal.documents.begin(), version.proposal.documents.end(),
+                  [](const auto& a, const auto& b) { return domain::part_before(a.part, b.part); });
+        visit(version);
+      });
+    });
+    return 0;
   });
+}
+
+std::vector<domain::ProposalVersion> proposal_history(Session& session, const std::string& ref)
+{
+  std::vector<domain::ProposalVersion> versions;
+  for_each_proposal_version(session, ref,
+                            [&](const domain::ProposalVersion& version) { versions.push_back(version); });
+  return versions;
 }
 
 } // namespace cfp::core

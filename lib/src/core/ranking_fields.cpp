@@ -23,9 +23,9 @@ RankFields rank_fields(const std::vector<domain::Criterion>& criteria)
       {"rank", FieldKind::integer,
        [](const RankedProposal& r, const Display&) { return r.rank ? Value(std::int64_t{*r.rank}) : Value(); }},
       {"acronym", FieldKind::text,
-       [](const RankedProposal& r, const Display&) { return Value(r.scores.proposal.acronym); }},
+       [](const RankedProposal& r, const Display&) { return Value(r.acronym); }},
       {"host", FieldKind::text,
-       [](const RankedProposal& r, const Display&) { return Value(r.scores.proposal.fields.host); }},
+       [](const RankedProposal& r, const Display&) { return Value(r.host); }},
       {"total", FieldKind::text, [](const RankedProposal& r, const Display&) { return points(r.totals.total); }},
       {"weighted_total", FieldKind::text,
        [](const RankedProposal& r, const Display&) {
@@ -36,11 +36,11 @@ RankFields rank_fields(const std::vector<domain::Criterion>& criteria)
   for (std::size_t i = 0; i < criteria.size(); ++i) {
     result.keys.push_back(std::make_unique<std::string>(criteria[i].key));
     fields.push_back({*result.keys.back(), FieldKind::text, [i](const RankedProposal& r, const Display&) {
-                        return i < r.scores.criteria.size() ? points(r.scores.criteria[i].consensus) : Value();
+                        return i < r.consensus.size() ? points(r.consensus[i]) : Value();
                       }});
   }
   fields.push_back({"eu_contribution_eur", FieldKind::money, [](const RankedProposal& r, const Display&) {
-                      const auto& requested = r.scores.proposal.fields.eu_contribution;
+                      const auto& requested = r.eu_contribution;
                       return requested ? Value(domain::Money{*requested}) : Value();
                     }});
   fields.push_back({"cumulative_eur", FieldKind::money, [](const RankedProposal& r, const Display&) {

@@ -130,11 +130,26 @@ DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineRepo
   for (auto& tally : tx.proposals().tally(only ? std::optional(only->id) : std::nullopt)) {
     by_call[tally.call_id].push_back(tally);
   }
-  // Proposals resubmitted since still count at the cut-offs they took part in before.
-  std::map<std::int64_t, std::vector<domain::Proposal>> rounds; // by cut-off id
-  for (auto& round : tx.proposals().rounds(only ? std::optional(only->id) : std::nullopt, std::nullopt)) {
-    rounds[*round.cutoff_id].push_back(std::move(round));
-  }
+  // Proposals resubmitted since still count at the cut-offs they took part in before: counted
+  // as they are read, a few numbers a cut-off.
+  struct RoundTally
+  {
+    std::int64_t submitted = 0;
+    std::int64_t withdrawn = 0;
+    domain::Cents eu_requested = 0;
+  };
+  std::map<std::int64_t, RoundTally> rounds; // by cut-off id
+  tx.proposals().for_each_round(only ? std::optional(only->id) : std::nullopt, std::nullopt,
+                                [&](const domain::Proposal& round) {
+                                  auto& tally = rounds[*round.cutoff_id];
+                                  if (round.status == domain::ProposalStatus::submitted) {
+                                    ++tally.submitted;
+                                    tally.eu_requested = add_amounts(tally.eu_requested,
+                                                                     round.fields.eu_contribution.value_or(0));
+                                  } else {
+                                    ++tally.withdrawn;
+                                  }
+                                });
   std::map<std::int64_t, bool> drafts_placed; // by call id: on its earliest open cut-off
   for (auto& cutoff : tx.calls().cutoffs(only ? std::optional(only->id) : std::nullopt)) {
     const auto& call = calls.at(cutoff.call_code);
@@ -153,13 +168,10 @@ DeadlineReport report_deadlines(const store::Transaction& tx, const DeadlineRepo
         row.drafts += tally.count;
       }
     }
-    for (const auto& round : rounds[cutoff.id]) {
-      if (round.status == domain::ProposalStatus::submitted) {
-        ++row.submitted;
-        row.eu_requested = add_amounts(row.eu_requested, round.fields.eu_contribution.value_or(0));
-      } else {
-        ++row.withdrawn;
-      }
+    if (const auto round = rounds.find(cutoff.id); round != rounds.end()) {
+      row.submitted += round->second.submitted;
+      row.withdrawn += round->second.withdrawn;
+      row.eu_requested = add_amounts(row.eu_requested, round->second.eu_requested);
     }
     if (row.status == CutoffStatus::open) {
       drafts_placed[call.id] = true;

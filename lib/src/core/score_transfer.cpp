@@ -6,8 +6,6 @@
 #include <cfp/store/evaluation_repository.hpp>
 #include <cfp/store/proposal_repository.hpp>
 
-#include <unordered_map>
-
 namespace cfp::core {
 
 void for_each_score_row(Session& session, const std::optional<std::string>& call_code,
@@ -21,26 +19,23 @@ void for_each_score_row(Session& session, const std::optional<std::string>& call
       calls = tx.calls().list(); // by code
     }
     for (const auto& call : calls) {
-      // The acronyms of the call's submitted proposals: the evaluations come by acronym.
-      std::unordered_map<std::int64_t, std::string> acronyms;
+      // The call's submitted proposals, each with its evaluations read beside it.
+      const auto evaluations = tx.evaluations().reader(call.id);
       store::ProposalFilter filter;
       filter.call_ids = {call.id};
       filter.statuses = {domain::ProposalStatus::submitted};
-      tx.proposals().for_each(filter, [&](const domain::Proposal& p) { acronyms.emplace(p.id, p.acronym); });
       ScoreFileRow row;
       row.call = call.code;
-      tx.evaluations().for_each(call.id, std::nullopt, [&](const domain::Evaluation& evaluation) {
-        const auto acronym = acronyms.find(evaluation.proposal_id);
-        if (acronym == acronyms.end()) {
-          return; // withdrawn since it was scored
-        }
-        row.acronym = acronym->second;
-        row.expert = evaluation.expert;
-        row.comment = evaluation.comment;
-        for (const auto& [key, score] : evaluation.scores) {
-          row.criterion = key;
-          row.score = score;
-          visit(row);
+      tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {
+        row.acronym = proposal.acronym;
+        for (const auto& evaluation : evaluations->of(proposal)) {
+          row.expert = evaluation.expert;
+          row.comment = evaluation.comment;
+          for (const auto& [key, score] : evaluation.scores) {
+            row.criterion = key;
+            row.score = score;
+            visit(row);
+          }
         }
       });
     }

@@ -177,23 +177,26 @@ Totals totals_of(const ProposalScores& scores)
   return totals;
 }
 
-std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain::Call& call,
-                                      const std::vector<domain::Proposal>& proposals)
+ProposalScores scores_of(const store::Transaction& tx, const domain::Call& call, const domain::Proposal& proposal)
 {
-  std::vector<ProposalScores> result;
-  if (proposals.empty()) {
-    return result;
-  }
+  std::vector<domain::Evaluation> evaluations;
+  tx.evaluations().for_each(call.id, proposal.id,
+                            [&](const domain::Evaluation& evaluation) { evaluations.push_back(evaluation); });
+  return scores_of(tx, call, proposal, tx.criteria().of_call(call.id), evaluations);
+}
+
+void for_each_proposal_scores(const store::Transaction& tx, const domain::Call& call, store::ProposalFilter filter,
+                              const std::function<void(const ProposalScores&)>& visit,
+                              const std::function<bool(const domain::Proposal&)>& wanted)
+{
   const auto criteria = tx.criteria().of_call(call.id);
-  // The evaluations of the call (or of its one proposal), by proposal id.
-  std::map<std::int64_t, std::vector<domain::Evaluation>> evaluations;
-  tx.evaluations().for_each(
-      call.id, proposals.size() == 1 ? std::optional(proposals.front().id) : std::nullopt,
-      [&](const domain::Evaluation& evaluation) { evaluations[evaluation.proposal_id].push_back(evaluation); });
-  for (const auto& proposal : proposals) {
-    result.push_back(scores_of(tx, call, proposal, criteria, evaluations[proposal.id]));
-  }
-  return result;
+  const auto evaluations = tx.evaluations().reader(call.id);
+  filter.call_ids = {call.id};
+  tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) {
+    if (!wanted || wanted(proposal)) {
+      visit(scores_of(tx, call, proposal, criteria, evaluations->of(proposal)));
+    }
+  });
 }
 
 ProposalScores round_scores_of(const store::Transaction& tx, const domain::Call& call, const domain::Proposal& round)
@@ -332,7 +335,8 @@ ConsensusOutcome set_consensus(Session& session, const ConsensusRequest& request
   });
 }
 
-void for_each_scored(Session& session, const ScoreQuery& query, const std::function<void(const ProposalScores&)>& visit)
+void for_each_scored(Session& session, const ScoreQuery& query, const std::function<void(const ProposalScores&)>& visit,
+                     const ListPasses& passes)
 {
   session.database.read("list the scores", [&](const store::Transaction& tx) {
     if (query.ref) {
@@ -341,22 +345,19 @@ void for_each_scored(Session& session, const ScoreQuery& query, const std::funct
         throw Error(ErrorKind::refused, fmt::format("{} is {}: only a submitted proposal is evaluated",
                                                     reference(proposal), domain::to_string(proposal.status)));
       }
-      for (const auto& scores : scores_of(tx, require_call(tx, proposal.call_code), {proposal})) {
-        visit(scores);
-      }
+      const auto scores = scores_of(tx, require_call(tx, proposal.call_code), proposal);
+      run_passes(passes, [&] { visit(scores); });
       return 0;
     }
     // A call at a time: the criteria are the call's.
-    for (const auto& call : require_calls(tx, query.calls)) {
-      store::ProposalFilter filter;
-      filter.call_ids = {call.id};
-      filter.statuses = {domain::ProposalStatus::submitted};
-      std::vector<domain::Proposal> proposals;
-      tx.proposals().for_each(filter, [&](const domain::Proposal& proposal) { proposals.push_back(proposal); });
-      for (const auto& scores : scores_of(tx, call, proposals)) {
-        visit(scores);
+    const auto calls = require_calls(tx, query.calls);
+    store::ProposalFilter filter;
+    filter.statuses = {domain::ProposalStatus::submitted};
+    run_passes(passes, [&] {
+      for (const auto& call : calls) {
+        for_each_proposal_scores(tx, call, filter, visit);
       }
-    }
+    });
     return 0;
   });
 }

@@ -89,11 +89,11 @@ StateReport report_states(const store::Transaction& tx, const StateReportRequest
   }
   // A cut-off still counts the proposals submitted there that were resubmitted to a later one.
   if (cutoff) {
-    for (const auto& round : tx.proposals().rounds(call->id, cutoff->id)) {
+    tx.proposals().for_each_round(call->id, cutoff->id, [&](const domain::Proposal& round) {
       if (round.status == domain::ProposalStatus::submitted) {
         add_round(tallies, round);
       }
-    }
+    });
   }
   StateReport report;
   report.total.state.name = "TOTAL";

@@ -13,6 +13,14 @@ std::vector<domain::Proposal> ProposalRepository::list(const ProposalFilter& fil
   return proposals;
 }
 
+std::vector<domain::Proposal> ProposalRepository::rounds(std::optional<std::int64_t> call_id,
+                                                         std::optional<std::int64_t> cutoff_id) const
+{
+  std::vector<domain::Proposal> found;
+  for_each_round(call_id, cutoff_id, [&](const domain::Proposal& round) { found.push_back(round); });
+  return found;
+}
+
 std::vector<domain::AuditEntry> AuditRepository::list(const AuditFilter& filter, std::int64_t limit) const
 {
   std::vector<domain::AuditEntry> entries;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <cfp/core/list_order.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/domain/expert.hpp>
 #include <cfp/domain/proposal.hpp>
@@ -72,9 +73,9 @@ struct ConflictQuery
 
 /// Visits every conflict `query` selects, inside one read transaction: each declared conflict,
 /// and each conflict the rules derive between an expert and a submitted proposal; by expert
-/// name, call, acronym and cause.
+/// name, call, acronym and cause; with `passes`, that many times in the same read.
 void for_each_conflict(Session& session, const ConflictQuery& query,
-                       const std::function<void(const ConflictListing&)>& visit);
+                       const std::function<void(const ConflictListing&)>& visit, const ListPasses& passes = {});
 
 /// Every conflict between `expert` and `proposal`, derived and declared, in the order of
 /// domain::ConflictCause: what refuses a score.

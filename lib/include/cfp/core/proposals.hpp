@@ -91,7 +91,14 @@ ProposalChange resubmit_proposal(Session& session, const std::string& ref, const
 /// The current version of a proposal.
 domain::Proposal show_proposal(Session& session, const std::string& ref);
 
-/// Every version of a proposal, oldest first; the last is the one that counts.
+/// Visits every version of a proposal, oldest first (the last is the one that counts), each with
+/// the documents it had, inside one read transaction; with `passes`, that many times in the same
+/// read.
+void for_each_proposal_version(Session& session, const std::string& ref,
+                               const std::function<void(const domain::ProposalVersion&)>& visit,
+                               const ListPasses& passes = {});
+
+/// The same versions, collected.
 std::vector<domain::ProposalVersion> proposal_history(Session& session, const std::string& ref);
 
 /// Filters of `cfp proposal list`, as typed. A proposal passes a filter when it has any of its

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 #pragma once
 
+#include <cfp/core/list_order.hpp>
 #include <cfp/core/score_file.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/domain/call.hpp>
 #include <cfp/domain/criterion.hpp>
 #include <cfp/domain/evaluation.hpp>
 #include <cfp/domain/proposal.hpp>
+#include <cfp/store/proposal_repository.hpp>
 #include <cfp/store/transaction.hpp>
 
 #include <functional>
@@ -96,9 +98,9 @@ struct ScoreQuery
 };
 
 /// Visits the submitted proposals `query` selects, with their scores, by call code and
-/// acronym, inside one read transaction.
+/// acronym, inside one read transaction; with `passes`, that many times in the same read.
 void for_each_scored(Session& session, const ScoreQuery& query,
-                     const std::function<void(const ProposalScores&)>& visit);
+                     const std::function<void(const ProposalScores&)>& visit, const ListPasses& passes = {});
 
 /// Whether the consensus of `scores` reaches the criterion's threshold.
 bool passes(const CriterionScores& scores);
@@ -112,10 +114,17 @@ struct Totals
 };
 Totals totals_of(const ProposalScores& scores);
 
-/// The scores of `proposals` (of `call`, each at the cut-off it has now), inside the caller's
-/// transaction, in the order given.
-std::vector<ProposalScores> scores_of(const store::Transaction& tx, const domain::Call& call,
-                                      const std::vector<domain::Proposal>& proposals);
+/// The scores of `proposal` (of `call`, at the cut-off it has now), inside the caller's
+/// transaction.
+ProposalScores scores_of(const store::Transaction& tx, const domain::Call& call, const domain::Proposal& proposal);
+
+/// Visits the proposals of `call` that `filter` selects (its call ids are ignored) and `wanted`
+/// keeps (all when empty), in the store's default order (by acronym), each with its scores at
+/// the cut-off it has now, one at a time inside the caller's transaction: the call's
+/// evaluations are read beside them (store::EvaluationReader), never held.
+void for_each_proposal_scores(const store::Transaction& tx, const domain::Call& call, store::ProposalFilter filter,
+                              const std::function<void(const ProposalScores&)>& visit,
+                              const std::function<bool(const domain::Proposal&)>& wanted = {});
 
 /// The scores of a proposal as it stood at an earlier cut-off, which it was resubmitted from
 /// (ProposalRepository::rounds): those given at that cut-off.
@@ -134,9 +143,11 @@ struct EvaluationVersion
 
 /// Visits every version of every expert's evaluation of the proposal REF names (only those of
 /// `expert` when given), at any cut-off, by the cut-off's closing, expert name and version,
-/// inside one read transaction. Not found: no such proposal or expert.
+/// inside one read transaction; with `passes`, that many times in the same read. Not found: no
+/// such proposal or expert.
 void for_each_evaluation_version(Session& session, const std::string& ref, const std::optional<std::string>& expert,
-                                 const std::function<void(const EvaluationVersion&)>& visit);
+                                 const std::function<void(const EvaluationVersion&)>& visit,
+                                 const ListPasses& passes = {});
 
 /// Visits the rows of a score file (`export scores`) inside one read transaction: one a score of
 /// the current evaluation of each expert of each submitted proposal of every call (or of the

@@ -138,17 +138,23 @@ public:
   /// to a later cut-off.
   virtual void add_round(std::int64_t proposal_id, std::int64_t cutoff_id, int version,
                          domain::ProposalStatus status, std::optional<domain::Outcome> outcome) = 0;
-  /// The earlier rounds of resubmitted proposals, of every call (or of one, or of one of its
-  /// cut-offs), each as the proposal stood at that cut-off: that version's fields, the cut-off,
-  /// the status it had there and the outcome it got there; by call code, acronym and cut-off.
-  virtual std::vector<domain::Proposal> rounds(std::optional<std::int64_t> call_id,
-                                               std::optional<std::int64_t> cutoff_id) const = 0;
+  /// Visits the earlier rounds of resubmitted proposals, of every call (or of one, or of one of
+  /// its cut-offs), each as the proposal stood at that cut-off: that version's fields, the
+  /// cut-off, the status it had there and the outcome it got there; by call code, acronym and
+  /// cut-off, one at a time.
+  virtual void for_each_round(std::optional<std::int64_t> call_id, std::optional<std::int64_t> cutoff_id,
+                              const Visitor& visit) const = 0;
+  /// The same as for_each_round, collected.
+  std::vector<domain::Proposal> rounds(std::optional<std::int64_t> call_id,
+                                       std::optional<std::int64_t> cutoff_id) const;
   /// Records (or clears) the outcome of a proposal's round at an earlier cut-off.
   virtual void set_round_outcome(std::int64_t proposal_id, std::int64_t cutoff_id,
                                  std::optional<domain::Outcome> outcome) = 0;
 
   /// Every version of a proposal, oldest first; the last is the current one.
   virtual std::vector<domain::ProposalVersion> history(std::int64_t id) const = 0;
+  /// The same versions as history, visited one at a time.
+  virtual void for_each_version(std::int64_t id, const std::function<void(const domain::ProposalVersion&)>& visit) const = 0;
 
   /// Every submission made to call `call_id`: the current versions and the earlier ones that
   /// were submitted or withdrawn (drafts are bound to no cut-off), by acronym (ignoring case),

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -15,6 +16,7 @@ class EvaluationRepository;
 class ExpertRepository;
 class ImportKeys;
 class ProposalRepository;
+class Sorter;
 class StateRepository;
 
 /// Rows in the main tables, for `cfp db status`.
@@ -64,6 +66,12 @@ public:
 
   /// The duplicate-key table of a batch import: made on first use, gone with the transaction.
   virtual ImportKeys& import_keys() = 0;
+
+  /// An empty Sorter in the database's temporary storage, for a list too long to hold that must
+  /// be read in an order the store cannot give (a ranking). A read may use it: it changes
+  /// nothing stored. One at a time: it must go before the next is asked for, and before the
+  /// transaction ends.
+  virtual std::unique_ptr<Sorter> sorter() const = 0;
 
   /// The schema version, journal mode and row counts.
   virtual DatabaseInfo info() const = 0;

@@ -25,8 +25,11 @@ public:
   std::int64_t save(const domain::Evaluation& evaluation, const std::optional<domain::Evaluation>& replaced,
                     const domain::Stamp& stamp) override;
   void for_each(std::int64_t call_id, std::optional<std::int64_t> proposal_id, const Visitor& visit) const override;
+  std::unique_ptr<EvaluationReader> reader(std::int64_t call_id) const override; // evaluation_reader.cpp
   void for_each_at(std::int64_t proposal_id, std::int64_t cutoff_id, const Visitor& visit) const override;
   std::vector<domain::Evaluation> versions(std::int64_t proposal_id) const override;
+  void for_each_version(std::int64_t proposal_id, std::optional<std::int64_t> expert_id,
+                        const std::function<void(const EvaluationVersionRow&)>& visit) const override; // evaluation_reader.cpp
   bool any_scores(std::int64_t call_id) const override;
   bool any_at_cutoff(std::int64_t cutoff_id) const override;
   void set_consensus(std::int64_t proposal_id, std::int64_t cutoff_id, const domain::ConsensusScore& score) override;

@@ -29,10 +29,12 @@ public:
   using ProposalRepository::for_each;
   void set_outcome(std::int64_t id, std::optional<domain::Outcome> outcome) override;
   std::vector<domain::ProposalVersion> history(std::int64_t id) const override;
+  void for_each_version(std::int64_t id,
+                        const std::function<void(const domain::ProposalVersion&)>& visit) const override;
   void add_round(std::int64_t proposal_id, std::int64_t cutoff_id, int version, domain::ProposalStatus status,
                  std::optional<domain::Outcome> outcome) override;
-  std::vector<domain::Proposal> rounds(std::optional<std::int64_t> call_id,
-                                       std::optional<std::int64_t> cutoff_id) const override;
+  void for_each_round(std::optional<std::int64_t> call_id, std::optional<std::int64_t> cutoff_id,
+                      const Visitor& visit) const override;
   void set_round_outcome(std::int64_t proposal_id, std::int64_t cutoff_id,
                          std::optional<domain::Outcome> outcome) override;
   std::vector<std::string> moved_by_new_cutoff(std::int64_t call_id, domain::Instant closes_at) const override;

@@ -26,8 +26,8 @@ void SqliteProposalRepository::add_round(std::int64_t proposal_id, std::int64_t 
   statement.exec();
 }
 
-std::vector<domain::Proposal> SqliteProposalRepository::rounds(std::optional<std::int64_t> call_id,
-                                                               std::optional<std::int64_t> cutoff_id) const
+void SqliteProposalRepository::for_each_round(std::optional<std::int64_t> call_id,
+                                              std::optional<std::int64_t> cutoff_id, const Visitor& visit) const
 {
   static constexpr char k_sql[] =
       "SELECT r.proposal_id, r.cutoff_id, r.status, r.outcome, v.snapshot, v.snapshot_format, k.label, k.closes_at"
@@ -41,7 +41,6 @@ std::vector<domain::Proposal> SqliteProposalRepository::rounds(std::optional<std
   auto& statement = m_statements.get(k_sql);
   bind_optional(statement, 1, call_id);
   bind_optional(statement, 2, cutoff_id);
-  std::vector<domain::Proposal> found;
   while (statement.executeStep()) {
     auto proposal = proposal_from_snapshot(statement.getColumn(4).getString(), statement.getColumn(5).getInt());
     proposal.id = statement.getColumn(0).getInt64();
@@ -55,10 +54,9 @@ std::vector<domain::Proposal> SqliteProposalRepository::rounds(std::optional<std
     }
     proposal.cutoff_label = statement.getColumn(6).getString();
     proposal.cutoff_closes_at = column_instant(statement.getColumn(7));
-    found.push_back(std::move(proposal));
+    visit(proposal);
   }
   statement.reset();
-  return found;
 }
 
 void SqliteProposalRepository::set_round_outcome(std::int64_t proposal_id, std::int64_t cutoff_id,

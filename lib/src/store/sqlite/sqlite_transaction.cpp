@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "sqlite_transaction.hpp"
 
+#include "sorter.hpp"
+
 namespace cfp::store::sqlite {
 
 SqliteTransaction::SqliteTransaction(SQLite::Database& db, StatementCache& statements)
@@ -24,6 +26,11 @@ ImportKeys& SqliteTransaction::import_keys()
     m_import_keys = std::make_unique<SqliteImportKeys>(m_db);
   }
   return *m_import_keys;
+}
+
+std::unique_ptr<Sorter> SqliteTransaction::sorter() const
+{
+  return std::make_unique<SqliteSorter>(m_db, m_sorting);
 }
 
 std::optional<std::int64_t> SqliteTransaction::change_counter() const

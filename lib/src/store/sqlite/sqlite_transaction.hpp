@@ -27,6 +27,7 @@ public:
   ~SqliteTransaction() override;
 
   ImportKeys& import_keys() override;
+  std::unique_ptr<Sorter> sorter() const override;
   DatabaseInfo info() const override;
   std::optional<std::int64_t> change_counter() const override;
 
@@ -42,6 +43,7 @@ private:
   SqliteEvaluationRepository m_evaluations;
   SqliteDocumentRepository m_documents;
   std::unique_ptr<SqliteImportKeys> m_import_keys;
+  mutable bool m_sorting = false; ///< a sorter of this transaction is in use
 };
 
 } // namespace cfp::store::sqlite
