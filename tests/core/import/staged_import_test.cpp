@@ -112,6 +112,39 @@ TEST_F(StagedImportTest, ARefusedImportChecksEveryRecordButWritesNothing)
   }
 }
 
+TEST_F(StagedImportTest, AnImportThatFailsLetsGoOfTheWriteLockAtItsFirstInvalidRecord)
+{
+  Other other(m_fixture.path());
+  core::ImportOptions options;
+  std::vector<std::string> phases;
+  bool added = false;
+  options.progress = [&](std::string_view phase, std::uint64_t records) {
+    if (phases.empty() || phases.back() != phase) {
+      phases.emplace_back(phase);
+    }
+    if (phase == "checking" && records == 1000) {
+      // The rest of the file is checked without the write lock: another writer goes ahead.
+      core::add_proposal(other.session, request("MEANWHILE"));
+      added = true;
+    }
+  };
+  const auto refused = import(fmt::format("call,acronym,title,host,entity,eu_contribution_eur\n"
+                                          "{},BAD,Bad,Atlantis,Centre,1M\n",
+                                          k_call) +
+                                  records(1500).substr(std::string("call,acronym,title,host,entity,"
+                                                                   "eu_contribution_eur\n")
+                                                           .size()),
+                              options);
+  EXPECT_TRUE(added);
+  EXPECT_FALSE(refused.written);
+  EXPECT_EQ(refused.records, 1501u);
+  EXPECT_EQ(refused.invalid, 1u);
+  EXPECT_EQ(refused.inserted, 1500u) << "every record after the invalid one was still checked";
+  EXPECT_EQ(phases, (std::vector<std::string>{"checking"})) << "the writing stopped before a thousand records";
+  EXPECT_EQ(resolve("MEANWHILE").acronym, "MEANWHILE");
+  EXPECT_THROW(resolve("IMP-1"), Error);
+}
+
 TEST_F(StagedImportTest, ADryRunNeverTakesTheWriteLock)
 {
   // Another connection holds the write lock for the whole test.

@@ -35,8 +35,8 @@ struct ImportOptions
   std::function<void(std::istream& rejects)> keep_rejects;
   /// The most bytes the input may hold (an endless pipe or device must not fill the disk).
   std::uint64_t max_input_bytes = k_max_input_bytes;
-  /// Called every thousand records of each pass: "checking" (a dry run, or the check pass of
-  /// an import of scores), "importing".
+  /// Called every thousand records of each pass: "checking" (a dry run, the check pass of an
+  /// import of scores, or of an import refused at an invalid record), "importing".
   std::function<void(std::string_view phase, std::uint64_t records)> progress;
 };
 
@@ -71,8 +71,8 @@ inline constexpr std::size_t k_max_reported_errors = 50;
 /// of `proposal add` (its `submitted_at` decides the cut-off; one in a cut-off that has closed
 /// needs `historical`). The key is (call, acronym): a record equal to the stored proposal
 /// changes nothing, a different one makes a new version as `proposal update` would. Without
-/// skip_invalid, one invalid record means nothing is written (the transaction is rolled back,
-/// and the records after it are only checked). Writes one audit entry for the
+/// skip_invalid, one invalid record means nothing is written (the write transaction is rolled
+/// back at once, and the whole file checked in a read transaction to report every problem). Writes one audit entry for the
 /// file and one for each historical proposal. Throws cfp::Error when the file as a whole is
 /// unreadable (bad header, broken JSON).
 ImportSummary import_proposals(Session& session, std::istream& in, const ImportOptions& options);

@@ -86,31 +86,41 @@ ImportSummary run_import(Session& session, std::istream& in, const ImportOptions
   // Apply: one write transaction checks every record (again, after a check pass: the database
   // may have changed since) and writes the valid ones. It reads a local file, so it may run again after losing a
   // race for the lock.
-  ImportSummary summary = session.database.write(what, [&](store::Transaction& tx) {
-    ImportSummary applied = run_pass(tx, Pass::apply);
-    if (applied.invalid > 0 && !options.skip_invalid) {
-      tx.discard_changes();
+  const auto write = [&] {
+    return session.database.write(what, [&](store::Transaction& tx) {
+      ImportSummary applied = run_pass(tx, Pass::apply);
+      if (applied.invalid > 0 && !options.skip_invalid) {
+        tx.discard_changes();
+        keep_rejects();
+        return applied;
+      }
+      const nlohmann::ordered_json counts{{"file", options.source_name},    {"sha256", hashing.hex()},
+                                          {"bytes", hashing.bytes()},       {"records", applied.records},
+                                          {"inserted", applied.inserted},   {"updated", applied.updated},
+                                          {"unchanged", applied.unchanged}, {"invalid", applied.invalid}};
+      record_audit(session, tx,
+                   {{domain::SubjectKind::import, std::nullopt},
+                    fmt::format("import {} {}", kind, options.source_name),
+                    "import",
+                    std::nullopt,
+                    counts.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
+                    store::Related::noted});
+      // The rejects are kept before the import commits: a rejects file that cannot be written
+      // stops the import rather than losing them after it.
       keep_rejects();
+      applied.written = true;
       return applied;
-    }
-    const nlohmann::ordered_json counts{{"file", options.source_name},    {"sha256", hashing.hex()},
-                                        {"bytes", hashing.bytes()},       {"records", applied.records},
-                                        {"inserted", applied.inserted},   {"updated", applied.updated},
-                                        {"unchanged", applied.unchanged}, {"invalid", applied.invalid}};
-    record_audit(session, tx,
-                 {{domain::SubjectKind::import, std::nullopt},
-                  fmt::format("import {} {}", kind, options.source_name),
-                  "import",
-                  std::nullopt,
-                  counts.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace),
-                  store::Related::noted});
-    // The rejects are kept before the import commits: a rejects file that cannot be written
-    // stops the import rather than losing them after it.
+    });
+  };
+  try {
+    return finish(write());
+  } catch (const StopWriting&) {
+    // Rolled back: the whole file is checked without the write lock, every problem reported.
+    ImportSummary checked =
+        session.database.check(what, [&](store::Transaction& tx) { return run_pass(tx, Pass::check); });
     keep_rejects();
-    applied.written = true;
-    return applied;
-  });
-  return finish(std::move(summary));
+    return finish(std::move(checked));
+  }
 }
 
 } // namespace cfp::core::detail

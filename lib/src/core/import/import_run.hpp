@@ -28,6 +28,15 @@ enum class Pass {
   apply, ///< writes it, in the caller's write transaction
 };
 
+/// Thrown by an apply pass at its first invalid record when nothing of the import may be
+/// written (not skip_invalid): the write transaction rolls back at once and run_import checks
+/// the whole file in a read transaction to report every problem, so that an import already
+/// known to fail holds no other writer up while the rest of its file is checked. It derives
+/// from no exception class, so that the store passes it on as it is.
+struct StopWriting
+{
+};
+
 /// One pass over the staged input (read_from_start()), inside `tx`; invalid records go to
 /// `rejects` when it is not null (the pass empties it first, unless it keeps what an earlier
 /// pass found), ended with finish_rejects(). Returns what it did, or in Pass::check would do.
@@ -40,8 +49,9 @@ enum class Passes {
   /// A check pass, without the write lock, then the apply pass: for an import that gathers its
   /// records first (scores), whose apply pass reuses what the check found.
   check_then_apply,
-  /// The apply pass alone, which checks each record as it writes it and, unless skip_invalid,
-  /// writes nothing more once one is invalid: every record is read, checked and written once.
+  /// The apply pass alone, which checks each record as it writes it: every record is read,
+  /// checked and written once. Unless skip_invalid, its first invalid record stops it
+  /// (StopWriting), and a check pass reports every problem.
   apply_only,
 };
 

@@ -42,9 +42,10 @@ void Importer::take(InputRecord& record)
     return;
   }
   reject(m_summary, m_rejects, record, errors);
-  // Nothing of an import that one invalid record stops is kept: the rest is only checked.
-  if (m_all_or_nothing) {
-    m_apply = false;
+  // Nothing of an import that one invalid record stops is kept: the write transaction goes,
+  // and a check pass without the write lock reports every problem.
+  if (m_all_or_nothing && m_apply) {
+    throw StopWriting{};
   }
 }
 
