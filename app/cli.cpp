@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cli.hpp"
 
+#include "command_tree.hpp"
 #include "commands/registry.hpp"
 #include "context.hpp"
 
@@ -113,28 +114,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
              "70 internal error, 74 database unusable, 75 database busy. See docs/cli.md.");
 
   GlobalOptions options;
-  app.add_option("--db", options.db, "Database file (else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db)");
-  app.add_option("--as", options.as, "Who acts, for the audit log (else CFP_USER, else USER)");
-  app.add_option("--tz", options.tz, "Zone for showing and reading wall times (else CFP_TZ, else Europe/Brussels)");
-  app.add_option("--wait", options.wait,
-                 "Seconds to wait for another process writing to the database (else CFP_BUSY_TIMEOUT_MS, else 10)");
-  app.add_option("--format", options.format, "Output format: table, json, ndjson or csv")
-      ->check(CLI::IsMember({"table", "json", "csv", "ndjson"}));
+  add_global_options(app, options);
 
   Registry registry;
-  register_db_commands(app, registry);
-  register_state_commands(app, registry);
-  register_call_commands(app, registry);
-  register_deadline_commands(app, registry);
-  register_proposal_commands(app, registry);
-  register_criterion_commands(app, registry);
-  register_expert_commands(app, registry);
-  register_score_commands(app, registry);
-  register_report_commands(app, registry);
-  register_rank_command(app, registry);
-  register_log_command(app, registry);
-  register_import_commands(app, registry);
-  register_export_commands(app, registry);
+  add_command_tree(app, registry, args);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
