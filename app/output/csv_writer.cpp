@@ -13,9 +13,9 @@ void CsvRecordWriter::begin(const std::vector<std::string_view>& names)
 
 void CsvRecordWriter::record(const std::vector<domain::Value>& values)
 {
-  m_cells.clear();
-  for (const auto& value : values) {
-    m_cells.push_back(csv_text(value));
+  m_cells.resize(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    assign_csv_text(m_cells[i], values[i]);
   }
   m_csv.write_row(m_cells);
 }

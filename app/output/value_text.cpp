@@ -3,6 +3,9 @@
 
 #include <cfp/util/text.hpp>
 
+#include <charconv>
+#include <iterator>
+
 namespace cfp::cli {
 
 using nlohmann::ordered_json;
@@ -73,12 +76,43 @@ ordered_json json_value(const domain::Value& value)
       value);
 }
 
+void assign_csv_text(std::string& cell, const domain::Value& value)
+{
+  // Each alternative written straight into the cell, which keeps its capacity from row to row;
+  // only a JSON document goes through its JSON form.
+  std::visit(Overloaded{
+                 [&](std::monostate) { cell.clear(); },
+                 [&](bool flag) { cell.assign(flag ? "true" : "false"); },
+                 [&](std::int64_t number) {
+                   char digits[24];
+                   const auto written = std::to_chars(std::begin(digits), std::end(digits), number);
+                   cell.assign(digits, written.ptr);
+                 },
+                 [&](const std::string& text) { cell.assign(text); },
+                 [&](const domain::Money& money) { cell.assign(domain::format_money_plain(money.cents)); },
+                 [&](const domain::Instant& instant) { cell.assign(domain::format_utc(instant)); },
+                 [&](const std::vector<std::string>& names) {
+                   cell.clear();
+                   for (const auto& name : names) {
+                     if (&name != &names.front()) {
+                       cell += ';';
+                     }
+                     cell += name;
+                   }
+                 },
+                 [&](const domain::JsonText& json) { cell = csv_of(json_value(json)); },
+                 [&](const domain::Decimal& decimal) {
+                   cell.assign(decimal.text); // "4.0" as written, where a JSON number would lose the ".0"
+                 },
+             },
+             value);
+}
+
 std::string csv_text(const domain::Value& value)
 {
-  if (const auto* decimal = std::get_if<domain::Decimal>(&value)) {
-    return decimal->text; // "4.0" as written, where a JSON number would lose the ".0"
-  }
-  return csv_of(json_value(value));
+  std::string cell;
+  assign_csv_text(cell, value);
+  return cell;
 }
 
 std::string human_text(const domain::Value& value, const date::time_zone& zone)

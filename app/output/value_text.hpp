@@ -21,8 +21,12 @@ nlohmann::ordered_json json_value(const domain::Value& value);
 /// name, a command line) become U+FFFD rather than stopping the output: JSON cannot hold them.
 std::string dump_json(const nlohmann::ordered_json& value, int indent = -1);
 
-/// CSV: the JSON form, with strings as they are, arrays joined with ';' and null empty.
+/// CSV: the JSON form, with strings as they are, arrays joined with ';' and null empty; a
+/// decimal as it was written ("4.0").
 std::string csv_text(const domain::Value& value);
+
+/// csv_text into `cell`, reusing its storage (a CSV writer's cells from row to row).
+void assign_csv_text(std::string& cell, const domain::Value& value);
 
 /// Tables: instants in `zone` ("2025-02-01 17:00:00 CET"), money with thousands separators
 /// ("1,500,000,000.00"), flags yes/no, lists joined with ", ", null empty.

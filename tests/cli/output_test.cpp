@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "cli/cli_fixture.hpp"
 
+#include "output/csv_writer.hpp"
 #include "output/printer.hpp"
 #include "output/table.hpp"
+#include "output/value_text.hpp"
 
 #include <cfp/core/record_fields.hpp>
 
@@ -91,6 +93,47 @@ TEST(ListPrinterTest, ATableGivenTwiceIsMeasuredThenPrintedAsOneHeldWhole)
   EXPECT_EQ(table_of(rows, true, first_two), table_of(rows, false, first_two));
   EXPECT_EQ(lines_of(table_of(rows, true, first_two)).size(), 3u);
   EXPECT_EQ(table_of({}, true), "(none)\n");
+}
+
+TEST(CsvTextTest, EachKindOfValueIsWrittenAsItsJsonFormWithoutTheQuotes)
+{
+  const auto instant = domain::parse_utc("2025-02-01T16:00:00Z").value();
+  const std::vector<std::pair<domain::Value, std::string>> cases{
+      {std::monostate{}, ""},
+      {true, "true"},
+      {false, "false"},
+      {std::int64_t{0}, "0"},
+      {std::int64_t{-9223372036854775807 - 1}, "-9223372036854775808"},
+      {std::string("Linköping, \"LiU\""), "Linköping, \"LiU\""},
+      {domain::Money{-5}, "-0.05"},
+      {domain::Money{148649321'25}, "148649321.25"},
+      {instant, "2025-02-01T16:00:00Z"},
+      {std::vector<std::string>{}, ""},
+      {std::vector<std::string>{"PT", "RO"}, "PT;RO"},
+      {domain::JsonText{R"({"a":[1,"x"]})"}, R"({"a":[1,"x"]})"},
+      {domain::JsonText{R"(["x",2,null])"}, "x;2;"},
+      {domain::JsonText{"\"text\""}, "text"},
+      {domain::JsonText{"not json"}, ""},
+      {domain::Decimal{"4.0"}, "4.0"},
+  };
+  for (const auto& [value, text] : cases) {
+    EXPECT_EQ(cli::csv_text(value), text);
+    // Written into a cell that held a longer value before, as the CSV writer reuses its cells.
+    std::string cell = "a much longer value than any of the cases above, left from the last row";
+    cli::assign_csv_text(cell, value);
+    EXPECT_EQ(cell, text);
+  }
+}
+
+TEST(CsvTextTest, ARowAfterALongerOneKeepsNothingOfIt)
+{
+  std::ostringstream out;
+  cli::CsvRecordWriter writer(out);
+  writer.begin({"a", "b", "c"});
+  writer.record({std::string("first, with a comma"), std::vector<std::string>{"DE", "FR", "IT"}, true});
+  writer.record({std::monostate{}, std::vector<std::string>{}, false});
+  writer.record({std::string("quote \" here"), std::int64_t{7}, domain::Money{100}});
+  EXPECT_EQ(out.str(), "a,b,c\r\n\"first, with a comma\",DE;FR;IT,true\r\n,,false\r\n\"quote \"\" here\",7,1.00\r\n");
 }
 
 TEST_F(CliTest, CsvIsRfc4180WithHeaderAndArraysJoinedBySemicolons)

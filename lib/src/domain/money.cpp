@@ -3,6 +3,7 @@
 
 #include <cfp/util/text.hpp>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <array>
@@ -119,7 +120,10 @@ std::string format_money_plain(Cents cents)
 {
   const char* sign = cents < 0 ? "-" : "";
   const auto magnitude = cents < 0 ? -static_cast<unsigned long long>(cents) : static_cast<unsigned long long>(cents);
-  return fmt::format("{}{}.{:02}", sign, magnitude / 100, magnitude % 100);
+  // The format is parsed at compile time, and written to the stack first: a listing formats millions.
+  char text[32];
+  const auto end = fmt::format_to(text, FMT_COMPILE("{}{}.{:02}"), sign, magnitude / 100, magnitude % 100);
+  return std::string(text, end);
 }
 
 std::string format_money_grouped(Cents cents)

@@ -1,33 +1,58 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/util/csv.hpp>
 
+#include <algorithm>
+#include <ostream>
+
 namespace cfp::util {
+
+namespace {
+
+bool needs_quotes(std::string_view field)
+{
+  // One pass over the bytes: the fields are short, and four searches cost more than one.
+  return std::any_of(field.begin(), field.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+}
+
+// Appends `field` to `line` as RFC 4180 writes it.
+void append_field(std::string& line, std::string_view field)
+{
+  if (!needs_quotes(field)) {
+    line += field;
+    return;
+  }
+  line += '"';
+  for (const char c : field) {
+    if (c == '"') {
+      line += '"';
+    }
+    line += c;
+  }
+  line += '"';
+}
+
+} // namespace
 
 std::string csv_field(std::string_view field)
 {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(field);
-  }
-  std::string quoted = "\"";
-  for (const char c : field) {
-    if (c == '"') {
-      quoted += '"';
-    }
-    quoted += c;
-  }
-  quoted += '"';
-  return quoted;
+  std::string text;
+  append_field(text, field);
+  return text;
 }
 
 void CsvWriter::write_row(const std::vector<std::string>& fields)
 {
+  // The row is put together first and written once: one call into the stream a row, and the
+  // line's storage kept from row to row.
+  m_line.clear();
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i > 0) {
-      m_out << ',';
+      m_line += ',';
     }
-    m_out << csv_field(fields[i]);
+    append_field(m_line, fields[i]);
   }
-  m_out << "\r\n";
+  m_line += "\r\n";
+  m_out.write(m_line.data(), static_cast<std::streamsize>(m_line.size()));
 }
 
 } // namespace cfp::util

@@ -19,6 +19,7 @@ public:
 
 private:
   std::ostream& m_out;
+  std::string m_line;
 };
 
 /// One field as RFC 4180 writes it.
