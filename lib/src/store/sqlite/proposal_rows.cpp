@@ -11,31 +11,30 @@ using domain::Proposal;
 
 Proposal read_proposal(const SQLite::Statement& statement)
 {
+  const Row row(statement);
   Proposal proposal;
   auto& fields = proposal.fields;
-  proposal.id = statement.getColumn(0).getInt64();
-  proposal.call_code = statement.getColumn(1).getString();
-  proposal.acronym = statement.getColumn(2).getString();
-  fields.title = statement.getColumn(3).getString();
-  fields.host = statement.getColumn(4).getString();
-  fields.partners = split_list(statement.getColumn(5).getString(), ',');
-  fields.entity = statement.getColumn(6).getString();
-  fields.plan =
-      util::value_or_throw(domain::parse_plan(statement.getColumn(7).getString()), ErrorKind::storage, "a stored plan");
-  fields.experimental_platform = statement.getColumn(8).getInt() != 0;
-  fields.eu_contribution = column_optional_int64(statement.getColumn(9));
-  fields.national_contribution = column_optional_int64(statement.getColumn(10));
-  fields.sectors = split_list(statement.getColumn(11).getString(), ',');
-  proposal.status = util::value_or_throw(domain::parse_status(statement.getColumn(12).getString()), ErrorKind::storage,
-                                         "a stored status");
-  proposal.cutoff_id = column_optional_int64(statement.getColumn(13));
-  proposal.cutoff_label = column_optional_string(statement.getColumn(14));
-  proposal.cutoff_closes_at = column_optional_instant(statement.getColumn(15));
-  proposal.submitted_at = column_optional_instant(statement.getColumn(16));
-  proposal.withdrawal_reason = column_optional_string(statement.getColumn(17));
-  proposal.version = statement.getColumn(18).getInt();
-  if (const auto outcome = column_optional_string(statement.getColumn(19))) {
-    proposal.outcome = util::value_or_throw(domain::parse_outcome(*outcome), ErrorKind::storage, "a stored outcome");
+  proposal.id = row.int64(0);
+  proposal.call_code = row.text(1);
+  proposal.acronym = row.text(2);
+  fields.title = row.text(3);
+  fields.host = row.text(4);
+  fields.partners = split_list(row.text(5), ',');
+  fields.entity = row.text(6);
+  fields.plan = util::value_or_throw(domain::parse_plan(row.text(7)), ErrorKind::storage, "a stored plan");
+  fields.experimental_platform = row.int64(8) != 0;
+  fields.eu_contribution = row.optional_int64(9);
+  fields.national_contribution = row.optional_int64(10);
+  fields.sectors = split_list(row.text(11), ',');
+  proposal.status = util::value_or_throw(domain::parse_status(row.text(12)), ErrorKind::storage, "a stored status");
+  proposal.cutoff_id = row.optional_int64(13);
+  proposal.cutoff_label = row.optional_text(14);
+  proposal.cutoff_closes_at = row.optional_instant(15);
+  proposal.submitted_at = row.optional_instant(16);
+  proposal.withdrawal_reason = row.optional_text(17);
+  proposal.version = static_cast<int>(row.int64(18));
+  if (!row.is_null(19)) {
+    proposal.outcome = util::value_or_throw(domain::parse_outcome(row.text(19)), ErrorKind::storage, "a stored outcome");
   }
   domain::canonicalize(fields);
   return proposal;

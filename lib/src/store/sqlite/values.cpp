@@ -71,16 +71,21 @@ std::optional<std::int64_t> column_optional_int64(const SQLite::Column& column)
   return column.getInt64();
 }
 
-std::vector<std::string> split_list(const std::string& text, char separator)
+std::vector<std::string> split_list(std::string_view text, char separator)
 {
   std::vector<std::string> parts;
   std::size_t start = 0;
   while (start < text.size()) {
     const auto end = std::min(text.find(separator, start), text.size());
-    parts.push_back(text.substr(start, end - start));
+    parts.emplace_back(text.substr(start, end - start));
     start = end + 1;
   }
   return parts;
+}
+
+domain::Instant Row::instant(int index) const
+{
+  return util::value_or_throw(domain::parse_utc(text(index)), ErrorKind::storage, "a stored instant");
 }
 
 const std::pair<std::string, std::string>& StampText::of(const domain::Stamp& stamp)

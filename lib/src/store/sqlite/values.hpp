@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -59,6 +60,41 @@ private:
 };
 
 /// The parts of a group_concat() list ("PT,RO" -> {"PT", "RO"}); empty text gives none.
-std::vector<std::string> split_list(const std::string& text, char separator);
+std::vector<std::string> split_list(std::string_view text, char separator);
+
+/// The current row of a statement that has just stepped, read without copies: a listing reads
+/// millions of columns, and SQLite::Column::getString copies the text of each into a std::string
+/// that is copied again into the record. The views last until the statement steps again.
+class Row
+{
+public:
+  explicit Row(const SQLite::Statement& statement) : m_statement(statement) {}
+
+  bool is_null(int index) const { return m_statement.isColumnNull(index); }
+  std::int64_t int64(int index) const { return m_statement.getColumn(index).getInt64(); }
+  std::string_view text(int index) const
+  {
+    const auto column = m_statement.getColumn(index);
+    const char* data = column.getText(); // before the size: it may convert the value
+    return std::string_view(data, static_cast<std::size_t>(column.getBytes()));
+  }
+  std::optional<std::int64_t> optional_int64(int index) const
+  {
+    return is_null(index) ? std::nullopt : std::optional<std::int64_t>(int64(index));
+  }
+  std::optional<std::string> optional_text(int index) const
+  {
+    return is_null(index) ? std::nullopt : std::optional<std::string>(text(index));
+  }
+  /// An instant the store wrote; anything else is a storage error.
+  domain::Instant instant(int index) const;
+  std::optional<domain::Instant> optional_instant(int index) const
+  {
+    return is_null(index) ? std::nullopt : std::optional<domain::Instant>(instant(index));
+  }
+
+private:
+  const SQLite::Statement& m_statement;
+};
 
 } // namespace cfp::store::sqlite
