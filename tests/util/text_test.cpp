@@ -168,6 +168,26 @@ TEST(TextTest, InvalidUtf8CountsOneColumnAByte)
 
 // --- trim, case, join ---------------------------------------------------------------------
 
+TEST(TextTest, WidthAndEscapesAfterAPlainAsciiStartAreReadCharacterByCharacter)
+{
+  // The printable ASCII at the start is taken whole; what follows it is still measured and
+  // escaped character by character.
+  EXPECT_EQ(util::display_width("MIMER AI Factory"), 16u);
+  EXPECT_EQ(util::display_width("AI Factory Linköping"), 20u);
+  EXPECT_EQ(util::display_width("AI 東京"), 7u);
+  EXPECT_EQ(util::display_width("AI e\xcc\x81"), 4u); // e + combining acute
+  EXPECT_EQ(util::display_width("AI\xff\xfe"), 4u);  // invalid bytes: one column each
+  EXPECT_EQ(util::display_width(" ~"), 2u);
+  EXPECT_EQ(util::escape_controls("MIMER AI Factory", util::LineFeeds::escape), "MIMER AI Factory");
+  EXPECT_EQ(util::escape_controls("title\x01", util::LineFeeds::escape), "title\\x01");
+  EXPECT_EQ(util::escape_controls("a\tb\nc", util::LineFeeds::escape), "a\\tb\\nc");
+  EXPECT_EQ(util::escape_controls("a\tb\nc", util::LineFeeds::keep), "a\\tb\nc");
+  EXPECT_EQ(util::escape_controls("Linköping\x7f", util::LineFeeds::escape), "Linköping\\x7f");
+  EXPECT_EQ(util::escape_controls("AI\xff", util::LineFeeds::escape), "AI\\xff");
+  EXPECT_EQ(util::escape_controls("AI \u202e evil", util::LineFeeds::escape), "AI \\u202e evil");
+  EXPECT_EQ(util::escape_controls("", util::LineFeeds::escape), "");
+}
+
 TEST(TextTest, TrimRemovesAsciiWhiteSpaceAtBothEnds)
 {
   EXPECT_EQ(trim("  ES  "), "ES");

@@ -42,6 +42,17 @@ bool is_bidi_control(utf8proc_int32_t codepoint)
 
 // Appends one character (`bytes`, decoded as `codepoint`, or -1 for a byte that is not UTF-8)
 // to `out` as escape_controls shows it.
+// How many bytes at the start of `text` are printable ASCII (space to '~'): each is one
+// character, one column wide, that no escaping changes.
+std::size_t plain_ascii_prefix(std::string_view text)
+{
+  const auto end = std::find_if(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte < 0x20 || byte >= 0x7f;
+  });
+  return static_cast<std::size_t>(end - text.begin());
+}
+
 void append_escaped(std::string& out, utf8proc_int32_t codepoint, std::string_view bytes, LineFeeds line_feeds)
 {
   constexpr char k_hex[] = "0123456789abcdef";
@@ -87,9 +98,15 @@ void for_each_character(std::string_view text, Visit visit)
 
 std::string escape_controls(std::string_view text, LineFeeds line_feeds)
 {
-  std::string escaped;
+  // Most text is printable ASCII, which stays as it is: it is copied whole, and only what
+  // follows it is read character by character (a table escapes every cell it prints).
+  const auto plain = plain_ascii_prefix(text);
+  std::string escaped(text.substr(0, plain));
+  if (plain == text.size()) {
+    return escaped;
+  }
   escaped.reserve(text.size());
-  for_each_character(text, [&](utf8proc_int32_t codepoint, std::string_view bytes) {
+  for_each_character(text.substr(plain), [&](utf8proc_int32_t codepoint, std::string_view bytes) {
     append_escaped(escaped, codepoint, bytes, line_feeds);
   });
   return escaped;
@@ -164,8 +181,10 @@ std::string_view character_at(std::string_view text, std::size_t offset)
 
 std::size_t display_width(std::string_view text)
 {
-  std::size_t width = 0;
-  for_each_codepoint(text, [&](utf8proc_int32_t codepoint, utf8proc_ssize_t) {
+  // A printable ASCII character is one column wide; the rest is measured character by character.
+  const auto plain = plain_ascii_prefix(text);
+  std::size_t width = plain;
+  for_each_codepoint(text.substr(plain), [&](utf8proc_int32_t codepoint, utf8proc_ssize_t) {
     width += codepoint < 0 ? 1 : static_cast<std::size_t>(std::max(0, utf8proc_charwidth(codepoint)));
   });
   return width;
