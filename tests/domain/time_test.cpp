@@ -391,6 +391,25 @@ TEST(TimeTest, FormatLocalShowsWallTimeAndZoneAbbreviation)
   EXPECT_EQ(format_local(utc("2025-02-01T16:00:00Z"), zone("UTC")), "2025-02-01 16:00:00 UTC");
 }
 
+TEST(TimeTest, FormatLocalIsWhatDateFormatPrintsInEveryKindOfZone)
+{
+  // Offsets of half and three quarters of an hour, a half-hour daylight saving, a zone east of
+  // the date line, numeric abbreviations, and the instants either side of a change.
+  for (const char* name : {"Europe/Brussels", "UTC", "America/St_Johns", "Asia/Kathmandu", "Australia/Lord_Howe",
+                           "Pacific/Kiritimati", "America/Santiago", "Asia/Tehran"}) {
+    for (const char* instant : {"1970-01-01T00:00:00Z", "2024-03-31T00:59:59Z", "2024-03-31T01:00:00Z",
+                                "2024-10-27T00:59:59Z", "2024-10-27T01:00:00Z", "2025-02-01T16:00:00Z",
+                                "2038-01-19T03:14:08Z", "9999-12-31T23:59:59Z"}) {
+      const auto& where = zone(name);
+      EXPECT_EQ(format_local(utc(instant), where), date::format("%F %T %Z", date::make_zoned(&where, utc(instant))))
+          << name << " " << instant;
+    }
+  }
+  EXPECT_EQ(format_local(utc("2025-02-01T16:00:00Z"), zone("Asia/Kathmandu")), "2025-02-01 21:45:00 +0545");
+  EXPECT_EQ(format_local(utc("9999-12-31T23:59:59Z"), zone("Pacific/Kiritimati")), "10000-01-01 13:59:59 +14");
+  EXPECT_EQ(format_wall_time(date::local_days{date::year{2025} / 2 / 1} + std::chrono::hours{17}), "2025-02-01T17:00:00");
+}
+
 TEST(TimeTest, FormatLocalTellsApartTheTwoRepeatedHoursAtFallBack)
 {
   EXPECT_EQ(format_local(utc("2025-10-26T00:30:00Z"), brussels()), "2025-10-26 02:30:00 CEST");
