@@ -37,7 +37,10 @@ TableLayout::TableLayout(std::vector<std::string> headers, std::vector<std::size
 void TableLayout::measure(const std::vector<std::string>& cells)
 {
   for (std::size_t i = 0; i < m_widths.size() && i < cells.size(); ++i) {
-    m_widths[i] = std::max(m_widths[i], util::display_width(util::escape_controls(cells[i])));
+    // Most cells are plain ASCII: as wide as they are long, and shown as they are.
+    const std::size_t width =
+        util::is_plain_ascii(cells[i]) ? cells[i].size() : util::display_width(util::escape_controls(cells[i]));
+    m_widths[i] = std::max(m_widths[i], width);
   }
 }
 
@@ -48,25 +51,59 @@ void TableLayout::print_header(std::ostream& out) const
 
 void TableLayout::print_row(std::ostream& out, const std::vector<std::string>& cells, Emphasis emphasis) const
 {
-  print_shown(out, shown(cells, m_widths.size()), emphasis);
+  // The line is put together in one buffer and written at once; a cell that is plain ASCII is
+  // taken as it is, any other escaped first.
+  std::string& line = m_line;
+  line.clear();
+  std::string escaped;
+  for (std::size_t i = 0; i < m_widths.size(); ++i) {
+    std::string_view cell;
+    std::size_t width = 0;
+    if (i < cells.size() && util::is_plain_ascii(cells[i])) {
+      cell = cells[i];
+      width = cell.size();
+    } else if (i < cells.size()) {
+      escaped = util::escape_controls(cells[i]);
+      cell = escaped;
+      width = util::display_width(cell);
+    }
+    append_cell(line, i, cell, width);
+  }
+  end_line(out, line, emphasis);
 }
 
 void TableLayout::print_shown(std::ostream& out, const std::vector<std::string>& cells, Emphasis emphasis) const
 {
-  std::string line;
+  std::string& line = m_line;
+  line.clear();
   for (std::size_t i = 0; i < m_widths.size(); ++i) {
-    const std::string& cell = cells[i];
-    const std::size_t width = util::display_width(cell);
-    const std::string padding(m_widths[i] > width ? m_widths[i] - width : 0, ' ');
-    if (i > 0) {
-      line += "  ";
-    }
-    line += m_right[i] ? padding + cell : cell + padding;
+    append_cell(line, i, cells[i], util::display_width(cells[i]));
   }
+  end_line(out, line, emphasis);
+}
+
+void TableLayout::append_cell(std::string& line, std::size_t column, std::string_view cell, std::size_t width) const
+{
+  const std::size_t padding = m_widths[column] > width ? m_widths[column] - width : 0;
+  if (column > 0) {
+    line += "  ";
+  }
+  if (m_right[column]) {
+    line.append(padding, ' ');
+    line += cell;
+  } else {
+    line += cell;
+    line.append(padding, ' ');
+  }
+}
+
+void TableLayout::end_line(std::ostream& out, std::string& line, Emphasis emphasis)
+{
   line.erase(line.find_last_not_of(' ') + 1);
   switch (emphasis) {
   case Emphasis::none:
-    out << line << '\n';
+    line += '\n';
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
     break;
   case Emphasis::colour:
     out << "\x1b[33m" << line << "\x1b[0m\n";

@@ -3,6 +3,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -36,10 +37,15 @@ public:
 
 private:
   void print_shown(std::ostream& out, const std::vector<std::string>& shown, Emphasis emphasis) const;
+  /// Appends the shown `cell`, `width` columns wide, padded to its column's width.
+  void append_cell(std::string& line, std::size_t column, std::string_view cell, std::size_t width) const;
+  /// Ends `line` (no trailing spaces), wraps it in its emphasis and writes it.
+  static void end_line(std::ostream& out, std::string& line, Emphasis emphasis);
 
   std::vector<std::string> m_headers;
   std::vector<bool> m_right;
   std::vector<std::size_t> m_widths;
+  mutable std::string m_line; ///< the line being put together, its storage kept from row to row
 };
 
 /// Prints `table` with columns aligned by display width (accented and wide characters count

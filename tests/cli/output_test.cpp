@@ -40,6 +40,23 @@ TEST(TableTest, ColumnsStayAlignedWithAccentedAndWideCharacters)
   }
 }
 
+TEST(TableTest, PlainAndEscapedCellsShareARowAtTheirWidths)
+{
+  // Plain ASCII cells are taken as they are, the others escaped and measured as they show;
+  // the widths of both kinds line up, right-aligned columns included, with no trailing spaces.
+  cli::Table table{{"ID", "NAME", "EUR"},
+                   {{"1", "plain", "5.00"}, {"22", "tab\there", "1,000.00"}, {"333", "東京", "7"}, {"4", "Linköping"}},
+                   {0, 2},
+                   {}};
+  std::ostringstream out;
+  cli::print_table(out, table);
+  EXPECT_EQ(out.str(), " ID  NAME            EUR\n"
+                       "  1  plain          5.00\n"
+                       " 22  tab\\there  1,000.00\n"
+                       "333  東京              7\n"
+                       "  4  Linköping\n");
+}
+
 TEST(TableTest, LineBreaksInCellsDoNotBreakRows)
 {
   cli::Table table{{"A", "B"}, {{"one\ntwo", "x"}}, {}, {}};

@@ -112,6 +112,11 @@ std::string escape_controls(std::string_view text, LineFeeds line_feeds)
   return escaped;
 }
 
+bool is_plain_ascii(std::string_view text)
+{
+  return plain_ascii_prefix(text) == text.size();
+}
+
 std::string excerpt(std::string_view value, std::size_t limit)
 {
   std::string shown;

@@ -37,6 +37,10 @@ enum class LineFeeds { escape, keep };
 /// the escaped text is for people; JSON and CSV keep the bytes.
 std::string escape_controls(std::string_view text, LineFeeds line_feeds = LineFeeds::escape);
 
+/// Whether `text` is printable ASCII only (space to '~'): escape_controls leaves it as it is,
+/// and it takes one column a byte.
+bool is_plain_ascii(std::string_view text);
+
 /// How many bytes of a value a message quotes (excerpt), before "…".
 inline constexpr std::size_t k_excerpt_bytes = 80;
 
