@@ -61,7 +61,7 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
 
 std::string_view named_group(const std::vector<std::string>& args)
 {
-  // Help anywhere prints the tree around it (`cfp --help proposal` is the top level's help).
+  // Help or the version anywhere gets the whole tree, as the help CLI11 prints may be any level's.
   if (std::any_of(args.begin(), args.end(), [](const std::string& arg) { return asks_for_help_or_version(arg); })) {
     return {};
   }
