@@ -27,9 +27,9 @@ inline constexpr std::string_view k_global_value_options[] = {"--db", "--as", "-
 void add_global_options(CLI::App& app, GlobalOptions& options);
 
 /// The group (or top-level command: `rank`, `log`) that `args` (without the program name)
-/// names (`score` for `consensus`, which the score group adds), skipping the global options before it and their values; empty when the command line
-/// asks for help or the version anywhere, when its first word is not a group's name, or when it
-/// has none.
+/// names, skipping the global options before it and their values (`score` for `consensus`,
+/// which the score group adds); empty when the command line asks for help or the version
+/// anywhere, when its first word is not a group's name, or when it has none.
 std::string_view named_group(const std::vector<std::string>& args);
 
 /// Adds to `app` the group `args` names, or every group when it names none for sure (see

@@ -91,15 +91,7 @@ void assign_csv_text(std::string& cell, const domain::Value& value)
                  [&](const std::string& text) { cell.assign(text); },
                  [&](const domain::Money& money) { cell.assign(domain::format_money_plain(money.cents)); },
                  [&](const domain::Instant& instant) { cell.assign(domain::format_utc(instant)); },
-                 [&](const std::vector<std::string>& names) {
-                   cell.clear();
-                   for (const auto& name : names) {
-                     if (&name != &names.front()) {
-                       cell += ';';
-                     }
-                     cell += name;
-                   }
-                 },
+                 [&](const std::vector<std::string>& names) { cell = util::join(names, ";"); },
                  [&](const domain::JsonText& json) { cell = csv_of(json_value(json)); },
                  [&](const domain::Decimal& decimal) {
                    cell.assign(decimal.text); // "4.0" as written, where a JSON number would lose the ".0"

@@ -42,9 +42,18 @@ void bind_instant(SQLite::Statement& statement, int index, const std::optional<d
   }
 }
 
+namespace {
+
+domain::Instant stored_instant(std::string_view text)
+{
+  return util::value_or_throw(domain::parse_utc(text), ErrorKind::storage, "a stored instant");
+}
+
+} // namespace
+
 domain::Instant column_instant(const SQLite::Column& column)
 {
-  return util::value_or_throw(domain::parse_utc(column.getString()), ErrorKind::storage, "a stored instant");
+  return stored_instant(column.getString());
 }
 
 std::optional<domain::Instant> column_optional_instant(const SQLite::Column& column)
@@ -85,7 +94,7 @@ std::vector<std::string> split_list(std::string_view text, char separator)
 
 domain::Instant Row::instant(int index) const
 {
-  return util::value_or_throw(domain::parse_utc(text(index)), ErrorKind::storage, "a stored instant");
+  return stored_instant(text(index));
 }
 
 const std::pair<std::string, std::string>& StampText::of(const domain::Stamp& stamp)
