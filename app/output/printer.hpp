@@ -12,7 +12,9 @@
 #include <cfp/core/list_order.hpp>
 #include <cfp/error.hpp>
 #include <cfp/util/fd_streambuf.hpp>
+#include <cfp/util/spool_file.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -49,9 +51,13 @@ Column<Row> field_column(const core::Fields<Row, Input>& fields, std::string_vie
 }
 
 /// Prints a list of rows one at a time: JSON, NDJSON and CSV as each row comes. A table needs
-/// every column's width before its first line: given its rows twice (passes(): the same rows in
-/// the same read snapshot), it measures them in the first pass and prints them in the second,
-/// holding none; given them once, it holds their cells and prints them at the end. An empty
+/// every column's width before its first line. When the caller asks (passes()), the printer
+/// measures each row's cells as they come and keeps them in a temporary file
+/// (util::SpoolFile), then prints them from there at finish(): one read of the rows, none held
+/// in memory. Where no temporary file can be made, it asks for the rows twice instead (the same
+/// rows in the same read snapshot), measures them in the first pass and prints them in the
+/// second. Given the rows once without passes(), it holds their cells and prints them at the
+/// end. An empty
 /// table prints "(none)" on `err` instead. Nothing is printed before the first row (in a
 /// table, before the second pass or finish()), so that a command that fails before it has rows
 /// (an unknown call) prints nothing on stdout.
@@ -86,14 +92,22 @@ public:
   }
 
   /// How many times the rows should be given (add()), each time the same rows in the same
-  /// order: twice for a table that the printer may measure first (so that it holds no row),
-  /// once otherwise. A caller that gives them once still gets the right table.
+  /// order: once, unless the printer must measure a table before it prints it and has no
+  /// temporary file to keep the cells in; twice then. A caller that gives them once still gets
+  /// the right table.
   core::ListPasses passes()
   {
     if (m_writer || m_hold) {
       return {};
     }
     m_layout.emplace(m_table.headers, m_table.right_aligned);
+    try {
+      m_spool = std::make_unique<util::SpoolFile>();
+      return {};
+    } catch (const Error&) {
+      // No temporary folder to write in (TMPDIR names none, a read-only /tmp): the rows are
+      // read twice instead, which needs no file.
+    }
     return {2, [this] {
               m_measuring = false;
               m_added = 0;
@@ -131,6 +145,8 @@ public:
     if (m_writer) {
       begin();
       m_writer->end();
+    } else if (m_spool) {
+      print_spooled();
     } else if (m_layout) {
       if (m_rows == 0) {
         m_err << "(none)\n";
@@ -164,6 +180,11 @@ private:
     for (const auto& column : m_columns) {
       cells.push_back(column.text(row, m_display));
     }
+    if (m_spool) {
+      m_layout->measure(cells);
+      spool(cells, m_emphasis ? m_emphasis(row) : Emphasis::none);
+      return;
+    }
     if (m_layout) {
       if (m_measuring) {
         ++m_rows;
@@ -177,6 +198,56 @@ private:
     if (m_emphasis) {
       m_table.emphasis.resize(m_table.rows.size() - 1);
       m_table.emphasis.push_back(m_emphasis(row));
+    }
+  }
+
+  // A spooled row: its emphasis in one byte, then each cell as its length in four bytes (native
+  // order: the file is read back by this process alone) and its bytes.
+  void spool(const std::vector<std::string>& cells, Emphasis emphasis)
+  {
+    ++m_rows;
+    std::string& record = m_record;
+    record.clear();
+    record += static_cast<char>(emphasis);
+    for (const auto& cell : cells) {
+      if (cell.size() > UINT32_MAX) {
+        throw Error(ErrorKind::internal, "a table cell is longer than 4 GiB");
+      }
+      const auto size = static_cast<std::uint32_t>(cell.size());
+      record.append(reinterpret_cast<const char*>(&size), sizeof size);
+      record += cell;
+    }
+    if (!m_spool->writer().write(record.data(), static_cast<std::streamsize>(record.size()))) {
+      m_spool->check_writes();
+    }
+  }
+
+  void print_spooled()
+  {
+    if (m_rows == 0) {
+      m_err << "(none)\n";
+      return;
+    }
+    std::istream& in = m_spool->read_from_start();
+    m_layout->print_header(m_out);
+    std::vector<std::string> cells(m_columns.size());
+    for (std::int64_t i = 0; i < m_rows; ++i) {
+      char emphasis = 0;
+      in.get(emphasis);
+      for (auto& cell : cells) {
+        std::uint32_t size = 0;
+        in.read(reinterpret_cast<char*>(&size), sizeof size);
+        cell.resize(size);
+        in.read(cell.data(), size);
+      }
+      if (!in) {
+        throw Error(ErrorKind::storage, "cannot read back a temporary file in " + m_spool->folder() +
+                                            ": it ended before its last row");
+      }
+      if (!m_out) {
+        throw Error(ErrorKind::storage, "cannot write to standard output: " + util::write_failure(m_out));
+      }
+      m_layout->print_row(m_out, cells, static_cast<Emphasis>(emphasis));
     }
   }
 
@@ -199,7 +270,9 @@ private:
   Table m_table;
   std::optional<TableLayout> m_layout; ///< a table given twice (passes()): measured, then printed
   bool m_measuring = true;
-  std::int64_t m_rows = 0; ///< measured
+  std::int64_t m_rows = 0;                 ///< measured
+  std::unique_ptr<util::SpoolFile> m_spool; ///< the measured table's cells, kept to be printed
+  std::string m_record;                     ///< a spooled row being put together
   core::ListOrder m_order;
   bool m_hold = false;
   std::vector<Row> m_held;
