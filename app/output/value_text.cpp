@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "value_text.hpp"
 
+#include "compact_json.hpp"
+
 #include <cfp/util/text.hpp>
 
 #include <charconv>
@@ -61,7 +63,11 @@ ordered_json json_value(const domain::Value& value)
           [](const domain::Instant& instant) { return ordered_json(domain::format_utc(instant)); },
           [](const std::vector<std::string>& names) { return ordered_json(names); },
           [](const domain::JsonText& json) {
-            // The schema checks stored documents; one that is not JSON all the same shows as null.
+            // The schema checks stored documents; one that is not JSON all the same shows as null,
+            // and so does one nested deeper than the schema lets any be.
+            if (!json_depth_at_most(json.text, k_max_json_depth)) {
+              return ordered_json(nullptr);
+            }
             auto parsed = ordered_json::parse(json.text, nullptr, false);
             return parsed.is_discarded() ? ordered_json(nullptr) : parsed;
           },
@@ -92,7 +98,15 @@ void assign_csv_text(std::string& cell, const domain::Value& value)
                  [&](const domain::Money& money) { cell.assign(domain::format_money_plain(money.cents)); },
                  [&](const domain::Instant& instant) { cell.assign(domain::format_utc(instant)); },
                  [&](const std::vector<std::string>& names) { cell = util::join(names, ";"); },
-                 [&](const domain::JsonText& json) { cell = csv_of(json_value(json)); },
+                 [&](const domain::JsonText& json) {
+                   // An object stored as cfp writes it (the audit's before and after) is shown as it
+                   // is; any other text is read and written again.
+                   if (is_compact_json_object(json.text)) {
+                     cell.assign(json.text);
+                   } else {
+                     cell = csv_of(json_value(json));
+                   }
+                 },
                  [&](const domain::Decimal& decimal) {
                    cell.assign(decimal.text); // "4.0" as written, where a JSON number would lose the ".0"
                  },
