@@ -7,6 +7,11 @@
 #include <cfp/store/snapshot.hpp>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
 
 namespace cfp::test {
 namespace {
@@ -73,6 +78,90 @@ TEST(ProposalSnapshotTest, AnAbsentContributionIsNullAndReadBackAsAbsent)
               return zero;
             }()))
       << "absent and 0 are different content";
+}
+
+// The snapshot as cfp wrote it through a JSON document, before it was written directly.
+std::string through_a_document(const domain::Proposal& proposal)
+{
+  using nlohmann::ordered_json;
+  const auto& fields = proposal.fields;
+  const auto optional = [](const auto& value) { return value ? ordered_json(*value) : ordered_json(nullptr); };
+  const auto money = [](const std::optional<domain::Cents>& cents) {
+    return cents ? ordered_json(domain::format_money_plain(*cents)) : ordered_json(nullptr);
+  };
+  const auto instant = [](const std::optional<domain::Instant>& at) {
+    return at ? ordered_json(domain::format_utc(*at)) : ordered_json(nullptr);
+  };
+  return ordered_json{
+      {"id", proposal.id},
+      {"call", proposal.call_code},
+      {"acronym", proposal.acronym},
+      {"title", fields.title},
+      {"host", fields.host},
+      {"partners", fields.partners},
+      {"entity", fields.entity},
+      {"plan", domain::to_string(fields.plan)},
+      {"experimental_platform", fields.experimental_platform},
+      {"eu_contribution_eur", money(fields.eu_contribution)},
+      {"national_contribution_eur", money(fields.national_contribution)},
+      {"sectors", fields.sectors},
+      {"status", domain::to_string(proposal.status)},
+      {"cutoff", optional(proposal.cutoff_label)},
+      {"cutoff_closes_at", instant(proposal.cutoff_closes_at)},
+      {"submitted_at", instant(proposal.submitted_at)},
+      {"version", proposal.version},
+      {"withdrawal_reason", optional(proposal.withdrawal_reason)},
+  }
+      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+TEST(ProposalSnapshotTest, WrittenDirectlyItHasTheBytesTheDocumentGaveWhateverTheText)
+{
+  // Texts of every kind the serializer treats apart: plain ASCII, quotes and backslashes,
+  // control characters, DEL, accented and wide characters, four-byte characters and bytes that
+  // are not UTF-8 (replaced), so that every receipt stays what it was.
+  static const std::vector<std::string> pieces{
+      "MIMER", " ", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", std::string(1, '\0'), "\x01", "\x1f", "\x7f",
+      "Linköping", "東京", "\xF0\x9F\x98\x80", "\xC3", "\xFF", "\xED\xA0\x80", "\xE2\x80\xA8", "",
+  };
+  std::mt19937 random(11);
+  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  const auto text = [&] {
+    std::string out;
+    for (std::size_t i = pick(5); i > 0; --i) {
+      out += pieces[pick(pieces.size())];
+    }
+    return out;
+  };
+  for (int i = 0; i < 2000; ++i) {
+    auto proposal = submitted();
+    proposal.id = i % 3 == 0 ? -static_cast<std::int64_t>(random()) : static_cast<std::int64_t>(random());
+    proposal.call_code = text();
+    proposal.acronym = text();
+    proposal.fields.title = text();
+    proposal.fields.host = text();
+    proposal.fields.partners.clear();
+    for (std::size_t n = pick(4); n > 0; --n) {
+      proposal.fields.partners.push_back(text());
+    }
+    proposal.fields.entity = text();
+    proposal.fields.experimental_platform = pick(2) == 1;
+    if (pick(3) == 0) {
+      proposal.fields.eu_contribution.reset();
+    } else {
+      proposal.fields.eu_contribution = static_cast<domain::Cents>(random()) * (pick(2) == 1 ? -1 : 1);
+    }
+    proposal.fields.sectors.assign(pick(3), text());
+    if (pick(2) == 0) {
+      proposal.cutoff_label.reset();
+      proposal.cutoff_closes_at.reset();
+    } else {
+      proposal.cutoff_label = text();
+    }
+    proposal.withdrawal_reason = pick(2) == 0 ? std::nullopt : std::optional{text()};
+    proposal.version = static_cast<int>(random() % 1000);
+    ASSERT_EQ(store::snapshot(proposal), through_a_document(proposal)) << i;
+  }
 }
 
 } // namespace

@@ -5,6 +5,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
 namespace cfp::store {
 
 using nlohmann::json;
@@ -64,6 +70,99 @@ ordered_json money_json(const std::optional<domain::Cents>& cents)
   return cents ? ordered_json(domain::format_money_plain(*cents)) : ordered_json(nullptr);
 }
 
+// A JSON object written as ordered_json::dump(-1, ' ', false, replace) writes it, without
+// building the document first: a proposal's snapshot is written for each version a history
+// lists (its digest) and for each proposal an import changes. Keys are ASCII literals; a text
+// of printable ASCII without quote or backslash is written as it is, as the serializer writes
+// it, and any other goes through the serializer itself (escapes, invalid UTF-8 replaced).
+class CompactObject
+{
+public:
+  CompactObject() { m_text += '{'; }
+
+  void add(std::string_view key, std::string_view value)
+  {
+    start(key);
+    append(value);
+  }
+  void add(std::string_view key, const char* value) { add(key, std::string_view(value)); }
+  void add(std::string_view key, const std::string& value) { add(key, std::string_view(value)); }
+  void add(std::string_view key, const std::optional<std::string>& value)
+  {
+    start(key);
+    if (value) {
+      append(*value);
+    } else {
+      m_text += "null";
+    }
+  }
+  void add(std::string_view key, std::int64_t value)
+  {
+    start(key);
+    m_text += std::to_string(value);
+  }
+  void add(std::string_view key, bool value)
+  {
+    start(key);
+    m_text += value ? "true" : "false";
+  }
+  void add(std::string_view key, const std::vector<std::string>& values)
+  {
+    start(key);
+    m_text += '[';
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) {
+        m_text += ',';
+      }
+      append(values[i]);
+    }
+    m_text += ']';
+  }
+
+  std::string text() &&
+  {
+    m_text += '}';
+    return std::move(m_text);
+  }
+
+private:
+  void start(std::string_view key)
+  {
+    if (m_text.size() > 1) {
+      m_text += ',';
+    }
+    m_text += '"';
+    m_text += key;
+    m_text += "\":";
+  }
+
+  void append(std::string_view value)
+  {
+    const bool plain = std::all_of(value.begin(), value.end(), [](char c) {
+      return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (plain) {
+      m_text += '"';
+      m_text += value;
+      m_text += '"';
+    } else {
+      m_text += ordered_json(std::string(value)).dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    }
+  }
+
+  std::string m_text;
+};
+
+std::optional<std::string> money_text(const std::optional<domain::Cents>& cents)
+{
+  return cents ? std::optional{domain::format_money_plain(*cents)} : std::nullopt;
+}
+
+std::optional<std::string> instant_text(const std::optional<domain::Instant>& instant)
+{
+  return instant ? std::optional{domain::format_utc(*instant)} : std::nullopt;
+}
+
 domain::Proposal proposal_from_format_1(const json& record)
 {
   domain::Proposal proposal;
@@ -94,27 +193,26 @@ domain::Proposal proposal_from_format_1(const json& record)
 std::string snapshot(const domain::Proposal& proposal)
 {
   const auto& fields = proposal.fields;
-  return ordered_json{
-      {"id", proposal.id},
-      {"call", proposal.call_code},
-      {"acronym", proposal.acronym},
-      {"title", fields.title},
-      {"host", fields.host},
-      {"partners", fields.partners},
-      {"entity", fields.entity},
-      {"plan", domain::to_string(fields.plan)},
-      {"experimental_platform", fields.experimental_platform},
-      {"eu_contribution_eur", money_json(fields.eu_contribution)},
-      {"national_contribution_eur", money_json(fields.national_contribution)},
-      {"sectors", fields.sectors},
-      {"status", domain::to_string(proposal.status)},
-      {"cutoff", optional_json(proposal.cutoff_label)},
-      {"cutoff_closes_at", instant_json(proposal.cutoff_closes_at)},
-      {"submitted_at", instant_json(proposal.submitted_at)},
-      {"version", proposal.version},
-      {"withdrawal_reason", optional_json(proposal.withdrawal_reason)},
-  }
-      .dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  CompactObject record;
+  record.add("id", proposal.id);
+  record.add("call", proposal.call_code);
+  record.add("acronym", proposal.acronym);
+  record.add("title", fields.title);
+  record.add("host", fields.host);
+  record.add("partners", fields.partners);
+  record.add("entity", fields.entity);
+  record.add("plan", domain::to_string(fields.plan));
+  record.add("experimental_platform", fields.experimental_platform);
+  record.add("eu_contribution_eur", money_text(fields.eu_contribution));
+  record.add("national_contribution_eur", money_text(fields.national_contribution));
+  record.add("sectors", fields.sectors);
+  record.add("status", domain::to_string(proposal.status));
+  record.add("cutoff", proposal.cutoff_label);
+  record.add("cutoff_closes_at", instant_text(proposal.cutoff_closes_at));
+  record.add("submitted_at", instant_text(proposal.submitted_at));
+  record.add("version", std::int64_t{proposal.version});
+  record.add("withdrawal_reason", proposal.withdrawal_reason);
+  return std::move(record).text();
 }
 
 std::string snapshot(const domain::Call& call)
