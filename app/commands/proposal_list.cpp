@@ -36,7 +36,13 @@ void run_list(Context& context, const ListOptions& options)
   };
   ListPrinter<domain::Proposal, core::ProposalFileRecord> printer(context.format(), context.out(), context.err(),
                                                                   context.display(), fields, std::move(columns));
-  core::for_each_proposal(session, options.query, order,
+  // The table shows a summary of each proposal, and only that is read; the store orders the
+  // rows by any field all the same.
+  auto query = options.query;
+  if (context.format() == Format::table) {
+    query.detail = store::ProposalDetail::summary;
+  }
+  core::for_each_proposal(session, query, order,
                           [&](const domain::Proposal& proposal) { printer.add(proposal); }, printer.passes());
   printer.finish();
 }

@@ -170,5 +170,56 @@ TEST_F(ProposalListOrderTest, EveryOrderListsEveryProposal)
   });
 }
 
+TEST_F(ProposalListOrderTest, ASummaryReadsWhatTheTableShowsInTheSameOrderAndNothingElse)
+{
+  in_transaction([&] {
+    for (int key = 0; key <= static_cast<int>(ProposalSort::outcome); ++key) {
+      for (const auto direction : {Direction::ascending, Direction::descending}) {
+        const store::ProposalOrder order{static_cast<ProposalSort>(key), direction, std::nullopt};
+        std::vector<Proposal> whole;
+        std::vector<Proposal> summary;
+        proposals().for_each({}, order, [&](const Proposal& proposal) { whole.push_back(proposal); });
+        store::ProposalFilter filter;
+        filter.detail = store::ProposalDetail::summary;
+        proposals().for_each(filter, order, [&](const Proposal& proposal) { summary.push_back(proposal); });
+        ASSERT_EQ(summary.size(), whole.size()) << "order " << key;
+        for (std::size_t i = 0; i < whole.size(); ++i) {
+          const auto& a = whole[i];
+          const auto& b = summary[i];
+          EXPECT_EQ(b.id, a.id) << "order " << key << ", row " << i;
+          EXPECT_EQ(b.call_code, a.call_code);
+          EXPECT_EQ(b.acronym, a.acronym);
+          EXPECT_EQ(b.fields.host, a.fields.host);
+          EXPECT_EQ(b.fields.partners, a.fields.partners);
+          EXPECT_EQ(b.fields.entity, a.fields.entity);
+          EXPECT_EQ(b.fields.plan, a.fields.plan);
+          EXPECT_EQ(b.fields.eu_contribution, a.fields.eu_contribution);
+          EXPECT_EQ(b.status, a.status);
+          EXPECT_EQ(b.cutoff_id, a.cutoff_id);
+          EXPECT_EQ(b.cutoff_label, a.cutoff_label);
+          EXPECT_EQ(b.version, a.version);
+          // The rest is not read.
+          EXPECT_EQ(b.fields.title, "");
+          EXPECT_TRUE(b.fields.sectors.empty());
+          EXPECT_FALSE(b.cutoff_closes_at);
+          EXPECT_FALSE(b.submitted_at);
+        }
+      }
+    }
+    // The fixture's proposals have titles and sectors: the whole read has them.
+    std::vector<Proposal> whole;
+    proposals().for_each({}, {}, [&](const Proposal& proposal) { whole.push_back(proposal); });
+    ASSERT_FALSE(whole.empty());
+    EXPECT_NE(whole.front().fields.title, "");
+    EXPECT_FALSE(whole.front().fields.sectors.empty());
+    // Filters select the same proposals either way.
+    store::ProposalFilter filter;
+    filter.sectors = {"finance", "space"};
+    const auto chosen = list(filter);
+    filter.detail = store::ProposalDetail::summary;
+    EXPECT_EQ(list(filter), chosen);
+  });
+}
+
 } // namespace
 } // namespace cfp::test

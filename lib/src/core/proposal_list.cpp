@@ -117,6 +117,7 @@ void for_each_proposal(Session& session, const ProposalQuery& query, const ListO
 {
   const auto sorted = store_order(order);
   store::ProposalFilter filter;
+  filter.detail = query.detail;
   filter.statuses = parsed<domain::ProposalStatus>(query.statuses, domain::parse_status, "--status");
   filter.sectors = parsed<std::string>(query.sectors, domain::parse_sector, "--sector");
   filter.outcomes = parsed<domain::Outcome>(query.outcomes, domain::parse_outcome, "--outcome");

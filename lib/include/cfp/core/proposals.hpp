@@ -4,6 +4,7 @@
 #include <cfp/core/list_order.hpp>
 #include <cfp/core/session.hpp>
 #include <cfp/domain/proposal.hpp>
+#include <cfp/store/proposal_repository.hpp>
 #include <cfp/store/transaction.hpp>
 
 #include <functional>
@@ -112,6 +113,9 @@ struct ProposalQuery
   std::vector<std::string> statuses;
   std::vector<std::string> sectors;
   std::vector<std::string> outcomes;
+  /// Read each proposal whole, or only the fields of `proposal list`'s table
+  /// (store::ProposalDetail), which spares the rest of each row.
+  store::ProposalDetail detail = store::ProposalDetail::whole;
 };
 
 /// Visits the proposals `query` selects, in `order` (by default by call and acronym; `sort` is

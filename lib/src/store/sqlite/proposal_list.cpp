@@ -11,16 +11,25 @@
 
 #include <cfp/error.hpp>
 
+#include <array>
 #include <iterator>
 
 namespace cfp::store::sqlite {
 
 namespace {
 
+// The columns of CFP_PROPOSAL_COLUMNS, in its order, with those that `proposal list`'s table
+// does not show left empty (ProposalDetail::summary): no lookup of the sectors, no title read.
+#define CFP_PROPOSAL_SUMMARY_COLUMNS                                                                                   \
+  "SELECT p.id, c.code, p.acronym, '', p.host,"                                                                        \
+  " (SELECT group_concat(state_code, ',') FROM proposal_partner WHERE proposal_id = p.id),"                            \
+  " p.entity, p.plan, 0, p.eu_contribution_cents, NULL, NULL,"                                                         \
+  " p.status, p.cutoff_id, k.label, NULL, NULL, NULL, p.version, NULL"
+
 // ?1 call ids, ?2 cut-off labels (compared as the column is: ignoring ASCII case), ?3 hosts,
 // ?4 states as host or partner, ?5 statuses, ?6 sectors, ?7 outcomes, ?8 the limit (-1: none).
-#define CFP_PROPOSAL_LIST(order)                                                                                       \
-  CFP_PROPOSAL_COLUMNS                                                                                                 \
+#define CFP_PROPOSAL_LIST_OF(columns, order)                                                                           \
+  columns                                                                                                              \
   " FROM call c CROSS JOIN proposal p ON p.call_id = c.id LEFT JOIN cutoff k ON k.id = p.cutoff_id"                    \
   " WHERE (?1 IS NULL OR c.id IN (SELECT value FROM json_each(?1)))"                                                   \
   "   AND (?2 IS NULL OR k.label IN (SELECT value FROM json_each(?2)))"                                                \
@@ -33,30 +42,33 @@ namespace {
   "                              WHERE ps.proposal_id = p.id AND ps.sector IN (SELECT value FROM json_each(?6))))"     \
   "   AND (?7 IS NULL OR p.outcome IN (SELECT value FROM json_each(?7)))"                                              \
   " ORDER BY " order " LIMIT ?8"
+#define CFP_PROPOSAL_LIST(order)                                                                                       \
+  CFP_PROPOSAL_LIST_OF(CFP_PROPOSAL_COLUMNS, order), CFP_PROPOSAL_LIST_OF(CFP_PROPOSAL_SUMMARY_COLUMNS, order)
 
 // By a key that every proposal has, then the default order.
 #define CFP_BY(key)                                                                                                    \
   {                                                                                                                    \
-    CFP_PROPOSAL_LIST(key ", c.code, p.acronym"), CFP_PROPOSAL_LIST(key " DESC, c.code, p.acronym")                    \
+    {CFP_PROPOSAL_LIST(key ", c.code, p.acronym")}, {CFP_PROPOSAL_LIST(key " DESC, c.code, p.acronym")}                \
   }
 // By a key that may be missing (NULL), which goes last either way.
 #define CFP_BY_NULLABLE(key)                                                                                           \
   {                                                                                                                    \
-    CFP_PROPOSAL_LIST(key " IS NULL, " key ", c.code, p.acronym"),                                                     \
-        CFP_PROPOSAL_LIST(key " IS NULL, " key " DESC, c.code, p.acronym")                                             \
+    {CFP_PROPOSAL_LIST(key " IS NULL, " key ", c.code, p.acronym")},                                                   \
+        {CFP_PROPOSAL_LIST(key " IS NULL, " key " DESC, c.code, p.acronym")}                                           \
   }
 
+// Each order's statements: reading the whole proposal, then its summary (ProposalDetail).
 struct SortedSql
 {
-  FixedSql ascending;
-  FixedSql descending;
+  std::array<FixedSql, 2> ascending;
+  std::array<FixedSql, 2> descending;
 };
 
 // One entry a ProposalSort, in its order. A list sorts as its items joined with ',', which
 // sorts before every character of a state code or a sector: item by item, an empty list (NULL)
 // first, as the smallest.
 constexpr SortedSql k_sorted[] = {
-    {CFP_PROPOSAL_LIST("c.code, p.acronym"), CFP_PROPOSAL_LIST("c.code DESC, p.acronym DESC")},
+    {{CFP_PROPOSAL_LIST("c.code, p.acronym")}, {CFP_PROPOSAL_LIST("c.code DESC, p.acronym DESC")}},
     CFP_BY("p.id"),
     CFP_BY("c.code"),
     CFP_BY("p.acronym"),
@@ -85,6 +97,8 @@ static_assert(std::size(k_sorted) == static_cast<std::size_t>(ProposalSort::outc
 #undef CFP_BY_NULLABLE
 #undef CFP_BY
 #undef CFP_PROPOSAL_LIST
+#undef CFP_PROPOSAL_LIST_OF
+#undef CFP_PROPOSAL_SUMMARY_COLUMNS
 
 template<typename Enum>
 std::set<std::string> names_of(const std::set<Enum>& values)
@@ -106,7 +120,8 @@ void SqliteProposalRepository::for_each(const ProposalFilter& filter, const Prop
     throw Error(ErrorKind::internal, "a proposal list in an order the store does not know");
   }
   const auto& sql = k_sorted[index];
-  auto& statement = m_statements.get(order.direction == Direction::ascending ? sql.ascending : sql.descending);
+  const auto& pair = order.direction == Direction::ascending ? sql.ascending : sql.descending;
+  auto& statement = m_statements.get(pair[filter.detail == ProposalDetail::whole ? 0 : 1]);
   bind_set(statement, 1, filter.call_ids);
   bind_set(statement, 2, filter.cutoff_labels);
   bind_set(statement, 3, filter.hosts);
