@@ -40,7 +40,12 @@ void run_log(Context& context, const LogOptions& options)
         }},
        field_column(fields, "actor", "ACTOR"), field_column(fields, "action", "ACTION"),
        field_column(fields, "entity", "ENTITY"), field_column(fields, "command", "COMMAND")});
-  core::for_each_audit_entry(session, options.query, order,
+  // The table shows no entry's before and after documents: they are not read.
+  auto query = options.query;
+  if (context.format() == Format::table) {
+    query.detail = store::AuditDetail::summary;
+  }
+  core::for_each_audit_entry(session, query, order,
                              [&](const domain::AuditEntry& entry) { printer.add(entry); }, printer.passes());
   printer.finish();
   if (any_simulated) {

@@ -62,6 +62,62 @@ TEST_F(RepositoryTest, AuditListsNewestFirstWithLimitAndProposalFilter)
   });
 }
 
+TEST_F(RepositoryTest, AnAuditSummaryReadsEveryEntryInTheSameOrderWithoutItsDocuments)
+{
+  in_transaction([&] {
+    const auto call = make_call("C");
+    const auto first = proposals().insert(call.id, make_proposal(call, "ONE", "ES", {}, {}, std::nullopt),
+                                          stamp(utc("2024-10-01T10:00:00Z"), "alice"));
+    const auto append = [&](const std::string& at, std::optional<std::int64_t> proposal_id, const std::string& actor,
+                            const std::string& action, std::optional<std::string> before) {
+      domain::AuditEntry entry;
+      entry.at = utc(at);
+      entry.actor = actor;
+      entry.command = "cfp proposal " + action;
+      entry.entity = "proposal";
+      entry.action = action;
+      entry.subject = proposal_id ? domain::AuditSubject{domain::SubjectKind::proposal, proposal_id}
+                                  : domain::AuditSubject{domain::SubjectKind::import, std::nullopt};
+      entry.before = std::move(before);
+      entry.after = R"({"at":")" + at + "\"}";
+      audit().append(entry);
+    };
+    append("2024-10-01T10:00:00Z", std::nullopt, "bob", "call-add", std::nullopt);
+    append("2024-10-01T11:00:00Z", first, "alice", "add", R"({"version":0})");
+    append("2024-10-01T11:00:00Z", first, "Carol", "update", R"({"version":1})");
+    append("2024-10-01T09:00:00Z", first, "alice", "update", R"({"version":2})");
+    for (int key = 0; key <= static_cast<int>(store::AuditSort::simulated); ++key) {
+      for (const auto direction : {store::Direction::ascending, store::Direction::descending}) {
+        for (const bool of_first : {false, true}) {
+          const store::AuditOrder order{static_cast<store::AuditSort>(key), direction, std::nullopt};
+          store::AuditFilter filter = of_first ? of_proposal(first) : store::AuditFilter{};
+          std::vector<domain::AuditEntry> whole;
+          audit().for_each(filter, order, [&](const domain::AuditEntry& entry) { whole.push_back(entry); });
+          filter.detail = store::AuditDetail::summary;
+          std::vector<domain::AuditEntry> summary;
+          audit().for_each(filter, order, [&](const domain::AuditEntry& entry) { summary.push_back(entry); });
+          ASSERT_EQ(summary.size(), whole.size()) << "order " << key;
+          ASSERT_EQ(whole.size(), of_first ? 3u : 4u);
+          for (std::size_t i = 0; i < whole.size(); ++i) {
+            EXPECT_EQ(summary[i].id, whole[i].id) << "order " << key << ", row " << i;
+            EXPECT_EQ(summary[i].at, whole[i].at);
+            EXPECT_EQ(summary[i].real_at, whole[i].real_at);
+            EXPECT_EQ(summary[i].simulated, whole[i].simulated);
+            EXPECT_EQ(summary[i].actor, whole[i].actor);
+            EXPECT_EQ(summary[i].command, whole[i].command);
+            EXPECT_EQ(summary[i].entity, whole[i].entity);
+            EXPECT_EQ(summary[i].action, whole[i].action);
+            EXPECT_EQ(summary[i].subject.id, whole[i].subject.id);
+            EXPECT_TRUE(whole[i].after) << "the whole entry has its documents";
+            EXPECT_FALSE(summary[i].before);
+            EXPECT_FALSE(summary[i].after);
+          }
+        }
+      }
+    }
+  });
+}
+
 TEST_F(RepositoryTest, AuditKeepsMissingBeforeAndAfterAsEmpty)
 {
   in_transaction([&] {

@@ -100,6 +100,7 @@ void for_each_audit_entry(Session& session, const AuditQuery& query, const ListO
 {
   const auto sorted = store_order(order);
   store::AuditFilter filter;
+  filter.detail = query.detail;
   set_range(session, query, filter);
   session.database.read("read the audit log", [&](const store::Transaction& tx) {
     const auto& audit = tx.audit();

@@ -42,6 +42,8 @@ struct AuditQuery
   std::vector<std::string> actions; ///< compared ignoring ASCII case
   std::optional<std::string> since; ///< WHEN: entries at or after it
   std::optional<std::string> until; ///< WHEN: entries at or before it; a bare date is the end of that day
+  /// Read each entry whole, or without its before and after documents (store::AuditDetail).
+  store::AuditDetail detail = store::AuditDetail::whole;
 };
 
 /// Visits the audit entries `query` selects in `order` (by default newest first; `sort` is any

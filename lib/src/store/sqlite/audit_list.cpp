@@ -11,6 +11,7 @@
 
 #include <cfp/error.hpp>
 
+#include <array>
 #include <iterator>
 
 namespace cfp::store::sqlite {
@@ -38,12 +39,18 @@ namespace {
   " AND (?5 IS NULL OR a.at >= ?5)"                                                                                    \
   " AND (?6 IS NULL OR a.at <= ?6)"
 
+// The columns of CFP_AUDIT_COLUMNS, in its order, without the before and after documents
+// (AuditDetail::summary).
+#define CFP_AUDIT_SUMMARY_COLUMNS                                                                                      \
+  "SELECT a.id, a.at, a.actor, a.command, a.entity, a.action, a.subject_kind, a.subject_id, NULL, NULL,"               \
+  " a.real_at, a.simulated"
+
 // Every entry the filters pass, walking the log.
-#define CFP_AUDIT_ALL(order) CFP_AUDIT_COLUMNS " FROM audit a WHERE" CFP_AUDIT_FILTERS " ORDER BY " order " LIMIT ?7"
+#define CFP_AUDIT_ALL_OF(columns, order) columns " FROM audit a WHERE" CFP_AUDIT_FILTERS " ORDER BY " order " LIMIT ?7"
 
 // The entries of the proposals ?1 (about them, or related to them) that the filters pass.
-#define CFP_AUDIT_OF_PROPOSALS(order)                                                                                  \
-  CFP_AUDIT_COLUMNS                                                                                                    \
+#define CFP_AUDIT_OF_PROPOSALS_OF(columns, order)                                                                      \
+  columns                                                                                                              \
       " FROM audit a"                                                                                                  \
       " WHERE a.id IN (SELECT s.id FROM audit s WHERE s.subject_kind = 'proposal'"                                     \
       "                  AND s.subject_id IN (SELECT value FROM json_each(?1))"                                        \
@@ -51,10 +58,20 @@ namespace {
       "                  AND ar.subject_id IN (SELECT value FROM json_each(?1)))"                                      \
       " AND" CFP_AUDIT_FILTERS " ORDER BY " order " LIMIT ?7"
 
+// Each list in an order: reading entries whole, then their summary (AuditDetail).
+#define CFP_AUDIT_ALL(order)                                                                                           \
+  {                                                                                                                    \
+    CFP_AUDIT_ALL_OF(CFP_AUDIT_COLUMNS, order), CFP_AUDIT_ALL_OF(CFP_AUDIT_SUMMARY_COLUMNS, order)                     \
+  }
+#define CFP_AUDIT_OF_PROPOSALS(order)                                                                                  \
+  {                                                                                                                    \
+    CFP_AUDIT_OF_PROPOSALS_OF(CFP_AUDIT_COLUMNS, order), CFP_AUDIT_OF_PROPOSALS_OF(CFP_AUDIT_SUMMARY_COLUMNS, order)   \
+  }
+
 struct SortedSql
 {
-  FixedSql ascending;
-  FixedSql descending;
+  std::array<FixedSql, 2> ascending;
+  std::array<FixedSql, 2> descending;
 };
 
 // By a key, then newest first; a missing value (NULL) last either way.
@@ -85,6 +102,9 @@ static_assert(std::size(k_of_proposals) == std::size(k_all), "one pair an AuditS
 #undef CFP_BY
 #undef CFP_AUDIT_OF_PROPOSALS
 #undef CFP_AUDIT_ALL
+#undef CFP_AUDIT_OF_PROPOSALS_OF
+#undef CFP_AUDIT_ALL_OF
+#undef CFP_AUDIT_SUMMARY_COLUMNS
 #undef CFP_AUDIT_FILTERS
 
 } // namespace
@@ -96,7 +116,8 @@ void SqliteAuditRepository::for_each(const AuditFilter& filter, const AuditOrder
     throw Error(ErrorKind::internal, "an audit list in an order the store does not know");
   }
   const auto& sql = filter.proposal_ids.empty() ? k_all[index] : k_of_proposals[index];
-  auto& statement = m_statements.get(order.direction == Direction::ascending ? sql.ascending : sql.descending);
+  const auto& pair = order.direction == Direction::ascending ? sql.ascending : sql.descending;
+  auto& statement = m_statements.get(pair[filter.detail == AuditDetail::whole ? 0 : 1]);
   if (!filter.proposal_ids.empty()) {
     bind_set(statement, 1, filter.proposal_ids);
   }
