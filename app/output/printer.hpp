@@ -57,10 +57,9 @@ Column<Row> field_column(const core::Fields<Row, Input>& fields, std::string_vie
 /// in memory. Where no temporary file can be made, it asks for the rows twice instead (the same
 /// rows in the same read snapshot), measures them in the first pass and prints them in the
 /// second. Given the rows once without passes(), it holds their cells and prints them at the
-/// end. An empty
-/// table prints "(none)" on `err` instead. Nothing is printed before the first row (in a
-/// table, before the second pass or finish()), so that a command that fails before it has rows
-/// (an unknown call) prints nothing on stdout.
+/// end. An empty table prints "(none)" on `err` instead. Nothing is printed before the first
+/// row (in a table, before finish() or the second pass), so that a command that fails before it
+/// has rows (an unknown call) prints nothing on stdout.
 template<typename Row, typename Input = std::monostate>
 class ListPrinter
 {
@@ -268,7 +267,7 @@ private:
   std::unique_ptr<RecordWriter> m_writer;
   bool m_begun = false;
   Table m_table;
-  std::optional<TableLayout> m_layout; ///< a table given twice (passes()): measured, then printed
+  std::optional<TableLayout> m_layout; ///< a table measured before it is printed (passes())
   bool m_measuring = true;
   std::int64_t m_rows = 0;                 ///< measured
   std::unique_ptr<util::SpoolFile> m_spool; ///< the measured table's cells, kept to be printed

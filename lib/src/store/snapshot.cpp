@@ -72,7 +72,7 @@ ordered_json money_json(const std::optional<domain::Cents>& cents)
 
 // A JSON object written as ordered_json::dump(-1, ' ', false, replace) writes it, without
 // building the document first: a proposal's snapshot is written for each version a history
-// lists (its digest) and for each proposal an import changes. Keys are ASCII literals; a text
+// lists (its digest) and for each proposal shown or changed. Keys are ASCII literals; a text
 // of printable ASCII without quote or backslash is written as it is, as the serializer writes
 // it, and any other goes through the serializer itself (escapes, invalid UTF-8 replaced).
 class CompactObject
