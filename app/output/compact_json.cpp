@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "compact_json.hpp"
 
+#include <cfp/util/text.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -203,36 +205,18 @@ private:
     }
   }
 
-  // One UTF-8 character of two to four bytes: no overlong form, no surrogate, nothing past U+10FFFF.
+  // A run of bytes past ASCII: whole characters of valid UTF-8 (a run never ends inside one, whose
+  // every byte is past ASCII), as the serializer writes them.
   bool utf8()
   {
-    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(m_text[m_at + i]); };
-    const auto lead = byte(0);
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) {
-      length = 2;
-    } else if (lead >= 0xe0 && lead <= 0xef) {
-      length = 3;
-      low = lead == 0xe0 ? 0xa0 : 0x80;
-      high = lead == 0xed ? 0x9f : 0xbf;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      length = 4;
-      low = lead == 0xf0 ? 0x90 : 0x80;
-      high = lead == 0xf4 ? 0x8f : 0xbf;
-    } else {
+    std::size_t end = m_at;
+    while (end < m_text.size() && static_cast<unsigned char>(m_text[end]) >= 0x80) {
+      ++end;
+    }
+    if (!util::is_valid_utf8(m_text.substr(m_at, end - m_at))) {
       return false;
     }
-    if (m_at + length > m_text.size() || byte(1) < low || byte(1) > high) {
-      return false;
-    }
-    for (std::size_t i = 2; i < length; ++i) {
-      if (byte(i) < 0x80 || byte(i) > 0xbf) {
-        return false;
-      }
-    }
-    m_at += length;
+    m_at = end;
     return true;
   }
 

@@ -25,12 +25,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-template<typename T>
-ordered_json optional_json(const std::optional<T>& value)
-{
-  return value ? ordered_json(*value) : ordered_json(nullptr);
-}
-
 ordered_json instant_json(const std::optional<domain::Instant>& instant)
 {
   return instant ? ordered_json(domain::format_utc(*instant)) : ordered_json(nullptr);

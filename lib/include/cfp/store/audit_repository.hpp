@@ -13,13 +13,13 @@
 
 namespace cfp::store {
 
-/// Which entries `AuditRepository::for_each` visits: an entry matches a member when it has any of
-/// the member's values, and the filter when it matches every member; an empty member does not
-/// filter.
 /// How much of each entry a list reads: all of it, or what `log`'s table shows (no before and
 /// after documents, the bulk of an entry, left empty).
 enum class AuditDetail { whole, summary };
 
+/// Which entries `AuditRepository::for_each` visits: an entry matches a member when it has any of
+/// the member's values, and the filter when it matches every member; an empty member does not
+/// filter.
 struct AuditFilter
 {
   AuditDetail detail = AuditDetail::whole; ///< not a filter: how much of each row is read

@@ -15,9 +15,6 @@
 
 namespace cfp::store {
 
-/// Which proposals `ProposalRepository::for_each` visits: a proposal matches a member when it
-/// has any of the member's values, and the filter when it matches every member; an empty member
-/// does not filter.
 /// How much of each proposal a list reads: all of it, or only what `proposal list` shows in its
 /// table (id, call, acronym, host, partners, entity, plan, status, cut-off label and id, EU
 /// contribution, version); the other fields are then left empty (no title, no sectors, no
@@ -25,6 +22,9 @@ namespace cfp::store {
 /// back or digested.
 enum class ProposalDetail { whole, summary };
 
+/// Which proposals `ProposalRepository::for_each` visits: a proposal matches a member when it
+/// has any of the member's values, and the filter when it matches every member; an empty member
+/// does not filter.
 struct ProposalFilter
 {
   ProposalDetail detail = ProposalDetail::whole; ///< not a filter: how much of each row is read
