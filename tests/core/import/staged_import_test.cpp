@@ -190,7 +190,11 @@ TEST_F(StagedImportTest, ANewProposalSubmittedInACutoffThatHasClosedNeedsHistori
   EXPECT_EQ(entries[0].action, "import");
   EXPECT_EQ(entries[1].action, "historical import");
   EXPECT_EQ(entries[1].entity, fmt::format("proposal {}/PAST", k_call));
-  EXPECT_EQ(nlohmann::json::parse(*entries[1].after)["submitted_at"], "2024-11-04T15:00:00Z");
+  const auto after = nlohmann::json::parse(*entries[1].after);
+  EXPECT_EQ(after["submitted_at"], "2024-11-04T15:00:00Z");
+  // The snapshot names the proposal it records, as the entry's subject does.
+  EXPECT_EQ(after["id"], resolve("PAST").id);
+  EXPECT_EQ(entries[1].subject.id, resolve("PAST").id);
 }
 
 TEST_F(StagedImportTest, AnExistingProposalInAClosedCutoffStaysReadOnlyWithHistorical)

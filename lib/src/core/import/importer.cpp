@@ -237,10 +237,10 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
     proposal.acronym = *record.values.acronym;
     proposal.version = 1;
     if (m_apply) {
-      const auto id = m_tx.proposals().insert(call->call.id, proposal, m_stamp);
-      m_tx.audit().note_related({domain::SubjectKind::proposal, id});
+      proposal.id = m_tx.proposals().insert(call->call.id, proposal, m_stamp);
+      m_tx.audit().note_related({domain::SubjectKind::proposal, proposal.id});
       if (proposal.cutoff_closes_at && m_now > *proposal.cutoff_closes_at) {
-        record_historical(proposal, id);
+        record_historical(proposal);
       }
     }
     ++m_summary.inserted;
@@ -248,10 +248,10 @@ std::vector<ImportError> Importer::check_and_apply(InputRecord& record)
   return errors;
 }
 
-void Importer::record_historical(const Proposal& proposal, std::int64_t id)
+void Importer::record_historical(const Proposal& proposal)
 {
   record_audit(m_session, m_tx,
-               {{domain::SubjectKind::proposal, id},
+               {{domain::SubjectKind::proposal, proposal.id},
                 fmt::format("proposal {}/{}", proposal.call_code, proposal.acronym),
                 "historical import",
                 std::nullopt,

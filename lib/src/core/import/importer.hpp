@@ -32,7 +32,7 @@ private:
   std::vector<ImportError> check_and_apply(InputRecord& record);
 
   // The audit entry of a proposal submitted before its cut-off closed, imported later.
-  void record_historical(const domain::Proposal& proposal, std::int64_t id);
+  void record_historical(const domain::Proposal& proposal);
 
   const Session& m_session;
   store::Transaction& m_tx;
