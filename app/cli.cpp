@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 
 #include <algorithm>
 #include <cctype>
@@ -198,7 +199,14 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err)
       env.emplace(std::string(text.substr(0, equals)), std::string(text.substr(equals + 1)));
     }
   }
-  return run(args, out, err, env, {::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1});
+  Terminals terminals{::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1};
+  if (terminals.out) {
+    winsize size{};
+    if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {
+      terminals.columns = size.ws_col;
+    }
+  }
+  return run(args, out, err, env, terminals);
 }
 
 } // namespace cfp::cli

@@ -29,6 +29,7 @@ struct Terminals
 {
   bool out = false;
   bool err = false;
+  std::size_t columns = 0; ///< the width of the terminal on stdout, when it says (0: unknown)
 };
 
 /// Runs one cfp command line (`args` without the program name). Data goes to `out`, messages

@@ -95,6 +95,22 @@ bool Context::colour() const
   return m_terminals.out && !non_empty(m_env, "NO_COLOR") && term && *term != "dumb";
 }
 
+std::size_t Context::table_width() const
+{
+  if (!m_terminals.out) {
+    return 0;
+  }
+  if (const auto columns = non_empty(m_env, "COLUMNS")) {
+    std::size_t width = 0;
+    const auto* end = columns->data() + columns->size();
+    const auto [rest, problem] = std::from_chars(columns->data(), end, width);
+    if (problem == std::errc{} && rest == end && width >= 20 && width <= 10000) {
+      return width;
+    }
+  }
+  return m_terminals.columns >= 20 ? m_terminals.columns : 80;
+}
+
 std::filesystem::path Context::database_path() const
 {
   if (m_options.db) {

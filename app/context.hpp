@@ -42,6 +42,9 @@ public:
   /// Whether tables may stand rows out in colour: stdout is a terminal, NO_COLOR is unset or
   /// empty, and TERM names a terminal other than "dumb".
   bool colour() const;
+  /// How many columns a table may take: 0 (no limit) unless stdout is a terminal; then
+  /// COLUMNS when it holds a width from 20 to 10000, else the terminal's own, else 80.
+  std::size_t table_width() const;
 
   std::ostream& out() { return m_out; }
   std::ostream& err() { return m_err; }

@@ -41,6 +41,7 @@ void run_call_list(Context& context, const OrderOptions& options)
                                     {field_column(fields, "code", "CODE"), field_column(fields, "opens_at", "OPENS"),
                                      field_column(fields, "budget_eur", "BUDGET EUR", Align::right),
                                      field_column(fields, "title", "TITLE")});
+  printer.fit(context.table_width());
   printer.order(order);
   for (const auto& call : core::list_calls(session)) {
     printer.add(call);

@@ -32,6 +32,7 @@ void run_list(Context& context, const std::string& call_code)
       {field_column(fields, "position", "POS", Align::right), field_column(fields, "key", "KEY"),
        field_column(fields, "weight", "WEIGHT", Align::right),
        field_column(fields, "threshold", "THRESHOLD", Align::right), field_column(fields, "name", "NAME")});
+  printer.fit(context.table_width());
   for (const auto& criterion : listed.criteria) {
     printer.add(criterion);
   }

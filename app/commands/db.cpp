@@ -123,6 +123,7 @@ void run_db_check(Context& context)
   ListPrinter<core::CheckResult> printer(context.format(), context.out(), context.err(), context.display(), fields,
                                          {field_column(fields, "check", "CHECK"), field_column(fields, "result", "RESULT"),
                                           field_column(fields, "detail", "DETAIL")});
+  printer.fit(context.table_width());
   for (const auto& check : report.checks) {
     printer.add(check);
   }

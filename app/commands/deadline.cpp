@@ -61,6 +61,7 @@ void run_deadline_list(Context& context, const ListOptions& options)
   };
   ListPrinter<DeadlineStatus> printer(context.format(), context.out(), context.err(), context.display(), fields,
                                       std::move(columns));
+  printer.fit(context.table_width());
   printer.order(order);
   for (const auto& deadline : core::list_deadlines(
            session, options.calls, options.open_only ? core::DeadlineSet::open_only : core::DeadlineSet::all)) {

@@ -143,6 +143,7 @@ void run_documents(Context& context, const ListOptions& options)
        field_column(fields, "media_type", "TYPE"),
        field_column(fields, "sha256", "SHA-256"),
        field_column(fields, "version", "VERSION", Align::right)});
+  printer.fit(context.table_width());
   for (const auto& document : listed.documents) {
     printer.add({listed.proposal.call_code, listed.proposal.acronym, document});
   }

@@ -31,6 +31,7 @@ void run_list(Context& context, const OrderOptions& options)
                                       {field_column(fields, "name", "NAME"), field_column(fields, "state", "STATE"),
                                        field_column(fields, "organisation", "ORGANISATION"),
                                        field_column(fields, "email", "EMAIL")});
+  printer.fit(context.table_width());
   printer.order(order);
   for (const auto& expert : core::list_experts(session)) {
     printer.add(expert);
@@ -83,6 +84,7 @@ void run_conflicts(Context& context, const core::ConflictQuery& query)
       {field_column(fields, "expert", "EXPERT"), field_column(fields, "call", "CALL"),
        field_column(fields, "acronym", "ACRONYM"), field_column(fields, "cause", "CAUSE"),
        field_column(fields, "detail", "DETAIL")});
+  printer.fit(context.table_width());
   core::for_each_conflict(
       session, query, [&](const core::ConflictListing& conflict) { printer.add(conflict); }, printer.passes());
   printer.finish();

@@ -40,6 +40,7 @@ void run_log(Context& context, const LogOptions& options)
         }},
        field_column(fields, "actor", "ACTOR"), field_column(fields, "action", "ACTION"),
        field_column(fields, "entity", "ENTITY"), field_column(fields, "command", "COMMAND")});
+  printer.fit(context.table_width());
   // The table shows no entry's before and after documents: they are not read.
   auto query = options.query;
   if (context.format() == Format::table) {

@@ -236,6 +236,7 @@ void run_history(Context& context, const std::string& ref)
   };
   ListPrinter<domain::ProposalVersion> printer(context.format(), context.out(), context.err(), display, fields,
                                                std::move(columns));
+  printer.fit(context.table_width());
   auto passes = printer.passes();
   passes.between = [&previous, between = passes.between] {
     previous.reset();

@@ -26,6 +26,7 @@ void run_list(Context& context, const ListOptions& options)
       field_column(fields, "id", "ID", Align::right),
       field_column(fields, "call", "CALL"),
       field_column(fields, "acronym", "ACRONYM"),
+      field_column(fields, "title", "TITLE"),
       field_column(fields, "host", "HOST"),
       {"PARTNERS", [](const domain::Proposal& p, const core::Display&) { return util::join(p.fields.partners, ","); }},
       field_column(fields, "entity", "ENTITY"),
@@ -34,8 +35,14 @@ void run_list(Context& context, const ListOptions& options)
       field_column(fields, "cutoff", "CUT-OFF"),
       field_column(fields, "eu_contribution_eur", "EU EUR", Align::right),
   };
+  // On a terminal too narrow for them, the title goes first, then the partners, then the call
+  // (TableLayout::fit).
+  columns[3].drop = 1;
+  columns[5].drop = 2;
+  columns[1].drop = 3;
   ListPrinter<domain::Proposal, core::ProposalFileRecord> printer(context.format(), context.out(), context.err(),
                                                                   context.display(), fields, std::move(columns));
+  printer.fit(context.table_width());
   // The table shows a summary of each proposal, and only that is read; the store orders the
   // rows by any field all the same.
   auto query = options.query;

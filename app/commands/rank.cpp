@@ -52,6 +52,7 @@ void run_rank(Context& context, const core::RankRequest& request)
          rank.emplace(core::rank_fields(ranking.criteria));
          printer.emplace(context.format(), context.out(), context.err(), context.display(), rank->fields,
                          rank_columns(rank->fields, ranking.criteria));
+         printer->fit(context.table_width());
          return printer->passes();
        },
        [&](const RankedProposal& ranked) { printer->add(ranked); }});

@@ -26,6 +26,7 @@ void run_report_deadlines(Context& context, const core::DeadlineReportRequest& r
        field_column(fields, "withdrawn", "WITHDRAWN", Align::right),
        field_column(fields, "eu_requested_eur", "EU REQUESTED (EUR)", Align::right),
        field_column(fields, "budget_share", "OF BUDGET %", Align::right)});
+  printer.fit(context.table_width());
   if (context.colour()) {
     printer.emphasise([](const core::DeadlineReportRow& row) {
       switch (core::urgency(row)) {
@@ -60,6 +61,7 @@ void run_report_states(Context& context, const core::StateReportRequest& request
        field_column(fields, "national_committed_eur", "NATIONAL (EUR)", Align::right),
        field_column(fields, "selected", "SELECTED", Align::right),
        field_column(fields, "eu_selected_eur", "EU SELECTED (EUR)", Align::right)});
+  printer.fit(context.table_width());
   for (const auto& row : report.rows) {
     printer.add(row);
   }
@@ -88,6 +90,7 @@ void run_report_calls(Context& context, const core::CallReportRequest& request)
        field_column(fields, "budget_eur", "BUDGET (EUR)", Align::right),
        field_column(fields, "budget_share", "OF BUDGET %", Align::right),
        field_column(fields, "next_cutoff", "NEXT CUT-OFF"), field_column(fields, "time_left", "LEFT", Align::right)});
+  printer.fit(context.table_width());
   for (const auto& row : report.rows) {
     printer.add(row);
   }

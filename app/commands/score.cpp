@@ -118,6 +118,7 @@ void run_list(Context& context, const ListOptions& options)
           return domain::format_points(row.scores.spread) + (row.scores.spread >= domain::k_wide_spread ? " !" : "");
         },
         Align::right}});
+  printer.fit(context.table_width());
   printer.order(order);
   core::for_each_scored(
       session, query,
@@ -154,6 +155,7 @@ void run_history(Context& context, const std::string& ref, const std::optional<s
           return util::join(scores, " ");
         }},
        field_column(fields, "comment", "COMMENT")});
+  printer.fit(context.table_width());
   core::for_each_evaluation_version(
       session, ref, expert, [&](const core::EvaluationVersion& version) { printer.add(version); }, printer.passes());
   printer.finish();

@@ -20,6 +20,7 @@ void register_state_commands(CLI::App& app, Registry& registry)
                                        {field_column(fields, "code", "CODE"), field_column(fields, "name", "NAME"),
                                         field_column(fields, "eu", "EU"),
                                         field_column(fields, "participating_since", "SINCE")});
+    printer.fit(context.table_width());
     for (const auto& entry : core::list_states(session, *eu_only ? core::StateSet::eu_only : core::StateSet::all)) {
       printer.add(entry);
     }

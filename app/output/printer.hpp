@@ -14,6 +14,7 @@
 #include <cfp/util/fd_streambuf.hpp>
 #include <cfp/util/spool_file.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -35,6 +36,9 @@ struct Column
   std::string header;
   std::function<std::string(const Row&, const core::Display&)> text;
   Align align = Align::left;
+  /// 0: always shown; else shown only when the table has room for it (TableLayout::fit), the
+  /// column with the lowest number going first.
+  int drop = 0;
 };
 
 /// A column that shows field `name` as people read it (value_text.hpp: human_text).
@@ -75,7 +79,12 @@ public:
         if (m_columns[i].align == Align::right) {
           m_table.right_aligned.push_back(i);
         }
+        if (m_columns[i].drop > 0) {
+          m_table.optional.push_back(i);
+        }
       }
+      std::stable_sort(m_table.optional.begin(), m_table.optional.end(),
+                       [&](std::size_t a, std::size_t b) { return m_columns[a].drop < m_columns[b].drop; });
     } else {
       m_writer = make_record_writer(format, Shape::list, out, layout);
     }
@@ -100,6 +109,9 @@ public:
       return {};
     }
     m_layout.emplace(m_table.headers, m_table.right_aligned);
+    for (const auto column : m_table.optional) {
+      m_layout->set_optional(column);
+    }
     try {
       m_spool = std::make_unique<util::SpoolFile>();
       return {};
@@ -111,10 +123,16 @@ public:
               m_measuring = false;
               m_added = 0;
               if (m_rows > 0) {
+                m_layout->fit(m_width);
                 m_layout->print_header(m_out);
               }
             }};
   }
+
+  /// Fits a table into `width` terminal columns (0, the default: as wide as its cells), as
+  /// TableLayout::fit does; the data formats never change. Commands give the terminal's width
+  /// when stdout is one (Context::table_width), so that a table piped on is never cut.
+  void fit(std::size_t width) { m_width = width; }
 
   /// Makes the table's rows stand out as `emphasis` says (only on a colour terminal: see
   /// Context::colour); the data formats never change.
@@ -153,7 +171,7 @@ public:
     } else if (m_table.rows.empty()) {
       m_err << "(none)\n";
     } else {
-      print_table(m_out, m_table);
+      print_table(m_out, m_table, m_width);
     }
     // The list is only printed when it reached its reader: notes that follow it wait for that.
     m_out.flush();
@@ -228,6 +246,7 @@ private:
       return;
     }
     std::istream& in = m_spool->read_from_start();
+    m_layout->fit(m_width);
     m_layout->print_header(m_out);
     std::vector<std::string> cells(m_columns.size());
     for (std::int64_t i = 0; i < m_rows; ++i) {
@@ -264,6 +283,7 @@ private:
   const core::Fields<Row, Input>& m_fields;
   std::vector<Column<Row>> m_columns;
   std::function<Emphasis(const Row&)> m_emphasis;
+  std::size_t m_width = 0; ///< of the terminal a table must fit, 0 for none
   std::unique_ptr<RecordWriter> m_writer;
   bool m_begun = false;
   Table m_table;

@@ -22,7 +22,8 @@ std::vector<std::string> shown(const std::vector<std::string>& cells, std::size_
 } // namespace
 
 TableLayout::TableLayout(std::vector<std::string> headers, std::vector<std::size_t> right_aligned)
-    : m_headers(shown(headers, headers.size())), m_right(headers.size(), false), m_widths(headers.size(), 0)
+    : m_headers(shown(headers, headers.size())), m_right(headers.size(), false), m_hidden(headers.size(), false),
+      m_widths(headers.size(), 0)
 {
   for (const auto column : right_aligned) {
     if (column < m_right.size()) {
@@ -31,6 +32,89 @@ TableLayout::TableLayout(std::vector<std::string> headers, std::vector<std::size
   }
   for (std::size_t i = 0; i < m_headers.size(); ++i) {
     m_widths[i] = util::display_width(m_headers[i]);
+  }
+}
+
+void TableLayout::set_optional(std::size_t column)
+{
+  if (column < m_headers.size() && std::find(m_drop_order.begin(), m_drop_order.end(), column) == m_drop_order.end()) {
+    m_drop_order.push_back(column);
+  }
+}
+
+void TableLayout::fit(std::size_t width)
+{
+  if (width == 0) {
+    return;
+  }
+  constexpr std::size_t k_narrowest = 12;
+  const std::size_t columns = m_widths.size();
+  // The narrowest each column may become: a number keeps its width; text keeps 12 columns, or,
+  // when even that is too wide, a text column wider than 12 narrows down to its header's width
+  // (short codes, labels and statuses stay whole); never more than its widest cell.
+  std::vector<std::size_t> least(columns);
+  const auto set_least = [&](bool tight) {
+    for (std::size_t i = 0; i < columns; ++i) {
+      const std::size_t header = util::display_width(m_headers[i]);
+      const std::size_t floor = tight && m_widths[i] > k_narrowest ? header : std::max(header, k_narrowest);
+      least[i] = m_right[i] ? m_widths[i] : std::min(m_widths[i], floor);
+    }
+  };
+  set_least(false);
+  // The width of the shown columns at `cap` columns a text column at most, and the gaps.
+  const auto total = [&](std::size_t cap, const std::vector<bool>& hidden) {
+    std::size_t sum = 0;
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < columns; ++i) {
+      if (!hidden[i]) {
+        sum += m_right[i] ? m_widths[i] : std::max(least[i], std::min(m_widths[i], cap));
+        ++shown;
+      }
+    }
+    return sum + (shown > 0 ? 2 * (shown - 1) : 0);
+  };
+  const std::size_t widest = columns == 0 ? 0 : *std::max_element(m_widths.begin(), m_widths.end());
+  std::vector<bool> hidden(columns, false);
+  if (total(widest, hidden) <= width) {
+    return;
+  }
+  // The optional columns go, one by one in the order given, while the others cannot fit beside
+  // them, each at its narrowest; then the text columns may narrow down to their headers.
+  for (const auto column : m_drop_order) {
+    if (total(0, hidden) <= width) {
+      break;
+    }
+    hidden[column] = true;
+  }
+  if (total(0, hidden) > width) {
+    set_least(true);
+  }
+  m_hidden = hidden;
+  m_first = static_cast<std::size_t>(std::find(hidden.begin(), hidden.end(), false) - hidden.begin());
+  // The largest cap at which the table fits (0 when none does: every text column at its
+  // narrowest), then the columns a column's worth of room would widen, from the left.
+  std::size_t low = 0;
+  std::size_t high = widest;
+  while (low < high) {
+    const std::size_t middle = low + (high - low + 1) / 2;
+    if (total(middle, hidden) <= width) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  std::size_t room = width > total(low, hidden) ? width - total(low, hidden) : 0;
+  for (std::size_t i = 0; i < columns; ++i) {
+    if (hidden[i] || m_right[i]) {
+      continue;
+    }
+    std::size_t fitted = std::max(least[i], std::min(m_widths[i], low));
+    if (fitted < m_widths[i] && room > 0) {
+      ++fitted;
+      --room;
+    }
+    m_narrowed = m_narrowed || fitted < m_widths[i];
+    m_widths[i] = fitted;
   }
 }
 
@@ -57,6 +141,9 @@ void TableLayout::print_row(std::ostream& out, const std::vector<std::string>& c
   line.clear();
   std::string escaped;
   for (std::size_t i = 0; i < m_widths.size(); ++i) {
+    if (m_hidden[i]) {
+      continue;
+    }
     std::string_view cell;
     std::size_t width = 0;
     if (i < cells.size() && util::is_plain_ascii(cells[i])) {
@@ -64,6 +151,11 @@ void TableLayout::print_row(std::ostream& out, const std::vector<std::string>& c
       width = cell.size();
     } else if (i < cells.size()) {
       escaped = util::escape_controls(cells[i]);
+      cell = escaped;
+      width = util::display_width(cell);
+    }
+    if (m_narrowed && width > m_widths[i]) {
+      escaped = util::fit_width(cells[i], m_widths[i]);
       cell = escaped;
       width = util::display_width(cell);
     }
@@ -77,6 +169,10 @@ void TableLayout::print_shown(std::ostream& out, const std::vector<std::string>&
   std::string& line = m_line;
   line.clear();
   for (std::size_t i = 0; i < m_widths.size(); ++i) {
+    if (m_hidden[i]) {
+      continue;
+    }
+    // A header is never narrower than its column (fit()).
     append_cell(line, i, cells[i], util::display_width(cells[i]));
   }
   end_line(out, line, emphasis);
@@ -85,7 +181,7 @@ void TableLayout::print_shown(std::ostream& out, const std::vector<std::string>&
 void TableLayout::append_cell(std::string& line, std::size_t column, std::string_view cell, std::size_t width) const
 {
   const std::size_t padding = m_widths[column] > width ? m_widths[column] - width : 0;
-  if (column > 0) {
+  if (column > m_first) {
     line += "  ";
   }
   if (m_right[column]) {
@@ -114,12 +210,16 @@ void TableLayout::end_line(std::ostream& out, std::string& line, Emphasis emphas
   }
 }
 
-void print_table(std::ostream& out, const Table& table)
+void print_table(std::ostream& out, const Table& table, std::size_t width)
 {
   TableLayout layout(table.headers, table.right_aligned);
+  for (const auto column : table.optional) {
+    layout.set_optional(column);
+  }
   for (const auto& row : table.rows) {
     layout.measure(row);
   }
+  layout.fit(width);
   layout.print_header(out);
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
     layout.print_row(out, table.rows[i], i < table.emphasis.size() ? table.emphasis[i] : Emphasis::none);

@@ -29,8 +29,8 @@ std::vector<std::string> lines_of(const std::string& text)
 
 TEST(TableTest, ColumnsStayAlignedWithAccentedAndWideCharacters)
 {
-  cli::Table table{{"NAME", "CITY"}, {{"Linköping University", "Linköping"}, {"東京大学", "Tōkyō"}, {"CSC", "Espoo"}},
-                   {}, {}};
+  cli::Table table{
+      {"NAME", "CITY"}, {{"Linköping University", "Linköping"}, {"東京大学", "Tōkyō"}, {"CSC", "Espoo"}}, {}, {}, {}};
   std::ostringstream out;
   cli::print_table(out, table);
   const auto lines = lines_of(out.str());
@@ -49,6 +49,7 @@ TEST(TableTest, PlainAndEscapedCellsShareARowAtTheirWidths)
   cli::Table table{{"ID", "NAME", "EUR"},
                    {{"1", "plain", "5.00"}, {"22", "tab\there", "1,000.00"}, {"333", "東京", "7"}, {"4", "Linköping"}},
                    {0, 2},
+                   {},
                    {}};
   std::ostringstream out;
   cli::print_table(out, table);
@@ -61,10 +62,105 @@ TEST(TableTest, PlainAndEscapedCellsShareARowAtTheirWidths)
 
 TEST(TableTest, LineBreaksInCellsDoNotBreakRows)
 {
-  cli::Table table{{"A", "B"}, {{"one\ntwo", "x"}}, {}, {}};
+  cli::Table table{{"A", "B"}, {{"one\ntwo", "x"}}, {}, {}, {}};
   std::ostringstream out;
   cli::print_table(out, table);
   EXPECT_EQ(lines_of(out.str()).size(), 2u);
+}
+
+TEST(TableTest, AWidthCutsTheWidestTextColumnsWithAnEllipsisAndKeepsNumbersWhole)
+{
+  cli::Table table{{"ID", "ENTITY", "PLAN", "EU EUR"},
+                   {{"1", "Barcelona Supercomputing Center", "new", "1,000,000.00"},
+                    {"2", "Linköping University, National Supercomputer Centre", "upgrade", "7.00"},
+                    {"3", "東京大学 情報基盤センター 東京大学 情報基盤センター", "none", "12.50"}},
+                   {0, 3},
+                   {},
+                   {}};
+  std::ostringstream wide;
+  cli::print_table(wide, table);
+  std::ostringstream unlimited;
+  cli::print_table(unlimited, table, 0);
+  EXPECT_EQ(unlimited.str(), wide.str()) << "width 0 is no limit";
+  EXPECT_NE(wide.str().find("National Supercomputer Centre"), std::string::npos);
+
+  for (const std::size_t width : {40u, 50u, 60u, 72u}) {
+    std::ostringstream out;
+    cli::print_table(out, table, width);
+    const auto lines = lines_of(out.str());
+    ASSERT_EQ(lines.size(), 4u) << width;
+    for (const auto& line : lines) {
+      // The last column is right-aligned: every line ends where the header does.
+      EXPECT_EQ(util::display_width(line), width) << "width " << width << ": " << line;
+    }
+    // The numbers stay whole; the long names end in an ellipsis.
+    EXPECT_NE(out.str().find("1,000,000.00"), std::string::npos);
+    EXPECT_NE(lines[2].find("\u2026"), std::string::npos) << lines[2];
+    EXPECT_NE(lines[3].find("\u2026"), std::string::npos) << lines[3];
+    if (width >= 60) {
+      EXPECT_EQ(lines[1].find("\u2026"), std::string::npos) << "it fits: " << lines[1];
+    }
+  }
+  std::ostringstream exact;
+  cli::print_table(exact, table, 60);
+  EXPECT_EQ(exact.str(), "ID  ENTITY                             PLAN           EU EUR\n"
+                         " 1  Barcelona Supercomputing Center    new      1,000,000.00\n"
+                         " 2  Linköping University, National S\u2026  upgrade          7.00\n"
+                         " 3  東京大学 情報基盤センター 東京大\u2026  none            12.50\n");
+}
+
+TEST(TableTest, AnOptionalColumnShowsWhenThereIsRoomAndGoesFirstWhenThereIsNot)
+{
+  cli::Table table{
+      {"ID", "ACRONYM", "TITLE", "ENTITY"},
+      {{"1", "BSC-AIF", "Barcelona AI Factory for science and industry", "Barcelona Supercomputing Center"}},
+      {0},
+      {},
+      {2}};
+  std::ostringstream roomy;
+  cli::print_table(roomy, table, 120);
+  EXPECT_NE(roomy.str().find("Barcelona AI Factory for science and industry"), std::string::npos) << roomy.str();
+  std::ostringstream cut;
+  cli::print_table(cut, table, 70);
+  EXPECT_NE(cut.str().find("TITLE"), std::string::npos) << cut.str();
+  EXPECT_NE(cut.str().find("\u2026"), std::string::npos) << cut.str();
+  // At 40 columns the title keeps its least 12 beside the others at theirs; at 36 it cannot.
+  std::ostringstream least;
+  cli::print_table(least, table, 40);
+  EXPECT_EQ(least.str(), "ID  ACRONYM  TITLE          ENTITY\n"
+                         " 1  BSC-AIF  Barcelona AI\u2026  Barcelona S\u2026\n");
+  std::ostringstream narrow;
+  cli::print_table(narrow, table, 36);
+  EXPECT_EQ(narrow.str(), "ID  ACRONYM  ENTITY\n"
+                          " 1  BSC-AIF  Barcelona Supercomputi\u2026\n");
+  // Narrower still, text columns narrow down to their headers.
+  std::ostringstream tight;
+  cli::print_table(tight, table, 20);
+  EXPECT_EQ(tight.str(), "ID  ACRONYM  ENTITY\n"
+                         " 1  BSC-AIF  Barcel\u2026\n");
+  // Too narrow for even that: the columns keep their headers' widths and the line wraps.
+  std::ostringstream tiny;
+  cli::print_table(tiny, table, 10);
+  EXPECT_EQ(tiny.str(), "ID  ACRONYM  ENTITY\n"
+                        " 1  BSC-AIF  Barce\u2026\n");
+}
+
+TEST(TextTest, FitWidthCutsByColumnsNotBytes)
+{
+  EXPECT_EQ(util::fit_width("plain", 5), "plain");
+  EXPECT_EQ(util::fit_width("plain", 4), "pla\u2026");
+  EXPECT_EQ(util::fit_width("plain", 1), "\u2026");
+  EXPECT_EQ(util::fit_width("plain", 0), "");
+  EXPECT_EQ(util::fit_width("東京大学", 5), "東京\u2026");
+  EXPECT_EQ(util::fit_width("東京大学", 4), "東\u2026") << "a wide character never straddles the cut";
+  EXPECT_EQ(util::fit_width("e\u0301e\u0301e\u0301", 2), "e\u0301\u2026") << "a combining mark stays with its letter";
+  EXPECT_EQ(util::display_width(util::fit_width("Linköping University", 10)), 10u);
+  // It shows the text escaped, and never cuts an escape in half.
+  EXPECT_EQ(util::fit_width("a\tb", 4), "a\\tb");
+  EXPECT_EQ(util::fit_width("a\tbc", 4), "a\\t\u2026");
+  EXPECT_EQ(util::fit_width("a\tbc", 3), "a\u2026");
+  EXPECT_EQ(util::fit_width("ab\x1b[31m", 5), "ab\u2026");
+  EXPECT_EQ(util::fit_width("ab\x1b[31m", 7), "ab\\x1b\u2026");
 }
 
 // TMPDIR set to `folder` while it lives, as it was before afterwards.
@@ -96,7 +192,7 @@ private:
 // Prints `rows` as a table, given once, or as many times as the printer asks (passes()).
 // `expected_passes`, when given, is how many times it should ask.
 std::string table_of(const std::vector<domain::Proposal>& rows, bool passes, core::ListOrder order = {},
-                     int expected_passes = 0)
+                     int expected_passes = 0, std::size_t width = 0)
 {
   const auto& fields = core::proposal_fields();
   std::ostringstream out;
@@ -107,6 +203,7 @@ std::string table_of(const std::vector<domain::Proposal>& rows, bool passes, cor
       {cli::field_column(fields, "acronym", "ACRONYM"), cli::field_column(fields, "entity", "ENTITY"),
        cli::field_column(fields, "eu_contribution_eur", "EU EUR", cli::Align::right)});
   printer.order(order);
+  printer.fit(width);
   const auto given = passes ? printer.passes() : core::ListPasses{};
   if (expected_passes > 0) {
     EXPECT_EQ(given.count, expected_passes);
@@ -166,6 +263,20 @@ TEST(ListPrinterTest, WithoutATemporaryFolderATableIsReadTwiceMeasuredThenPrinte
   const core::ListOrder first_two{std::nullopt, core::Direction::ascending, 2};
   EXPECT_EQ(table_of(rows, true, first_two, 2), table_of(rows, false, first_two));
   EXPECT_EQ(table_of({}, true, {}, 2), "(none)\n");
+}
+
+TEST(ListPrinterTest, ATableFitsItsWidthWhetherHeldSpooledOrReadTwice)
+{
+  const auto rows = table_rows();
+  const auto held = table_of(rows, false, {}, 0, 36);
+  // The tab shows as its escape, which is cut whole, never in half.
+  EXPECT_EQ(held, "ACRONYM     ENTITY            EU EUR\n"
+                  "A           Linköping\u2026  1,234,567.89\n"
+                  "LONGER-AC\u2026  東京大学\u2026\n"
+                  "B           CSC                 0.05\n");
+  EXPECT_EQ(table_of(rows, true, {}, 1, 36), held);
+  const TemporaryFolder missing("/nonexistent-cfp-folder");
+  EXPECT_EQ(table_of(rows, true, {}, 2, 36), held);
 }
 
 TEST(CsvTextTest, EachKindOfValueIsWrittenAsItsJsonFormWithoutTheQuotes)

@@ -99,12 +99,13 @@ TEST_F(ReportColourTest, TheRealProgramColoursOnlyOnARealTerminal)
   const std::vector<std::string> argv{CFP_BINARY, "report", "deadlines", "--call", k_call};
   auto env = base;
   env.emplace_back("TERM=xterm");
-  const auto terminal = run_in_terminal(argv, env);
+  // Wide enough for the table whole (TableLayout::fit).
+  const auto terminal = run_in_terminal(argv, env, 200);
   EXPECT_EQ(terminal.exit_code, 0) << terminal.out;
   EXPECT_NE(terminal.out.find(std::string(k_bold_red) + k_call), std::string::npos) << terminal.out;
 
   env.emplace_back("NO_COLOR=yes");
-  const auto no_colour = run_in_terminal(argv, env);
+  const auto no_colour = run_in_terminal(argv, env, 200);
   EXPECT_EQ(no_colour.exit_code, 0);
   EXPECT_EQ(no_colour.out.find('\x1b'), std::string::npos) << no_colour.out;
 

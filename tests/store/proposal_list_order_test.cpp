@@ -194,12 +194,12 @@ TEST_F(ProposalListOrderTest, ASummaryReadsWhatTheTableShowsInTheSameOrderAndNot
           EXPECT_EQ(b.fields.entity, a.fields.entity);
           EXPECT_EQ(b.fields.plan, a.fields.plan);
           EXPECT_EQ(b.fields.eu_contribution, a.fields.eu_contribution);
+          EXPECT_EQ(b.fields.title, a.fields.title);
           EXPECT_EQ(b.status, a.status);
           EXPECT_EQ(b.cutoff_id, a.cutoff_id);
           EXPECT_EQ(b.cutoff_label, a.cutoff_label);
           EXPECT_EQ(b.version, a.version);
           // The rest is not read.
-          EXPECT_EQ(b.fields.title, "");
           EXPECT_TRUE(b.fields.sectors.empty());
           EXPECT_FALSE(b.cutoff_closes_at);
           EXPECT_FALSE(b.submitted_at);

@@ -11,13 +11,17 @@
 
 namespace cfp::test {
 
-CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& env)
+CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+                          unsigned short columns)
 {
   CStrings argv_pointers(argv);
   CStrings envp(env);
 
   int terminal = -1;
-  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, nullptr);
+  winsize size{};
+  size.ws_row = 24;
+  size.ws_col = columns;
+  const pid_t pid = ::forkpty(&terminal, nullptr, nullptr, columns > 0 ? &size : nullptr);
   if (pid < 0) {
     throw std::runtime_error("forkpty failed");
   }

@@ -195,6 +195,37 @@ std::size_t display_width(std::string_view text)
   return width;
 }
 
+std::string fit_width(std::string_view text, std::size_t width)
+{
+  std::string shown = escape_controls(text);
+  if (display_width(shown) <= width) {
+    return shown;
+  }
+  if (width == 0) {
+    return {};
+  }
+  // The characters, each as it shows, that fit in width - 1 columns, then the ellipsis.
+  shown.clear();
+  std::string character;
+  std::size_t used = 0;
+  bool full = false;
+  for_each_character(text, [&](utf8proc_int32_t codepoint, std::string_view bytes) {
+    if (full) {
+      return;
+    }
+    character.clear();
+    append_escaped(character, codepoint, bytes, LineFeeds::escape);
+    const std::size_t columns = display_width(character);
+    if (used + columns > width - 1) {
+      full = true;
+      return;
+    }
+    used += columns;
+    shown += character;
+  });
+  return shown + "\u2026";
+}
+
 std::string_view trim(std::string_view text)
 {
   constexpr std::string_view k_space = " \t\r\n\f\v";

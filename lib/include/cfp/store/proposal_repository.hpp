@@ -16,9 +16,9 @@
 namespace cfp::store {
 
 /// How much of each proposal a list reads: all of it, or only what `proposal list` shows in its
-/// table (id, call, acronym, host, partners, entity, plan, status, cut-off label and id, EU
-/// contribution, version); the other fields are then left empty (no title, no sectors, no
-/// instants, no national contribution, no outcome), and such a proposal must not be written
+/// table (id, call, acronym, title, host, partners, entity, plan, status, cut-off label and id,
+/// EU contribution, version); the other fields are then left empty (no sectors, no instants, no
+/// national contribution, no outcome), and such a proposal must not be written
 /// back or digested.
 enum class ProposalDetail { whole, summary };
 

@@ -37,6 +37,12 @@ enum class LineFeeds { escape, keep };
 /// the escaped text is for people; JSON and CSV keep the bytes.
 std::string escape_controls(std::string_view text, LineFeeds line_feeds = LineFeeds::escape);
 
+/// `text` as escape_controls shows it, cut to at most `width` terminal columns: whole when it
+/// fits, else the characters that fit in `width` - 1 columns followed by "…" (one column). A
+/// wide character or an escape that would straddle the cut goes whole; a combining mark stays
+/// with the character before it. Width 0 gives "".
+std::string fit_width(std::string_view text, std::size_t width);
+
 /// Whether `text` is printable ASCII only (space to '~'): escape_controls leaves it as it is,
 /// and it takes one column a byte.
 bool is_plain_ascii(std::string_view text);

@@ -19,9 +19,9 @@ namespace cfp::store::sqlite {
 namespace {
 
 // The columns of CFP_PROPOSAL_COLUMNS, in its order, with those that `proposal list`'s table
-// does not show left empty (ProposalDetail::summary): no lookup of the sectors, no title read.
+// does not show left empty (ProposalDetail::summary): no lookup of the sectors, no instants.
 #define CFP_PROPOSAL_SUMMARY_COLUMNS                                                                                   \
-  "SELECT p.id, c.code, p.acronym, '', p.host,"                                                                        \
+  "SELECT p.id, c.code, p.acronym, p.title, p.host,"                                                                   \
   " (SELECT group_concat(state_code, ',') FROM proposal_partner WHERE proposal_id = p.id),"                            \
   " p.entity, p.plan, 0, p.eu_contribution_cents, NULL, NULL,"                                                         \
   " p.status, p.cutoff_id, k.label, NULL, NULL, NULL, p.version, NULL"
