@@ -4,6 +4,7 @@
 #include "command_tree.hpp"
 #include "commands/registry.hpp"
 #include "context.hpp"
+#include "usage_errors.hpp"
 
 #include <cfp/error.hpp>
 #include <cfp/util/fd_streambuf.hpp>
@@ -130,12 +131,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   } catch (const CLI::CallForVersion& version) {
     return app.exit(version, out, err);
   } catch (const CLI::ParseError& error) {
-    // CLI11 checks for a missing subcommand before it complains about words it did not
-    // expect; the word is the better clue ("cfp frobnicate").
-    const auto unexpected = app.remaining(true);
-    const std::string message = unexpected.empty() || dynamic_cast<const CLI::RequiredError*>(&error) == nullptr
-                                    ? std::string(error.what())
-                                    : "unknown command or argument '" + util::excerpt(unexpected.front()) + "'";
+    // In plain words, with the closest name of a mistyped word ("cfp proposl list").
+    const std::string message = explain_usage_error(app, error, args);
     err << "cfp: error: " << util::escape_controls(message, util::LineFeeds::keep)
         << "\nRun 'cfp --help' (or 'cfp COMMAND --help') for the usage.\n";
     return k_exit_usage;

@@ -55,8 +55,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
   app.add_option("--tz", options.tz, "Zone for showing and reading wall times (else CFP_TZ, else Europe/Brussels)");
   app.add_option("--wait", options.wait,
                  "Seconds to wait for another process writing to the database (else CFP_BUSY_TIMEOUT_MS, else 10)");
-  app.add_option("--format", options.format, "Output format: table, json, ndjson or csv")
-      ->check(CLI::IsMember({"table", "json", "csv", "ndjson"}));
+  app.add_option("--format", options.format, "Output format: table, json, ndjson or csv (any case)")
+      ->transform(CLI::IsMember({"table", "json", "csv", "ndjson"}, CLI::ignore_case));
 }
 
 std::string_view named_group(const std::vector<std::string>& args)

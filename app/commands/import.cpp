@@ -266,8 +266,8 @@ void register_import_commands(CLI::App& app, Registry& registry)
   // The options `import proposals` and `import scores` share.
   const auto add_file_options = [](CLI::App* command, ImportFileOptions& options) {
     command->add_option("FILE", options.file, "The file, or - for standard input")->required();
-    command->add_option("--input-format", options.input_format, "csv, json or ndjson (default: from FILE's name)")
-        ->check(CLI::IsMember({"csv", "json", "ndjson"}));
+    command->add_option("--input-format", options.input_format, "csv, json or ndjson, any case (default: from FILE's name)")
+        ->transform(CLI::IsMember({"csv", "json", "ndjson"}, CLI::ignore_case));
     command->add_flag("--dry-run", options.dry_run, "Check every record and say what would happen; write nothing");
     command->add_flag("--skip-invalid", options.skip_invalid, "Import the valid records; needs --rejects");
     command->add_option("--rejects", options.rejects, "With --skip-invalid: where invalid records go, with an error");

@@ -57,7 +57,7 @@ std::vector<std::string> add_replacing(const std::string& option, const std::str
 const BadInput k_bad_inputs[] = {
   // Usage errors: exit 2.
   {"UnknownCommand", {"frobnicate"}, 2, "frobnicate"},
-  {"NoCommand", {}, 2, "A subcommand is required"},
+  {"NoCommand", {}, 2, "'cfp' needs a command: db, state, call"},
   {"UnknownOption", {"proposal", "list", "--colour"}, 2, "--colour"},
   {"MissingRequiredOption", {"proposal", "add", "--call", k_call, "--acronym", "X"}, 2, "--title is required"},
   {"MissingArgument", {"proposal", "show"}, 2, "REF is required"},

@@ -78,7 +78,9 @@ TEST_F(ListFiltersTest, AnUnknownValueAmongSeveralIsRefusedByName)
 TEST_F(ListFiltersTest, OneValueAnOccurrence)
 {
   // A second word is not a second value: it is refused, not taken as a host.
-  fails({"proposal", "list", "--host", "FI", "SE"}, 2, "The following argument was not expected: SE");
+  fails({"proposal", "list", "--host", "FI", "SE"}, 2,
+        "unexpected argument 'SE' for 'cfp proposal list'; to give --host several values, join them with commas "
+        "(--host FI,SE)");
 }
 
 TEST_F(ListFiltersTest, ACutoffLabelWithACommaIsGivenWhole)

@@ -134,7 +134,7 @@ TEST_F(TerminalOutputTest, AnErrorQuotingWhatWasTypedShowsItEscaped)
   fails({"proposal", "show", "X\x1b]0;owned\x07\xc2\x9b"}, 1, "no proposal 'X\\x1b]0;owned\\x07\\u009b'");
   const auto result = cfp({"proposal", "show", "X\x1b[2J\ry"});
   expect_inert(result.err);
-  fails({"frobnicate\x1b[2J"}, 2, "unknown command or argument 'frobnicate\\x1b[2J'");
+  fails({"frobnicate\x1b[2J"}, 2, "unknown command 'frobnicate\\x1b[2J'");
 }
 
 TEST_F(TerminalOutputTest, AnImportErrorIsOneLineWhateverTheFileNameAndValuesHold)

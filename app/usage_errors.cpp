@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: EUPL-1.2
+#include "usage_errors.hpp"
+
+#include <cfp/util/text.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+namespace cfp::cli {
+
+namespace {
+
+char lower(char c)
+{
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
+
+// Edits from `a` to `b` (optimal string alignment: insertions, deletions, substitutions and
+// swaps of neighbours), ignoring ASCII case.
+std::size_t distance(std::string_view a, std::string_view b)
+{
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) {
+    d[i][0] = i;
+  }
+  std::iota(d[0].begin(), d[0].end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && lower(a[i - 1]) == lower(b[j - 2]) && lower(a[i - 2]) == lower(b[j - 1])) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+bool begins_with(std::string_view name, std::string_view word)
+{
+  return name.size() > word.size() &&
+         std::equal(word.begin(), word.end(), name.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+// `cfp proposal list`: the words that name `command`.
+std::string command_path(const CLI::App* command)
+{
+  std::vector<std::string> names;
+  for (; command != nullptr; command = command->get_parent()) {
+    names.push_back(command->get_name());
+  }
+  std::string path;
+  for (auto name = names.rbegin(); name != names.rend(); ++name) {
+    path += (path.empty() ? "" : " ") + *name;
+  }
+  return path;
+}
+
+// The deepest command the command line chose.
+const CLI::App* chosen(const CLI::App& app)
+{
+  const CLI::App* command = &app;
+  while (!command->get_subcommands().empty()) {
+    command = command->get_subcommands().front();
+  }
+  return command;
+}
+
+std::vector<std::string> subcommand_names(const CLI::App& command)
+{
+  std::vector<std::string> names;
+  for (const auto* sub : command.get_subcommands([](const CLI::App*) { return true; })) {
+    names.push_back(sub->get_name());
+  }
+  return names;
+}
+
+// The long and short names of the options `command` takes, its parents' included.
+std::vector<std::string> option_names(const CLI::App* command)
+{
+  std::vector<std::string> names;
+  for (; command != nullptr; command = command->get_parent()) {
+    for (const auto* option : command->get_options()) {
+      for (const auto& name : option->get_lnames()) {
+        names.push_back("--" + name);
+      }
+      for (const auto& name : option->get_snames()) {
+        names.push_back("-" + name);
+      }
+    }
+  }
+  return names;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& names)
+{
+  const auto name = closest_name(word, names);
+  return name ? fmt::format("; did you mean '{}'?", *name) : std::string();
+}
+
+std::string joined(const std::vector<std::string>& names)
+{
+  std::string text;
+  for (const auto& name : names) {
+    text += (text.empty() ? "" : ", ") + name;
+  }
+  return text;
+}
+
+} // namespace
+
+std::optional<std::string> closest_name(std::string_view word, const std::vector<std::string>& names)
+{
+  if (word.empty()) {
+    return std::nullopt;
+  }
+  const std::size_t allowed = word.size() <= 4 ? 1 : word.size() <= 8 ? 2 : 3;
+  std::optional<std::string> best;
+  std::size_t best_distance = allowed + 1;
+  bool tied = false;
+  for (const auto& name : names) {
+    const std::size_t d = distance(word, name);
+    if (d < best_distance) {
+      best = name;
+      best_distance = d;
+      tied = false;
+    } else if (d == best_distance && best != name) {
+      tied = true;
+    }
+  }
+  if (best && !tied) {
+    return best;
+  }
+  // A word that begins exactly one name, long enough to say so (`--sta` of `--status`).
+  const std::size_t bare = word.find_first_not_of('-') == std::string_view::npos ? 0 : word.find_first_not_of('-');
+  if (word.size() - bare >= 3) {
+    std::optional<std::string> begun;
+    for (const auto& name : names) {
+      if (begins_with(name, word)) {
+        if (begun && *begun != name) {
+          return std::nullopt;
+        }
+        begun = name;
+      }
+    }
+    return begun;
+  }
+  return std::nullopt;
+}
+
+std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& args)
+{
+  const CLI::App* command = chosen(app);
+  const std::string path = command_path(command);
+  const std::string what = error.what();
+
+  // The first word, in the order given, that no command or option took.
+  const auto unexpected = app.remaining(true);
+  const auto first = std::find_if(args.begin(), args.end(), [&](const std::string& arg) {
+    return std::find(unexpected.begin(), unexpected.end(), arg) != unexpected.end();
+  });
+  if (first != args.end()) {
+    const std::string& word = *first;
+    if (word.size() > 1 && word.front() == '-') {
+      const std::string name = word.substr(0, word.find('='));
+      return fmt::format("unknown option '{}' for '{}'{}", util::excerpt(name), path,
+                         did_you_mean(name, option_names(command)).empty()
+                             ? fmt::format("; '{} --help' lists its options", path)
+                             : did_you_mean(name, option_names(command)));
+    }
+    const auto commands = subcommand_names(*command);
+    if (!commands.empty()) {
+      const std::string hint = did_you_mean(word, commands);
+      return fmt::format("unknown command '{}'{}{}", util::excerpt(word), path == "cfp" ? "" : " for '" + path + "'",
+                         hint.empty() ? fmt::format("; the commands are {}", joined(commands)) : hint);
+    }
+    // `--host FI SE`: a second value where one goes.
+    const auto at = static_cast<std::size_t>(first - args.begin());
+    if (at >= 2 && args[at - 2].starts_with("--") && args[at - 2].find('=') == std::string::npos) {
+      return fmt::format("unexpected argument '{}' for '{}'; to give {} several values, join them with commas "
+                         "({} {},{}), and quote a value that has spaces",
+                         util::excerpt(word), path, util::excerpt(args[at - 2]), util::excerpt(args[at - 2]),
+                         util::excerpt(args[at - 1]), util::excerpt(word));
+    }
+    return fmt::format("unexpected argument '{}': '{}' takes no more; quote a value that has spaces",
+                       util::excerpt(word), path);
+  }
+  // A group without its command.
+  if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && what.find("subcommand") != std::string::npos) {
+    const auto commands = subcommand_names(*command);
+    if (!commands.empty()) {
+      return fmt::format("'{}' needs a command: {}; '{} COMMAND --help' tells more about one", path, joined(commands),
+                         path);
+    }
+  }
+  // `--host FI --host SE`, `--limit` at the end: CLI11's "At Most 1 required but received 2"
+  // and "1 required N missing".
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&error) != nullptr) {
+    const std::string option = what.substr(0, what.find(':'));
+    if (what.find("At Most 1 required") != std::string::npos) {
+      return fmt::format("{} takes one value and was given more than once; give it once", option);
+    }
+    if (what.find("required") != std::string::npos && what.find("missing") != std::string::npos) {
+      return fmt::format("{} needs a value after it", option);
+    }
+  }
+  return what;
+}
+
+} // namespace cfp::cli

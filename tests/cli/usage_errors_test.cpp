@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: EUPL-1.2
+// Usage errors in plain words: the closest command or option to a mistyped one, a group's
+// commands when none is given, an option given twice or without its value, and enumerations in
+// any case.
+#include "cli/cli_fixture.hpp"
+
+#include "usage_errors.hpp"
+
+namespace cfp::test {
+namespace {
+
+TEST(ClosestNameTest, SuggestsOnlyANameCloseEnoughAndNeverOneOfATie)
+{
+  const std::vector<std::string> groups{"db", "state", "call", "deadline", "proposal", "report", "rank", "log"};
+  EXPECT_EQ(cli::closest_name("proposl", groups), "proposal");
+  EXPECT_EQ(cli::closest_name("PROPOSAL", groups), "proposal") << "case does not count";
+  EXPECT_EQ(cli::closest_name("porposal", groups), "proposal") << "two neighbours swapped are one edit";
+  EXPECT_EQ(cli::closest_name("deadlines", groups), "deadline");
+  EXPECT_EQ(cli::closest_name("lgo", groups), "log");
+  EXPECT_EQ(cli::closest_name("frobnicate", groups), std::nullopt);
+  EXPECT_EQ(cli::closest_name("", groups), std::nullopt);
+  EXPECT_EQ(cli::closest_name("cal", groups), "call");
+  // Equally close to two names: neither is suggested.
+  EXPECT_EQ(cli::closest_name("--stat", {"--state", "--stats"}), std::nullopt);
+  // A beginning of one name only.
+  const std::vector<std::string> options{"--status", "--state", "--sort", "--sector"};
+  EXPECT_EQ(cli::closest_name("--stauts", options), "--status");
+  EXPECT_EQ(cli::closest_name("--sec", options), "--sector");
+  EXPECT_EQ(cli::closest_name("--sta", options), "--state") << "two edits from it, three from the others";
+  EXPECT_EQ(cli::closest_name("--statu", {"--status-of-it", "--status-quo"}), std::nullopt)
+      << "both begin so, neither is close";
+}
+
+class UsageErrorsTest : public CliTest
+{
+};
+
+TEST_F(UsageErrorsTest, AMistypedCommandOrOptionNamesTheClosest)
+{
+  fails({"proposl", "list"}, 2, "cfp: error: unknown command 'proposl'; did you mean 'proposal'?");
+  fails({"proposal", "lst"}, 2, "unknown command 'lst' for 'cfp proposal'; did you mean 'list'?");
+  fails({"proposal", "list", "--stauts", "submitted"}, 2,
+        "unknown option '--stauts' for 'cfp proposal list'; did you mean '--status'?");
+  fails({"proposal", "list", "--stauts=submitted"}, 2, "unknown option '--stauts' for 'cfp proposal list'; did you "
+                                                        "mean '--status'?");
+  // The global options count too.
+  fails({"proposal", "list", "--formt", "csv"}, 2, "did you mean '--format'?");
+  // Nothing close: what there is.
+  fails({"frobnicate"}, 2, "unknown command 'frobnicate'; the commands are db, state, call, deadline, proposal");
+  fails({"proposal", "list", "--bogus"}, 2,
+        "unknown option '--bogus' for 'cfp proposal list'; 'cfp proposal list --help' lists its options");
+}
+
+TEST_F(UsageErrorsTest, AGroupWithoutItsCommandListsThem)
+{
+  fails({"proposal"}, 2,
+        "'cfp proposal' needs a command: add, submit, resubmit, update, withdraw, delete, attach, detach, documents, "
+        "document, show, history, list; 'cfp proposal COMMAND --help' tells more about one");
+  fails({"report"}, 2, "'cfp report' needs a command: ");
+  fails({}, 2, "'cfp' needs a command: db, state, call, deadline, proposal, criterion, expert, score, consensus, "
+               "report, rank, log, import, export");
+}
+
+TEST_F(UsageErrorsTest, AnOptionTwiceOrWithoutItsValueIsSaidPlainly)
+{
+  fails({"proposal", "add", "--call", k_call, "--acronym", "X", "--title", "T", "--host", "FI", "--host", "SE",
+         "--entity", "E", "--eu-contribution", "1M"},
+        2, "cfp: error: --host takes one value and was given more than once; give it once");
+  fails({"proposal", "list", "--limit"}, 2, "cfp: error: --limit needs a value after it");
+  fails({"proposal", "show", "MIMER", "BSC-AIF"}, 2,
+        "unexpected argument 'BSC-AIF': 'cfp proposal show' takes no more; quote a value that has spaces");
+}
+
+TEST_F(UsageErrorsTest, FormatsAreTakenInAnyCase)
+{
+  const auto lower = ok({"proposal", "list", "--format", "json"});
+  EXPECT_EQ(ok({"proposal", "list", "--format", "JSON"}), lower);
+  EXPECT_EQ(ok({"proposal", "list", "--format", "Json"}), lower);
+  EXPECT_EQ(ok({"--format", "CSV", "proposal", "list"}), ok({"proposal", "list", "--format", "csv"}));
+  fails({"proposal", "list", "--format", "xml"}, 2, "xml");
+
+  const auto file = m_dir / "rows.data";
+  {
+    std::ofstream out(file);
+    out << "call,acronym,title,host,entity,eu_contribution_eur\n" << k_call << ",CASE-AIF,T,FI,CSC,1M\n";
+  }
+  const auto imported = cfp({"import", "proposals", file.string(), "--input-format", "CSV"});
+  EXPECT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(ok({"proposal", "show", "CASE-AIF"}).find("CASE-AIF"), std::string::npos);
+}
+
+} // namespace
+} // namespace cfp::test
