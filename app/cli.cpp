@@ -4,6 +4,7 @@
 #include "command_tree.hpp"
 #include "commands/registry.hpp"
 #include "context.hpp"
+#include "help_topics.hpp"
 #include "usage_errors.hpp"
 
 #include <cfp/error.hpp>
@@ -103,17 +104,65 @@ void check_format(const Formats& formats, Format format)
 // What a command that changed the database adds when its output could not be written.
 constexpr auto k_stays_recorded = "; what the command recorded in the database stays recorded ('cfp log' shows it)";
 
+// `cfp help`: the usage and the topics; `cfp help TOPIC`: the topic; `cfp help COMMAND...`: as
+// `cfp COMMAND... --help`.
+int run_help(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
+             Terminals terminals)
+{
+  const auto topics = help_topics();
+  if (args.size() == 1) {
+    const int code = run({"--help"}, out, err, env, terminals);
+    out << "\nHelp topics ('cfp help TOPIC'):\n";
+    for (const auto& topic : topics) {
+      out << fmt::format("  {:<13}{}\n", topic.name, topic.summary);
+    }
+    out << "\nEvery command's own help: 'cfp help COMMAND' or 'cfp COMMAND --help'. The whole manual: docs/cli.md.\n";
+    return code;
+  }
+  const std::string& word = args[1];
+  for (const auto& topic : topics) {
+    if (args.size() == 2 && util::to_lower_ascii(word) == topic.name) {
+      out << topic.text;
+      return k_exit_ok;
+    }
+  }
+  const std::vector<std::string> words(args.begin() + 1, args.end());
+  if (!named_group(words).empty()) {
+    auto with_help = words;
+    with_help.emplace_back("--help");
+    return run(with_help, out, err, env, terminals);
+  }
+  std::vector<std::string> names;
+  for (const auto& topic : topics) {
+    names.emplace_back(topic.name);
+  }
+  for (const auto name : group_names()) {
+    names.emplace_back(name);
+  }
+  const auto closest = closest_name(word, names);
+  err << "cfp: error: "
+      << util::escape_controls(fmt::format("no help topic or command '{}'{}", util::excerpt(word),
+                                           closest ? fmt::format("; did you mean '{}'?", *closest)
+                                                   : std::string("; 'cfp help' lists them")))
+      << '\n';
+  return k_exit_usage;
+}
+
 } // namespace
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
         Terminals terminals)
 {
+  if (!args.empty() && args.front() == "help") {
+    return run_help(args, out, err, env, terminals);
+  }
   CLI::App app{"cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database", "cfp"};
   app.fallthrough();
   app.require_subcommand(1);
   app.set_version_flag("--version", "cfp " CFP_VERSION);
   app.footer("Exit codes: 0 ok, 1 refused or not found, 2 usage, 65 invalid value, 66 input file, "
-             "70 internal error, 74 database unusable, 75 database busy. See docs/cli.md.");
+             "70 internal error, 74 database unusable, 75 database busy. See docs/cli.md.\n"
+             "Topics: 'cfp help' lists them (dates, money, states, formats, exit-codes, environment).");
 
   GlobalOptions options;
   add_global_options(app, options);

@@ -93,6 +93,18 @@ std::string_view named_group(const std::vector<std::string>& args)
   return {};
 }
 
+std::vector<std::string_view> group_names()
+{
+  std::vector<std::string_view> names;
+  for (const auto& group : k_groups) {
+    names.push_back(group.name);
+    if (!group.also.empty()) {
+      names.push_back(group.also);
+    }
+  }
+  return names;
+}
+
 std::vector<std::string_view> add_command_tree(CLI::App& app, Registry& registry, const std::vector<std::string>& args)
 {
   const std::string_view named = named_group(args);

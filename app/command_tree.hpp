@@ -32,6 +32,10 @@ void add_global_options(CLI::App& app, GlobalOptions& options);
 /// anywhere, when its first word is not a group's name, or when it has none.
 std::string_view named_group(const std::vector<std::string>& args);
 
+/// The top-level names: every group and top-level command (`score` and `consensus` both), in
+/// the order `cfp --help` lists them.
+std::vector<std::string_view> group_names();
+
 /// Adds to `app` the group `args` names, or every group when it names none for sure (see
 /// named_group), registering their handlers in `registry`. Returns the top-level names added
 /// (`score` adds `consensus` too), in the order `cfp --help` lists them.
