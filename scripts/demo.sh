@@ -20,8 +20,14 @@ cfp="$PWD/build/release/app/cfp"
 
 CFP="$cfp" docs/examples/ai-factories.sh
 
+# The data is shown as of a date inside the calls: the first cut-off closed and evaluated, the
+# second open. Without CFP_NOW cfp reads the clock, and every cut-off of these calls is closed.
+export CFP_NOW=2024-12-01T09:00:00Z
 echo
-echo "== Deadlines (as of $(date -u +%Y-%m-%dT%H:%M:%SZ)) =="
+echo "The demo shows the data as of $CFP_NOW (CFP_NOW; 'cfp help environment'), inside the calls:"
+echo "the 2024-11-04 cut-off has closed and been evaluated, the 2025-02-01 one is open."
+echo
+echo "== Deadlines (as of $CFP_NOW) =="
 "$cfp" deadline list
 echo
 echo "== Proposals =="
@@ -50,5 +56,7 @@ echo "== Dashboard and calendar =="
 "$cfp" report ics > "$demo_dir/cut-offs.ics"
 echo "cut-off calendar: $demo_dir/cut-offs.ics ($(grep -c BEGIN:VEVENT "$demo_dir/cut-offs.ics") events)"
 echo
-echo "Demo database: $CFP_DB (try: CFP_DB=$CFP_DB $cfp proposal show BSC-AIF)"
+echo "Demo database: $CFP_DB (try: CFP_DB=$CFP_DB CFP_NOW=$CFP_NOW $cfp proposal show BSC-AIF)"
 echo "Dashboard: $PWD/$demo_dir/dashboard.html (open it in a browser, or print it)"
+echo "cfp itself: $cfp; to put it on your PATH, 'cmake --install build/release --prefix ~/.local'"
+echo "(for you alone, in ~/.local/bin) or 'sudo cmake --install build/release' (everyone, /usr/local/bin)"

@@ -4,7 +4,8 @@
 # packages named as arguments (tests/bench/import_benchmark.sh, evaluation_benchmark.sh,
 # report_benchmark.sh and speed_benchmark.sh add sqlite3 and time, tests/soak/kill.sh sqlite3,
 # scripts/test.sh python3-icalendar and chromium).
-# Runs apt-get as root, or through sudo for another user.
+# Runs apt-get as root, or through sudo for another user; without either it prints the
+# apt-get line to run as root and stops (exit 1).
 set -euo pipefail
 
 packages=(
@@ -26,16 +27,24 @@ if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
 
-echo "cfp: installing Debian packages: ${missing[*]}" >&2
 if [ "$(id -u)" -eq 0 ]; then
   as_root=()
 elif command -v sudo >/dev/null 2>&1; then
   as_root=(sudo)
 else
-  echo "cfp: error: packages are missing (${missing[*]}) and neither root nor sudo is available; install them as root" >&2
+  # Said before anything is tried: the line to run, as root, then this script again.
+  {
+    echo "cfp: error: these Debian packages are missing: ${missing[*]}"
+    echo "cfp: this script needs root or sudo to install them; as root, run:"
+    echo "    apt-get update && apt-get install -y --no-install-recommends ${missing[*]}"
+    echo "cfp: then run this command again"
+  } >&2
   exit 1
 fi
 
+echo "cfp: installing Debian packages: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# apt's own progress goes to stderr, so that a long install shows what it is doing and a
+# script's stdout stays clean.
+"${as_root[@]}" apt-get update >&2
+"${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >&2
