@@ -6,7 +6,9 @@
 #include <fmt/compile.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 namespace cfp::domain {
@@ -48,9 +50,66 @@ util::Result<std::string> read_integer_digits(std::string_view text)
   return digits;
 }
 
+util::Result<Cents> read_money(std::string_view text);
+
+// An amount written the way people write it in a spreadsheet or a letter, as cfp reads it:
+// without the euro sign or EUR, without spaces (also the no-break ones), a decimal comma as a
+// point (1,5M) and commas between thousands as '_' (1,000,000). Empty when nothing changes.
+std::optional<std::string> readable_form(std::string_view text)
+{
+  std::string cleaned;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto rest = text.substr(i);
+    if (rest.starts_with("\u20ac")) { // €
+      i += 3;
+    } else if (rest.starts_with("\u00a0") || rest.starts_with("\u202f")) { // no-break spaces
+      i += rest.starts_with("\u00a0") ? std::size_t{2} : std::size_t{3};
+    } else if (rest.front() == ' ' || rest.front() == '\t') {
+      ++i;
+    } else if (rest.size() >= 3 && util::iequals(rest.substr(0, 3), "eur") &&
+               (rest.size() == 3 || rest[3] == ' ')) {
+      i += 3;
+    } else {
+      cleaned += rest.front();
+      ++i;
+    }
+  }
+  const auto comma = cleaned.find(',');
+  if (comma != std::string::npos && cleaned.find('.') == std::string::npos &&
+      cleaned.find(',', comma + 1) == std::string::npos) {
+    // One comma: a decimal comma unless three digits follow it and end the number.
+    std::size_t digits = 0;
+    while (comma + 1 + digits < cleaned.size() && is_digit(cleaned[comma + 1 + digits])) {
+      ++digits;
+    }
+    cleaned[comma] = digits == 3 ? '_' : '.';
+  } else {
+    std::replace(cleaned.begin(), cleaned.end(), ',', '_');
+  }
+  if (cleaned == text || cleaned.empty()) {
+    return std::nullopt;
+  }
+  return cleaned;
+}
+
 } // namespace
 
 util::Result<Cents> parse_money(std::string_view text)
+{
+  auto cents = read_money(text);
+  if (!cents) {
+    if (const auto readable = readable_form(text); readable && read_money(*readable)) {
+      return util::Failure{fmt::format("{}; did you mean {}? (a decimal point, '_' between thousands, no spaces "
+                                       "and no euro sign)",
+                                       cents.error(), *readable)};
+    }
+  }
+  return cents;
+}
+
+namespace {
+
+util::Result<Cents> read_money(std::string_view text)
 {
   if (text.empty()) {
     return util::Failure{"an amount is required, such as 485M or 1_250_000.50"};
@@ -115,6 +174,8 @@ util::Result<Cents> parse_money(std::string_view text)
   }
   return cents;
 }
+
+} // namespace
 
 std::string format_money_plain(Cents cents)
 {
