@@ -6,6 +6,9 @@
 
 #include "usage_errors.hpp"
 
+#include <algorithm>
+#include <fstream>
+
 namespace cfp::test {
 namespace {
 
@@ -87,6 +90,36 @@ TEST_F(UsageErrorsTest, FormatsAreTakenInAnyCase)
   const auto imported = cfp({"import", "proposals", file.string(), "--input-format", "CSV"});
   EXPECT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_NE(ok({"proposal", "show", "CASE-AIF"}).find("CASE-AIF"), std::string::npos);
+}
+
+TEST_F(UsageErrorsTest, ASemicolonOrTabSeparatedFileSaysSoAndImportsNothing)
+{
+  const auto before = dump_database(m_db);
+  for (const char separator : {';', '\t'}) {
+    const auto file = m_dir / (separator == ';' ? "semicolons.csv" : "tabs.csv");
+    {
+      std::string text = "call;acronym;title;host;entity;eu_contribution_eur\n" + std::string(k_call) +
+                         ";SEMI-AIF;T;FI;CSC;1,5M\n";
+      std::replace(text.begin(), text.end(), ';', separator);
+      std::ofstream out(file);
+      out << text;
+    }
+    const auto refused = cfp({"import", "proposals", file.string()});
+    EXPECT_EQ(refused.exit_code, 65) << refused.err;
+    EXPECT_EQ(refused.out, "");
+    EXPECT_NE(refused.err.find(file.string() + ":1: header: the columns are separated by '" +
+                               (separator == ';' ? std::string(";") : std::string("\\t")) + "', not commas"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_EQ(dump_database(m_db), before);
+  }
+  // A header with a ';' that is not a list of columns is an unknown column, as before.
+  const auto odd = m_dir / "odd.csv";
+  {
+    std::ofstream out(odd);
+    out << "call,acronym;colour,title\n";
+  }
+  EXPECT_NE(cfp({"import", "proposals", odd.string()}).err.find("unknown column 'acronym;colour'"), std::string::npos);
 }
 
 } // namespace

@@ -26,6 +26,27 @@ std::vector<const FileColumn<Values>*> map_header(const util::CsvRecord& header,
     const std::string& name = names[i];
     const FileColumn<Values>* field = schema.column(name);
     if (field == nullptr && !is_ignored_column(name)) {
+      // `call;acronym;title`: a spreadsheet's CSV where a comma is the decimal mark.
+      for (const char separator : {';', '\t'}) {
+        std::vector<std::string> parts;
+        for (std::size_t start = 0;;) {
+          const auto end = name.find(separator, start);
+          parts.push_back(name.substr(start, end == std::string::npos ? std::string::npos : end - start));
+          if (end == std::string::npos) {
+            break;
+          }
+          start = end + 1;
+        }
+        if (parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
+              return schema.column(part) != nullptr || is_ignored_column(part);
+            })) {
+          fail_file(source, header.line,
+                    fmt::format("header: the columns are separated by '{}', not commas (as a spreadsheet saves "
+                                "CSV where the comma is the decimal mark); save the file as CSV with commas, or "
+                                "export it as UTF-8 CSV with ',' as the separator",
+                                separator == ';' ? ";" : "\\t"));
+        }
+      }
       fail_file(source, header.line,
                 fmt::format("header: unknown column '{}'; the columns are {}", util::excerpt(name), schema.known()));
     }
