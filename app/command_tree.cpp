@@ -50,7 +50,8 @@ bool takes_value(std::string_view arg)
 
 void add_global_options(CLI::App& app, GlobalOptions& options)
 {
-  app.add_option("--db", options.db, "Database file (else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db)");
+  app.add_option("--db", options.db,
+                 "Database file (else CFP_DB, else $XDG_DATA_HOME/cfp/cfp.db, else ~/.local/share/cfp/cfp.db)");
   app.add_option("--as", options.as, "Who acts, for the audit log (else CFP_USER, else USER)");
   app.add_option("--tz", options.tz, "Zone for showing and reading wall times (else CFP_TZ, else Europe/Brussels)");
   app.add_option("--wait", options.wait,

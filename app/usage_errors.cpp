@@ -114,10 +114,15 @@ std::string joined(const std::vector<std::string>& names)
 
 std::optional<std::string> closest_name(std::string_view word, const std::vector<std::string>& names)
 {
-  if (word.empty()) {
+  // The name without its dashes is what was typed: `--csv` is three letters, not five.
+  const std::size_t dashes = std::min(word.find_first_not_of('-'), word.size());
+  const std::size_t typed = word.size() - dashes;
+  // Two letters or fewer say too little to guess from; a word far longer than any name is no
+  // typo of one (and measuring it would cost its length times every name's).
+  if (typed <= 2 || word.size() > 64) {
     return std::nullopt;
   }
-  const std::size_t allowed = word.size() <= 4 ? 1 : word.size() <= 8 ? 2 : 3;
+  const std::size_t allowed = typed <= 4 ? 1 : typed <= 8 ? 2 : 3;
   std::optional<std::string> best;
   std::size_t best_distance = allowed + 1;
   bool tied = false;
@@ -131,12 +136,15 @@ std::optional<std::string> closest_name(std::string_view word, const std::vector
       tied = true;
     }
   }
-  if (best && !tied) {
+  // Another name that the word begins makes the guess a coin toss (`--de`: --db or --desc?).
+  const bool begins_another = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+    return begins_with(name, word) && best != name;
+  });
+  if (best && !tied && !begins_another) {
     return best;
   }
-  // A word that begins exactly one name, long enough to say so (`--sta` of `--status`).
-  const std::size_t bare = word.find_first_not_of('-') == std::string_view::npos ? 0 : word.find_first_not_of('-');
-  if (word.size() - bare >= 3) {
+  // A word that begins exactly one name, long enough to say so (`--sec` of `--sector`).
+  {
     std::optional<std::string> begun;
     for (const auto& name : names) {
       if (begins_with(name, word)) {
@@ -164,29 +172,73 @@ std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& erro
   });
   if (first != args.end()) {
     const std::string& word = *first;
-    if (word.size() > 1 && word.front() == '-') {
+    const auto at = static_cast<std::size_t>(first - args.begin());
+    // After `--` every word is a value, whatever it looks like.
+    const bool after_dashes = std::find(args.begin(), first, "--") != first;
+    if (word.size() > 1 && word.front() == '-' && !after_dashes) {
       const std::string name = word.substr(0, word.find('='));
-      return fmt::format("unknown option '{}' for '{}'{}", util::excerpt(name), path,
-                         did_you_mean(name, option_names(command)).empty()
-                             ? fmt::format("; '{} --help' lists its options", path)
-                             : did_you_mean(name, option_names(command)));
+      const auto names = option_names(command);
+      // `cfp --limit 3 proposal list`: the option of the command, given before the command; the
+      // closest name is the word itself then.
+      const std::string hint = did_you_mean(name, names);
+      if (hint == fmt::format("; did you mean '{}'?", name)) {
+        return fmt::format("'{}' is in the wrong place: an option goes after the command it belongs to ('{} {} ...')",
+                           util::excerpt(name), path, util::excerpt(name));
+      }
+      if (hint.empty()) {
+        return fmt::format("unknown option '{}' for '{}'; '{} --help' lists its options", util::excerpt(name), path,
+                           path);
+      }
+      return fmt::format("unknown option '{}' for '{}'{}", util::excerpt(name), path, hint);
     }
     const auto commands = subcommand_names(*command);
     if (!commands.empty()) {
       const std::string hint = did_you_mean(word, commands);
+      if (hint == fmt::format("; did you mean '{}'?", word)) {
+        return fmt::format("'{}' is in the wrong place: a command comes after its group ('{} {}')", util::excerpt(word),
+                           path, util::excerpt(word));
+      }
       return fmt::format("unknown command '{}'{}{}", util::excerpt(word), path == "cfp" ? "" : " for '" + path + "'",
                          hint.empty() ? fmt::format("; the commands are {}", joined(commands)) : hint);
     }
-    // `--host FI SE`: a second value where one goes.
-    const auto at = static_cast<std::size_t>(first - args.begin());
-    if (at >= 2 && args[at - 2].starts_with("--") && args[at - 2].find('=') == std::string::npos) {
-      return fmt::format("unexpected argument '{}' for '{}'; to give {} several values, join them with commas "
-                         "({} {},{}), and quote a value that has spaces",
-                         util::excerpt(word), path, util::excerpt(args[at - 2]), util::excerpt(args[at - 2]),
-                         util::excerpt(args[at - 1]), util::excerpt(word));
+    // `--host FI SE`: a second value where one goes. An option that takes several values takes
+    // them joined with commas; any other value with spaces needs quotes.
+    if (at >= 2 && args[at - 2].starts_with("--") && args[at - 2].find('=') == std::string::npos && !after_dashes) {
+      const std::string& option_name = args[at - 2];
+      const CLI::Option* option = nullptr;
+      for (const auto* owner = command; owner != nullptr && option == nullptr; owner = owner->get_parent()) {
+        option = owner->get_option_no_throw(option_name);
+      }
+      if (option != nullptr && option->get_expected_max() > 1) {
+        return fmt::format("unexpected argument '{}' for '{}'; to give {} several values, join them with commas "
+                           "({} {},{})",
+                           util::excerpt(word), path, util::excerpt(option_name), util::excerpt(option_name),
+                           util::excerpt(args[at - 1]), util::excerpt(word));
+      }
+      if (option != nullptr) {
+        // The words of the value as typed: up to the next option.
+        std::string value = args[at - 1];
+        for (std::size_t i = at; i < args.size() && !args[i].starts_with("-"); ++i) {
+          value += " " + args[i];
+        }
+        return fmt::format("unexpected argument '{}' for '{}'; {} takes one value: quote a value that has spaces "
+                           "({} '{}')",
+                           util::excerpt(word), path, util::excerpt(option_name), util::excerpt(option_name),
+                           util::excerpt(value));
+      }
     }
     return fmt::format("unexpected argument '{}': '{}' takes no more; quote a value that has spaces",
                        util::excerpt(word), path);
+  }
+  // `--format xml`: CLI11 repeats the whole value; a message quotes at most an excerpt of it.
+  if (dynamic_cast<const CLI::ValidationError*>(&error) != nullptr) {
+    const auto colon = what.find(": ");
+    const auto not_in = what.rfind(" not in {");
+    if (colon != std::string::npos && not_in != std::string::npos && not_in > colon) {
+      const std::string value = what.substr(colon + 2, not_in - colon - 2);
+      const std::string choices = what.substr(not_in + 9, what.size() - not_in - 10);
+      return fmt::format("{}: '{}' is not one of {}", what.substr(0, colon), util::excerpt(value), choices);
+    }
   }
   // A group without its command.
   if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && what.find("subcommand") != std::string::npos) {

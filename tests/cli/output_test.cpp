@@ -17,16 +17,6 @@
 namespace cfp::test {
 namespace {
 
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 TEST(TableTest, ColumnsStayAlignedWithAccentedAndWideCharacters)
 {
   cli::Table table{

@@ -29,7 +29,7 @@ TEST(ClosestNameTest, SuggestsOnlyANameCloseEnoughAndNeverOneOfATie)
   const std::vector<std::string> options{"--status", "--state", "--sort", "--sector"};
   EXPECT_EQ(cli::closest_name("--stauts", options), "--status");
   EXPECT_EQ(cli::closest_name("--sec", options), "--sector");
-  EXPECT_EQ(cli::closest_name("--sta", options), "--state") << "two edits from it, three from the others";
+  EXPECT_EQ(cli::closest_name("--sta", options), std::nullopt) << "--status and --state both begin so";
   EXPECT_EQ(cli::closest_name("--statu", {"--status-of-it", "--status-quo"}), std::nullopt)
       << "both begin so, neither is close";
 }
@@ -90,6 +90,43 @@ TEST_F(UsageErrorsTest, FormatsAreTakenInAnyCase)
   const auto imported = cfp({"import", "proposals", file.string(), "--input-format", "CSV"});
   EXPECT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_NE(ok({"proposal", "show", "CASE-AIF"}).find("CASE-AIF"), std::string::npos);
+}
+
+TEST(ClosestNameTest, GuessesNothingFromTooLittleOrTooMuch)
+{
+  const std::vector<std::string> options{"--as", "--db", "--desc", "--tz", "-h", "--format"};
+  EXPECT_EQ(cli::closest_name("--csv", options), std::nullopt) << "three letters, two edits from --as";
+  EXPECT_EQ(cli::closest_name("--zz1", options), std::nullopt);
+  EXPECT_EQ(cli::closest_name("-x", options), std::nullopt);
+  EXPECT_EQ(cli::closest_name("--", options), std::nullopt);
+  EXPECT_EQ(cli::closest_name("--de", options), std::nullopt) << "--db, or --desc which it begins?";
+  EXPECT_EQ(cli::closest_name("--" + std::string(100000, 'p'), options), std::nullopt);
+  EXPECT_EQ(cli::closest_name("--fromat", options), "--format");
+}
+
+TEST_F(UsageErrorsTest, AWordInTheWrongPlaceIsSaidToBeThere)
+{
+  fails({"--limit", "3", "proposal", "list"}, 2,
+        "cfp: error: '--limit' is in the wrong place: an option goes after the command it belongs to ('cfp proposal "
+        "list --limit ...')");
+  fails({"list", "proposal"}, 2,
+        "cfp: error: 'list' is in the wrong place: a command comes after its group ('cfp proposal list')");
+  // A value with spaces for an option of one value: quotes, never commas.
+  fails({"proposal", "add", "--call", k_call, "--acronym", "Z9", "--title", "T", "--host", "FI", "--entity",
+         "University", "of", "Oulu", "--eu-contribution", "1M"},
+        2,
+        "unexpected argument 'of' for 'cfp proposal add'; --entity takes one value: quote a value that has spaces "
+        "(--entity 'University of Oulu')");
+}
+
+TEST_F(UsageErrorsTest, ARefusedFormatIsQuotedAndCut)
+{
+  const auto refused = cfp({"--format", std::string(100000, 'p'), "call", "list"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_LT(refused.err.size(), 400u) << "quoted in part, not whole";
+  EXPECT_NE(refused.err.find("--format: 'ppp"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("…' is not one of table,json,csv,ndjson"), std::string::npos) << refused.err;
+  fails({"--format", "JSON ", "call", "list"}, 2, "--format: 'JSON ' is not one of table,json,csv,ndjson");
 }
 
 TEST_F(UsageErrorsTest, ASemicolonOrTabSeparatedFileSaysSoAndImportsNothing)

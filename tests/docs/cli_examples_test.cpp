@@ -91,16 +91,6 @@ std::string mark_real_times(const std::string& text)
   return marked + text.substr(last);
 }
 
-std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 // For the maintainer after a deliberate change of output: with CFP_UPDATE_DOCS=1, rewrites the
 // stdout and stderr blocks of docs/cli.md that differ from what cfp prints (real times as
 // k_real_time). Review the diff; an example that gains or loses a block is left to be edited.

@@ -122,6 +122,16 @@ Failure attempt(DatabaseFixture& fixture, const std::function<void()>& action)
   return failure;
 }
 
+std::vector<std::string> lines_of(const std::string& text)
+{
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
 CliResult run_cli(const std::filesystem::path& db, const std::vector<std::string>& args, const std::string& now,
                   const std::vector<std::string>& extra_env, cli::Terminals terminals)
 {
