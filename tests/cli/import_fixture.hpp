@@ -49,19 +49,6 @@ inline std::string read_file(const std::filesystem::path& path)
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-inline std::vector<std::string> lines_of(const std::string& text)
-{
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') {
-      line.pop_back();
-    }
-    lines.push_back(line);
-  }
-  return lines;
-}
 
 /// Connects std::cin to `text` while it lives, for in-process runs reading standard input.
 class StdinFrom

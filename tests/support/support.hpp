@@ -39,7 +39,7 @@ private:
 /// An instant from "YYYY-MM-DDTHH:MM:SSZ"; fails the test on anything else.
 domain::Instant utc(const std::string& text);
 
-/// The lines of `text`, without their line ends (a last line without one counts too).
+/// The lines of `text`, without their line ends, LF or CRLF (a last line without one counts too).
 std::vector<std::string> lines_of(const std::string& text);
 
 /// Every row of every table of the SQLite file at `path`, as text, for "nothing changed" checks.
