@@ -83,15 +83,6 @@ std::string command_line(const std::vector<std::string>& args, const Environment
   return line;
 }
 
-// The deepest subcommand given on the command line.
-CLI::App* chosen_command(CLI::App& app)
-{
-  CLI::App* command = &app;
-  while (!command->get_subcommands().empty()) {
-    command = command->get_subcommands().front();
-  }
-  return command;
-}
 
 // Refuses a --format the command cannot print, before anything runs.
 void check_format(const Formats& formats, Format format)
@@ -120,10 +111,12 @@ int run_help(const std::vector<std::string>& args, std::ostream& out, std::ostre
     return code;
   }
   const std::string& word = args[1];
-  for (const auto& topic : topics) {
-    if (args.size() == 2 && util::to_lower_ascii(word) == topic.name) {
-      out << topic.text;
-      return k_exit_ok;
+  if (args.size() == 2) {
+    for (const auto& topic : topics) {
+      if (util::to_lower_ascii(word) == topic.name) {
+        out << topic.text;
+        return k_exit_ok;
+      }
     }
   }
   const std::vector<std::string> words(args.begin() + 1, args.end());

@@ -94,6 +94,15 @@ std::string_view named_group(const std::vector<std::string>& args)
   return {};
 }
 
+CLI::App* chosen_command(CLI::App& app)
+{
+  CLI::App* command = &app;
+  while (!command->get_subcommands().empty()) {
+    command = command->get_subcommands().front();
+  }
+  return command;
+}
+
 std::vector<std::string_view> group_names()
 {
   std::vector<std::string_view> names;

@@ -32,6 +32,9 @@ void add_global_options(CLI::App& app, GlobalOptions& options);
 /// anywhere, when its first word is not a group's name, or when it has none.
 std::string_view named_group(const std::vector<std::string>& args);
 
+/// The deepest subcommand `app` parsed from the command line (`app` itself when none).
+CLI::App* chosen_command(CLI::App& app);
+
 /// The top-level names: every group and top-level command (`score` and `consensus` both), in
 /// the order `cfp --help` lists them.
 std::vector<std::string_view> group_names();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "usage_errors.hpp"
 
+#include "command_tree.hpp"
+
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
@@ -59,16 +61,6 @@ std::string command_path(const CLI::App* command)
   return path;
 }
 
-// The deepest command the command line chose.
-const CLI::App* chosen(const CLI::App& app)
-{
-  const CLI::App* command = &app;
-  while (!command->get_subcommands().empty()) {
-    command = command->get_subcommands().front();
-  }
-  return command;
-}
-
 std::vector<std::string> subcommand_names(const CLI::App& command)
 {
   std::vector<std::string> names;
@@ -95,20 +87,6 @@ std::vector<std::string> option_names(const CLI::App* command)
   return names;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& names)
-{
-  const auto name = closest_name(word, names);
-  return name ? fmt::format("; did you mean '{}'?", *name) : std::string();
-}
-
-std::string joined(const std::vector<std::string>& names)
-{
-  std::string text;
-  for (const auto& name : names) {
-    text += (text.empty() ? "" : ", ") + name;
-  }
-  return text;
-}
 
 } // namespace
 
@@ -144,24 +122,21 @@ std::optional<std::string> closest_name(std::string_view word, const std::vector
     return best;
   }
   // A word that begins exactly one name, long enough to say so (`--sec` of `--sector`).
-  {
-    std::optional<std::string> begun;
-    for (const auto& name : names) {
-      if (begins_with(name, word)) {
-        if (begun && *begun != name) {
-          return std::nullopt;
-        }
-        begun = name;
+  std::optional<std::string> begun;
+  for (const auto& name : names) {
+    if (begins_with(name, word)) {
+      if (begun && *begun != name) {
+        return std::nullopt;
       }
+      begun = name;
     }
-    return begun;
   }
-  return std::nullopt;
+  return begun;
 }
 
-std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& args)
+std::string explain_usage_error(CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& args)
 {
-  const CLI::App* command = chosen(app);
+  const CLI::App* command = chosen_command(app);
   const std::string path = command_path(command);
   const std::string what = error.what();
 
@@ -177,29 +152,29 @@ std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& erro
     const bool after_dashes = std::find(args.begin(), first, "--") != first;
     if (word.size() > 1 && word.front() == '-' && !after_dashes) {
       const std::string name = word.substr(0, word.find('='));
-      const auto names = option_names(command);
+      const auto closest = closest_name(name, option_names(command));
       // `cfp --limit 3 proposal list`: the option of the command, given before the command; the
       // closest name is the word itself then.
-      const std::string hint = did_you_mean(name, names);
-      if (hint == fmt::format("; did you mean '{}'?", name)) {
+      if (closest == name) {
         return fmt::format("'{}' is in the wrong place: an option goes after the command it belongs to ('{} {} ...')",
                            util::excerpt(name), path, util::excerpt(name));
       }
-      if (hint.empty()) {
+      if (!closest) {
         return fmt::format("unknown option '{}' for '{}'; '{} --help' lists its options", util::excerpt(name), path,
                            path);
       }
-      return fmt::format("unknown option '{}' for '{}'{}", util::excerpt(name), path, hint);
+      return fmt::format("unknown option '{}' for '{}'; did you mean '{}'?", util::excerpt(name), path, *closest);
     }
     const auto commands = subcommand_names(*command);
     if (!commands.empty()) {
-      const std::string hint = did_you_mean(word, commands);
-      if (hint == fmt::format("; did you mean '{}'?", word)) {
+      const auto closest = closest_name(word, commands);
+      if (closest == word) {
         return fmt::format("'{}' is in the wrong place: a command comes after its group ('{} {}')", util::excerpt(word),
                            path, util::excerpt(word));
       }
-      return fmt::format("unknown command '{}'{}{}", util::excerpt(word), path == "cfp" ? "" : " for '" + path + "'",
-                         hint.empty() ? fmt::format("; the commands are {}", joined(commands)) : hint);
+      return fmt::format("unknown command '{}'{}; {}", util::excerpt(word), path == "cfp" ? "" : " for '" + path + "'",
+                         closest ? fmt::format("did you mean '{}'?", *closest)
+                                 : "the commands are " + util::join(commands, ", "));
     }
     // `--host FI SE`: a second value where one goes. An option that takes several values takes
     // them joined with commas; any other value with spaces needs quotes.
@@ -244,7 +219,7 @@ std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& erro
   if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr && what.find("subcommand") != std::string::npos) {
     const auto commands = subcommand_names(*command);
     if (!commands.empty()) {
-      return fmt::format("'{}' needs a command: {}; '{} COMMAND --help' tells more about one", path, joined(commands),
+      return fmt::format("'{}' needs a command: {}; '{} COMMAND --help' tells more about one", path, util::join(commands, ", "),
                          path);
     }
   }

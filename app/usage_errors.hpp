@@ -20,6 +20,6 @@ std::optional<std::string> closest_name(std::string_view word, const std::vector
 /// failed to parse with `error`, in plain words: the unknown command or option with the closest
 /// one named ("did you mean"), a group without its command with its commands listed, an option
 /// given twice or without its value said so. Other messages are CLI11's own.
-std::string explain_usage_error(const CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& args);
+std::string explain_usage_error(CLI::App& app, const CLI::ParseError& error, const std::vector<std::string>& args);
 
 } // namespace cfp::cli
