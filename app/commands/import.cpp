@@ -27,8 +27,28 @@ struct ImportFileOptions
   bool skip_invalid = false;
   bool historical = false;
   std::optional<std::string> rejects;
+  std::optional<std::string> delimiter;
   bool quiet = false;
 };
+
+// The character --delimiter names: ',', ';', '|' or a tab ("tab" or "\t"), for CSV only.
+char delimiter_of(const ImportFileOptions& options, core::DataFormat format)
+{
+  if (!options.delimiter) {
+    return ',';
+  }
+  if (format != core::DataFormat::csv) {
+    throw Error(ErrorKind::usage, "--delimiter is for CSV input; JSON and NDJSON have none");
+  }
+  const std::string& given = *options.delimiter;
+  if (given == "," || given == ";" || given == "|") {
+    return given.front();
+  }
+  if (given == "\t" || given == "\\t" || util::to_lower_ascii(given) == "tab") {
+    return '\t';
+  }
+  throw Error(ErrorKind::usage, fmt::format("--delimiter '{}': give ',', ';', '|' or tab", util::excerpt(given)));
+}
 
 core::DataFormat format_named(const std::string& name)
 {
@@ -169,6 +189,7 @@ void run_import_file(Context& context, const ImportFileOptions& options, const I
     throw Error(ErrorKind::usage, "--skip-invalid and --rejects FILE go together");
   }
   const auto format = input_format(options);
+  const char delimiter = delimiter_of(options, format);
   // Rejects go to a temporary file beside FILE that replaces it before the import commits, so
   // that a rejects file that cannot be written stops the import, and a failed check leaves an
   // earlier rejects file as it was. Before anything else happens, FILE may not be the database,
@@ -194,6 +215,7 @@ void run_import_file(Context& context, const ImportFileOptions& options, const I
   core::ImportOptions request;
   request.source_name = options.file;
   request.format = format;
+  request.delimiter = delimiter;
   request.dry_run = options.dry_run;
   request.skip_invalid = options.skip_invalid;
   request.historical = options.historical;
@@ -271,6 +293,8 @@ void register_import_commands(CLI::App& app, Registry& registry)
     command->add_flag("--dry-run", options.dry_run, "Check every record and say what would happen; write nothing");
     command->add_flag("--skip-invalid", options.skip_invalid, "Import the valid records; needs --rejects");
     command->add_option("--rejects", options.rejects, "With --skip-invalid: where invalid records go, with an error");
+    command->add_option("--delimiter", options.delimiter,
+                        "CSV: what separates the fields: ',' (default), ';', '|' or tab; the rejects file keeps it");
     command->add_flag("--quiet", options.quiet, "No progress display");
   };
 

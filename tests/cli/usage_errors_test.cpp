@@ -144,8 +144,11 @@ TEST_F(UsageErrorsTest, ASemicolonOrTabSeparatedFileSaysSoAndImportsNothing)
     const auto refused = cfp({"import", "proposals", file.string()});
     EXPECT_EQ(refused.exit_code, 65) << refused.err;
     EXPECT_EQ(refused.out, "");
-    EXPECT_NE(refused.err.find(file.string() + ":1: header: the columns are separated by '" +
-                               (separator == ';' ? std::string(";") : std::string("\\t")) + "', not commas"),
+    EXPECT_NE(refused.err.find(file.string() + ":1: header: the columns are separated by " +
+                               (separator == ';' ? std::string("';'") : std::string("tabs")) + ", not commas"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_NE(refused.err.find(separator == ';' ? "import it with --delimiter ';'" : "import it with --delimiter tab"),
               std::string::npos)
         << refused.err;
     EXPECT_EQ(dump_database(m_db), before);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include <cfp/util/csv.hpp>
+#include <cfp/util/csv_reader.hpp>
 
 #include <gtest/gtest.h>
 
@@ -99,6 +100,36 @@ TEST(CsvTest, EmptyFieldsKeepTheirCommas)
 TEST(CsvTest, NoRowsWriteNothing)
 {
   EXPECT_EQ(csv_of({}), "");
+}
+
+TEST(CsvTest, AnotherDelimiterIsQuotedWhereACommaWasAndCommasStandBare)
+{
+  std::ostringstream out;
+  CsvWriter writer(out, ';');
+  writer.write_row({"Rome, Italy", "a;b", "1,5"});
+  EXPECT_EQ(out.str(), "Rome, Italy;\"a;b\";1,5\r\n");
+  EXPECT_EQ(csv_field("x\ty", '\t'), "\"x\ty\"");
+  EXPECT_EQ(csv_field("x,y", '\t'), "x,y");
+}
+
+TEST(CsvTest, TheReaderSplitsAtTheDelimiterItIsGivenAndReadsWhatTheWriterWrote)
+{
+  for (const char delimiter : {';', '\t', '|'}) {
+    std::ostringstream out;
+    CsvWriter(out, delimiter).write_row({"Rome, Italy", std::string("a") + delimiter + "b", "say \"hi\"", ""});
+    std::istringstream in(out.str() + "plain" + delimiter + "1,5\n\"bad\"x" + delimiter + "y\n");
+    util::CsvReader reader(in, delimiter);
+    util::CsvRecord record;
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.error, "");
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"Rome, Italy", std::string("a") + delimiter + "b",
+                                                       "say \"hi\"", ""}));
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.fields, (std::vector<std::string>{"plain", "1,5"}));
+    ASSERT_TRUE(reader.next(record));
+    EXPECT_EQ(record.error, "a closing quote must be followed by the delimiter or the end of the line");
+    EXPECT_FALSE(reader.next(record));
+  }
 }
 
 } // namespace

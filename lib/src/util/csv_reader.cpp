@@ -56,7 +56,7 @@ void CsvReader::skip_rest_of_record(CsvRecord& record, Skip skip, bool in_quotes
           quoted = false;
         }
       }
-    } else if (ch == ',') {
+    } else if (ch == m_delimiter) {
       field_start = true;
     } else {
       quoted = ch == '"' && field_start;
@@ -173,8 +173,10 @@ bool CsvReader::next(CsvRecord& record)
         } else {
           quoted = false;
           const int after = peek();
-          if (after >= 0 && after != ',' && after != '\n' && after != '\r') {
-            record.error = "a closing quote must be followed by a comma or the end of the line";
+          if (after >= 0 && after != m_delimiter && after != '\n' && after != '\r') {
+            record.error = m_delimiter == ','
+                               ? "a closing quote must be followed by a comma or the end of the line"
+                               : "a closing quote must be followed by the delimiter or the end of the line";
             finish_field();
             skip_rest_of_record(record, Skip::honouring_quotes);
             return true;
@@ -196,7 +198,7 @@ bool CsvReader::next(CsvRecord& record)
       return true;
     }
     record.raw += ch;
-    if (ch == ',') {
+    if (ch == m_delimiter) {
       finish_field();
       if (record.fields.size() >= k_max_fields) {
         record.error = "more than " + std::to_string(k_max_fields) + " fields";

@@ -25,6 +25,7 @@ struct ImportOptions
 {
   std::string source_name; ///< the file name as given, or "-" for standard input; used in messages
   DataFormat format = DataFormat::csv;
+  char delimiter = ',';             ///< between the fields of CSV (and of its rejects file): ',', ';' or a tab
   bool dry_run = false;             ///< validate and count, write nothing
   bool skip_invalid = false;        ///< write the valid records; invalid ones go to `rejects`
   bool historical = false;          ///< accept new proposals submitted in cut-offs that have closed since

@@ -25,6 +25,8 @@ struct CsvRecord
 /// k_max_field_bytes, a record longer than k_max_record_bytes or with more than k_max_fields
 /// fields is malformed, and reading goes on at the next line end, whatever the quotes say: no
 /// input makes the reader hold more than a few MiB.
+/// Fields are separated by commas, or by the delimiter given (';' or a tab, as spreadsheets
+/// save CSV where the comma is the decimal mark).
 class CsvReader
 {
 public:
@@ -32,7 +34,7 @@ public:
   static constexpr std::size_t k_max_record_bytes = std::size_t{4} << 20;
   static constexpr std::size_t k_max_fields = 1024;
 
-  explicit CsvReader(std::istream& in) : m_in(in) {}
+  explicit CsvReader(std::istream& in, char delimiter = ',') : m_in(in), m_delimiter(delimiter) {}
 
   /// Reads the next record into `record`; false at the end of the input.
   bool next(CsvRecord& record);
@@ -53,6 +55,7 @@ private:
   void skip_rest_of_record(CsvRecord& record, Skip skip, bool in_quotes = false, bool field_start = false);
 
   std::istream& m_in;
+  char m_delimiter;
   std::vector<char> m_buffer = std::vector<char>(1 << 16);
   std::size_t m_pos = 0;
   std::size_t m_end = 0;

@@ -15,10 +15,23 @@ namespace cfp::core::detail {
 
 namespace {
 
+// How messages name a delimiter.
+std::string delimiter_name(char delimiter)
+{
+  switch (delimiter) {
+  case ',':
+    return "commas";
+  case '\t':
+    return "tabs";
+  default:
+    return fmt::format("'{}'", delimiter);
+  }
+}
+
 // The column of each of `header`'s names; nullptr for an ignored column.
 template<typename Values>
 std::vector<const FileColumn<Values>*> map_header(const util::CsvRecord& header, const std::string& source,
-                                                  const FileSchema<Values>& schema)
+                                                  const FileSchema<Values>& schema, char delimiter)
 {
   std::vector<const FileColumn<Values>*> columns;
   const auto& names = header.fields;
@@ -27,7 +40,10 @@ std::vector<const FileColumn<Values>*> map_header(const util::CsvRecord& header,
     const FileColumn<Values>* field = schema.column(name);
     if (field == nullptr && !is_ignored_column(name)) {
       // `call;acronym;title`: a spreadsheet's CSV where a comma is the decimal mark.
-      for (const char separator : {';', '\t'}) {
+      for (const char separator : {',', ';', '\t'}) {
+        if (separator == delimiter) {
+          continue;
+        }
         std::vector<std::string> parts;
         for (std::size_t start = 0;;) {
           const auto end = name.find(separator, start);
@@ -41,10 +57,14 @@ std::vector<const FileColumn<Values>*> map_header(const util::CsvRecord& header,
               return schema.column(part) != nullptr || is_ignored_column(part);
             })) {
           fail_file(source, header.line,
-                    fmt::format("header: the columns are separated by '{}', not commas (as a spreadsheet saves "
-                                "CSV where the comma is the decimal mark); save the file as CSV with commas, or "
-                                "export it as UTF-8 CSV with ',' as the separator",
-                                separator == ';' ? ";" : "\\t"));
+                    fmt::format("header: the columns are separated by {}, not {}{}; {}",
+                                delimiter_name(separator), delimiter_name(delimiter),
+                                separator == ';' ? " (as a spreadsheet saves CSV where the comma is the decimal mark)"
+                                                 : "",
+                                separator == ','
+                                    ? std::string("import it without --delimiter")
+                                    : fmt::format("import it with --delimiter {}, or save it as CSV with commas",
+                                                  separator == '\t' ? "tab" : fmt::format("'{}'", separator))));
         }
       }
       fail_file(source, header.line,
@@ -68,9 +88,9 @@ std::vector<const FileColumn<Values>*> map_header(const util::CsvRecord& header,
 
 template<typename Values>
 void read_csv_records(std::istream& in, const std::string& source, const FileSchema<Values>& schema,
-                      const RecordSinkOf<Values>& on_record)
+                      const RecordSinkOf<Values>& on_record, char delimiter)
 {
-  util::CsvReader reader(in);
+  util::CsvReader reader(in, delimiter);
   util::CsvRecord csv;
   if (!reader.next(csv)) {
     fail_file(source, 1,
@@ -79,7 +99,7 @@ void read_csv_records(std::istream& in, const std::string& source, const FileSch
   if (!csv.error.empty()) {
     fail_file(source, csv.line, "header: " + csv.error);
   }
-  const auto columns = map_header(csv, source, schema);
+  const auto columns = map_header(csv, source, schema, delimiter);
 
   InputRecordOf<Values> record;
   record.raw = csv.raw;
@@ -122,8 +142,8 @@ void read_csv_records(std::istream& in, const std::string& source, const FileSch
 }
 
 template void read_csv_records(std::istream&, const std::string&, const FileSchema<ProposalFileRecord>&,
-                               const RecordSinkOf<ProposalFileRecord>&);
+                               const RecordSinkOf<ProposalFileRecord>&, char);
 template void read_csv_records(std::istream&, const std::string&, const FileSchema<ScoreFileRecord>&,
-                               const RecordSinkOf<ScoreFileRecord>&);
+                               const RecordSinkOf<ScoreFileRecord>&, char);
 
 } // namespace cfp::core::detail

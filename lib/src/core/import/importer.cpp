@@ -25,7 +25,7 @@ Importer::Importer(const Session& session, store::Transaction& tx, const ImportO
                    Pass pass)
     : m_session(session), m_tx(tx), m_apply(pass == Pass::apply), m_all_or_nothing(!options.skip_invalid),
       m_historical(options.historical), m_reference(tx),
-      m_rejects(rejects, options.format),
+      m_rejects(rejects, options.format, options.delimiter),
       m_stamp(session.stamp()), m_now(m_stamp.at)
 {
 }
@@ -273,7 +273,7 @@ ImportSummary import_proposals(Session& session, std::istream& in, const ImportO
         }
         detail::Importer importer(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
         detail::ProgressCounter progress(options, pass);
-        detail::read_records<ProposalFileRecord>(input.read_from_start(), options.format, options.source_name,
+        detail::read_records<ProposalFileRecord>(input.read_from_start(), options,
                                                  detail::proposal_schema(), [&](detail::InputRecord& record) {
                                importer.take(record);
                                progress.count(importer.summary().records);

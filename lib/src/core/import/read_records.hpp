@@ -13,12 +13,13 @@ namespace cfp::core::detail {
 
 /// Reads an input file of `format` with the reader of that format.
 template<typename Values>
-void read_records(std::istream& in, DataFormat format, const std::string& source, const FileSchema<Values>& schema,
+void read_records(std::istream& in, const ImportOptions& options, const FileSchema<Values>& schema,
                   const RecordSinkOf<Values>& on_record)
 {
-  switch (format) {
+  const auto& source = options.source_name;
+  switch (options.format) {
   case DataFormat::csv:
-    read_csv_records(in, source, schema, on_record);
+    read_csv_records(in, source, schema, on_record, options.delimiter);
     return;
   case DataFormat::json:
     read_json_records(in, source, schema, on_record);

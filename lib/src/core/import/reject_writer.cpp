@@ -19,7 +19,7 @@ namespace {
 // Whether the bytes of a CSV record end inside a quoted field (an unterminated quote, or one
 // opened in the malformed rest of a record): a field appended then must close it first. Only a
 // quote at the start of a field opens one, as the reader has it.
-bool ends_inside_quotes(const std::string& raw)
+bool ends_inside_quotes(const std::string& raw, char delimiter)
 {
   bool quoted = false;
   bool field_start = true;
@@ -33,7 +33,7 @@ bool ends_inside_quotes(const std::string& raw)
           quoted = false;
         }
       }
-    } else if (c == ',') {
+    } else if (c == delimiter) {
       field_start = true;
     } else {
       quoted = c == '"' && field_start;
@@ -63,7 +63,7 @@ void RejectWriter::header(const std::string& raw_header)
   m_header = raw_header;
   // A rejects file imported again has an `error` column already: it is reused, not doubled.
   std::istringstream in(raw_header);
-  util::CsvReader reader(in);
+  util::CsvReader reader(in, m_delimiter);
   util::CsvRecord fields;
   if (reader.next(fields) && fields.error.empty()) {
     const auto found = std::find(fields.fields.begin(), fields.fields.end(), "error");
@@ -77,16 +77,21 @@ void RejectWriter::header(const std::string& raw_header)
 void RejectWriter::write_csv(const RecordForm& record, const std::string& error)
 {
   if (!m_wrote_any) {
-    *m_out << m_header << (m_error_column ? "" : ",error") << "\r\n";
+    *m_out << m_header;
+    if (!m_error_column) {
+      *m_out << m_delimiter << "error";
+    }
+    *m_out << "\r\n";
   }
   if (m_error_column && record.csv_fields.size() == m_columns) {
     // The record as read, with the new error in place of the old one.
     std::vector<std::string> fields = record.csv_fields;
     fields[*m_error_column] = error;
-    util::CsvWriter(*m_out).write_row(fields);
+    util::CsvWriter(*m_out, m_delimiter).write_row(fields);
     return;
   }
-  *m_out << record.raw << (ends_inside_quotes(record.raw) ? "\"" : "") << ',' << util::csv_field(error) << "\r\n";
+  *m_out << record.raw << (ends_inside_quotes(record.raw, m_delimiter) ? "\"" : "") << m_delimiter
+         << util::csv_field(error, m_delimiter) << "\r\n";
 }
 
 void RejectWriter::write(const RecordForm& record, const std::string& error)
@@ -135,7 +140,11 @@ void RejectWriter::finish()
   if (m_format == DataFormat::json) {
     *m_out << (m_wrote_any ? "\n]\n" : "[]\n");
   } else if (m_format == DataFormat::csv && !m_wrote_any) {
-    *m_out << m_header << (m_error_column ? "" : ",error") << "\r\n";
+    *m_out << m_header;
+    if (!m_error_column) {
+      *m_out << m_delimiter << "error";
+    }
+    *m_out << "\r\n";
   }
   m_out->flush();
   if (!m_out->good()) {

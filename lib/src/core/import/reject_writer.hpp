@@ -16,7 +16,11 @@ class RejectWriter
 {
 public:
   /// Writes nothing at all when `out` is null.
-  RejectWriter(std::ostream* out, DataFormat format) : m_out(out), m_format(format) {}
+  /// CSV is written with the input's `delimiter`, so that the file, corrected, imports as the input did.
+  RejectWriter(std::ostream* out, DataFormat format, char delimiter = ',')
+      : m_out(out), m_format(format), m_delimiter(delimiter)
+  {
+  }
 
   /// The CSV header as written (the rejects file repeats it with `error` added, unless it has
   /// an `error` column already: a rejects file imported again keeps its shape).
@@ -30,6 +34,7 @@ private:
 
   std::ostream* m_out;
   DataFormat m_format;
+  char m_delimiter;
   std::string m_header;
   std::optional<std::size_t> m_error_column; ///< where the header names `error` already
   std::size_t m_columns = 0;

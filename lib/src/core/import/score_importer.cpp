@@ -27,7 +27,7 @@ std::string blank_to_empty(const std::optional<std::string>& text)
 
 ScoreImporter::ScoreImporter(const Session& session, store::Transaction& tx, const ImportOptions& options,
                              std::ostream* rejects, Pass pass)
-    : m_tx(&tx), m_apply(pass == Pass::apply), m_reference(tx), m_rejects(rejects, options.format),
+    : m_tx(&tx), m_apply(pass == Pass::apply), m_reference(tx), m_rejects(rejects, options.format, options.delimiter),
       m_stamp(session.stamp())
 {
 }
@@ -302,13 +302,13 @@ ImportSummary import_scores(Session& session, std::istream& in, const ImportOpti
             checked.emplace(session, tx, options, rejects != nullptr ? &rejects->writer() : nullptr, pass);
         checked_at = pass == Pass::check ? counter : std::nullopt;
         detail::ProgressCounter progress(options, pass);
-        detail::read_records<ScoreFileRecord>(input.read_from_start(), options.format, options.source_name,
+        detail::read_records<ScoreFileRecord>(input.read_from_start(), options,
                                               detail::score_schema(), [&](detail::ScoreInputRecord& record) {
                                                 importer.take(record);
                                                 progress.count(importer.summary().records);
                                               });
         if (importer.settle()) {
-          detail::read_records<ScoreFileRecord>(input.read_from_start(), options.format, options.source_name,
+          detail::read_records<ScoreFileRecord>(input.read_from_start(), options,
                                                 detail::score_schema(),
                                                 [&](detail::ScoreInputRecord& record) { importer.report(record); });
         }
