@@ -33,6 +33,7 @@ constexpr std::array k_groups{
     Group{"log", register_log_command},
     Group{"import", register_import_commands},
     Group{"export", register_export_commands},
+    Group{"completion", register_completion_command},
 };
 
 bool asks_for_help_or_version(std::string_view arg)
@@ -56,6 +57,8 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
   app.add_option("--tz", options.tz, "Zone for showing and reading wall times (else CFP_TZ, else Europe/Brussels)");
   app.add_option("--wait", options.wait,
                  "Seconds to wait for another process writing to the database (else CFP_BUSY_TIMEOUT_MS, else 10)");
+  app.add_flag("--no-input", options.no_input,
+               "Never ask on the terminal: name what is missing in an error instead (scripts)");
   app.add_option("--format", options.format, "Output format: table, json, ndjson or csv (any case)")
       ->transform(CLI::IsMember({"table", "json", "csv", "ndjson"}, CLI::ignore_case));
 }
@@ -76,6 +79,9 @@ std::string_view named_group(const std::vector<std::string>& args)
       // cfp does not know leaves the rest unsure: its value might look like a group.
       if (takes_value(arg)) {
         ++i;
+        continue;
+      }
+      if (arg == "--no-input") {
         continue;
       }
       if (const auto equals = arg.find('='); equals != std::string_view::npos && takes_value(arg.substr(0, equals))) {

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iostream>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -161,6 +162,11 @@ std::string Context::resolve_actor() const
                 fmt::format("{}: the actor must be 1 to 200 bytes of UTF-8 text without control characters", source));
   }
   return actor;
+}
+
+std::istream& Context::in()
+{
+  return m_terminals.input != nullptr ? *m_terminals.input : std::cin;
 }
 
 void Context::note(std::string_view message)

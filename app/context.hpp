@@ -27,6 +27,7 @@ struct GlobalOptions
   std::optional<std::string> tz;
   std::optional<std::string> wait;
   std::string format = "table";
+  bool no_input = false; ///< never ask on the terminal
 };
 
 /// Everything a command needs besides its own options: streams, format, zone, clock, and the
@@ -45,6 +46,14 @@ public:
   /// How many columns a table may take: 0 (no limit) unless stdout is a terminal; then
   /// COLUMNS when it holds a width from 20 to 10000, else the terminal's own, else 80.
   std::size_t table_width() const;
+
+  /// Whether the command may ask for what is missing: stdin and stderr are terminals and
+  /// --no-input was not given.
+  bool may_ask() const { return on_terminal() && !m_options.no_input; }
+  /// Whether a person is at a terminal: stdin and stderr are terminals.
+  bool on_terminal() const { return m_terminals.in && m_terminals.err; }
+  /// Where answers to questions are read.
+  std::istream& in();
 
   std::ostream& out() { return m_out; }
   std::ostream& err() { return m_err; }

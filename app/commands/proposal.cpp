@@ -2,6 +2,7 @@
 #include "../output/changes.hpp"
 #include "../output/printer.hpp"
 #include "proposal_options.hpp"
+#include "proposal_prompt.hpp"
 #include "registry.hpp"
 
 #include <cfp/core/proposals.hpp>
@@ -11,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 
@@ -24,6 +26,8 @@ struct AddOptions
   std::string acronym;
   bool draft = false;
   FieldOptions fields;
+  CLI::Option* call_option = nullptr;
+  CLI::Option* acronym_option = nullptr;
 };
 
 struct UpdateOptions
@@ -140,11 +144,34 @@ const core::Fields<domain::ProposalVersion>& history_fields()
   return fields;
 }
 
+std::vector<Line> proposal_lines(const domain::Proposal& proposal, const date::time_zone& zone);
+
+// Records a proposal. What the command line lacks is asked for on a terminal, else named in one
+// usage error.
 void run_add(Context& context, const AddOptions& options)
 {
+  core::NewProposal request{options.call, options.acronym, options.fields.input(), options.draft, std::nullopt};
+  const GivenOnCommandLine given{options.call_option->count() > 0, options.acronym_option->count() > 0};
+  const auto missing = missing_options(request, given);
+  if (!missing.empty() && !context.may_ask()) {
+    const bool contribution = std::find(missing.begin(), missing.end(), "--eu-contribution") != missing.end();
+    throw Error(ErrorKind::usage,
+                fmt::format("missing {}; give {} on the command line{}{}", util::join(missing, ", "),
+                            missing.size() == 1 ? "it" : "them",
+                            context.on_terminal() ? "" : ", or run the command on a terminal to be asked for them",
+                            contribution ? " (a --draft may leave out --eu-contribution until it is submitted)" : ""));
+  }
   auto session = context.session(store::Access::read_write);
-  const auto change =
-      core::add_proposal(session, {options.call, options.acronym, options.fields.input(), options.draft});
+  if (!missing.empty()) {
+    ask_for_proposal(context, session, request, given, [&context](const domain::Proposal& proposal) {
+      auto lines = proposal_lines(proposal, context.zone());
+      std::erase_if(lines, [](const Line& line) {
+        return line.first == "id" || line.first == "version" || line.first == "SHA-256" || line.first == "submitted";
+      });
+      return lines;
+    });
+  }
+  const auto change = core::add_proposal(session, request);
   for (const auto& warning : change.warnings) {
     context.note("warning: " + warning);
   }
@@ -268,8 +295,9 @@ void register_proposal_commands(CLI::App& app, Registry& registry)
 
   auto add_options = std::make_shared<AddOptions>();
   auto* add = proposal->add_subcommand("add", "Record a proposal and submit it now (or keep it as a --draft)");
-  add->add_option("--call", add_options->call, "Call code")->required();
-  add->add_option("--acronym", add_options->acronym, "Acronym, unique within the call")->required();
+  add_options->call_option = add->add_option("--call", add_options->call, "Call code (required; asked for on a terminal)");
+  add_options->acronym_option = add->add_option("--acronym", add_options->acronym,
+                                                "Acronym, unique within the call (required; asked for on a terminal)");
   add_options->fields.bind(*add, false);
   add->add_flag("--draft", add_options->draft, "Keep it as a draft; submit it later with 'proposal submit'");
   registry.on_change(add, [add_options](Context& context) { run_add(context, *add_options); });

@@ -9,15 +9,17 @@ namespace cfp::cli {
 
 void FieldOptions::bind(CLI::App& command, bool for_update)
 {
-  title_option = command.add_option("--title", title, "Title of the proposal");
-  host_option = command.add_option("--host", host, "Host state (code such as ES; GR and GB are accepted)");
+  // On `add`, the required options are checked by the command: on a terminal it asks for them.
+  const std::string required = for_update ? "" : " (required; asked for on a terminal)";
+  title_option = command.add_option("--title", title, "Title of the proposal" + required);
+  host_option = command.add_option("--host", host, "Host state (code such as ES; GR and GB are accepted)" + required);
   partners_option = command
                         .add_option("--partner", partners,
                                     for_update ? "Partner states: replaces the whole list (to change one, use "
                                                  "--add-partner or --remove-partner); repeat or separate with commas"
                                                : "Partner state; repeat or separate with commas")
                         ->delimiter(',');
-  entity_option = command.add_option("--entity", entity, "Hosting entity");
+  entity_option = command.add_option("--entity", entity, "Hosting entity" + required);
   plan_option = command.add_option("--plan", plan,
                                    for_update ? "AI supercomputer: new, upgrade or none"
                                               : "AI supercomputer: new, upgrade or none (default new)");
@@ -48,10 +50,6 @@ void FieldOptions::bind(CLI::App& command, bool for_update)
     remove_sectors_option =
         command.add_option("--remove-sector", remove_sectors, "Remove one target sector, keeping the others")
             ->delimiter(',');
-  } else {
-    title_option->required();
-    host_option->required();
-    entity_option->required();
   }
 }
 

@@ -59,7 +59,7 @@ const BadInput k_bad_inputs[] = {
   {"UnknownCommand", {"frobnicate"}, 2, "frobnicate"},
   {"NoCommand", {}, 2, "'cfp' needs a command: db, state, call"},
   {"UnknownOption", {"proposal", "list", "--colour"}, 2, "--colour"},
-  {"MissingRequiredOption", {"proposal", "add", "--call", k_call, "--acronym", "X"}, 2, "--title is required"},
+  {"MissingRequiredOption", {"proposal", "add", "--call", k_call, "--acronym", "X"}, 2, "missing --title, --host, --entity, --eu-contribution"},
   {"MissingArgument", {"proposal", "show"}, 2, "REF is required"},
   {"BadFormat", {"proposal", "list", "--format", "xml"}, 2, "xml"},
   {"UpdateWithoutFields", {"proposal", "update", "MIMER"}, 2, "at least one field option"},

@@ -94,5 +94,44 @@ TEST_F(ProposalsTest, SubmissionToACallWithoutCutoffsIsRefused)
   EXPECT_TRUE(failure.unchanged);
 }
 
+TEST_F(ProposalsTest, ASubmissionConfirmedForACutoffThatClosedMeanwhileIsRefused)
+{
+  const auto confirmed = core::check_new_proposal(session(), request("LATE-AIF"));
+  ASSERT_TRUE(confirmed.problems.empty());
+  ASSERT_EQ(confirmed.proposal.cutoff_label, "2024-11-04");
+  auto late = request("LATE-AIF");
+  late.cutoff_id = confirmed.proposal.cutoff_id;
+  now("2024-11-04T16:00:01Z");
+  const auto failure = attempt(m_fixture, [&] { core::add_proposal(session(), late); });
+  EXPECT_EQ(failure.kind, ErrorKind::refused);
+  EXPECT_THAT(failure.message, HasSubstr("the cut-off confirmed has closed meanwhile; it would go to cut-off '2025-02-01'"));
+  EXPECT_TRUE(failure.unchanged);
+  late.cutoff_id.reset();
+  EXPECT_EQ(core::add_proposal(session(), late).proposal.cutoff_label, "2025-02-01");
+}
+
+TEST_F(ProposalsTest, CheckingANewProposalNamesEachProblemByFieldAndWritesNothing)
+{
+  auto bad = request("BAD AIF", "XX", {"YY"});
+  bad.input.eu_contribution = "1,5M";
+  bad.input.label = [](std::string_view field) { return "--" + std::string(field); }; // not used by the check
+  const auto check = core::check_new_proposal(session(), bad);
+  std::vector<std::string> fields;
+  for (const auto& problem : check.problems) {
+    fields.push_back(problem.field);
+  }
+  EXPECT_EQ(fields, (std::vector<std::string>{"acronym", "host", "partners", "eu_contribution_eur"}));
+  EXPECT_TRUE(core::list_proposals(session(), {}).empty());
+
+  now("2025-02-01T16:00:01Z"); // after the last cut-off: the submission as a whole
+  const auto closed = core::check_new_proposal(session(), request("OK-AIF"));
+  ASSERT_EQ(closed.problems.size(), 1u);
+  EXPECT_EQ(closed.problems.front().field, "submission");
+  EXPECT_THAT(closed.problems.front().message, HasSubstr("2025-02-01 17:00:00 CET"));
+  auto draft = request("OK-AIF");
+  draft.draft = true;
+  EXPECT_TRUE(core::check_new_proposal(session(), draft).problems.empty());
+}
+
 } // namespace
 } // namespace cfp::test

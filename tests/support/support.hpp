@@ -161,9 +161,9 @@ std::size_t count_of(const std::string& text, const std::string& needle);
 /// Runs the program argv[0] with `argv` and exactly the environment `env` on a new pseudo
 /// terminal, as a person at a terminal runs it: CliResult::out holds all it wrote there (both
 /// streams, line ends as the terminal shows them, "\r\n"). The terminal is `columns` wide (0:
-/// it does not say).
+/// it does not say). `typed` is typed on the terminal at once, before the program asks.
 CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                          unsigned short columns = 0);
+                          unsigned short columns = 0, const std::string& typed = {});
 
 /// Runs the real cfp binary with `args` and exactly the environment `env` ("NAME=value").
 CliResult run_binary(const std::vector<std::string>& args, const std::vector<std::string>& env);

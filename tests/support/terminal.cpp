@@ -12,7 +12,7 @@
 namespace cfp::test {
 
 CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vector<std::string>& env,
-                          unsigned short columns)
+                          unsigned short columns, const std::string& typed)
 {
   CStrings argv_pointers(argv);
   CStrings envp(env);
@@ -28,6 +28,19 @@ CliResult run_in_terminal(const std::vector<std::string>& argv, const std::vecto
   if (pid == 0) {
     ::execve(argv.front().c_str(), argv_pointers.data(), envp.data());
     ::_exit(127);
+  }
+  // The terminal's line discipline keeps what is typed until the program reads it, a line at a
+  // time, as it keeps what a person types ahead.
+  std::size_t written = 0;
+  while (written < typed.size()) {
+    const ssize_t wrote = ::write(terminal, typed.data() + written, typed.size() - written);
+    if (wrote < 0 && errno == EINTR) {
+      continue;
+    }
+    if (wrote <= 0) {
+      break;
+    }
+    written += static_cast<std::size_t>(wrote);
   }
   CliResult result;
   char buffer[4096];

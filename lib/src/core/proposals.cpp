@@ -110,47 +110,93 @@ Proposal resolve_proposal(const store::Transaction& tx, const std::string& ref)
   return with_documents(tx, std::move(found.front()));
 }
 
+namespace {
+
+// The proposal add_proposal would record for `request` (submitted unless a draft; without its
+// id), and its call, with every problem found added to `problems`. A submission refused as a
+// whole (no cut-off open, a document missing) throws.
+std::pair<std::optional<domain::Call>, Proposal> new_proposal(const Session& session, const store::Transaction& tx,
+                                                              detail::ReferenceData& reference,
+                                                              const NewProposal& request,
+                                                              std::vector<detail::Problem>& problems)
+{
+  const auto& input = request.input;
+  if (auto problem = domain::check_acronym(request.acronym)) {
+    problems.push_back({input.label_of("acronym"), *problem});
+  }
+  auto call = tx.calls().find(request.call_code);
+  if (!call) {
+    problems.push_back({input.label_of("call"),
+                        fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(request.call_code)),
+                        ErrorKind::not_found});
+  } else if (auto existing = tx.proposals().find(call->id, request.acronym)) {
+    problems.push_back({input.label_of("acronym"),
+                        fmt::format("{} is already used in call {} (proposal {})", existing->acronym, call->code,
+                                    existing->id),
+                        ErrorKind::refused});
+  }
+  Proposal proposal;
+  proposal.acronym = request.acronym;
+  proposal.fields = detail::applied_fields(reference, {}, input, problems,
+                                           request.draft ? std::nullopt
+                                                         : std::optional<std::string>("required to submit; give it, or "
+                                                                                      "keep the proposal as a --draft"));
+  if (problems.empty()) {
+    proposal.call_code = call->code;
+    if (!request.draft) {
+      detail::submit_now(reference, proposal, session.clock.now());
+      if (request.cutoff_id && proposal.cutoff_id != *request.cutoff_id) {
+        throw Error(ErrorKind::refused,
+                    fmt::format("cannot submit {}: the cut-off confirmed has closed meanwhile; it would go to "
+                                "cut-off '{}' now",
+                                proposal.acronym, proposal.cutoff_label.value_or("?")));
+      }
+    }
+    proposal.version = 1;
+  }
+  return {std::move(call), std::move(proposal)};
+}
+
+} // namespace
+
 ProposalChange add_proposal(Session& session, const NewProposal& request)
 {
   const std::string what = fmt::format("record proposal {}", util::excerpt(request.acronym));
-  const auto& input = request.input;
   return session.database.write(what, [&](store::Transaction& tx) -> ProposalChange {
     // Every problem at once: the call, the acronym and each field.
     std::vector<detail::Problem> problems;
-    if (auto problem = domain::check_acronym(request.acronym)) {
-      problems.push_back({input.label_of("acronym"), *problem});
-    }
-    const auto call = tx.calls().find(request.call_code);
-    if (!call) {
-      problems.push_back({input.label_of("call"),
-                          fmt::format("no call '{}'; 'cfp call list' shows the calls", util::excerpt(request.call_code)),
-                          ErrorKind::not_found});
-    } else if (auto existing = tx.proposals().find(call->id, request.acronym)) {
-      problems.push_back({input.label_of("acronym"),
-                          fmt::format("{} is already used in call {} (proposal {})", existing->acronym, call->code,
-                                      existing->id),
-                          ErrorKind::refused});
-    }
     detail::ReferenceData reference(tx);
-    Proposal proposal;
-    proposal.acronym = request.acronym;
-    proposal.fields = detail::applied_fields(reference, {}, input, problems,
-                                     request.draft ? std::nullopt
-                                                   : std::optional<std::string>("required to submit; give it, or keep "
-                                                                                "the proposal as a --draft"));
+    auto [call, proposal] = new_proposal(session, tx, reference, request, problems);
     detail::throw_problems(problems, what);
-    proposal.call_code = call->code;
-    const auto now = session.clock.now();
-    if (!request.draft) {
-      detail::submit_now(reference, proposal, now);
-    }
-    proposal.version = 1;
     auto stamp = session.stamp();
-    stamp.at = now;
+    stamp.at = proposal.submitted_at.value_or(session.clock.now());
     proposal.id = tx.proposals().insert(call->id, proposal, stamp);
     record_audit(session, tx,
                  {detail::subject_of(proposal), detail::entity_of(proposal), "add", std::nullopt, store::snapshot(proposal)});
     return ProposalChange{{}, proposal, true, budget_warnings(call->budget, proposal)};
+  });
+}
+
+NewProposalCheck check_new_proposal(Session& session, const NewProposal& request)
+{
+  NewProposal unlabelled = request;
+  unlabelled.input.label = nullptr;
+  return session.database.read("check proposal", [&](const store::Transaction& tx) {
+    std::vector<detail::Problem> problems;
+    detail::ReferenceData reference(tx);
+    NewProposalCheck check;
+    try {
+      check.proposal = new_proposal(session, tx, reference, unlabelled, problems).second;
+    } catch (const Error& error) {
+      if (error.kind() != ErrorKind::refused) {
+        throw;
+      }
+      problems.push_back({"submission", error.message(), error.kind()});
+    }
+    for (auto& problem : problems) {
+      check.problems.push_back({std::move(problem.field), std::move(problem.message)});
+    }
+    return check;
   });
 }
 

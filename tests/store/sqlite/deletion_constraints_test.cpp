@@ -30,7 +30,7 @@ protected:
 
   std::int64_t add(const std::string& acronym, bool draft)
   {
-    core::NewProposal request{"C1", acronym, {}, draft};
+    core::NewProposal request{"C1", acronym, {}, draft, std::nullopt};
     request.input.title = "First";
     request.input.host = "ES";
     request.input.entity = "E";

@@ -21,7 +21,7 @@ TEST(HistoryTest, TheCurrentVersionIsTheRowAndEarlierVersionsAreSnapshots)
   core::add_call(fixture.session(), {"C1", "Call", std::string("2024-09-10"), std::nullopt});
   core::add_deadline(fixture.session(), {"C1", "2024-11-04", std::nullopt});
   fixture.clock().set(utc("2024-10-01T10:00:00Z"));
-  core::NewProposal request{"C1", "P1", {}, false};
+  core::NewProposal request{"C1", "P1", {}, false, std::nullopt};
   request.input.title = "First";
   request.input.host = "ES";
   request.input.entity = "E";

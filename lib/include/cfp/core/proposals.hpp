@@ -55,6 +55,9 @@ struct NewProposal
   std::string acronym;
   ProposalInput input; ///< title, host and entity are required
   bool draft = false;  ///< keep it as a draft instead of submitting it now
+  /// The cut-off the submission must go to (what the person confirmed): refused when the
+  /// submission would go to another one, as when that one closed meanwhile.
+  std::optional<std::int64_t> cutoff_id;
 };
 
 /// A proposal before and after a change, and whether anything changed (no new version
@@ -71,6 +74,29 @@ struct ProposalChange
 
 /// Records a proposal and, unless it is a draft, submits it now.
 ProposalChange add_proposal(Session& session, const NewProposal& request);
+
+/// A problem check_new_proposal found: the field as ProposalInput::label would be asked to name
+/// it ("call", "acronym", "title", "host", "partners", "entity", "plan", "eu_contribution_eur",
+/// "national_contribution_eur", "sectors"), or "submission" for a submission refused as a whole
+/// (no cut-off open, a required document missing), and why.
+struct FieldProblem
+{
+  std::string field;
+  std::string message;
+};
+
+/// What check_new_proposal found.
+struct NewProposalCheck
+{
+  std::vector<FieldProblem> problems; ///< empty: add_proposal would record `proposal`
+  domain::Proposal proposal;          ///< as it would be recorded (no id yet), when no problem
+};
+
+/// What add_proposal would refuse in `request`, every problem at once, and else the proposal it
+/// would record (its fields canonical, its cut-off), found in one read transaction that writes
+/// nothing; another process may change the database before the add. For asking again only
+/// what is wrong, and for showing what will be recorded.
+NewProposalCheck check_new_proposal(Session& session, const NewProposal& request);
 
 /// Submits a draft, or resubmits a withdrawn proposal before its cut-off.
 ProposalChange submit_proposal(Session& session, const std::string& ref);
