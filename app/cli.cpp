@@ -149,6 +149,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (!args.empty() && args.front() == "help") {
     return run_help(args, out, err, env, terminals);
   }
+  if (!args.empty() && args.front() == "__complete") {
+    return run_complete({args.begin() + 1, args.end()}, out, env);
+  }
   CLI::App app{"cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database", "cfp"};
   app.fallthrough();
   app.require_subcommand(1);
@@ -227,6 +230,40 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   }
 }
 
+std::optional<std::string> usage_error(const std::vector<std::string>& args)
+{
+  CLI::App app{"cfp", "cfp"};
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "cfp " CFP_VERSION);
+  GlobalOptions options;
+  add_global_options(app, options);
+  Registry registry;
+  add_command_tree(app, registry, args);
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    return std::nullopt;
+  } catch (const CLI::CallForAllHelp&) {
+    return std::nullopt;
+  } catch (const CLI::CallForVersion&) {
+    return std::nullopt;
+  } catch (const CLI::ParseError& error) {
+    return explain_usage_error(app, error, args);
+  }
+  const Command* command = registry.find(chosen_command(app));
+  if (command == nullptr) {
+    return "the command has no handler";
+  }
+  try {
+    check_format(command->formats, parse_format(options.format).value_or(Format::table));
+  } catch (const Error& error) {
+    return error.message();
+  }
+  return std::nullopt;
+}
+
 int run(int argc, char** argv, std::ostream& out, std::ostream& err)
 {
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -239,6 +276,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err)
     }
   }
   Terminals terminals{::isatty(STDOUT_FILENO) == 1, ::isatty(STDERR_FILENO) == 1};
+  terminals.in = ::isatty(STDIN_FILENO) == 1;
   if (terminals.out) {
     winsize size{};
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0) {

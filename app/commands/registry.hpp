@@ -78,6 +78,9 @@ void register_criterion_commands(CLI::App& app, Registry& registry);
 void register_expert_commands(CLI::App& app, Registry& registry);
 void register_score_commands(CLI::App& app, Registry& registry);
 void register_report_commands(CLI::App& app, Registry& registry);
+void register_completion_command(CLI::App& app, Registry& registry);
+/// `cfp __complete WORDS...`: the candidates of the last word, one a line (completion.hpp).
+int run_complete(const std::vector<std::string>& words, std::ostream& out, const Environment& env);
 /// Add `report html` and `report ics` to the `report` group.
 void register_report_html(CLI::App& report, Registry& registry);
 void register_report_ics(CLI::App& report, Registry& registry);
