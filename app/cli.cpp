@@ -6,6 +6,7 @@
 #include "context.hpp"
 #include "help_topics.hpp"
 #include "usage_errors.hpp"
+#include "version.hpp"
 
 #include <cfp/error.hpp>
 #include <cfp/util/fd_streambuf.hpp>
@@ -152,7 +153,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   CLI::App app{"cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database", "cfp"};
   app.fallthrough();
   app.require_subcommand(1);
-  app.set_version_flag("--version", "cfp " CFP_VERSION);
+  app.set_version_flag("--version", version_line());
   app.footer("Exit codes: 0 ok, 1 refused or not found, 2 usage, 65 invalid value, 66 input file, "
              "70 internal error, 74 database unusable, 75 database busy. See docs/cli.md.\n"
              "Topics: 'cfp help' lists them (dates, money, states, formats, exit-codes, environment).");
