@@ -6,10 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The report tests parse the calendar with an independent parser and load the dashboard in a
-# real browser; the manual page is checked with groff (groff-base). Without Chromium (a machine
-# whose archive lacks it) the browser test says loudly that it was skipped; everything else
-# still runs.
-scripts/install-deps.sh python3-icalendar groff-base
+# real browser; the manual page is checked with groff (groff-base), the Debian package made with
+# cpack and dpkg-shlibdeps (dpkg-dev). Without Chromium (a machine whose archive lacks it) the
+# browser test says loudly that it was skipped; everything else still runs.
+scripts/install-deps.sh python3-icalendar groff-base dpkg-dev
 scripts/install-deps.sh chromium ||
   echo "cfp: warning: chromium could not be installed; the dashboard's browser test will be SKIPPED" >&2
 cmake --preset ci
