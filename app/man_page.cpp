@@ -47,10 +47,14 @@ std::vector<std::string_view> lines_of(std::string_view text)
   return lines;
 }
 
-// One entry of a list: the term on its line, the text indented under it.
+// One entry of a list: the term on its line, the text indented under it (a blank line would be
+// a paragraph break, which linters of man pages flag).
 void write_entry(std::string_view term, std::string_view text, std::ostream& out)
 {
-  out << ".TP\n" << term << '\n' << roff_text(text) << '\n';
+  out << ".TP\n" << term << '\n';
+  if (!text.empty()) {
+    out << roff_text(text) << '\n';
+  }
 }
 
 // What the options of --help show, on the page: `--status TEXT ...` (names in bold, what the
