@@ -5,7 +5,9 @@
 #include "commands/registry.hpp"
 #include "context.hpp"
 #include "help_topics.hpp"
+#include "man_page.hpp"
 #include "usage_errors.hpp"
+#include "version.hpp"
 
 #include <cfp/error.hpp>
 #include <cfp/util/fd_streambuf.hpp>
@@ -95,12 +97,47 @@ void check_format(const Formats& formats, Format format)
 // What a command that changed the database adds when its output could not be written.
 constexpr auto k_stays_recorded = "; what the command recorded in the database stays recorded ('cfp log' shows it)";
 
+// The whole program, as `cfp --help` shows it: the global options (read into `options`) and the
+// commands `args` names (see add_command_tree), registered into `registry`.
+void build_app(CLI::App& app, GlobalOptions& options, Registry& registry, const std::vector<std::string>& args)
+{
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_version_flag("--version", version_line());
+  app.footer("Exit codes: 0 ok, 1 refused or not found, 2 usage, 65 invalid value, 66 input file, "
+             "70 internal error, 74 database unusable, 75 database busy. See docs/cli.md.\n"
+             "Topics: 'cfp help' lists them (dates, money, states, formats, exit-codes, environment).");
+  add_global_options(app, options);
+  add_command_tree(app, registry, args);
+}
+
+constexpr auto k_description = "cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database";
+
+// `cfp help --man` (hidden; the build writes cfp.1 with it): the manual page of the whole tree.
+int write_manual(std::ostream& out, std::ostream& err)
+{
+  CLI::App app{k_description, "cfp"};
+  GlobalOptions options;
+  Registry registry;
+  build_app(app, options, registry, {"--help"});
+  write_man_page(app, help_topics(), out);
+  out.flush();
+  if (!out) {
+    err << "cfp: error: cannot write to standard output: " << util::write_failure(out) << '\n';
+    return k_exit_storage;
+  }
+  return k_exit_ok;
+}
+
 // `cfp help`: the usage and the topics; `cfp help TOPIC`: the topic; `cfp help COMMAND...`: as
 // `cfp COMMAND... --help`.
 int run_help(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
              Terminals terminals)
 {
   const auto topics = help_topics();
+  if (args.size() == 2 && args[1] == "--man") {
+    return write_manual(out, err);
+  }
   if (args.size() == 1) {
     const int code = run({"--help"}, out, err, env, terminals);
     out << "\nHelp topics ('cfp help TOPIC'):\n";
@@ -152,19 +189,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   if (!args.empty() && args.front() == "__complete") {
     return run_complete({args.begin() + 1, args.end()}, out, env);
   }
-  CLI::App app{"cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database", "cfp"};
-  app.fallthrough();
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "cfp " CFP_VERSION);
-  app.footer("Exit codes: 0 ok, 1 refused or not found, 2 usage, 65 invalid value, 66 input file, "
-             "70 internal error, 74 database unusable, 75 database busy. See docs/cli.md.\n"
-             "Topics: 'cfp help' lists them (dates, money, states, formats, exit-codes, environment).");
-
+  CLI::App app{k_description, "cfp"};
   GlobalOptions options;
-  add_global_options(app, options);
-
   Registry registry;
-  add_command_tree(app, registry, args);
+  build_app(app, options, registry, args);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -124,12 +124,12 @@ Empty variables count as unset.
 )";
 
 constexpr std::array k_topics{
-    HelpTopic{"dates", "WHEN: date and time forms, the 17:00 Brussels rule, zones and DST", k_dates},
-    HelpTopic{"money", "amounts in euros: 485M, 1.5bn, 12_000.50", k_money},
-    HelpTopic{"states", "participating state codes and names", k_states},
-    HelpTopic{"formats", "table, json, ndjson and csv output", k_formats},
-    HelpTopic{"exit-codes", "what each exit status means", k_exit_codes},
-    HelpTopic{"environment", "CFP_DB, CFP_NOW, CFP_TZ and the other variables", k_environment},
+    HelpTopic{"dates", "WHEN: date and time forms, the 17:00 Brussels rule, zones and DST", k_dates, "DATES"},
+    HelpTopic{"money", "amounts in euros: 485M, 1.5bn, 12_000.50", k_money, "MONEY"},
+    HelpTopic{"states", "participating state codes and names", k_states, "PARTICIPATING STATES"},
+    HelpTopic{"formats", "table, json, ndjson and csv output", k_formats, "OUTPUT FORMATS"},
+    HelpTopic{"exit-codes", "what each exit status means", k_exit_codes, "EXIT STATUS"},
+    HelpTopic{"environment", "CFP_DB, CFP_NOW, CFP_TZ and the other variables", k_environment, "ENVIRONMENT"},
 };
 
 } // namespace

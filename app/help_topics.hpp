@@ -13,6 +13,7 @@ struct HelpTopic
   std::string_view name;    ///< as typed after `cfp help`
   std::string_view summary; ///< one line, for the list of topics
   std::string_view text;    ///< the page, ending in a line break
+  std::string_view section; ///< the page's section of the cfp(1) manual page (its title replaces the first line)
 };
 
 /// Every topic, in the order `cfp help` lists them.

@@ -3,7 +3,8 @@
 # Installs the Debian 12 packages cfp needs to build and test, if any are missing, and any
 # packages named as arguments (tests/bench/import_benchmark.sh, evaluation_benchmark.sh,
 # report_benchmark.sh and speed_benchmark.sh add sqlite3 and time, tests/soak/kill.sh sqlite3,
-# scripts/test.sh python3-icalendar and chromium).
+# scripts/test.sh python3-icalendar, groff-base, dpkg-dev and chromium, scripts/package.sh
+# dpkg-dev).
 # Runs apt-get as root, or through sudo for another user; without either it prints the
 # apt-get line to run as root and stops (exit 1).
 set -euo pipefail
