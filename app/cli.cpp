@@ -260,14 +260,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
 std::optional<std::string> usage_error(const std::vector<std::string>& args)
 {
-  CLI::App app{"cfp", "cfp"};
-  app.fallthrough();
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "cfp " CFP_VERSION);
+  CLI::App app{k_description, "cfp"};
   GlobalOptions options;
-  add_global_options(app, options);
   Registry registry;
-  add_command_tree(app, registry, args);
+  build_app(app, options, registry, args);
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     app.parse(reversed);
