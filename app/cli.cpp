@@ -4,6 +4,7 @@
 #include "command_tree.hpp"
 #include "commands/registry.hpp"
 #include "context.hpp"
+#include "help_formatter.hpp"
 #include "help_topics.hpp"
 #include "usage_errors.hpp"
 
@@ -162,6 +163,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 
   Registry registry;
   add_command_tree(app, registry, args);
+  show_examples_in_help(app);
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
