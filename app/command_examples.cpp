@@ -10,7 +10,7 @@ namespace {
 
 // On the example data of docs/examples/ai-factories.sh: the AI Factories calls, their cut-offs
 // as labelled there, the seven selected factories, the illustrative experts; ALPS-AI is a new
-// proposal (CH takes part from 2025-01-01). tests/docs/command_examples_test.cpp runs each one
+// proposal (CH takes part from 2025-01-01). tests/docs/command_examples_run_test.cpp runs each one
 // on a copy of that database, some after the examples they build on.
 constexpr std::array k_examples{
     // db
