@@ -4,6 +4,7 @@
 #include "command_tree.hpp"
 #include "commands/registry.hpp"
 #include "context.hpp"
+#include "help_formatter.hpp"
 #include "help_topics.hpp"
 #include "man_page.hpp"
 #include "usage_errors.hpp"
@@ -109,6 +110,7 @@ void build_app(CLI::App& app, GlobalOptions& options, Registry& registry, const 
              "Topics: 'cfp help' lists them (dates, money, states, formats, exit-codes, environment).");
   add_global_options(app, options);
   add_command_tree(app, registry, args);
+  show_examples_in_help(app);
 }
 
 constexpr auto k_description = "cfp: keeps calls for proposals, their cut-offs and proposals in one SQLite database";

@@ -353,14 +353,33 @@ Replay::Folder& Replay::prepared_folder(Stage stage)
   folder.path = m_root / (stage == Stage::empty_folder ? "empty-folder" : "demo-database");
   fs::create_directories(folder.path);
   if (stage == Stage::demo_database) {
-    const auto built =
-        run_bash("bash '" + m_document.demo_script.string() + "'", folder.path, env(m_document.demo_user));
-    if (built.exit_code != 0) {
-      folder.setup_failure = m_document.demo_script.string() + " failed with exit status " +
-                             std::to_string(built.exit_code) + ":\n" + built.err;
-    }
+    folder.setup_failure = run_demo_script(folder.path);
   }
   return folder;
+}
+
+// Runs the demo script in `folder` (it makes cfp.db there): nothing, or why it failed.
+std::string Replay::run_demo_script(const fs::path& folder)
+{
+  const auto built = run_bash("bash '" + m_document.demo_script.string() + "'", folder, env(m_document.demo_user));
+  if (built.exit_code != 0) {
+    return m_document.demo_script.string() + " failed with exit status " + std::to_string(built.exit_code) + ":\n" +
+           built.err;
+  }
+  return {};
+}
+
+const fs::path& Replay::demo_database()
+{
+  if (m_demo_database.empty()) {
+    const auto folder = m_root / "demo-database-unchanged";
+    fs::create_directories(folder);
+    if (const auto failure = run_demo_script(folder); !failure.empty()) {
+      throw std::runtime_error(failure);
+    }
+    m_demo_database = folder / "cfp.db";
+  }
+  return m_demo_database;
 }
 
 // Runs one example in its folder: writes the file it reads, prepares what the document

@@ -57,6 +57,11 @@ public:
   /// The outcome of example `index`, replaying first the examples before it in its folder.
   const Outcome& outcome(std::size_t index);
 
+  /// The database that the document's demo script builds, as the examples of the demo_database
+  /// stage start from it, made once in a folder of its own and never changed: a test copies it
+  /// (SQLite's backup API) before running anything on it. Throws when the script fails.
+  const std::filesystem::path& demo_database();
+
 private:
   /// The folder of one stage and what happened in it so far.
   struct Folder
@@ -68,6 +73,7 @@ private:
 
   std::vector<std::string> env(const std::string& user = "") const;
   Folder& prepared_folder(Stage stage);
+  std::string run_demo_script(const std::filesystem::path& folder);
   Outcome run(const Example& example, Folder& folder);
 
   const Document& m_document;
@@ -75,6 +81,7 @@ private:
   std::filesystem::path m_root = m_temp.path();
   Folder m_empty_folder;
   Folder m_demo_folder;
+  std::filesystem::path m_demo_database; ///< empty until demo_database() made it
   std::vector<std::optional<Outcome>> m_outcomes; ///< by index in m_document.examples
 };
 

@@ -6,11 +6,13 @@
 // examples are run (CliExamplesTest).
 
 #include "cli.hpp"
+#include "support/shell_words.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -48,55 +50,18 @@ std::vector<CommandLine> readme_command_lines()
   return found;
 }
 
-// The words a shell would pass: quotes taken off, a comment and redirections left out.
+// The words a shell would pass, a comment after the command and a last `> FILE` left out.
 std::vector<std::string> shell_words(const std::string& text)
 {
-  std::vector<std::string> words;
-  std::string word;
-  bool in_word = false;
-  char quote = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote != 0) {
-      if (c == quote) {
-        quote = 0;
-      } else {
-        word += c;
-      }
-    } else if (c == '"' || c == '\'') {
-      quote = c;
-      in_word = true;
-    } else if (c == ' ' || c == '\t') {
-      if (in_word) {
-        words.push_back(word);
-      }
-      word.clear();
-      in_word = false;
-    } else if (c == '#' && !in_word) {
-      break;
-    } else {
-      word += c;
-      in_word = true;
-    }
-  }
-  if (in_word) {
-    words.push_back(word);
-  }
-  std::vector<std::string> kept;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i] == ">" || words[i] == "<" || words[i] == ">>") {
-      ++i; // and the file
-    } else if (!words[i].starts_with(">") && !words[i].starts_with("<")) {
-      kept.push_back(words[i]);
-    }
-  }
-  return kept;
+  static const std::regex k_comment(R"(\s+#[^"']*$)");
+  return shell_command(std::regex_replace(text, k_comment, "")).words;
 }
 
 TEST(ReadmeExamplesTest, ShowsCommandLines)
 {
   EXPECT_GE(readme_command_lines().size(), 30u) << "the README's examples were not found";
-  EXPECT_EQ(shell_words(R"(    cfp a "b c" 'd e' > f.csv   # comment)"), (std::vector<std::string>{"cfp", "a", "b c", "d e"}));
+  EXPECT_EQ(shell_words(R"(    cfp a "b c" 'd e' > f.csv   # comment)"),
+            (std::vector<std::string>{"cfp", "a", "b c", "d e"}));
 }
 
 TEST(ReadmeExamplesTest, EveryCommandLineIsOneCfpTakes)
