@@ -141,6 +141,7 @@ constexpr std::array k_examples{
     CommandExamples{"export scores", {"cfp export scores --call EUROHPC-2024-CEI-AI-01 > scores.csv"}},
     CommandExamples{"export calls", {"cfp export calls > calls.json"}},
     CommandExamples{"export documents", {"cfp export documents --out documents"}},
+    CommandExamples{"completion", {"cfp completion bash > cfp.bash", "cfp completion zsh > _cfp"}},
 };
 
 } // namespace

@@ -65,8 +65,9 @@ TEST(CommandTreeTest, ACommandLineNamingItsGroupBuildsThatGroupAlone)
   EXPECT_EQ(tree({"--db", "x.db", "proposal", "show", "A/B"}), std::vector<std::string>{"proposal"});
   EXPECT_EQ(tree({"log", "--limit", "3"}), std::vector<std::string>{"log"});
   EXPECT_EQ(tree({"consensus", "show"}), (std::vector<std::string>{"score", "consensus"}));
-  const std::vector<std::string> every{"db",        "state",  "call", "deadline", "proposal", "criterion", "expert",
-                                       "score",     "consensus", "report", "rank", "log",      "import",   "export"};
+  const std::vector<std::string> every{"db",     "state",  "call",   "deadline", "proposal", "criterion",
+                                       "expert", "score",  "consensus", "report", "rank",    "log",
+                                       "import", "export", "completion"};
   EXPECT_EQ(tree({"--help"}), every);
   EXPECT_EQ(tree({"prop", "show"}), every);
 }

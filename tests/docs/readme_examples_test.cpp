@@ -12,7 +12,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -53,8 +52,21 @@ std::vector<CommandLine> readme_command_lines()
 // The words a shell would pass, a comment after the command and a last `> FILE` left out.
 std::vector<std::string> shell_words(const std::string& text)
 {
-  static const std::regex k_comment(R"(\s+#[^"']*$)");
-  return shell_command(std::regex_replace(text, k_comment, "")).words;
+  // A comment starts at a `#` after a blank, outside quotes.
+  char quote = 0;
+  std::size_t end = text.size();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote != 0) {
+      quote = c == quote ? 0 : quote;
+    } else if (c == '"' || c == '\'') {
+      quote = c;
+    } else if (c == '#' && i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) {
+      end = i;
+      break;
+    }
+  }
+  return shell_command(text.substr(0, end)).words;
 }
 
 TEST(ReadmeExamplesTest, ShowsCommandLines)
