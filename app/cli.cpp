@@ -182,8 +182,11 @@ int run_help(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
 } // namespace
 
-int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
-        Terminals terminals)
+namespace {
+
+// run() without the last check of its output.
+int run_unchecked(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
+                  Terminals terminals)
 {
   if (!args.empty() && args.front() == "help") {
     return run_help(args, out, err, env, terminals);
@@ -258,6 +261,24 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         << "; please report this\n";
     return k_exit_software;
   }
+}
+
+} // namespace
+
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const Environment& env,
+        Terminals terminals)
+{
+  const int code = run_unchecked(args, out, err, env, terminals);
+  // Whatever printed it (a command, --help, --version, a help topic, completion), output that
+  // did not reach stdout is no success.
+  if (code == k_exit_ok) {
+    out.flush();
+    if (!out) {
+      err << "cfp: error: cannot write to standard output: " << util::write_failure(out) << '\n';
+      return k_exit_storage;
+    }
+  }
+  return code;
 }
 
 std::optional<std::string> usage_error(const std::vector<std::string>& args)

@@ -239,6 +239,53 @@ std::vector<std::string> complete(const CLI::App& app, const std::vector<std::st
   return {chosen.begin(), chosen.end()};
 }
 
+std::vector<std::string> words_of_line(std::string_view line)
+{
+  std::vector<std::string> words;
+  std::string word;
+  bool in_word = false;
+  char quote = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quote == '\'') {
+      if (c == '\'') {
+        quote = 0;
+      } else {
+        word += c;
+      }
+    } else if (quote == '"') {
+      if (c == '"') {
+        quote = 0;
+      } else if (c == '\\' && i + 1 < line.size() && std::string_view("\"\\$`").find(line[i + 1]) != std::string_view::npos) {
+        word += line[++i];
+      } else {
+        word += c;
+      }
+    } else if (c == ' ' || c == '\t' || c == '\n') {
+      if (in_word) {
+        words.push_back(word);
+        word.clear();
+        in_word = false;
+      }
+    } else {
+      in_word = true;
+      if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '\\' && i + 1 < line.size()) {
+        word += line[++i];
+      } else {
+        word += c;
+      }
+    }
+  }
+  words.push_back(in_word ? word : std::string{}); // the word being typed
+  // The program's name is not one of the words.
+  if (!words.empty() && words.size() > 1) {
+    words.erase(words.begin());
+  }
+  return words;
+}
+
 std::string database_in(const std::vector<std::string>& words, const std::string& home)
 {
   std::string database;

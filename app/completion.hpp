@@ -30,6 +30,11 @@ std::vector<std::string> complete(const CLI::App& app, const std::vector<std::st
 /// the option belongs to the command `command` ("proposal add").
 ValueKind value_kind_of_option(std::string_view option);
 
+/// The words of a command line typed up to the cursor, as the shell will pass them: blanks
+/// between words, single and double quotes, backslash escapes; nothing expanded. The last word
+/// is the one being typed: empty after a blank, and a quote left open is part of it.
+std::vector<std::string> words_of_line(std::string_view line);
+
 /// The script that makes `shell` (bash, zsh or fish) complete cfp's words by asking
 /// `cfp __complete WORDS...`; empty for another shell.
 std::string completion_script(std::string_view shell);

@@ -23,7 +23,7 @@ _cfp()
     local cur=${words[${#words[@]}-1]}
     local IFS=$'\n'
     local -a candidates
-    candidates=($("${words[0]}" __complete "${words[@]:1}" 2>/dev/null))
+    candidates=($("${words[0]}" __complete --line "$line" 2>/dev/null))
     if ((${#candidates[@]} == 0)); then
         compopt -o default 2>/dev/null
         COMPREPLY=()
@@ -49,7 +49,7 @@ constexpr auto k_zsh = R"script(#compdef cfp
 # load it with `source <(cfp completion zsh)` after compinit.
 _cfp() {
   local -a candidates
-  candidates=("${(@f)$(${words[1]} __complete "${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  candidates=("${(@f)$(${words[1]} __complete "${(@Q)words[2,CURRENT]}" 2>/dev/null)}")
   candidates=(${candidates:#})
   if (( ${#candidates} == 0 )); then
     _files

@@ -98,7 +98,10 @@ int run_complete(const std::vector<std::string>& words, std::ostream& out, const
   add_global_options(app, options);
   Registry registry;
   add_command_tree(app, registry, {});
-  std::vector<std::string> typed = words;
+  // `__complete --line LINE`: the line as typed, split here as the shell would (bash's own
+  // splitting for completion breaks words at '=' and ':' and keeps quotes).
+  std::vector<std::string> typed =
+      words.size() == 2 && words.front() == "--line" ? words_of_line(words.back()) : words;
   if (typed.empty()) {
     typed.emplace_back();
   }

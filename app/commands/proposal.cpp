@@ -153,7 +153,10 @@ void run_add(Context& context, const AddOptions& options)
   core::NewProposal request{options.call, options.acronym, options.fields.input(), options.draft, std::nullopt};
   const GivenOnCommandLine given{options.call_option->count() > 0, options.acronym_option->count() > 0};
   const auto missing = missing_options(request, given);
-  if (!missing.empty() && !context.may_ask()) {
+  // The EU contribution alone is a rule of submissions, not an option the command needs: the
+  // rules say so with every other problem of the values (exit 65).
+  const bool only_contribution = missing == std::vector<std::string>{"--eu-contribution"};
+  if (!missing.empty() && !context.may_ask() && !only_contribution) {
     const bool contribution = std::find(missing.begin(), missing.end(), "--eu-contribution") != missing.end();
     throw Error(ErrorKind::usage,
                 fmt::format("missing {}; give {} on the command line{}{}", util::join(missing, ", "),
@@ -162,7 +165,7 @@ void run_add(Context& context, const AddOptions& options)
                             contribution ? " (a --draft may leave out --eu-contribution until it is submitted)" : ""));
   }
   auto session = context.session(store::Access::read_write);
-  if (!missing.empty()) {
+  if (!missing.empty() && context.may_ask()) {
     ask_for_proposal(context, session, request, given, [&context](const domain::Proposal& proposal) {
       auto lines = proposal_lines(proposal, context.zone());
       std::erase_if(lines, [](const Line& line) {
@@ -172,8 +175,10 @@ void run_add(Context& context, const AddOptions& options)
     });
   }
   const auto change = core::add_proposal(session, request);
-  for (const auto& warning : change.warnings) {
-    context.note("warning: " + warning);
+  if (missing.empty() || !context.may_ask()) { // else the summary showed them before the confirmation
+    for (const auto& warning : change.warnings) {
+      context.note("warning: " + warning);
+    }
   }
   print_changed(context, change.proposal);
 }

@@ -90,6 +90,10 @@ public:
       } else if (field == "host") {
         offer_states();
         input.host = m_prompter.ask("Host state (code)");
+        if (input.host->empty()) {
+          m_prompter.say("  a host state is required");
+          continue;
+        }
       } else if (field == "partners") {
         offer_states();
         input.partners = list_of(m_prompter.ask("Partner states (codes separated by commas; Enter for none)"));
@@ -288,6 +292,9 @@ void ask_for_proposal(Context& context, core::Session& session, core::NewProposa
       // One line a field, whatever the value holds (a title may hold line breaks).
       prompter.say(fmt::format("  {}{}  {}", label, std::string(width - util::display_width(label), ' '),
                                util::escape_controls(value)));
+    }
+    for (const auto& warning : check.warnings) {
+      prompter.say("warning: " + warning);
     }
     const bool yes = request.draft ? prompter.confirm("Record it as a draft?", true)
                                    : prompter.confirm(fmt::format("Submit it now to cut-off '{}'?",

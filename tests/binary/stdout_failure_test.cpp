@@ -66,6 +66,25 @@ TEST_F(StdoutFailureTest, EveryReadCommandWritingToAFullDiskExitsSeventyFour)
   }
 }
 
+TEST_F(StdoutFailureTest, HelpTheVersionATopicAndCompletionWritingNowhereAreErrorsToo)
+{
+  for (const auto& args : std::vector<std::vector<std::string>>{{"--version"},
+                                                                 {"--help"},
+                                                                 {"proposal", "add", "--help"},
+                                                                 {"help"},
+                                                                 {"help", "dates"},
+                                                                 {"help", "call", "add"},
+                                                                 {"completion", "bash"},
+                                                                 {"__complete", "proposal", "show", ""}}) {
+    for (const auto* to : {"/dev/full", ""}) {
+      const auto result = cfp_to(args, {to});
+      EXPECT_EQ(result.exit_code, 74) << ::testing::PrintToString(args) << " > " << to << ": " << result.err;
+      EXPECT_EQ(result.err.rfind("cfp: error: cannot write to standard output: ", 0), 0u)
+          << ::testing::PrintToString(args) << " > " << to << ": " << result.err;
+    }
+  }
+}
+
 TEST_F(StdoutFailureTest, AClosedStandardOutputIsAnErrorToo)
 {
   const auto result = cfp_to({"proposal", "list"}, {""});

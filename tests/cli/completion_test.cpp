@@ -2,6 +2,7 @@
 // `cfp completion SHELL` and `cfp __complete WORDS...`: commands, options and values from the
 // command tree and the database, in process and through the real shells.
 #include "cli/cli_fixture.hpp"
+#include "completion.hpp"
 
 #include <SQLiteCpp/Database.h>
 
@@ -43,6 +44,24 @@ TEST_F(CompletionTest, CommandsAndTheirSubcommands)
   EXPECT_EQ(candidates({"proposal", "s"}), (Words{"show", "submit"}));
   EXPECT_EQ(candidates({"--db", m_db.string(), "proposal", "sub"}), Words{"submit"});
   EXPECT_EQ(candidates({"completion", ""}), (Words{"bash", "fish", "zsh"}));
+}
+
+TEST_F(CompletionTest, ALineIsSplitAsTheShellWouldPassIt)
+{
+  const auto folder = m_dir / "sp ace";
+  std::filesystem::create_directory(folder);
+  std::filesystem::copy_file(m_db, folder / "other.db");
+  const std::string line = "cfp --db \"" + folder.string() + "/other.db\" --format=js";
+  EXPECT_EQ(candidates({"--line", line}), Words{"--format=json"});
+  const auto quoted = run_cli("/nonexistent/cfp.db",
+                              {"__complete", "--line", "cfp --db '" + folder.string() + "/other.db' proposal show M"});
+  EXPECT_EQ(lines_of(quoted.out), Words{"MIMER"});
+  std::string escaped = folder.string();
+  escaped.replace(escaped.find(' '), 1, "\\ ");
+  const auto backslashed =
+      run_cli("/nonexistent/cfp.db", {"__complete", "--line", "cfp --db " + escaped + "/other.db proposal show \"M"});
+  EXPECT_EQ(lines_of(backslashed.out), Words{"MIMER"});
+  EXPECT_EQ(cli::words_of_line("cfp a\\ b \"c \\\"d\" 'e f' "), (Words{"a b", "c \"d", "e f", ""}));
 }
 
 TEST_F(CompletionTest, OptionsOfTheCommandAndTheGlobalOnes)
@@ -157,6 +176,10 @@ ask 'cfp --format=js'
 ask 'cfp proposal add --host F'
 ask 'cfp import proposals '
 ask 'cfp report states --cutoff x'
+mkdir -p "sp ace" && cp "$CFP_DB" "sp ace/other.db"
+CFP_DB=/nonexistent/cfp.db ask 'cfp --db "sp ace/other.db" proposal show '
+CFP_DB=/nonexistent/cfp.db ask 'cfp --db sp\ ace/other.db call show EUROHPC-2024-CEI-AI-02'
+ask 'cfp report states --cutoff x'
 eval "set -- $COMPREPLY"; printf '%s\n' "$1"
 [[ -e pwned ]] && echo executed
 complete -p cfp
@@ -165,9 +188,10 @@ complete -p cfp
   ok({"deadline", "add", k_other_call, "2025-06-01", "--label", "x$(touch pwned) `touch pwned`;two words"});
   const auto result = in_shell("/bin/bash", "cd " + m_dir.path().string() + "\n" + ask, m_db);
   ASSERT_EQ(result.exit_code, 0) << result.err;
-  EXPECT_EQ(result.out, "show|\nBSC-AIF|MIMER|\njson|\nFI|FR|\n|\n"
-                        "x\\$\\(touch\\ pwned\\)\\ \\`touch\\ pwned\\`\\;two\\ words|\n"
-                        "x$(touch pwned) `touch pwned`;two words\ncomplete -F _cfp cfp\n")
+  const std::string label_quoted = "x\\$\\(touch\\ pwned\\)\\ \\`touch\\ pwned\\`\\;two\\ words|\n";
+  EXPECT_EQ(result.out, "show|\nBSC-AIF|MIMER|\njson|\nFI|FR|\n|\n" + label_quoted +
+                            "BSC-AIF|MIMER|\nEUROHPC-2024-CEI-AI-02|\n" + label_quoted +
+                            "x$(touch pwned) `touch pwned`;two words\ncomplete -F _cfp cfp\n")
       << result.err;
 }
 

@@ -158,10 +158,11 @@ TEST_F(PromptTest, AWrongAnswerIsExplainedAndAskedAgain)
 {
   const auto result =
       at_terminal({"proposal", "add", "--call", k_call, "--title", "T", "--entity", "E", "--plan", "new"},
-                  "BSC-AIF\nNEW-AIF\nDeutschland\nDE\nDE\n\n\n1,5M\n1.5M\n\nhealthcare\nhealth\ny\n");
+                  "BSC-AIF\nNEW-AIF\n\nDeutschland\nDE\nDE\n\n\n1,5M\n1.5M\n\nhealthcare\nhealth\ny\n");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   for (const auto* expected :
-       {"BSC-AIF is already used in call", "did you mean DE?", "1.5M", "is the host", "'healthcare'"}) {
+       {"BSC-AIF is already used in call", "a host state is required", "did you mean DE?", "1.5M", "is the host",
+        "'healthcare'"}) {
     EXPECT_NE(result.err.find(expected), std::string::npos) << expected << "\n" << result.err;
   }
   const auto proposal = shown("NEW-AIF");
@@ -273,6 +274,19 @@ TEST_F(PromptTest, TheSummaryShowsEachFieldOnOneLineAndAnEmptyCallIsAskedAgain)
   EXPECT_NE(result.err.find("Call: " + std::string("  a call is required")), std::string::npos) << result.err;
   EXPECT_NE(result.err.find("Real\\n  EU contribution  1.00 EUR"), std::string::npos) << result.err;
   EXPECT_EQ(count_of(result.err, "\n  EU contribution"), 1u) << result.err; // the real one alone
+}
+
+TEST_F(PromptTest, AWarningOfTheRulesIsShownBeforeTheConfirmationOnce)
+{
+  const auto result = at_terminal({"proposal", "add", "--call", k_call, "--acronym", "BIG", "--host", "FI",
+                                   "--partner", "SE", "--entity", "E", "--eu-contribution", "2bn", "--plan", "new",
+                                   "--national-contribution", "1M", "--sector", "health"},
+                                  "Big\nn\ny\n");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto warning = result.err.find("warning: BIG asks for an EU contribution of 2,000,000,000.00 EUR, more than "
+                                       "the budget of call");
+  EXPECT_LT(warning, result.err.find("Submit it now")) << result.err;
+  EXPECT_EQ(count_of(result.err, "warning: "), 1u) << result.err;
 }
 
 TEST_F(PromptTest, TheRealBinaryAsksOnAPseudoTerminalAndNotOnAPipe)

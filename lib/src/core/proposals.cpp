@@ -186,7 +186,11 @@ NewProposalCheck check_new_proposal(Session& session, const NewProposal& request
     detail::ReferenceData reference(tx);
     NewProposalCheck check;
     try {
-      check.proposal = new_proposal(session, tx, reference, unlabelled, problems).second;
+      auto [call, proposal] = new_proposal(session, tx, reference, unlabelled, problems);
+      if (problems.empty()) {
+        check.warnings = budget_warnings(call->budget, proposal);
+      }
+      check.proposal = std::move(proposal);
     } catch (const Error& error) {
       if (error.kind() != ErrorKind::refused) {
         throw;

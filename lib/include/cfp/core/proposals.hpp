@@ -90,6 +90,7 @@ struct NewProposalCheck
 {
   std::vector<FieldProblem> problems; ///< empty: add_proposal would record `proposal`
   domain::Proposal proposal;          ///< as it would be recorded (no id yet), when no problem
+  std::vector<std::string> warnings;  ///< what add_proposal would warn of (ProposalChange::warnings)
 };
 
 /// What add_proposal would refuse in `request`, every problem at once, and else the proposal it
