@@ -53,6 +53,28 @@ void FieldOptions::bind(CLI::App& command, bool for_update)
   }
 }
 
+std::string option_of_field(std::string_view field)
+{
+  static const std::map<std::string_view, std::string_view> options{
+      {"call", "--call"},
+      {"acronym", "--acronym"},
+      {"title", "--title"},
+      {"host", "--host"},
+      {"partners", "--partner"},
+      {"add_partners", "--add-partner"},
+      {"remove_partners", "--remove-partner"},
+      {"entity", "--entity"},
+      {"plan", "--plan"},
+      {"eu_contribution_eur", "--eu-contribution"},
+      {"national_contribution_eur", "--national-contribution"},
+      {"sectors", "--sector"},
+      {"add_sectors", "--add-sector"},
+      {"remove_sectors", "--remove-sector"},
+  };
+  const auto found = options.find(field);
+  return std::string(found == options.end() ? field : found->second);
+}
+
 core::ProposalInput FieldOptions::input() const
 {
   if (experimental_platform && no_experimental_platform) {
@@ -76,26 +98,7 @@ core::ProposalInput FieldOptions::input() const
   input.add_sectors = add_sectors;
   input.remove_sectors = remove_sectors;
   // Messages name each field by the option that gave it.
-  input.label = [](std::string_view field) -> std::string {
-    static const std::map<std::string_view, std::string_view> options{
-        {"call", "--call"},
-        {"acronym", "--acronym"},
-        {"title", "--title"},
-        {"host", "--host"},
-        {"partners", "--partner"},
-        {"add_partners", "--add-partner"},
-        {"remove_partners", "--remove-partner"},
-        {"entity", "--entity"},
-        {"plan", "--plan"},
-        {"eu_contribution_eur", "--eu-contribution"},
-        {"national_contribution_eur", "--national-contribution"},
-        {"sectors", "--sector"},
-        {"add_sectors", "--add-sector"},
-        {"remove_sectors", "--remove-sector"},
-    };
-    const auto found = options.find(field);
-    return std::string(found == options.end() ? field : found->second);
-  };
+  input.label = option_of_field;
   if (given(title_option)) {
     input.title = title;
   }

@@ -17,6 +17,11 @@ class Context;
 /// on stdout.
 void print_changed(Context& context, const core::ProposalChange& change);
 
+/// The option that gives a proposal field (its JSON name: "host", "eu_contribution_eur",
+/// "add_partners" ...) on the command line, as messages name it ("--host"); the field's own
+/// name for any other.
+std::string option_of_field(std::string_view field);
+
 /// The field options shared by `proposal add` and `proposal update`, bound before parsing and
 /// turned into a core::ProposalInput afterwards (only the options actually given count).
 struct FieldOptions

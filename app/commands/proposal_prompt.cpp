@@ -3,6 +3,7 @@
 
 #include "../context.hpp"
 #include "../prompt.hpp"
+#include "proposal_options.hpp"
 
 #include <cfp/core/calls.hpp>
 #include <cfp/core/reports.hpp>
@@ -13,32 +14,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
 namespace cfp::cli {
 
 namespace {
 
 const std::string k_cancelled = "cancelled: nothing was recorded";
-
-// The option that gives each field the rules name.
-std::string option_of(std::string_view field)
-{
-  static const std::map<std::string_view, std::string_view> options{
-      {"call", "--call"},
-      {"acronym", "--acronym"},
-      {"title", "--title"},
-      {"host", "--host"},
-      {"partners", "--partner"},
-      {"entity", "--entity"},
-      {"plan", "--plan"},
-      {"eu_contribution_eur", "--eu-contribution"},
-      {"national_contribution_eur", "--national-contribution"},
-      {"sectors", "--sector"},
-  };
-  const auto found = options.find(field);
-  return std::string(found == options.end() ? field : found->second);
-}
 
 // A list typed as people type lists: separated by commas, spaces or both.
 std::vector<std::string> list_of(const std::string& answer)
@@ -277,7 +258,7 @@ void ask_for_proposal(Context& context, core::Session& session, core::NewProposa
         }
         request.draft = true;
       } else {
-        prompter.say(fmt::format("{}: {}", option_of(problem.field), problem.message));
+        prompter.say(fmt::format("{}: {}", option_of_field(problem.field), problem.message));
         questions.ask(problem.field);
       }
       continue;
