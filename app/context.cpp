@@ -68,6 +68,23 @@ std::chrono::milliseconds wait_seconds(const std::string& text)
   return std::chrono::milliseconds(ms);
 }
 
+// "Now" by the database server's clock: the time of the transaction under way, or of the
+// moment it is asked outside one. Officials on many machines then agree on it, whatever their
+// own clocks say.
+class ServerClock final : public core::Clock
+{
+public:
+  explicit ServerClock(store::Database& database) : m_database(database) {}
+  domain::Instant now() const override
+  {
+    const auto now = m_database.server_now();
+    return now ? *now : core::SystemClock().now();
+  }
+
+private:
+  store::Database& m_database;
+};
+
 } // namespace
 
 Context::Context(const GlobalOptions& options, const Environment& env, std::ostream& out, std::ostream& err,
@@ -200,7 +217,19 @@ core::Session Context::session(store::Access access, store::OlderSchema older_sc
       options.discard_writes = true;
       m_wrote_nothing = true;
     }
-    m_database = store::Database::open(database_path().string(), options);
+    options.sandbox = m_sandbox;
+    auto database = store::Database::open(database_path().string(), options);
+    if (m_simulated && !database->accepts_simulated_time()) {
+      throw Error(ErrorKind::usage,
+                  fmt::format("CFP_NOW cannot be used on the database {}: on a server database \"now\" is the "
+                              "server's clock; unset CFP_NOW (only a test sandbox, made with 'cfp db init --sandbox' "
+                              "in a new database, accepts it)",
+                              database->location()));
+    }
+    if (!m_simulated && database->server_now()) {
+      m_clock = std::make_unique<ServerClock>(*database);
+    }
+    m_database = std::move(database);
   }
   return core::Session{*m_database, *m_clock, actor, m_command_line, *m_zone, m_simulated ? &m_real_clock : nullptr};
 }

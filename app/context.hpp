@@ -88,6 +88,9 @@ public:
   /// Whether this command runs dry (--dry-run).
   bool dry_run() const { return m_dry_run; }
 
+  /// Makes a server database this command creates a test sandbox (`db init --sandbox`).
+  void set_sandbox() { m_sandbox = true; }
+
 private:
   std::string resolve_actor() const;
 
@@ -100,6 +103,7 @@ private:
   Terminals m_terminals;
   bool m_wrote_nothing = false;
   bool m_dry_run = false;
+  bool m_sandbox = false;
   const date::time_zone* m_zone = nullptr;
   std::unique_ptr<core::Clock> m_clock;
   core::SystemClock m_real_clock; ///< the machine's clock, recorded beside a simulated one

@@ -105,7 +105,8 @@ Every error is one 'cfp: error: ...' on stderr that says what to do; stdout then
 constexpr std::string_view k_environment = R"(Environment
 
   CFP_DB               the database, when --db is not given (else $XDG_DATA_HOME/cfp/cfp.db,
-                       else ~/.local/share/cfp/cfp.db)
+                       else ~/.local/share/cfp/cfp.db): a file, or a server database
+                       ('cfp help database')
   CFP_USER             who acts, for the audit log, when --as is not given (else USER)
   CFP_TZ               the display zone, when --tz is not given (else Europe/Brussels)
   CFP_NOW              a fixed "now" in any WHEN form ('cfp help dates'). Every rule that
@@ -123,6 +124,36 @@ Empty variables count as unset.
   CFP_NOW=2024-10-20 cfp deadline list
 )";
 
+constexpr std::string_view k_database = R"(Where the data lives
+
+A database file (the default):
+  cfp --db ~/calls/cfp.db call list        any path; CFP_DB when --db is not given
+  cfp --db ./pg:notes.db call list         a file whose name starts like a server's
+
+A PostgreSQL server database, for a team working on the same calls from many machines:
+  cfp --db postgresql://alice@db.example.eu/cfp call list
+  cfp --db postgres://alice@db.example.eu:5433/cfp?sslmode=verify-full call list
+  cfp --db 'pg:host=/run/postgresql dbname=cfp' call list    libpq's key=value pairs
+
+A password is never part of --db or CFP_DB (they show in the process list and the shell's
+history): cfp refuses one there. libpq finds it in ~/.pgpass or PGPASSWORD, or uses peer or
+certificate authentication; cfp never prints it.
+
+On a server database:
+  * 'cfp db init' (by the database's owner) creates the schema and the roles cfp_reader
+    (reads), cfp_official (proposals, imports), cfp_evaluator (scores) and cfp_admin (calls,
+    cut-offs, criteria, experts); GRANT one of them to each person's login role.
+  * "Now" is the server's clock, for every rule and every record. CFP_NOW is refused,
+    unless the database was made as a test sandbox: 'cfp db init --sandbox' in a new database.
+  * Writes run SERIALIZABLE; one that loses a race with another official's is run again,
+    within --wait, as a write waits for a lock on a file.
+  * This cfp keeps calls, cut-offs, criteria and the audit log there; proposals, scores,
+    documents and the reports still need a database file.
+  * Backups are pg_dump's ('cfp db backup' copies files).
+
+docs/deployment.md in the source tree sets up a server database for a team.
+)";
+
 constexpr std::array k_topics{
     HelpTopic{"dates", "WHEN: date and time forms, the 17:00 Brussels rule, zones and DST", k_dates, "DATES"},
     HelpTopic{"money", "amounts in euros: 485M, 1.5bn, 12_000.50", k_money, "MONEY"},
@@ -130,6 +161,7 @@ constexpr std::array k_topics{
     HelpTopic{"formats", "table, json, ndjson and csv output", k_formats, "OUTPUT FORMATS"},
     HelpTopic{"exit-codes", "what each exit status means", k_exit_codes, "EXIT STATUS"},
     HelpTopic{"environment", "CFP_DB, CFP_NOW, CFP_TZ and the other variables", k_environment, "ENVIRONMENT"},
+    HelpTopic{"database", "a database file, or a PostgreSQL server database for a team", k_database, "DATABASE"},
 };
 
 } // namespace

@@ -53,3 +53,12 @@ add_library(nettle::nettle UNKNOWN IMPORTED)
 set_target_properties(nettle::nettle PROPERTIES
   IMPORTED_LOCATION "${NETTLE_LIBRARY}"
   INTERFACE_INCLUDE_DIRECTORIES "${NETTLE_INCLUDE_DIR}")
+
+# libpq (libpq-dev), PostgreSQL's own client library, talks to a server database
+# (--db postgresql://...).
+find_path(LIBPQ_INCLUDE_DIR libpq-fe.h PATH_SUFFIXES postgresql REQUIRED)
+find_library(LIBPQ_LIBRARY pq REQUIRED)
+add_library(PostgreSQL::libpq UNKNOWN IMPORTED)
+set_target_properties(PostgreSQL::libpq PROPERTIES
+  IMPORTED_LOCATION "${LIBPQ_LIBRARY}"
+  INTERFACE_INCLUDE_DIRECTORIES "${LIBPQ_INCLUDE_DIR}")

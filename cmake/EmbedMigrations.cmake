@@ -9,7 +9,7 @@ function(cfp_embed_migrations out_var folder)
   set(_out "${CMAKE_CURRENT_BINARY_DIR}/generated/${_backend}_migrations.cpp")
   add_custom_command(
     OUTPUT "${_out}"
-    COMMAND "${CMAKE_COMMAND}" -DOUT=${_out} "-DFILES=${_sql}" -DNAMESPACE=cfp::store::${_backend}
+    COMMAND "${CMAKE_COMMAND}" -DOUT=${_out} "-DFILES=${_sql}" -DNAMESPACE=cfp::store::${_backend} -DBACKEND=${_backend}
             -P "${PROJECT_SOURCE_DIR}/cmake/GenerateMigrations.cmake"
     DEPENDS ${_sql} "${PROJECT_SOURCE_DIR}/cmake/GenerateMigrations.cmake"
     COMMENT "Embedding the ${_backend} migrations"

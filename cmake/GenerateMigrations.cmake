@@ -20,7 +20,7 @@ foreach(_file IN LISTS FILES)
   string(APPEND _body "    {${_version}, \"${_name}\", R\"cfp_sql(${_sql})cfp_sql\"},\n")
 endforeach()
 file(WRITE "${OUT}.tmp" "// Generated from migrations/*.sql by cmake/GenerateMigrations.cmake. Do not edit.
-#include \"migrations.hpp\"
+#include \"${BACKEND}/migrations.hpp\"
 
 namespace ${NAMESPACE} {
 

@@ -12,7 +12,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build
   libcli11-dev libsqlitecpp-dev libsqlite3-dev libfmt-dev libgtest-dev libgmock-dev
-  nlohmann-json3-dev libhowardhinnant-date-dev libutf8proc-dev nettle-dev
+  nlohmann-json3-dev libhowardhinnant-date-dev libutf8proc-dev nettle-dev libpq-dev
   tzdata
   "$@"
 )

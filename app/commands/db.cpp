@@ -62,8 +62,11 @@ const core::Fields<core::DatabaseStatus>& status_fields()
   return fields;
 }
 
-void run_db_init(Context& context)
+void run_db_init(Context& context, bool sandbox)
 {
+  if (sandbox) {
+    context.set_sandbox();
+  }
   auto session = context.session(store::Access::read_write);
   const auto& report = session.database.migration_report();
   InitOutcome result{session.database.location(), report.to_version, "up to date"};
@@ -72,6 +75,11 @@ void run_db_init(Context& context)
     result.outcome = "created";
   } else if (report.from_version != report.to_version) {
     result.outcome = fmt::format("migrated from version {}", report.from_version);
+  }
+  if (sandbox && session.database.backend() != "sqlite") {
+    result.outcome += ", a test sandbox (CFP_NOW is accepted)";
+  } else if (sandbox) {
+    context.note("note: a database file accepts CFP_NOW always; --sandbox matters only for a server database");
   }
   print_one(context.format(), context.out(), context.display(), init_fields(), result,
             {{"database", result.path},
@@ -212,7 +220,11 @@ void run_db_backup(Context& context, const BackupOptions& options)
 void register_db_commands(CLI::App& app, Registry& registry)
 {
   auto* db = add_group(app, "db", "Create, migrate and inspect the database");
-  registry.on(db->add_subcommand("init", "Create the database or migrate it to this cfp's schema"), run_db_init);
+  auto sandbox = std::make_shared<bool>(false);
+  auto* init = db->add_subcommand("init", "Create the database or migrate it to this cfp's schema");
+  init->add_flag("--sandbox", *sandbox,
+                 "On a new server database: make it a test sandbox, which accepts a simulated \"now\" (CFP_NOW)");
+  registry.on(init, [sandbox](Context& context) { run_db_init(context, *sandbox); });
   registry.on(db->add_subcommand("status", "Show the database's path, schema version and row counts"), run_db_status);
   registry.on(db->add_subcommand("check", "Check the file's integrity, its foreign keys, its schema version and the "
                                           "audit log's seals"),

@@ -35,6 +35,7 @@ public:
   explicit DiscardingDatabase(cfp::store::Database& inner) : Database(inner.options()), m_inner(inner) {}
 
   const std::string& location() const override { return m_inner.location(); }
+  std::string_view backend() const override { return m_inner.backend(); }
   int latest_schema_version() const override { return m_inner.latest_schema_version(); }
   int schema_version() override { return m_inner.schema_version(); }
   std::vector<cfp::store::StorageCheck> check_storage() override { return m_inner.check_storage(); }

@@ -59,7 +59,7 @@ done < <(grep -rnE '"[^"]*\b(SELECT .* FROM|INSERT INTO|DELETE FROM|CREATE (TEMP
   lib/include lib/src/core lib/src/domain lib/src/util app || true)
 
 # SQL in the store is fixed text with bound parameters: never built at run time, where a value
-# could become SQL. The statement cache takes only FixedSql (store/sqlite/fixed_sql.hpp), whose
+# could become SQL. The statement cache and the PostgreSQL connection take only FixedSql (store/fixed_sql.hpp), whose
 # consteval constructor the compiler holds to text fixed at compile time; what does not pass
 # through it is held here, in every file of lib/src/store whatever its extension:
 # - exec() and execAndGet() take a string literal or a k_ constant, nothing else;
@@ -78,6 +78,14 @@ sql_built_allowed=(
   'lib/src/store/sqlite/sqlite_database.cpp|m_db.exec(fmt::format("PRAGMA user_version = {}", migration.version));'
   # The migrations: SQL files of migrations/, embedded in the binary when it is built.
   'lib/src/store/sqlite/sqlite_database.cpp|m_db.exec(migration.sql);'
+  'lib/src/store/postgresql/pg_database.cpp|m_connection.run_embedded(migration.sql);'
+  # The PostgreSQL connection, running the embedded script it was given.
+  'lib/src/store/postgresql/connection.hpp|void run_embedded(const char* script);'
+  'lib/src/store/postgresql/connection.cpp|void Connection::run_embedded(const char* script)'
+  'lib/src/store/postgresql/connection.cpp|check(PQexec(m_conn, script));'
+  # The connection's two calls of libpq, with the FixedSql they were given.
+  'lib/src/store/postgresql/connection.cpp|return check(PQexec(m_conn, sql.c_str()));'
+  'lib/src/store/postgresql/connection.cpp|PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));'
   # The cache itself, preparing the FixedSql it was given.
   'lib/src/store/sqlite/statement_cache.cpp|auto statement = std::make_unique<SQLite::Statement>(m_db, sql.c_str());'
   # A check's PRAGMA, one of two constants of the same file, run once and not cached.
@@ -93,6 +101,9 @@ sql_built+='|(^|[^A-Za-z_])(sql|query)[A-Za-z_]*[[:space:]]*([+]=|=[^=;]*[+])'
 sql_built+='|(^|[^A-Za-z_])(exec|execAndGet)[[:space:]]*[(][[:space:]]*([^")[:space:]k]|k[^_])'
 sql_built+='|(make_unique|make_shared|new)[[:space:]]*<?[[:space:]]*SQLite::Statement|SQLite::Statement[[:space:]]*([{(]|[A-Za-z_]+[[:space:]]*[({])'
 sql_built+='|sqlite3_(exec|prepare[a-z0-9_]*)[[:space:]]*[(]'
+# PostgreSQL's connection runs FixedSql (run); a script, or libpq's own calls, only where the
+# list above allows.
+sql_built+='|run_embedded[[:space:]]*[(]|PQexec[A-Za-z]*[[:space:]]*[(]'
 declare -A sql_built_used=()
 while IFS= read -r match; do
   location=${match%%: *}

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
+#include "postgresql/location.hpp"
+#include "postgresql/pg_database.hpp"
 #include "sqlite/sqlite_database.hpp"
 
 #include <cfp/error.hpp>
 #include <cfp/util/text.hpp>
 #include <cfp/store/database.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <optional>
@@ -12,36 +16,24 @@
 
 namespace cfp::store {
 
-namespace {
-
-// Whether `location` names a server database rather than a file: a scheme is case-insensitive,
-// and white space before it is a slip of the hand, not part of a file name.
-bool is_server_location(std::string_view location)
-{
-  const auto start = location.find_first_not_of(" \t\r\n");
-  location.remove_prefix(start == std::string_view::npos ? location.size() : start);
-  for (const std::string_view scheme : {"postgresql://", "postgres://", "pg:"}) {
-    if (location.size() >= scheme.size() && util::iequals(location.substr(0, scheme.size()), scheme)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-} // namespace
 
 std::unique_ptr<Database> Database::open(const std::string& location, const OpenOptions& options)
 {
   if (location.empty()) {
     throw Error(ErrorKind::usage, "the database location is empty; give --db PATH or set CFP_DB");
   }
-  // The location is not repeated: a connection string may hold a password.
-  if (is_server_location(location)) {
-    throw Error(ErrorKind::usage, "this cfp keeps its data in a database file only; PostgreSQL databases "
-                                  "(postgresql://, postgres://, pg:) are not supported yet: give the path of a file "
-                                  "(a file whose name starts like that is given as ./NAME)");
+  // A file whose name starts like a connection string is given as ./NAME.
+  if (postgresql::is_server_location(location)) {
+    return postgresql::PgDatabase::open(postgresql::parse_location(location), options);
   }
   return sqlite::SqliteDatabase::open(location, options);
+}
+
+void Transaction::not_stored(const char* what)
+{
+  throw Error(ErrorKind::usage, fmt::format("this cfp does not keep {} on this database's backend yet; use a database "
+                                            "file (--db PATH) for this command",
+                                            what));
 }
 
 void Database::run_erased(Mode mode, Retry retry, std::string_view what, const std::function<void(Transaction&)>& work)

@@ -42,6 +42,9 @@ struct OpenOptions
   /// With Access::read_write: every unit of work ends in a rollback instead of a commit (a dry
   /// run). Opening still creates or migrates the database as a write would.
   bool discard_writes = false;
+  /// With Access::read_write, for a server database that does not exist yet: make it a test
+  /// sandbox, whose clients may simulate "now" (CFP_NOW). A file accepts a simulated "now" always.
+  bool sandbox = false;
 };
 
 /// What opening a database for writing did to its schema.
@@ -91,6 +94,14 @@ public:
   /// was opened read-only with OlderSchema::open. Throws cfp::Error.
   virtual int schema_version() = 0;
   const MigrationReport& migration_report() const { return m_report; }
+  /// Which backend keeps the database: "sqlite" or "postgresql".
+  virtual std::string_view backend() const = 0;
+  /// "Now" by the database server's clock, for a backend whose clients must not choose it; nullopt
+  /// for a file, whose "now" is the machine's. Throws cfp::Error.
+  virtual std::optional<std::chrono::sys_seconds> server_now() { return std::nullopt; }
+  /// Whether a simulated "now" (CFP_NOW) may be used on this database: always on a file; on a
+  /// server database only when it was made as a test sandbox (OpenOptions::sandbox).
+  virtual bool accepts_simulated_time() const { return true; }
   const OpenOptions& options() const { return m_options; }
 
   /// Runs `work(Transaction&)` in one write transaction and commits it (or rolls it back when

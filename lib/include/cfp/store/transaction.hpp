@@ -47,22 +47,22 @@ public:
   Transaction& operator=(const Transaction&) = delete;
   virtual ~Transaction() = default;
 
-  StateRepository& states() { return *m_states; }
-  const StateRepository& states() const { return *m_states; }
-  CallRepository& calls() { return *m_calls; }
-  const CallRepository& calls() const { return *m_calls; }
-  ProposalRepository& proposals() { return *m_proposals; }
-  const ProposalRepository& proposals() const { return *m_proposals; }
-  AuditRepository& audit() { return *m_audit; }
-  const AuditRepository& audit() const { return *m_audit; }
-  CriterionRepository& criteria() { return *m_repositories.criteria; }
-  const CriterionRepository& criteria() const { return *m_repositories.criteria; }
-  ExpertRepository& experts() { return *m_repositories.experts; }
-  const ExpertRepository& experts() const { return *m_repositories.experts; }
-  EvaluationRepository& evaluations() { return *m_repositories.evaluations; }
-  const EvaluationRepository& evaluations() const { return *m_repositories.evaluations; }
-  DocumentRepository& documents() { return *m_documents; }
-  const DocumentRepository& documents() const { return *m_documents; }
+  StateRepository& states() { return held(m_states, "states"); }
+  const StateRepository& states() const { return held(m_states, "states"); }
+  CallRepository& calls() { return held(m_calls, "calls"); }
+  const CallRepository& calls() const { return held(m_calls, "calls"); }
+  ProposalRepository& proposals() { return held(m_proposals, "proposals"); }
+  const ProposalRepository& proposals() const { return held(m_proposals, "proposals"); }
+  AuditRepository& audit() { return held(m_audit, "audit"); }
+  const AuditRepository& audit() const { return held(m_audit, "audit"); }
+  CriterionRepository& criteria() { return held(m_repositories.criteria, "criteria"); }
+  const CriterionRepository& criteria() const { return held(m_repositories.criteria, "criteria"); }
+  ExpertRepository& experts() { return held(m_repositories.experts, "experts"); }
+  const ExpertRepository& experts() const { return held(m_repositories.experts, "experts"); }
+  EvaluationRepository& evaluations() { return held(m_repositories.evaluations, "evaluations"); }
+  const EvaluationRepository& evaluations() const { return held(m_repositories.evaluations, "evaluations"); }
+  DocumentRepository& documents() { return held(m_documents, "documents"); }
+  const DocumentRepository& documents() const { return held(m_documents, "documents"); }
 
   /// The duplicate-key table of a batch import: made on first use, gone with the transaction.
   virtual ImportKeys& import_keys() = 0;
@@ -98,7 +98,9 @@ protected:
     EvaluationRepository* evaluations = nullptr;
   };
 
-  /// Called once by the backend's constructor, with repositories it owns.
+  /// Called once by the backend's constructor, with repositories it owns. A backend that does
+  /// not store something yet passes nullptr: asking for that repository then throws cfp::Error
+  /// (usage), naming what the backend does not store.
   void attach(StateRepository& states, CallRepository& calls, ProposalRepository& proposals, AuditRepository& audit,
               EvaluationRepositories evaluation)
   {
@@ -113,6 +115,16 @@ protected:
   void attach(DocumentRepository& documents) { m_documents = &documents; }
 
 private:
+  template<typename Repository>
+  static Repository& held(Repository* repository, const char* what)
+  {
+    if (repository == nullptr) {
+      not_stored(what);
+    }
+    return *repository;
+  }
+  [[noreturn]] static void not_stored(const char* what);
+
   StateRepository* m_states = nullptr;
   CallRepository* m_calls = nullptr;
   ProposalRepository* m_proposals = nullptr;

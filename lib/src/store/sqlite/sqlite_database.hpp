@@ -26,6 +26,7 @@ public:
   ~SqliteDatabase() override;
 
   const std::string& location() const override { return m_location; }
+  std::string_view backend() const override { return "sqlite"; }
   int latest_schema_version() const override;
   int schema_version() override;
   std::vector<StorageCheck> check_storage() override;

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: EUPL-1.2
+#pragma once
+
+#include "connection.hpp"
+#include "not_kept.hpp"
+#include "repositories.hpp"
+
+#include <cfp/store/transaction.hpp>
+
+namespace cfp::store::postgresql {
+
+/// The repositories of one PostgreSQL transaction, which PgDatabase begins and ends around the
+/// lifetime of this object. The backend keeps the states, calls with their cut-offs and criteria,
+/// and the audit log; what it does not keep yet (not_kept.hpp) is found empty, and a change to it
+/// throws cfp::Error (usage).
+class PgTransaction final : public Transaction
+{
+public:
+  explicit PgTransaction(Connection& connection);
+
+  ImportKeys& import_keys() override;
+  std::unique_ptr<Sorter> sorter() const override;
+  DatabaseInfo info() const override;
+  std::optional<std::int64_t> change_counter() const override { return std::nullopt; }
+
+private:
+  Connection& m_connection;
+  PgStateRepository m_states;
+  PgCallRepository m_calls;
+  PgProposalsNotKept m_proposals;
+  PgCriterionRepository m_criteria;
+  PgAuditRepository m_audit;
+  PgExpertsNotKept m_experts;
+  PgEvaluationsNotKept m_evaluations;
+  PgDocumentsNotKept m_documents;
+};
+
+} // namespace cfp::store::postgresql

@@ -1,0 +1,55 @@
+-- SPDX-License-Identifier: EUPL-1.2
+-- The roles of a team sharing one server database, and what each may change. A person's login
+-- role is made a member of one of them (GRANT cfp_official TO alice); the server then refuses
+-- what the role may not do, whatever program asks.
+-- * cfp_reader reads everything and changes nothing.
+-- * cfp_official records, submits, corrects and imports proposals and their documents.
+-- * cfp_evaluator records experts' scores, the consensus and declared conflicts.
+-- * cfp_admin manages calls, cut-offs, criteria and experts, applies rankings, and may do what
+--   the others do.
+-- Each role that writes appends to the audit log, which no role may change (the triggers of
+-- 0001 refuse it to the owner as well). Roles belong to the whole cluster: they are made once,
+-- by the first database that needs them, and taken as they are by the next.
+
+DO $$
+DECLARE
+  role_name text;
+BEGIN
+  FOREACH role_name IN ARRAY ARRAY['cfp_reader', 'cfp_official', 'cfp_evaluator', 'cfp_admin'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
+      BEGIN
+        EXECUTE format('CREATE ROLE %I NOLOGIN', role_name);
+      EXCEPTION WHEN duplicate_object OR unique_violation THEN
+        -- Another database of the cluster made it meanwhile.
+        NULL;
+      END;
+    END IF;
+  END LOOP;
+  EXECUTE format('GRANT USAGE ON SCHEMA %I TO cfp_reader, cfp_official, cfp_evaluator, cfp_admin', current_schema());
+  EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO cfp_reader, cfp_official, cfp_evaluator, cfp_admin',
+                 current_schema());
+  EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO cfp_official, cfp_evaluator, cfp_admin',
+                 current_schema());
+END
+$$;
+
+-- Every write takes this table's lock first thing (LOCK TABLE write_lock IN EXCLUSIVE MODE,
+-- before its snapshot): writers queue as on a file, instead of racing to the end of the audit
+-- chain and running again. Readers never wait for it. It holds no rows; UPDATE is what the lock
+-- asks of a role.
+CREATE TABLE write_lock (none boolean);
+GRANT UPDATE ON write_lock TO cfp_official, cfp_evaluator, cfp_admin;
+
+-- The audit log: appended to by every role that writes.
+GRANT INSERT ON audit, audit_seal, audit_related TO cfp_official, cfp_evaluator, cfp_admin;
+
+-- Proposals, their history, rounds and documents.
+GRANT INSERT, UPDATE, DELETE ON proposal, proposal_partner, proposal_sector, proposal_version, proposal_round,
+  proposal_document, document_content, document_chunk TO cfp_official, cfp_admin;
+
+-- Scores, the consensus and declared conflicts.
+GRANT INSERT, UPDATE, DELETE ON evaluation, score, evaluation_version, consensus, declared_conflict
+  TO cfp_evaluator, cfp_admin;
+
+-- Calls, cut-offs, criteria and experts.
+GRANT INSERT, UPDATE, DELETE ON call, cutoff, criterion, expert TO cfp_admin;
