@@ -41,5 +41,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # date-tz reads the zone database at run time, which no library link shows.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS tzdata)
+# libpq is loaded only for a server database (--db postgresql://...), so no link shows it either.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS libpq5)
 
 include(CPack)

@@ -8,7 +8,7 @@
 -- * cfp_admin manages calls, cut-offs, criteria and experts, applies rankings, and may do what
 --   the others do.
 -- Each role that writes appends to the audit log, which no role may change (the triggers of
--- 0001 refuse it to the owner as well). Roles belong to the whole cluster: they are made once,
+-- 0001 refuse it to the owner as well); the server records which login role wrote each entry. Roles belong to the whole cluster: they are made once,
 -- by the first database that needs them, and taken as they are by the next.
 
 DO $$
@@ -40,8 +40,14 @@ $$;
 CREATE TABLE write_lock (none boolean);
 GRANT UPDATE ON write_lock TO cfp_official, cfp_evaluator, cfp_admin;
 
--- The audit log: appended to by every role that writes.
-GRANT INSERT ON audit, audit_seal, audit_related TO cfp_official, cfp_evaluator, cfp_admin;
+-- Who wrote each audit entry as the server knows them: the login role, beside the name the
+-- person gave (actor: --as, CFP_USER, USER). The server fills it in; no role may give it.
+ALTER TABLE audit ADD COLUMN db_role text COLLATE "C" NOT NULL DEFAULT session_user;
+
+-- The audit log: appended to by every role that writes (every column but db_role).
+GRANT INSERT (id, at, actor, command, entity, action, subject_kind, subject_id, before, after, real_at, simulated)
+  ON audit TO cfp_official, cfp_evaluator, cfp_admin;
+GRANT INSERT ON audit_seal, audit_related TO cfp_official, cfp_evaluator, cfp_admin;
 
 -- Proposals, their history, rounds and documents.
 GRANT INSERT, UPDATE, DELETE ON proposal, proposal_partner, proposal_sector, proposal_version, proposal_round,

@@ -82,10 +82,9 @@ sql_built_allowed=(
   # The PostgreSQL connection, running the embedded script it was given.
   'lib/src/store/postgresql/connection.hpp|void run_embedded(const char* script);'
   'lib/src/store/postgresql/connection.cpp|void Connection::run_embedded(const char* script)'
-  'lib/src/store/postgresql/connection.cpp|check(PQexec(m_conn, script));'
-  # The connection's two calls of libpq, with the FixedSql they were given.
-  'lib/src/store/postgresql/connection.cpp|return check(PQexec(m_conn, sql.c_str()));'
-  'lib/src/store/postgresql/connection.cpp|PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));'
+  'lib/src/store/postgresql/connection.cpp|check(libpq().exec(m_conn, script));'
+  # The connection's calls of libpq, with the FixedSql they were given.
+  'lib/src/store/postgresql/connection.cpp|return check(libpq().exec(m_conn, sql.c_str()));'
   # The cache itself, preparing the FixedSql it was given.
   'lib/src/store/sqlite/statement_cache.cpp|auto statement = std::make_unique<SQLite::Statement>(m_db, sql.c_str());'
   # A check's PRAGMA, one of two constants of the same file, run once and not cached.

@@ -79,4 +79,7 @@ if [ "$sanitized" = 1 ]; then
 elif [[ $depends == *libasan* || $depends == *libubsan* ]]; then
   fail "a build without sanitizers depends on their libraries: $depends"
 fi
+# libpq is loaded when a server database is used, never linked: recommended, not depended on.
+[[ $depends != *libpq* ]] || fail "the binary links libpq, which it should load only for a server database: $depends"
+[ "$(field Recommends)" = libpq5 ] || fail "Recommends: '$(field Recommends)', expected libpq5"
 echo "deb_package_test: ok: $(basename "$deb"), Depends: $depends"

@@ -236,9 +236,17 @@ TEST_F(PgBackendTest, EachRoleMayDoItsWorkAndNoMore)
   EXPECT_EQ(db.refusal("UPDATE cutoff SET label = 'x'", official).substr(0, 5), "42501");
   EXPECT_EQ(db.refusal("UPDATE audit SET actor = 'x'", admin).substr(0, 5), "42501");
   EXPECT_EQ(db.refusal("UPDATE audit SET actor = 'x'").substr(0, 5), "23001") << "append-only for the owner too";
-  const auto added = run_cli(as(admin), {"call", "add", "E", "--title", "T"});
+  const auto added = run_cli(as(admin), {"call", "add", "E", "--title", "T", "--as", "Anna Admin"});
   EXPECT_EQ(added.exit_code, 0) << added.err;
   EXPECT_EQ(db.query("SELECT count(*) FROM call"), "2");
+  // The server records the login role beside the name given, and no role may give it.
+  EXPECT_EQ(db.query("SELECT actor || ' / ' || db_role FROM audit ORDER BY id DESC LIMIT 1"), "Anna Admin / " + admin);
+  EXPECT_EQ(db.query("SELECT db_role FROM audit ORDER BY id LIMIT 1"), "cfp_test");
+  EXPECT_EQ(db.refusal("INSERT INTO audit (at, actor, command, entity, action, subject_kind, db_role)"
+                       " VALUES (now(), 'x', 'x', 'x', 'x', 'import', 'someone else')",
+                       official)
+                .substr(0, 5),
+            "42501");
 }
 
 TEST(PgLocationTest, APasswordInTheLocationIsRefusedAndNeverRepeated)

@@ -2,7 +2,7 @@
 #include "connection.hpp"
 
 #include <charconv>
-#include <libpq-fe.h>
+#include "libpq.hpp"
 
 namespace cfp::store::postgresql {
 
@@ -26,18 +26,18 @@ std::string trimmed(const char* message)
 Result::~Result()
 {
   if (m_result != nullptr) {
-    PQclear(m_result);
+    libpq().clear(m_result);
   }
 }
 
 int Result::rows() const
 {
-  return PQntuples(m_result);
+  return libpq().ntuples(m_result);
 }
 
 std::int64_t Result::affected() const
 {
-  const char* text = PQcmdTuples(m_result);
+  const char* text = libpq().cmd_tuples(m_result);
   std::int64_t value = 0;
   std::from_chars(text, text + std::char_traits<char>::length(text), value);
   return value;
@@ -45,12 +45,12 @@ std::int64_t Result::affected() const
 
 bool Result::is_null(int row, int column) const
 {
-  return PQgetisnull(m_result, row, column) != 0;
+  return libpq().getisnull(m_result, row, column) != 0;
 }
 
 std::string_view Result::text(int row, int column) const
 {
-  return {PQgetvalue(m_result, row, column), static_cast<std::size_t>(PQgetlength(m_result, row, column))};
+  return {libpq().getvalue(m_result, row, column), static_cast<std::size_t>(libpq().getlength(m_result, row, column))};
 }
 
 std::int64_t Result::int64(int row, int column) const
@@ -78,53 +78,53 @@ Connection::Connection(const std::string& conninfo)
 {
   const char* keywords[] = {"dbname", nullptr};
   const char* values[] = {conninfo.c_str(), nullptr};
-  m_conn = PQconnectdbParams(keywords, values, 1);
+  m_conn = libpq().connectdb_params(keywords, values, 1);
   if (m_conn == nullptr) {
     throw PgError("", "libpq could not allocate a connection");
   }
-  if (PQstatus(m_conn) != CONNECTION_OK) {
-    const std::string message = trimmed(PQerrorMessage(m_conn));
-    PQfinish(m_conn);
+  if (libpq().status(m_conn) != CONNECTION_OK) {
+    const std::string message = trimmed(libpq().error_message(m_conn));
+    libpq().finish(m_conn);
     m_conn = nullptr;
     throw PgError("", message);
   }
-  PQsetNoticeProcessor(m_conn, &drop_notice, nullptr);
+  libpq().set_notice_processor(m_conn, &drop_notice, nullptr);
 }
 
 Connection::~Connection()
 {
   if (m_conn != nullptr) {
-    PQfinish(m_conn);
+    libpq().finish(m_conn);
   }
 }
 
 Result Connection::check(pg_result* result)
 {
   if (result == nullptr) {
-    throw PgError("", trimmed(PQerrorMessage(m_conn)));
+    throw PgError("", trimmed(libpq().error_message(m_conn)));
   }
-  const auto status = PQresultStatus(result);
+  const auto status = libpq().result_status(result);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) {
     return Result(result);
   }
-  const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-  std::string message = trimmed(PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY));
+  const char* state = libpq().result_error_field(result, PG_DIAG_SQLSTATE);
+  std::string message = trimmed(libpq().result_error_field(result, PG_DIAG_MESSAGE_PRIMARY));
   if (state == nullptr) {
-    message = trimmed(PQerrorMessage(m_conn));
+    message = trimmed(libpq().error_message(m_conn));
   }
   std::string sqlstate = state != nullptr ? state : "";
-  PQclear(result);
+  libpq().clear(result);
   throw PgError(std::move(sqlstate), message);
 }
 
 Result Connection::run(FixedSql sql)
 {
-  return check(PQexec(m_conn, sql.c_str()));
+  return check(libpq().exec(m_conn, sql.c_str()));
 }
 
 void Connection::run_embedded(const char* script)
 {
-  check(PQexec(m_conn, script));
+  check(libpq().exec(m_conn, script));
 }
 
 Result Connection::run(FixedSql sql, const Params& params)
@@ -135,12 +135,12 @@ Result Connection::run(FixedSql sql, const Params& params)
     values.push_back(value ? value->c_str() : nullptr);
   }
   return check(
-      PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+      libpq().exec_params(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
 }
 
 bool Connection::usable() const
 {
-  return m_conn != nullptr && PQstatus(m_conn) == CONNECTION_OK;
+  return m_conn != nullptr && libpq().status(m_conn) == CONNECTION_OK;
 }
 
 std::string Connection::role()

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "location.hpp"
 
+#include "libpq.hpp"
+
 #include <cfp/error.hpp>
 #include <cfp/util/text.hpp>
 
 #include <fmt/format.h>
 
-#include <libpq-fe.h>
 #include <map>
 #include <memory>
 
@@ -53,11 +54,12 @@ Location parse_location(std::string_view text)
   }
   // libpq's own reading, so that what is checked is what it will use. Its messages may quote
   // the string, so they are not repeated.
+  const auto& api = libpq();
   char* problem = nullptr;
-  std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfoParse(conninfo.c_str(), &problem),
-                                                                       &PQconninfoFree);
+  std::unique_ptr<PQconninfoOption, decltype(api.conninfo_free)> options(api.conninfo_parse(conninfo.c_str(), &problem),
+                                                                         api.conninfo_free);
   if (problem != nullptr) {
-    PQfreemem(problem);
+    api.freemem(problem);
   }
   if (!options) {
     throw Error(ErrorKind::usage, fmt::format("the database location is not a PostgreSQL connection string libpq can "
