@@ -229,6 +229,11 @@ core::Session Context::session(store::Access access, store::OlderSchema older_sc
     if (!m_simulated && database->server_now()) {
       m_clock = std::make_unique<ServerClock>(*database);
     }
+    // A server database that accepts a simulated "now" is for tests and training: every command
+    // on it says so, so that nothing from it is taken for a real record.
+    if (database->backend() != "sqlite" && database->accepts_simulated_time()) {
+      note(fmt::format("note: {} is a test sandbox: what it holds are not real records", database->location()));
+    }
     m_database = std::move(database);
   }
   return core::Session{*m_database, *m_clock, actor, m_command_line, *m_zone, m_simulated ? &m_real_clock : nullptr};

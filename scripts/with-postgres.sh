@@ -42,10 +42,13 @@ trap 'exit 130' INT TERM
 server "$bin/initdb" -D "$folder/data" --auth=trust --username=cfp_test --encoding=UTF8 \
   --locale=C.UTF-8 --no-sync >"$folder/initdb.log" 2>&1 ||
   { cat "$folder/initdb.log" >&2; echo "cfp: error: initdb failed" >&2; exit 1; }
-# No TCP at all, a socket only its owner (and root) may reach, and no durability: the cluster
-# lives for one test run.
+# No TCP at all, and a socket only its owner (and root) may reach. No durability either, as the
+# cluster lives for one test run, unless CFP_POSTGRES_DURABLE=1 (a benchmark beside a database
+# file, whose every commit is synced).
+durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${CFP_POSTGRES_DURABLE:-}" = 1 ] && durability=""
 server "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-  -o "-c listen_addresses='' -c unix_socket_directories='$folder' -c unix_socket_permissions=0700 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-c listen_addresses='' -c unix_socket_directories='$folder' -c unix_socket_permissions=0700 $durability -c max_connections=200" \
   start >/dev/null ||
   { cat "$folder/server.log" >&2; echo "cfp: error: the PostgreSQL server did not start" >&2; exit 1; }
 

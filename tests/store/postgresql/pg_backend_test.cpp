@@ -101,6 +101,10 @@ TEST_F(PgBackendTest, CallsCutoffsCriteriaAndTheLogReadTheSameAsOnAFile)
     EXPECT_EQ(on_server[i], on_file[i]) << "output " << i;
   }
   EXPECT_NE(on_server.back().find("intact"), std::string::npos) << on_server.back();
+  // Every command on a sandbox says what it is, on stderr, whatever its output.
+  const auto listed = run_cli(db.location(), {"call", "list", "--format", "json"});
+  EXPECT_EQ(listed.err, "note: postgresql://cfp_test@" + test_server()->substr(5, test_server()->find(' ') - 5) + "/" +
+                            db.name() + " is a test sandbox: what it holds are not real records\n");
 }
 
 TEST_F(PgBackendTest, CfpNowIsRefusedOutsideASandboxAndNothingIsWritten)
