@@ -17,6 +17,8 @@ namespace cfp::cli {
 
 namespace {
 
+constexpr std::string_view k_server_schemes[] = {"postgresql://", "postgres://", "pg:"};
+
 std::optional<std::string> non_empty(const Environment& env, const std::string& name)
 {
   const auto found = env.find(name);
@@ -66,6 +68,17 @@ std::chrono::milliseconds wait_seconds(const std::string& text)
     throw refuse();
   }
   return std::chrono::milliseconds(ms);
+}
+
+// Whether the database location names a server database (postgresql://, postgres://, pg:),
+// which the store reads; here only to leave such a location alone where a file is looked for.
+bool names_a_server(std::string_view location)
+{
+  const auto start = location.find_first_not_of(" \t\r\n");
+  location.remove_prefix(start == std::string_view::npos ? location.size() : start);
+  return std::any_of(std::begin(k_server_schemes), std::end(k_server_schemes), [&](std::string_view scheme) {
+    return location.size() >= scheme.size() && util::iequals(location.substr(0, scheme.size()), scheme);
+  });
 }
 
 // "Now" by the database server's clock: the time of the transaction under way, or of the
@@ -203,7 +216,9 @@ core::Session Context::session(store::Access access, store::OlderSchema older_sc
     if (m_dry_run && access == store::Access::read_write) {
       const auto path = database_path();
       std::error_code error;
-      if (!std::filesystem::exists(path, error)) {
+      // A server database is not a file: opening it read-only below says whether it is there,
+      // and never repeats the location, which may hold a password.
+      if (!names_a_server(path.string()) && !std::filesystem::exists(path, error)) {
         throw Error(ErrorKind::refused,
                     fmt::format("there is no database at {} yet, and a dry run creates none; run the command without "
                                 "--dry-run, or name the database with --db",
