@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <regex>
 
 namespace cfp::test {
@@ -255,12 +256,15 @@ TEST_F(PgBackendTest, EachRoleMayDoItsWorkAndNoMore)
 
 TEST(PgLocationTest, APasswordInTheLocationIsRefusedAndNeverRepeated)
 {
+  TempDir dir;
+  const auto input = (dir / "proposals.csv").string();
+  std::ofstream(input) << "call,acronym\n";
   for (const std::string location :
        {"postgresql://official:s3cr3t@db.example/cfp", "pg:host=db.example password=s3cr3t",
         "postgres://official@db.example/cfp?password=s3cr3t", " PostgreSQL://u:s3cr3t@h/d"}) {
     // A dry run looks for a database file first: a server location is left to the store.
     for (const auto& command : std::vector<std::vector<std::string>>{
-             {"call", "list"}, {"import", "proposals", "proposals.csv", "--dry-run"}}) {
+             {"call", "list"}, {"import", "proposals", input, "--dry-run"}}) {
       const auto result = run_cli(location, command);
       EXPECT_EQ(result.exit_code, 2) << location;
       EXPECT_NE(result.err.find("holds a password"), std::string::npos) << result.err;
