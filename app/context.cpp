@@ -41,7 +41,8 @@ std::chrono::milliseconds busy_timeout(const Environment& env)
   if (error != std::errc{} || end != text->data() + text->size() || value < 0 || value > 600'000 ||
       text->front() == '-') {
     throw Error(ErrorKind::usage,
-                fmt::format("CFP_BUSY_TIMEOUT_MS '{}': give a whole number of milliseconds from 0 to 600000", util::excerpt(*text)));
+                fmt::format("CFP_BUSY_TIMEOUT_MS '{}': give a whole number of milliseconds from 0 to 600000",
+                            util::excerpt(*text)));
   }
   return std::chrono::milliseconds(value);
 }
@@ -233,13 +234,32 @@ core::Session Context::session(store::Access access, store::OlderSchema older_sc
       m_wrote_nothing = true;
     }
     options.sandbox = m_sandbox;
-    auto database = store::Database::open(database_path().string(), options);
+    const auto location = database_path().string();
+    const auto refuse_simulated_time = [](const std::string& database) {
+      return Error(ErrorKind::usage,
+                   fmt::format("CFP_NOW cannot be used on {}: on a server database \"now\" is the "
+                               "server's clock; unset CFP_NOW (only a test sandbox, made with 'cfp db init --sandbox' "
+                               "in a new database, accepts it)",
+                               database));
+    };
+    // A new server database would be made (not as a sandbox) before CFP_NOW is refused, and could
+    // not become a sandbox after: it is looked at first, read-only.
+    if (m_simulated && !m_sandbox && access == store::Access::read_write && names_a_server(location)) {
+      store::OpenOptions look = options;
+      look.access = store::Access::read_only;
+      look.older_schema = store::OlderSchema::open;
+      try {
+        store::Database::open(location, look);
+      } catch (const Error& error) {
+        if (error.kind() != ErrorKind::storage || error.message().find("holds no cfp data yet") == std::string::npos) {
+          throw;
+        }
+        throw refuse_simulated_time("a new server database");
+      }
+    }
+    auto database = store::Database::open(location, options);
     if (m_simulated && !database->accepts_simulated_time()) {
-      throw Error(ErrorKind::usage,
-                  fmt::format("CFP_NOW cannot be used on the database {}: on a server database \"now\" is the "
-                              "server's clock; unset CFP_NOW (only a test sandbox, made with 'cfp db init --sandbox' "
-                              "in a new database, accepts it)",
-                              database->location()));
+      throw refuse_simulated_time("the database " + database->location());
     }
     if (!m_simulated && database->server_now()) {
       m_clock = std::make_unique<ServerClock>(*database);

@@ -16,6 +16,13 @@ DECLARE
   role_name text;
 BEGIN
   FOREACH role_name IN ARRAY ARRAY['cfp_reader', 'cfp_official', 'cfp_evaluator', 'cfp_admin'] LOOP
+    -- A role of that name that can log in was not made by cfp: its grants would go to whoever
+    -- made it.
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name AND (rolcanlogin OR rolsuper)) THEN
+      RAISE EXCEPTION USING MESSAGE = format('the role %s exists and can log in: cfp''s roles are group roles '
+                                             '(NOLOGIN); rename or drop that role first', role_name),
+        ERRCODE = 'restrict_violation';
+    END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN
       BEGIN
         EXECUTE format('CREATE ROLE %I NOLOGIN', role_name);
@@ -25,6 +32,10 @@ BEGIN
       END;
     END IF;
   END LOOP;
+  -- The roles belong to the whole cluster, and so would their grants in another cfp database of
+  -- it: each database is reached only by the login roles granted CONNECT on it
+  -- (GRANT CONNECT, TEMPORARY ON DATABASE cfp TO alice).
+  EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
   EXECUTE format('GRANT USAGE ON SCHEMA %I TO cfp_reader, cfp_official, cfp_evaluator, cfp_admin', current_schema());
   EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA %I TO cfp_reader, cfp_official, cfp_evaluator, cfp_admin',
                  current_schema());
@@ -43,6 +54,53 @@ GRANT UPDATE ON write_lock TO cfp_official, cfp_evaluator, cfp_admin;
 -- Who wrote each audit entry as the server knows them: the login role, beside the name the
 -- person gave (actor: --as, CFP_USER, USER). The server fills it in; no role may give it.
 ALTER TABLE audit ADD COLUMN db_role text COLLATE "C" NOT NULL DEFAULT session_user;
+
+-- What the server holds of every audit entry, whoever inserts it: the next number (no gap, no
+-- number far ahead that would block the next write), the server's time of the transaction (on
+-- a sandbox, any time), the login role (db_role); a seal or a related subject only for the
+-- newest entry. The seal itself (SHA-256, computed by cfp) is checked by `cfp log verify`.
+CREATE FUNCTION audit_is_appended_in_order() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.id IS DISTINCT FROM (SELECT coalesce(max(id), 0) + 1 FROM audit) THEN
+    RAISE EXCEPTION USING MESSAGE = 'an audit entry takes the number after the last one',
+      ERRCODE = 'restrict_violation', TABLE = TG_TABLE_NAME, CONSTRAINT = TG_NAME;
+  END IF;
+  IF NOT (SELECT sandbox FROM cfp_meta) AND
+     (NEW.at IS DISTINCT FROM date_trunc('second', now()) OR NEW.real_at IS DISTINCT FROM NEW.at OR NEW.simulated) THEN
+    RAISE EXCEPTION USING MESSAGE = 'an audit entry is stamped with the server''s clock',
+      ERRCODE = 'restrict_violation', TABLE = TG_TABLE_NAME, CONSTRAINT = TG_NAME;
+  END IF;
+  NEW.db_role := session_user;
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER audit_is_appended_in_order
+BEFORE INSERT ON audit
+FOR EACH ROW
+EXECUTE FUNCTION audit_is_appended_in_order();
+
+CREATE FUNCTION audit_newest_is_sealed_or_related() RETURNS trigger
+  LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.audit_id IS DISTINCT FROM (SELECT max(id) FROM audit) THEN
+    RAISE EXCEPTION USING MESSAGE = 'only the newest audit entry takes a seal or a related subject',
+      ERRCODE = 'restrict_violation', TABLE = TG_TABLE_NAME, CONSTRAINT = TG_NAME;
+  END IF;
+  RETURN NEW;
+END
+$$;
+
+CREATE TRIGGER audit_seal_is_for_the_newest_entry
+BEFORE INSERT ON audit_seal
+FOR EACH ROW
+EXECUTE FUNCTION audit_newest_is_sealed_or_related();
+
+CREATE TRIGGER audit_related_is_for_the_newest_entry
+BEFORE INSERT ON audit_related
+FOR EACH ROW
+EXECUTE FUNCTION audit_newest_is_sealed_or_related();
 
 -- The audit log: appended to by every role that writes (every column but db_role).
 GRANT INSERT (id, at, actor, command, entity, action, subject_kind, subject_id, before, after, real_at, simulated)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "connection.hpp"
 
-#include <charconv>
 #include "libpq.hpp"
+
+#include <charconv>
 
 namespace cfp::store::postgresql {
 
@@ -134,8 +135,8 @@ Result Connection::run(FixedSql sql, const Params& params)
   for (const auto& value : params.values()) {
     values.push_back(value ? value->c_str() : nullptr);
   }
-  return check(
-      libpq().exec_params(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
+  return check(libpq().exec_params(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+                                   nullptr, nullptr, 0));
 }
 
 bool Connection::usable() const

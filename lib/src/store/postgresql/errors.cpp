@@ -44,6 +44,10 @@ Error translate(const PgError& error, std::string_view what, const std::string& 
     return Error(ErrorKind::storage,
                  fmt::format("cannot {}: the server holding {} is out of disk space", what, location));
   }
+  if (state == "57014") {
+    return Error(ErrorKind::storage,
+                 fmt::format("cannot {}: the server cancelled the statement on {} ({})", what, location, reason));
+  }
   if (state.empty() || starts_with(state, "08") || starts_with(state, "57")) {
     return Error(ErrorKind::storage, fmt::format("cannot {}: the connection to {} failed: {}", what, location, reason));
   }

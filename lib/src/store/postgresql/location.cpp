@@ -25,6 +25,23 @@ std::string_view without_leading_space(std::string_view text)
 constexpr std::string_view k_forms = "give postgresql://USER@HOST:PORT/DBNAME, or pg: followed by libpq's "
                                      "key=value pairs ('cfp help database')";
 
+// Whether `ports` is one port, or several separated by commas (one a host), each 1 to 65535.
+bool ports_are_numbers(std::string_view ports)
+{
+  for (;;) {
+    const auto comma = ports.find(',');
+    const auto port = ports.substr(0, comma);
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos ||
+        std::stoi(std::string(port)) < 1 || std::stoi(std::string(port)) > 65535) {
+      return false;
+    }
+    if (comma == std::string_view::npos) {
+      return true;
+    }
+    ports.remove_prefix(comma + 1);
+  }
+}
+
 } // namespace
 
 bool is_server_location(std::string_view location)
@@ -72,16 +89,21 @@ Location parse_location(std::string_view text)
       given[option->keyword] = option->val;
     }
   }
-  if (given.count("password") != 0) {
+  // libpq reads a dbname holding "=" or a URI as a connection string of its own, which may hold
+  // a password in turn; and a key's passphrase is a password too.
+  const auto dbname = given.find("dbname");
+  const bool nested =
+      dbname != given.end() && (dbname->second.find('=') != std::string::npos || is_server_location(dbname->second));
+  if (given.count("password") != 0 || given.count("sslpassword") != 0 || nested) {
     throw Error(ErrorKind::usage,
                 "the database location holds a password, which would show in the process list and the shell's "
                 "history: leave it out, and put it in ~/.pgpass (or PGPASSWORD, or use peer or certificate "
                 "authentication); 'cfp help database' shows how");
   }
   // libpq reads the port only when it connects, and says so as a connection failure.
-  if (given.count("port") != 0 &&
-      (given["port"].empty() || given["port"].find_first_not_of("0123456789,") != std::string::npos)) {
-    throw Error(ErrorKind::usage, fmt::format("the database location's port '{}' is not a number; {}",
+  // libpq reads the port only when it connects, and says so as a connection failure.
+  if (given.count("port") != 0 && !ports_are_numbers(given["port"])) {
+    throw Error(ErrorKind::usage, fmt::format("the database location's port '{}' is not a number from 1 to 65535; {}",
                                               util::excerpt(given["port"]), k_forms));
   }
   std::string shown = "postgresql://";
@@ -113,6 +135,16 @@ Location parse_location(std::string_view text)
   }
   if (given.count("connect_timeout") == 0) {
     full += "connect_timeout=10 ";
+  }
+  // A network that goes quiet is noticed: the socket fails when what was sent stays
+  // unacknowledged for 30 s, and a wait for the server's answer is probed.
+  for (const auto& [keyword, value] : {std::pair<std::string, std::string>{"tcp_user_timeout", "30000"},
+                                       {"keepalives_idle", "10"},
+                                       {"keepalives_interval", "5"},
+                                       {"keepalives_count", "3"}}) {
+    if (given.count(keyword) == 0) {
+      full += fmt::format("{}={} ", keyword, value);
+    }
   }
   if (given.count("application_name") == 0) {
     full += "application_name=cfp ";

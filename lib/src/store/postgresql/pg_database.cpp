@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace cfp::store::postgresql {
 
 namespace {
@@ -85,7 +87,14 @@ bool PgDatabase::read_identity()
                 fmt::format("{} is not a cfp database (its cfp_meta table is not cfp's); use another database",
                             m_location.shown));
   }
-  m_report.from_version = m_report.to_version = static_cast<int>(meta.int64(0, 1));
+  const auto version = meta.int64(0, 1);
+  if (version < 0 || version > 1000000) {
+    throw Error(ErrorKind::storage,
+                fmt::format("{} is not a cfp database (its cfp_meta table gives schema version {}); "
+                            "use another database",
+                            m_location.shown, version));
+  }
+  m_report.from_version = m_report.to_version = static_cast<int>(version);
   m_sandbox = meta.boolean(0, 2);
   return true;
 }
@@ -93,10 +102,17 @@ bool PgDatabase::read_identity()
 void PgDatabase::prepare()
 {
   m_connection.run("SET TimeZone = 'UTC'");
+  // cfp's tables are those of the schema public, whatever the connection string or the login
+  // role's own schema or temporary tables would otherwise put first.
+  m_connection.run("SELECT set_config('search_path', 'public, pg_temp', false)");
+  // A transaction left open by a client that went silent (a network gone quiet in the middle of
+  // a write) holds the write lock; the server ends it, so that the others go on.
+  m_connection.run("SET idle_in_transaction_session_timeout = '60s'");
   // A lock another session holds is waited for as long as a file's would be, then the write is
   // run again (55P03 is a lost race) until --wait has passed.
+  // PostgreSQL takes 0 as "wait for ever": no wait is the shortest it has, a millisecond.
   m_connection.run("SELECT set_config('lock_timeout', $1, false)",
-                   Params().text(std::to_string(options().busy_timeout.count())));
+                   Params().text(std::to_string(std::max<std::int64_t>(options().busy_timeout.count(), 1))));
   const auto encoding = m_connection.run("SHOW server_encoding");
   if (encoding.text(0, 0) != "UTF8") {
     throw Error(ErrorKind::storage, fmt::format("the database {} stores text as {}; cfp needs a UTF8 database "
@@ -226,7 +242,7 @@ std::vector<StorageCheck> PgDatabase::check_storage()
   run("triggers",
       "SELECT format('trigger %s of %s is disabled', t.tgname, t.tgrelid::regclass)"
       " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-      " WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgenabled = 'D' ORDER BY 1");
+      " WHERE n.nspname = current_schema() AND NOT t.tgisinternal AND t.tgenabled IN ('D', 'R') ORDER BY 1");
   return checks;
 }
 
