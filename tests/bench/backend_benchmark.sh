@@ -63,14 +63,14 @@ measure() {
   "$cfp" --db "$db" db init >/dev/null
   start=$(date +%s%N)
   for i in $(seq 1 "$calls"); do
-    "$cfp" --db "$db" call add "SEQ-$i" --title "Call $i" >/dev/null
-    "$cfp" --db "$db" deadline add "SEQ-$i" "2030-0$((i % 9 + 1))-0$((i % 7 + 1))" --label first >/dev/null
+    "$cfp" --db "$db" call add "SEQ-$i" --title "Call $i" >/dev/null 2>&1
+    "$cfp" --db "$db" deadline add "SEQ-$i" "2030-0$((i % 9 + 1))-0$((i % 7 + 1))" --label first >/dev/null 2>&1
   done
   end=$(date +%s%N)
   result[writes,$backend]=$(awk -v s="$(seconds "$start" "$end")" -v n="$calls" 'BEGIN { printf "%.1f", s * 1000 / n / 2 }')
   start=$(date +%s%N)
   for p in 1 2 3 4 5 6 7 8; do
-    (for i in $(seq "$p" 8 "$calls"); do "$cfp" --db "$db" --wait 60 call add "PAR-$i" --title "Call $i" >/dev/null ||
+    (for i in $(seq "$p" 8 "$calls"); do "$cfp" --db "$db" --wait 60 call add "PAR-$i" --title "Call $i" >/dev/null 2>&1 ||
       exit 1; done) &
   done
   wait

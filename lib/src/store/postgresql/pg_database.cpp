@@ -101,19 +101,20 @@ bool PgDatabase::read_identity()
 
 void PgDatabase::prepare()
 {
-  m_connection.run("SET TimeZone = 'UTC'");
-  // cfp's tables are those of the schema public, whatever the connection string or the login
-  // role's own schema or temporary tables would otherwise put first.
-  m_connection.run("SELECT set_config('search_path', 'public, pg_temp', false)");
-  // A transaction left open by a client that went silent (a network gone quiet in the middle of
-  // a write) holds the write lock; the server ends it, so that the others go on.
-  m_connection.run("SET idle_in_transaction_session_timeout = '60s'");
-  // A lock another session holds is waited for as long as a file's would be, then the write is
-  // run again (55P03 is a lost race) until --wait has passed.
-  // PostgreSQL takes 0 as "wait for ever": no wait is the shortest it has, a millisecond.
-  m_connection.run("SELECT set_config('lock_timeout', $1, false)",
-                   Params().text(std::to_string(std::max<std::int64_t>(options().busy_timeout.count(), 1))));
-  const auto encoding = m_connection.run("SHOW server_encoding");
+  // The session's settings, in one round trip:
+  // - instants are read and written in UTC;
+  // - cfp's tables are those of the schema public, whatever the connection string or the login
+  //   role's own schema or temporary tables would otherwise put first;
+  // - a transaction left open by a client that went silent (a network gone quiet in the middle
+  //   of a write) holds the write lock: the server ends it, so that the others go on;
+  // - a lock another session holds is waited for as long as a file's would be (PostgreSQL takes
+  //   0 as "for ever": no wait is the shortest it has, a millisecond), then the write is run
+  //   again (55P03 is a lost race) until --wait has passed.
+  const auto encoding = m_connection.run(
+      "SELECT current_setting('server_encoding'), set_config('TimeZone', 'UTC', false),"
+      " set_config('search_path', 'public, pg_temp', false),"
+      " set_config('idle_in_transaction_session_timeout', '60s', false), set_config('lock_timeout', $1, false)",
+      Params().text(std::to_string(std::max<std::int64_t>(options().busy_timeout.count(), 1))));
   if (encoding.text(0, 0) != "UTF8") {
     throw Error(ErrorKind::storage, fmt::format("the database {} stores text as {}; cfp needs a UTF8 database "
                                                 "(createdb --encoding=UTF8 --template=template0)",
