@@ -161,6 +161,16 @@ TEST_F(PgAttackTest, DbCheckNamesAGuardSwitchedToReplicaAndAMetaTableOfNoVersion
   EXPECT_NE(opened.err.find("gives schema version -5"), std::string::npos) << opened.err;
 }
 
+TEST_F(PgAttackTest, AFunctionOfAnotherProgramNamedLikeCfpsIsAnotherProgramsDatabase)
+{
+  ScratchPgDatabase db;
+  db.query("CREATE FUNCTION nocase(value text) RETURNS text LANGUAGE sql IMMUTABLE RETURN upper(value)");
+  const auto result = run_cli(db.location(), {"db", "init"});
+  EXPECT_EQ(result.exit_code, 74) << result.err;
+  EXPECT_NE(result.err.find("is not a cfp database (it holds another program's"), std::string::npos) << result.err;
+  EXPECT_EQ(db.query("SELECT (to_regclass('cfp_meta') IS NULL)::text"), "true") << "the migration rolled back";
+}
+
 TEST(PgLocationAttackTest, APasswordInANestedDatabaseNameOrAKeysPassphraseIsRefused)
 {
   for (const std::string location :
@@ -189,6 +199,7 @@ TEST(PgLocationAttackTest, AQuietNetworkIsNoticedUnlessTheLocationSaysOtherwise)
   EXPECT_EQ(own.conninfo.find("keepalives_idle=10"), std::string::npos) << own.conninfo;
   EXPECT_EQ(own.conninfo.find("connect_timeout=10"), std::string::npos) << own.conninfo;
   EXPECT_EQ(own.shown, "postgresql://u@h:5433/d");
+  EXPECT_EQ(store::postgresql::parse_location("pg:service=cfp").shown, "postgresql://service:cfp/");
 }
 
 } // namespace

@@ -110,7 +110,13 @@ Location parse_location(std::string_view text)
   if (given.count("user") != 0) {
     shown += given["user"] + "@";
   }
-  shown += given.count("host") != 0 ? given["host"] : std::string("localhost");
+  if (given.count("host") != 0) {
+    shown += given["host"];
+  } else if (given.count("service") != 0) {
+    shown += "service:" + given["service"];
+  } else {
+    shown += "localhost";
+  }
   if (given.count("port") != 0) {
     shown += ":" + given["port"];
   }

@@ -186,6 +186,14 @@ void PgDatabase::migrate()
                                 "({}); run 'cfp db init' as the database's owner",
                                 m_location.shown, migration.version, util::escape_controls(error.what())));
       }
+      // A table, function or type of cfp's name that is not cfp's (a database file would be
+      // refused as another program's before this).
+      const auto& state = error.sqlstate();
+      if (state == "42P07" || state == "42710" || state == "42723" || state == "42P06") {
+        throw Error(ErrorKind::storage,
+                    fmt::format("{} is not a cfp database (it holds another program's {}); use another database",
+                                m_location.shown, util::escape_controls(error.what())));
+      }
       if (error.sqlstate().compare(0, 2, "42") == 0) {
         throw Error(ErrorKind::internal,
                     fmt::format("migration {} failed on {}: {}; please report this", migration.name, m_location.shown,
