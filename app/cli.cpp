@@ -107,7 +107,8 @@ void build_app(CLI::App& app, GlobalOptions& options, Registry& registry, const 
   app.set_version_flag("--version", version_line());
   app.footer("Exit codes: 0 ok, 1 refused or not found, 2 usage, 65 invalid value, 66 input file, "
              "70 internal error, 74 database unusable, 75 database busy. See docs/cli.md.\n"
-             "Topics: 'cfp help' lists them (dates, money, states, formats, exit-codes, environment).");
+             "Topics: 'cfp help' lists them (dates, money, states, formats, exit-codes, environment, "
+             "database).");
   add_global_options(app, options);
   add_command_tree(app, registry, args);
   show_examples_in_help(app);

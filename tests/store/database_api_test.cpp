@@ -151,7 +151,7 @@ TEST(DatabaseApiTest, WriteOnceIsNeverRunAgain)
   EXPECT_LT(std::chrono::steady_clock::now() - started, 2s) << "write_once waited for the retry time";
 }
 
-TEST(DatabaseApiTest, AServerDatabaseIsRefusedWithoutRepeatingItsLocation)
+TEST(DatabaseApiTest, AServerLocationWithAPasswordIsRefusedWithoutRepeatingIt)
 {
   for (const std::string location : {"postgresql://alice:s3cret@db.example/cfp", "postgres://alice:s3cret@db/cfp",
                                      "pg:host=db password=s3cret dbname=cfp"}) {
@@ -160,7 +160,7 @@ TEST(DatabaseApiTest, AServerDatabaseIsRefusedWithoutRepeatingItsLocation)
       ADD_FAILURE() << location << " was opened";
     } catch (const Error& error) {
       EXPECT_EQ(error.kind(), ErrorKind::usage);
-      EXPECT_NE(std::string(error.what()).find("PostgreSQL"), std::string::npos) << error.what();
+      EXPECT_NE(std::string(error.what()).find("holds a password"), std::string::npos) << error.what();
       EXPECT_EQ(std::string(error.what()).find("s3cret"), std::string::npos) << "the password was repeated";
     }
     EXPECT_FALSE(std::filesystem::exists(location)) << "a file was made for " << location;
