@@ -56,13 +56,8 @@ set_target_properties(nettle::nettle PROPERTIES
 
 # libpq (libpq-dev), PostgreSQL's own client library, talks to a server database
 # (--db postgresql://...). The store loads libpq.so.5 when it first needs it
-# (lib/src/store/postgresql/libpq.hpp) and compiles against its header only (PostgreSQL::headers);
-# the tests, which make their databases with it, link it (PostgreSQL::libpq).
+# (lib/src/store/postgresql/libpq.hpp) and compiles against its header only; so do the tests,
+# which make their databases with it.
 find_path(LIBPQ_INCLUDE_DIR libpq-fe.h PATH_SUFFIXES postgresql REQUIRED)
-find_library(LIBPQ_LIBRARY pq REQUIRED)
 add_library(PostgreSQL::headers INTERFACE IMPORTED)
 set_target_properties(PostgreSQL::headers PROPERTIES INTERFACE_INCLUDE_DIRECTORIES "${LIBPQ_INCLUDE_DIR}")
-add_library(PostgreSQL::libpq UNKNOWN IMPORTED)
-set_target_properties(PostgreSQL::libpq PROPERTIES
-  IMPORTED_LOCATION "${LIBPQ_LIBRARY}"
-  INTERFACE_INCLUDE_DIRECTORIES "${LIBPQ_INCLUDE_DIR}")

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "postgres.hpp"
 
+#include "store/postgresql/libpq.hpp"
+
 #include <fmt/format.h>
 
 #include <atomic>
 #include <cstdlib>
-#include <libpq-fe.h>
 #include <unistd.h>
 
 namespace cfp::test {
@@ -15,28 +16,34 @@ namespace {
 // Runs `sql` as written (test SQL: database names, roles, tampering) on a connection of its own;
 // returns the first column of the first row, or throws the server's refusal with its SQLSTATE
 // first.
+// libpq as cfp loads it (dlopen), so that the test binary, whose every test starts it once,
+// does not link twenty more shared objects.
 std::string run_sql(const std::string& conninfo, const std::string& sql)
 {
-  PGconn* connection = PQconnectdb(conninfo.c_str());
+  const auto& pq = cfp::store::postgresql::libpq();
+  const char* keywords[] = {"dbname", nullptr};
+  const char* values[] = {conninfo.c_str(), nullptr};
+  PGconn* connection = pq.connectdb_params(keywords, values, 1);
   std::string failure;
   std::string value;
-  if (PQstatus(connection) != CONNECTION_OK) {
-    failure = std::string("08000 ") + PQerrorMessage(connection);
+  if (pq.status(connection) != CONNECTION_OK) {
+    failure = std::string("08000 ") + pq.error_message(connection);
   } else {
-    PQsetNoticeProcessor(connection, [](void*, const char*) {}, nullptr);
-    PGresult* result = PQexec(connection, sql.c_str());
-    const auto status = PQresultStatus(result);
+    pq.set_notice_processor(connection, [](void*, const char*) {}, nullptr);
+    PGresult* result = pq.exec(connection, sql.c_str());
+    const auto status = pq.result_status(result);
     if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
-      if (PQntuples(result) > 0 && PQgetisnull(result, 0, 0) == 0) {
-        value = PQgetvalue(result, 0, 0);
+      if (pq.ntuples(result) > 0 && pq.getisnull(result, 0, 0) == 0) {
+        value = pq.getvalue(result, 0, 0);
       }
     } else {
-      const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-      failure = std::string(state != nullptr ? state : "?????") + " " + PQresultErrorMessage(result);
+      const char* state = pq.result_error_field(result, PG_DIAG_SQLSTATE);
+      const char* message = pq.result_error_field(result, PG_DIAG_MESSAGE_PRIMARY);
+      failure = std::string(state != nullptr ? state : "?????") + " " + (message != nullptr ? message : "");
     }
-    PQclear(result);
+    pq.clear(result);
   }
-  PQfinish(connection);
+  pq.finish(connection);
   if (!failure.empty()) {
     throw std::runtime_error(failure);
   }
