@@ -31,6 +31,6 @@ fail() {
 [ ! -e "$work/apt-ran" ] || fail "it ran apt-get without root"
 line="    apt-get update && apt-get install -y --no-install-recommends g++ cmake ninja-build"
 grep -qF -- "$line" "$work/err" || fail "no apt-get line to run as root"
-grep -qF -- "nettle-dev tzdata sqlite3" "$work/err" || fail "the line does not name every missing package"
+grep -qF -- "nettle-dev libpq-dev tzdata sqlite3" "$work/err" || fail "the line does not name every missing package"
 grep -qF -- "as root, run:" "$work/err" || fail "it does not say to run it as root"
 echo "install_deps_test: ok"
