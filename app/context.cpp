@@ -261,7 +261,8 @@ core::Session Context::session(store::Access access, store::OlderSchema older_sc
     if (m_simulated && !database->accepts_simulated_time()) {
       throw refuse_simulated_time("the database " + database->location());
     }
-    if (!m_simulated && database->server_now()) {
+    // A file's "now" is the machine's (server_now() is empty); asking a server costs a round trip.
+    if (!m_simulated && database->backend() != "sqlite") {
       m_clock = std::make_unique<ServerClock>(*database);
     }
     // A server database that accepts a simulated "now" is for tests and training: every command
