@@ -38,4 +38,8 @@ if(_cfp_sanitizers)
   target_compile_options(cfp_settings INTERFACE
     -fsanitize=${_cfp_sanitizer_list} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   target_link_options(cfp_settings INTERFACE -fsanitize=${_cfp_sanitizer_list})
+  # Sanitized programs are linked as fixed-position executables: as position-independent ones
+  # the loader patched some ten million addresses (the sanitizers' data about each check) at
+  # every start, a second a start for the test binary. Release builds stay position-independent.
+  target_link_options(cfp_settings INTERFACE -no-pie)
 endif()
