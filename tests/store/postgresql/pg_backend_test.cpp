@@ -143,23 +143,19 @@ TEST_F(PgBackendTest, TheServersClockStampsEveryRecord)
             "true");
 }
 
-TEST_F(PgBackendTest, ProposalsAreRefusedBeforeAnythingIsWritten)
+TEST_F(PgBackendTest, ExpertsAndScoresAreRefusedBeforeAnythingIsWritten)
 {
   ScratchPgDatabase db;
   ASSERT_EQ(run_cli(db.location(), {"db", "init", "--sandbox"}).exit_code, 0);
   ASSERT_EQ(run_cli(db.location(), {"call", "add", "C", "--title", "T"}, k_now).exit_code, 0);
-  ASSERT_EQ(run_cli(db.location(), {"deadline", "add", "C", "2024-11-04"}, k_now).exit_code, 0);
   const auto before = db.query("SELECT count(*) FROM audit");
-  const auto result = run_cli(db.location(),
-                              {"proposal", "add", "--call", "C", "--acronym", "AIF", "--title", "T", "--host", "DE",
-                               "--entity", "E", "--eu-contribution", "1000"},
-                              k_now);
+  const auto result = run_cli(db.location(), {"expert", "add", "Piotr Nowak", "--state", "PL"}, k_now);
   EXPECT_EQ(result.exit_code, 2) << result.err;
-  EXPECT_NE(result.err.find("does not keep proposals, experts, scores or documents on a PostgreSQL database yet"),
+  EXPECT_NE(result.err.find("does not keep experts, scores or documents on a PostgreSQL database yet"),
             std::string::npos)
       << result.err;
   EXPECT_EQ(db.query("SELECT count(*) FROM audit"), before);
-  EXPECT_EQ(db.query("SELECT count(*) FROM proposal"), "0");
+  EXPECT_EQ(db.query("SELECT count(*) FROM expert"), "0");
 }
 
 TEST_F(PgBackendTest, ADatabaseOfAnotherProgramOrOfANewerCfpIsRefused)

@@ -2,6 +2,7 @@
 #include "pg_database.hpp"
 
 #include "errors.hpp"
+#include "import_keys.hpp"
 #include "migrations.hpp"
 #include "pg_transaction.hpp"
 
@@ -279,7 +280,7 @@ Database::Attempt PgDatabase::attempt(Mode mode, std::string_view what, const st
     }
     bool commit = false;
     {
-      PgTransaction tx(m_connection);
+      PgTransaction tx(m_connection, mode == Mode::write);
       work(tx);
       commit = mode == Mode::write && !tx.discarding() && !options().discard_writes;
     }
@@ -289,6 +290,20 @@ Database::Attempt PgDatabase::attempt(Mode mode, std::string_view what, const st
       m_connection.run("ROLLBACK");
     }
     return Attempt::done;
+  } catch (const ImportKeysMissing&) {
+    // A check before an import, in a session without the table of keys: made outside any
+    // transaction, and the check runs again from the start (once).
+    roll_back(m_connection);
+    if (m_import_keys_made) {
+      throw Error(ErrorKind::internal, fmt::format("cannot {}: the session's table of import keys vanished", what));
+    }
+    try {
+      create_import_keys(m_connection);
+    } catch (const PgError& error) {
+      throw translate(error, what, m_location.shown);
+    }
+    m_import_keys_made = true;
+    return attempt(mode, what, work, busy_message);
   } catch (const Error&) {
     roll_back(m_connection);
     throw;
@@ -302,6 +317,11 @@ Database::Attempt PgDatabase::attempt(Mode mode, std::string_view what, const st
   } catch (const std::exception& error) {
     roll_back(m_connection);
     throw Error(ErrorKind::internal, fmt::format("cannot {}: {}", what, error.what()));
+  } catch (...) {
+    // Whatever else the work throws to stop it (an import that stops writing at its first
+    // invalid record) ends the transaction too, so that the next one begins afresh.
+    roll_back(m_connection);
+    throw;
   }
 }
 

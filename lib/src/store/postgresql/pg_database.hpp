@@ -48,6 +48,7 @@ private:
   Location m_location;
   Connection m_connection;
   bool m_sandbox = false;
+  bool m_import_keys_made = false; ///< this session made its table of import keys
 };
 
 } // namespace cfp::store::postgresql

@@ -7,8 +7,9 @@
 
 namespace cfp::store::postgresql {
 
-PgTransaction::PgTransaction(Connection& connection)
-    : m_connection(connection), m_states(connection), m_calls(connection), m_criteria(connection), m_audit(connection)
+PgTransaction::PgTransaction(Connection& connection, bool writable)
+    : m_connection(connection), m_writable(writable), m_states(connection), m_calls(connection),
+      m_proposals(connection), m_criteria(connection), m_audit(connection)
 {
   attach(m_states, m_calls, m_proposals, m_audit, {&m_criteria, &m_experts, &m_evaluations});
   attach(m_documents);
@@ -16,14 +17,16 @@ PgTransaction::PgTransaction(Connection& connection)
 
 void not_kept()
 {
-  throw Error(ErrorKind::usage, "this cfp does not keep proposals, experts, scores or documents on a PostgreSQL "
-                                "database yet, nor makes its reports: use a database file (--db PATH) for them");
+  throw Error(ErrorKind::usage, "this cfp does not keep experts, scores or documents on a PostgreSQL database yet: "
+                                "use a database file (--db PATH) for them");
 }
 
 ImportKeys& PgTransaction::import_keys()
 {
-  throw Error(ErrorKind::usage, "this cfp does not import into a PostgreSQL database yet; import into a database file "
-                                "(--db PATH)");
+  if (!m_import_keys) {
+    m_import_keys = std::make_unique<PgImportKeys>(m_connection, m_writable);
+  }
+  return *m_import_keys;
 }
 
 std::unique_ptr<Sorter> PgTransaction::sorter() const

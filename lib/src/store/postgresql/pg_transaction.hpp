@@ -2,21 +2,25 @@
 #pragma once
 
 #include "connection.hpp"
+#include "import_keys.hpp"
 #include "not_kept.hpp"
+#include "proposal_repository.hpp"
 #include "repositories.hpp"
 
 #include <cfp/store/transaction.hpp>
+
+#include <memory>
 
 namespace cfp::store::postgresql {
 
 /// The repositories of one PostgreSQL transaction, which PgDatabase begins and ends around the
 /// lifetime of this object. The backend keeps the states, calls with their cut-offs and criteria,
-/// and the audit log; what it does not keep yet (not_kept.hpp) is found empty, and a change to it
+/// proposals and the audit log; what it does not keep yet (not_kept.hpp) is found empty, and a change to it
 /// throws cfp::Error (usage).
 class PgTransaction final : public Transaction
 {
 public:
-  explicit PgTransaction(Connection& connection);
+  PgTransaction(Connection& connection, bool writable);
 
   ImportKeys& import_keys() override;
   std::unique_ptr<Sorter> sorter() const override;
@@ -25,14 +29,16 @@ public:
 
 private:
   Connection& m_connection;
+  bool m_writable;
   PgStateRepository m_states;
   PgCallRepository m_calls;
-  PgProposalsNotKept m_proposals;
+  PgProposalRepository m_proposals;
   PgCriterionRepository m_criteria;
   PgAuditRepository m_audit;
   PgExpertsNotKept m_experts;
   PgEvaluationsNotKept m_evaluations;
   PgDocumentsNotKept m_documents;
+  std::unique_ptr<PgImportKeys> m_import_keys;
 };
 
 } // namespace cfp::store::postgresql
