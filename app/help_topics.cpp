@@ -147,8 +147,8 @@ On a server database:
     unless the database was made as a test sandbox: 'cfp db init --sandbox' in a new database.
   * Writes run SERIALIZABLE; one that loses a race with another official's is run again,
     within --wait, as a write waits for a lock on a file.
-  * This cfp keeps calls, cut-offs, criteria, proposals (imports and reports too) and the
-    audit log there; experts, scores, documents and rankings still need a database file.
+  * This cfp keeps calls, cut-offs, criteria, proposals, experts, scores, rankings and the
+    audit log there; documents still need a database file.
   * Each person's login role is granted one of the roles, and CONNECT on the database.
   * Backups are pg_dump's ('cfp db backup' copies files).
 

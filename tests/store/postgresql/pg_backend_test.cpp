@@ -143,19 +143,27 @@ TEST_F(PgBackendTest, TheServersClockStampsEveryRecord)
             "true");
 }
 
-TEST_F(PgBackendTest, ExpertsAndScoresAreRefusedBeforeAnythingIsWritten)
+TEST_F(PgBackendTest, DocumentsAreRefusedBeforeAnythingIsWritten)
 {
   ScratchPgDatabase db;
   ASSERT_EQ(run_cli(db.location(), {"db", "init", "--sandbox"}).exit_code, 0);
   ASSERT_EQ(run_cli(db.location(), {"call", "add", "C", "--title", "T"}, k_now).exit_code, 0);
+  ASSERT_EQ(run_cli(db.location(), {"deadline", "add", "C", "2024-11-04"}, k_now).exit_code, 0);
+  ASSERT_EQ(run_cli(db.location(),
+                    {"proposal", "add", "--call", "C", "--acronym", "AIF", "--title", "T", "--host", "DE", "--entity",
+                     "E", "--draft"},
+                    k_now)
+                .exit_code,
+            0);
+  TempDir dir;
+  const auto pdf = (dir / "proposal.pdf").string();
+  std::ofstream(pdf) << "%PDF-1.4\n%%EOF\n";
   const auto before = db.query("SELECT count(*) FROM audit");
-  const auto result = run_cli(db.location(), {"expert", "add", "Piotr Nowak", "--state", "PL"}, k_now);
+  const auto result = run_cli(db.location(), {"proposal", "attach", "AIF", pdf, "--part", "part-b"}, k_now);
   EXPECT_EQ(result.exit_code, 2) << result.err;
-  EXPECT_NE(result.err.find("does not keep experts, scores or documents on a PostgreSQL database yet"),
-            std::string::npos)
-      << result.err;
+  EXPECT_NE(result.err.find("does not keep documents on a PostgreSQL database yet"), std::string::npos) << result.err;
   EXPECT_EQ(db.query("SELECT count(*) FROM audit"), before);
-  EXPECT_EQ(db.query("SELECT count(*) FROM expert"), "0");
+  EXPECT_EQ(db.query("SELECT count(*) FROM document_content"), "0");
 }
 
 TEST_F(PgBackendTest, ADatabaseOfAnotherProgramOrOfANewerCfpIsRefused)

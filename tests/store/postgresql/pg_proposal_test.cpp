@@ -35,6 +35,7 @@ std::vector<Step> proposal_steps(const std::string& import_file)
   const std::string early = "2024-10-01T10:00:00Z";
   const std::string later = "2024-10-25T09:00:00Z";
   const std::string closed = "2024-11-10T09:00:00Z";
+  const std::string alpha = std::string(k_call) + "/ALPHA-AIF";
   std::vector<Step> steps{
       {{"call", "add", k_call, "--title", "AI Factories", "--budget", "400000000", "--opens", "2024-09-10"}, early},
       {{"deadline", "add", k_call, "2024-11-04", "--label", "first"}, early},
@@ -85,6 +86,24 @@ std::vector<Step> proposal_steps(const std::string& import_file)
       {{"import", "proposals", import_file}, early},
       {{"proposal", "withdraw", "gamma", "--reason", "Hardware offer late.\nWe come back."}, later},
       {{"proposal", "resubmit", "GAMMA", "--eu-contribution", "6M"}, closed},
+      // The first cut-off has closed: experts score its proposals, and the call is ranked.
+      {{"expert", "add", "Piotr Nowak", "--state", "PL", "--organisation", "PSNC", "--email", "p@example.eu"}, closed},
+      {{"expert", "add", "Émile Zola", "--state", "FR"}, closed},
+      {{"expert", "add", "ANNA  schmidt", "--state", "DE"}, closed},
+      {{"expert", "conflict", "anna schmidt", alpha, "--reason", "Former employer"}, closed},
+      {{"score", "add", alpha, "excellence=4.5", "impact=4", "implementation=3.5", "--expert", "Piotr Nowak"}, closed},
+      {{"score", "add", alpha, "excellence=4", "impact=4", "implementation=4", "--expert", "ÉMILE ZOLA", "--comment",
+        "Strong, \"quoted\""},
+       closed},
+      {{"score", "add", "beta-aif", "excellence=3", "impact=3", "implementation=3", "--expert", "Piotr Nowak"}, closed},
+      {{"score", "add", "beta-aif", "excellence=3.5", "impact=2.5", "implementation=3", "--expert", "piotr nowak",
+        "--comment", "Second look"},
+       closed},
+      {{"score", "add", std::string(k_call) + "/DELTA", "excellence=2", "impact=2", "implementation=2", "--expert",
+        "Émile Zola"},
+       closed},
+      {{"consensus", "set", alpha, "excellence=4.5", "impact=4", "implementation=4", "--comment", "Agreed"}, closed},
+      {{"rank", k_call, "--cutoff", "first", "--budget", "130M", "--min-experts", "1", "--apply"}, closed},
   };
   const std::vector<std::vector<std::string>> reads{
       {"proposal", "list"},
@@ -105,6 +124,17 @@ std::vector<Step> proposal_steps(const std::string& import_file)
       {"report", "states", "--format", "json"},
       {"report", "states", "--call", k_call, "--cutoff", "first", "--format", "csv"},
       {"report", "calls", "--format", "json"},
+      {"expert", "list", "--format", "json"},
+      {"expert", "show", "piotr  NOWAK"},
+      {"expert", "conflicts", "--format", "json"},
+      {"score", "list", alpha, "--format", "json"},
+      {"score", "list", "--call", k_call, "--format", "csv"},
+      {"score", "list", "--call", k_call, "--sort", "spread", "--desc"},
+      {"score", "summary", alpha},
+      {"score", "history", "beta-aif", "--format", "json"},
+      {"export", "scores", "--call", k_call},
+      {"rank", k_call, "--cutoff", "first", "--format", "json"},
+      {"rank", k_call, "--cutoff", "first", "--budget", "5M", "--min-experts", "2"},
       {"log", "--format", "json"},
       {"log", "--call", k_call, "--action", "withdraw", "--format", "json"},
       {"log", "verify"},
@@ -165,7 +195,7 @@ protected:
   }
 };
 
-TEST_F(PgProposalTest, ProposalsReadTheSameAsOnAFileInEveryListOrderReportAndExport)
+TEST_F(PgProposalTest, ProposalsAndScoresReadTheSameAsOnAFileInEveryListOrderReportAndExport)
 {
   ScratchPgDatabase db;
   ASSERT_EQ(run_cli(db.location(), {"db", "init", "--sandbox"}).exit_code, 0);
@@ -183,6 +213,12 @@ TEST_F(PgProposalTest, ProposalsReadTheSameAsOnAFileInEveryListOrderReportAndExp
   EXPECT_EQ(db.query("SELECT string_agg(acronym || ':' || status || ':' || version, ' ' ORDER BY id) FROM proposal"),
             "ALPHA-AIF:submitted:2 beta-aif:submitted:3 Gamma:submitted:3 ALPHA-AIF:submitted:1 DELTA:submitted:1 "
             "epsilon:draft:1 Delta:submitted:1");
+  EXPECT_EQ(db.query("SELECT count(*) || ' ' || (SELECT count(*) FROM evaluation_version) || ' '"
+                     " || (SELECT count(*) FROM consensus) FROM evaluation"),
+            "4 1 3");
+  EXPECT_EQ(db.query("SELECT string_agg(acronym || ':' || outcome, ' ' ORDER BY id) FROM proposal"
+                     " WHERE outcome IS NOT NULL"),
+            "ALPHA-AIF:selected beta-aif:rejected DELTA:rejected");
   EXPECT_NE(on_server[on_server.size() - 39].find("intact"), std::string::npos) << "log verify";
 }
 
@@ -290,16 +326,100 @@ TEST_F(PgProposalTest, AnOfficialCannotRewriteAProposalBehindTheHistoryOrTheLog)
   EXPECT_EQ(run_cli(db.location(), {"log", "verify"}).exit_code, 0);
 }
 
+TEST_F(PgProposalTest, NoSessionOfAnOfficialDisarmsTheGuards)
+{
+  ScratchPgDatabase db;
+  ASSERT_EQ(run_cli(db.location(), {"db", "init"}).exit_code, 0);
+  ASSERT_EQ(run_cli(db.location(), {"call", "add", "C", "--title", "T"}).exit_code, 0);
+  ASSERT_EQ(run_cli(db.location(), {"deadline", "add", "C", "2099-11-04"}).exit_code, 0);
+  const auto official = person(db, "official");
+  ASSERT_EQ(run_cli(db.location() + " user=" + official,
+                    {"proposal", "add", "--call", "C", "--acronym", "AIF", "--title", "T", "--host", "DE", "--partner",
+                     "FR", "--entity", "E", "--eu-contribution", "1000"})
+                .exit_code,
+            0);
+  const auto before = db.query("SELECT row(p.*)::text FROM proposal p");
+  const auto entries = db.query("SELECT count(*) FROM audit");
+  // An audit entry of the session's own, as a person with psql can write one.
+  const std::string entry = "INSERT INTO audit (id, at, actor, command, entity, action, subject_kind, real_at)"
+                            " SELECT max(id) + 1, date_trunc('second', now()), 'x', 'x', 'proposal C/AIF', 'update',"
+                            " 'proposal', date_trunc('second', now()) FROM public.audit;";
+  for (const std::string& sql : std::vector<std::string>{
+           // Temporary tables that would stand in for cfp's inside the guards.
+           "CREATE TEMPORARY TABLE cfp_meta AS SELECT true AS sandbox;"
+           " UPDATE proposal SET submitted_at = now() - interval '30 days', updated_at = now() - interval '30 days';",
+           "CREATE TEMPORARY TABLE cfp_meta AS SELECT true AS sandbox;"
+           " INSERT INTO audit (id, at, actor, command, entity, action, subject_kind, real_at)"
+           " SELECT max(id) + 1, '2001-01-01', 'x', 'x', 'x', 'x', 'import', '2001-01-01' FROM public.audit;",
+           "CREATE TEMPORARY TABLE audit (id bigint, xmin_ int); UPDATE proposal SET outcome = NULL, title = 'x';",
+           "CREATE TEMPORARY TABLE proposal AS SELECT * FROM public.proposal;"
+           " INSERT INTO proposal_version (proposal_id, version, recorded_at, recorded_by, snapshot, recorded_real_at)"
+           " SELECT id, 1, '2001-01-01', 'x', '{}', '2001-01-01' FROM public.proposal;",
+           // A history entry with the right stamps and a content that does not read.
+           "INSERT INTO proposal_version (proposal_id, version, recorded_at, recorded_by, snapshot, recorded_real_at)"
+           " SELECT id, 1, updated_at, updated_by, '{}', updated_real_at FROM proposal;" +
+               entry,
+           // Back to a draft, which could then be deleted with its history.
+           "UPDATE proposal SET status = 'draft', cutoff_id = NULL, submitted_at = NULL;" + entry,
+           // A write that changes nothing, to change the partners beside it; an outcome, which is
+           // the administrator's; another id.
+           "UPDATE proposal SET title = title; INSERT INTO proposal_partner SELECT id, 'IT' FROM proposal;" + entry,
+           "UPDATE proposal SET outcome = 'selected';" + entry,
+           "UPDATE proposal SET outcome = 'selected', title = 'x';" + entry,
+           "UPDATE proposal SET id = 77;" + entry,
+       }) {
+    EXPECT_EQ(db.refusal(sql, official).substr(0, 5), "23001") << sql;
+  }
+  EXPECT_EQ(db.refusal("INSERT INTO proposal_version (proposal_id, version, recorded_at, recorded_by, snapshot,"
+                       " recorded_real_at) SELECT id, 1, updated_at, updated_by,"
+                       " replace(replace(s, '\"title\":\"T\"', '\"title\":\"Forged\"'), 'x', 'x'), updated_real_at"
+                       " FROM proposal, (SELECT '{\"id\":1,\"call\":\"C\",\"acronym\":\"AIF\",\"title\":\"T\"}' s) f;",
+                       official)
+                .substr(0, 5),
+            "23001");
+  EXPECT_EQ(db.query("SELECT row(p.*)::text FROM proposal p"), before);
+  EXPECT_EQ(db.query("SELECT count(*) FROM audit"), entries);
+  EXPECT_EQ(db.query("SELECT count(*) FROM proposal_version"), "0");
+  // cfp's own change by the official passes, and its history entry is the replaced version.
+  const auto updated = run_cli(db.location() + " user=" + official, {"proposal", "update", "AIF", "--title", "U"});
+  EXPECT_EQ(updated.exit_code, 0) << updated.err;
+  EXPECT_EQ(db.query("SELECT (snapshot::json->>'title') || ' ' || version FROM proposal_version"), "T 1");
+}
+
+TEST_F(PgProposalTest, ARoleThatMayNotMakeTemporaryTablesIsToldWhatItLacks)
+{
+  ScratchPgDatabase db;
+  ASSERT_EQ(run_cli(db.location(), {"db", "init"}).exit_code, 0);
+  ASSERT_EQ(run_cli(db.location(), {"call", "add", "C", "--title", "T"}).exit_code, 0);
+  const auto name = db.name() + "_official";
+  db.query(fmt::format("CREATE ROLE {} LOGIN IN ROLE cfp_official", name));
+  db.query(fmt::format("GRANT CONNECT ON DATABASE {} TO {}", db.name(), name));
+  TempDir dir;
+  const auto path = (dir / "proposals.csv").string();
+  std::ofstream(path) << "call,acronym,title,host,entity,status\nC,ONE,One,DE,E,draft\n";
+  for (const auto& command : std::vector<std::vector<std::string>>{{"import", "proposals", path, "--dry-run"},
+                                                                   {"import", "proposals", path}}) {
+    const auto result = run_cli(db.location() + " user=" + name, command);
+    EXPECT_EQ(result.exit_code, 1) << result.err;
+    EXPECT_NE(result.err.find("may not create temporary tables"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("GRANT TEMPORARY ON DATABASE"), std::string::npos) << result.err;
+  }
+  EXPECT_EQ(db.query("SELECT count(*) FROM proposal"), "0");
+}
+
 TEST_F(PgProposalTest, ALongListIsReadABatchAtATimeInOrder)
 {
   ScratchPgDatabase db;
   ASSERT_EQ(run_cli(db.location(), {"db", "init", "--sandbox"}).exit_code, 0);
   ASSERT_EQ(run_cli(db.location(), {"call", "add", "C", "--title", "T"}, "2024-10-01T10:00:00Z").exit_code, 0);
-  // 1,234 drafts (more than two batches of the cursor) with the audit entry the server asks for.
+  ASSERT_EQ(run_cli(db.location(), {"deadline", "add", "C", "2024-11-04"}, "2024-10-01T10:00:00Z").exit_code, 0);
+  // 1,234 submissions (more than two batches of the cursor) with the audit entry the server asks
+  // for.
   db.query("BEGIN;"
            " INSERT INTO proposal (call_id, acronym, title, host, entity, plan, experimental_platform, status, version,"
-           "  created_at, updated_at)"
-           " SELECT 1, 'P' || lpad(n::text, 5, '0'), 'Title ' || n, 'DE', 'E', 'new', false, 'draft', 1, now(), now()"
+           "  eu_contribution_cents, cutoff_id, submitted_at, created_at, updated_at)"
+           " SELECT 1, 'P' || lpad(n::text, 5, '0'), 'Title ' || n, 'DE', 'E', 'new', false, 'submitted', 1, 100, 1,"
+           "  now(), now(), now()"
            " FROM generate_series(1, 1234) n;"
            " INSERT INTO audit (id, at, actor, command, entity, action, subject_kind, real_at)"
            " SELECT max(id) + 1, now(), 'test', 'test', 'proposal', 'add', 'proposal', now() FROM audit;"
@@ -318,6 +438,14 @@ TEST_F(PgProposalTest, ALongListIsReadABatchAtATimeInOrder)
   EXPECT_EQ(acronyms.front(), "P01234");
   EXPECT_EQ(acronyms[500], "P00734");
   EXPECT_EQ(acronyms.back(), "P00001");
+  // A sort of more rows than a batch of the sorter (the conflicts the rules find between an
+  // expert of the hosts' state and each proposal), by call and acronym.
+  ASSERT_EQ(run_cli(db.location(), {"expert", "add", "Hans Huber", "--state", "DE"}, "2024-10-02T10:00:00Z").exit_code,
+            0);
+  const auto conflicts = run_cli(db.location(), {"expert", "conflicts", "--format", "csv"}, "2024-10-02T10:00:00Z");
+  ASSERT_EQ(conflicts.exit_code, 0) << conflicts.err;
+  EXPECT_EQ(std::count(conflicts.out.begin(), conflicts.out.end(), '\n'), 1235) << conflicts.out.substr(0, 300);
+  EXPECT_LT(conflicts.out.find(",P00001,"), conflicts.out.find(",P01234,"));
   // A limit ends the reading early; the transaction is left usable for what follows.
   const auto limited =
       run_cli(db.location(), {"proposal", "list", "--limit", "3", "--format", "csv"}, "2024-10-02T10:00:00Z");

@@ -135,8 +135,19 @@ Result Connection::run(FixedSql sql, const Params& params)
   for (const auto& value : params.values()) {
     values.push_back(value ? value->c_str() : nullptr);
   }
-  return check(libpq().exec_params(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                                   nullptr, nullptr, 0));
+  const auto count = static_cast<int>(values.size());
+  if (std::string_view(sql.c_str()).starts_with("DECLARE ")) {
+    return check(libpq().exec_params(m_conn, sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0));
+  }
+  auto prepared = m_prepared.find(sql.c_str());
+  if (prepared == m_prepared.end()) {
+    // Prepared statements outlive transactions, also failed ones: one that could not be
+    // prepared is not remembered, and is prepared again next time.
+    auto name = "cfp_" + std::to_string(m_prepared.size() + 1);
+    check(libpq().prepare(m_conn, name.c_str(), sql.c_str(), count, nullptr));
+    prepared = m_prepared.emplace(sql.c_str(), std::move(name)).first;
+  }
+  return check(libpq().exec_prepared(m_conn, prepared->second.c_str(), count, values.data(), nullptr, nullptr, 0));
 }
 
 bool Connection::usable() const

@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 struct pg_conn;
@@ -104,7 +105,9 @@ public:
   Connection& operator=(const Connection&) = delete;
   ~Connection();
 
-  /// Runs one statement, fixed when cfp was compiled; values reach it only as parameters.
+  /// Runs one statement, fixed when cfp was compiled; values reach it only as parameters. One
+  /// with parameters is prepared the first time this session runs it (a cursor's DECLARE
+  /// excepted), and its prepared form is run from then on.
   Result run(FixedSql sql);
   Result run(FixedSql sql, const Params& params);
   /// Runs a script of statements embedded in the binary when it was built: the migrations only.
@@ -119,6 +122,9 @@ private:
   Result check(pg_result* result);
 
   pg_conn* m_conn = nullptr;
+  /// The name each statement run with parameters was prepared under in this session, by the
+  /// address of its fixed text: parsed and planned by the server once, not at every run.
+  std::unordered_map<const char*, std::string> m_prepared;
 };
 
 } // namespace cfp::store::postgresql

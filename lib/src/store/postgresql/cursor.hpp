@@ -9,6 +9,7 @@
 #include "connection.hpp"
 
 #include <functional>
+#include <optional>
 
 namespace cfp::store::postgresql {
 
@@ -27,6 +28,31 @@ struct CursorSql
   {                                                                                                                    \
     "DECLARE " name " NO SCROLL CURSOR FOR " query, "FETCH 500 FROM " name, "CLOSE " name                              \
   }
+
+/// A cursor read forward a row at a time, for a reader that asks for rows between other
+/// statements of its transaction (EvaluationReader). Closed when it goes, unless the
+/// transaction has failed (which ended it).
+class Cursor
+{
+public:
+  Cursor(Connection& connection, const CursorSql& sql, const Params& params);
+  Cursor(const Cursor&) = delete;
+  Cursor& operator=(const Cursor&) = delete;
+  ~Cursor();
+
+  /// Moves to the next row; false at the end.
+  bool next();
+  /// The batch that holds the current row, and the row's number in it.
+  const Result& rows() const { return *m_batch; }
+  int row() const { return m_row; }
+
+private:
+  Connection& m_connection;
+  const CursorSql& m_sql;
+  std::optional<Result> m_batch;
+  int m_row = -1;
+  bool m_done = false;
+};
 
 /// Visits each row of the cursor's query with `params`, in the query's order: `visit` gets the
 /// batch and the row's number in it. The cursor is closed at the end, or when `visit` throws

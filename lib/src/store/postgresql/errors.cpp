@@ -31,6 +31,16 @@ Error translate(const PgError& error, std::string_view what, const std::string& 
                                               "again, or wait longer with --wait SECONDS",
                                               what, location, reason));
   }
+  if (state == "42501" && reason.find("temporary tables") != std::string::npos) {
+    // Writes, imports and sorted lists keep their working rows in temporary tables of the
+    // session. (The server's message is English unless its lc_messages says otherwise; then the
+    // general message below is given.)
+    return Error(ErrorKind::refused,
+                 fmt::format("cannot {}: the login role may not create temporary tables on {}, which cfp's "
+                             "writes, imports and sorted lists need; ask the database's administrator to run "
+                             "GRANT TEMPORARY ON DATABASE for it ('cfp help database')",
+                             what, location));
+  }
   if (state == "42501") {
     return Error(ErrorKind::refused,
                  fmt::format("cannot {}: the database role may not do this on {} ({}); ask the database's "

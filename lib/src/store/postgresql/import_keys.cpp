@@ -3,19 +3,29 @@
 
 namespace cfp::store::postgresql {
 
-void create_import_keys(Connection& connection)
+void create_session_tables(Connection& connection)
 {
   connection.run("CREATE TEMPORARY TABLE IF NOT EXISTS import_key (key text COLLATE \"C\" PRIMARY KEY,"
                  " line bigint NOT NULL) ON COMMIT DELETE ROWS");
+  connection.run("CREATE TEMPORARY TABLE IF NOT EXISTS sorted_row (n bigint NOT NULL, key bytea NOT NULL,"
+                 " row bytea NOT NULL) ON COMMIT DELETE ROWS");
+}
+
+void need_session_tables(Connection& connection, bool writable)
+{
+  if (writable) {
+    create_session_tables(connection);
+  } else if (connection
+                 .run("SELECT to_regclass('pg_temp.import_key') IS NULL OR to_regclass('pg_temp.sorted_row')"
+                      " IS NULL")
+                 .boolean(0, 0)) {
+    throw SessionTablesMissing{};
+  }
 }
 
 PgImportKeys::PgImportKeys(Connection& connection, bool writable) : m_connection(connection)
 {
-  if (writable) {
-    create_import_keys(m_connection);
-  } else if (m_connection.run("SELECT to_regclass('pg_temp.import_key') IS NULL").boolean(0, 0)) {
-    throw ImportKeysMissing{};
-  }
+  need_session_tables(m_connection, writable);
   // Empty already (emptied at each commit, and a rolled back transaction's rows are gone with
   // it), unless a transaction of this session that is still going used it before.
   m_connection.run("DELETE FROM pg_temp.import_key");

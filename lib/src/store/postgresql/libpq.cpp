@@ -47,6 +47,8 @@ Libpq load_libpq()
   load(library, "PQsetNoticeProcessor", api.set_notice_processor);
   load(library, "PQexec", api.exec);
   load(library, "PQexecParams", api.exec_params);
+  load(library, "PQprepare", api.prepare);
+  load(library, "PQexecPrepared", api.exec_prepared);
   load(library, "PQresultStatus", api.result_status);
   load(library, "PQresultErrorField", api.result_error_field);
   load(library, "PQclear", api.clear);

@@ -21,6 +21,8 @@ struct Libpq
   decltype(&PQsetNoticeProcessor) set_notice_processor;
   decltype(&PQexec) exec;
   decltype(&PQexecParams) exec_params;
+  decltype(&PQprepare) prepare;
+  decltype(&PQexecPrepared) exec_prepared;
   decltype(&PQresultStatus) result_status;
   decltype(&PQresultErrorField) result_error_field;
   decltype(&PQclear) clear;

@@ -290,19 +290,20 @@ Database::Attempt PgDatabase::attempt(Mode mode, std::string_view what, const st
       m_connection.run("ROLLBACK");
     }
     return Attempt::done;
-  } catch (const ImportKeysMissing&) {
-    // A check before an import, in a session without the table of keys: made outside any
-    // transaction, and the check runs again from the start (once).
+  } catch (const SessionTablesMissing&) {
+    // A read that needs the session's temporary tables (the check before an import, a sorted
+    // list) in a session without them: made outside any transaction, and the work runs again
+    // from the start (once).
     roll_back(m_connection);
-    if (m_import_keys_made) {
-      throw Error(ErrorKind::internal, fmt::format("cannot {}: the session's table of import keys vanished", what));
+    if (m_session_tables_made) {
+      throw Error(ErrorKind::internal, fmt::format("cannot {}: the session's temporary tables vanished", what));
     }
     try {
-      create_import_keys(m_connection);
+      create_session_tables(m_connection);
     } catch (const PgError& error) {
       throw translate(error, what, m_location.shown);
     }
-    m_import_keys_made = true;
+    m_session_tables_made = true;
     return attempt(mode, what, work, busy_message);
   } catch (const Error&) {
     roll_back(m_connection);

@@ -48,7 +48,7 @@ private:
   Location m_location;
   Connection m_connection;
   bool m_sandbox = false;
-  bool m_import_keys_made = false; ///< this session made its table of import keys
+  bool m_session_tables_made = false; ///< this session made its temporary tables
 };
 
 } // namespace cfp::store::postgresql

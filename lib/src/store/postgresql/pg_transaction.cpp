@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "pg_transaction.hpp"
 
+#include "sorter.hpp"
+
 #include <cfp/error.hpp>
 #include <cfp/store/import_keys.hpp>
 #include <cfp/store/sorter.hpp>
@@ -9,7 +11,8 @@ namespace cfp::store::postgresql {
 
 PgTransaction::PgTransaction(Connection& connection, bool writable)
     : m_connection(connection), m_writable(writable), m_states(connection), m_calls(connection),
-      m_proposals(connection), m_criteria(connection), m_audit(connection)
+      m_proposals(connection), m_criteria(connection), m_audit(connection), m_experts(connection),
+      m_evaluations(connection)
 {
   attach(m_states, m_calls, m_proposals, m_audit, {&m_criteria, &m_experts, &m_evaluations});
   attach(m_documents);
@@ -17,8 +20,8 @@ PgTransaction::PgTransaction(Connection& connection, bool writable)
 
 void not_kept()
 {
-  throw Error(ErrorKind::usage, "this cfp does not keep experts, scores or documents on a PostgreSQL database yet: "
-                                "use a database file (--db PATH) for them");
+  throw Error(ErrorKind::usage, "this cfp does not keep documents on a PostgreSQL database yet: use a database file "
+                                "(--db PATH) for them");
 }
 
 ImportKeys& PgTransaction::import_keys()
@@ -31,8 +34,7 @@ ImportKeys& PgTransaction::import_keys()
 
 std::unique_ptr<Sorter> PgTransaction::sorter() const
 {
-  throw Error(ErrorKind::usage, "this cfp does not rank proposals on a PostgreSQL database yet; use a database file "
-                                "(--db PATH)");
+  return std::make_unique<PgSorter>(m_connection, m_writable, m_sorting);
 }
 
 DatabaseInfo PgTransaction::info() const

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "connection.hpp"
+#include "evaluation_repository.hpp"
+#include "expert_repository.hpp"
 #include "import_keys.hpp"
 #include "not_kept.hpp"
 #include "proposal_repository.hpp"
@@ -15,8 +17,8 @@ namespace cfp::store::postgresql {
 
 /// The repositories of one PostgreSQL transaction, which PgDatabase begins and ends around the
 /// lifetime of this object. The backend keeps the states, calls with their cut-offs and criteria,
-/// proposals and the audit log; what it does not keep yet (not_kept.hpp) is found empty, and a change to it
-/// throws cfp::Error (usage).
+/// proposals, experts, scores and the audit log; what it does not keep yet (not_kept.hpp) is found empty, and a change
+/// to it throws cfp::Error (usage).
 class PgTransaction final : public Transaction
 {
 public:
@@ -35,10 +37,11 @@ private:
   PgProposalRepository m_proposals;
   PgCriterionRepository m_criteria;
   PgAuditRepository m_audit;
-  PgExpertsNotKept m_experts;
-  PgEvaluationsNotKept m_evaluations;
+  PgExpertRepository m_experts;
+  PgEvaluationRepository m_evaluations;
   PgDocumentsNotKept m_documents;
   std::unique_ptr<PgImportKeys> m_import_keys;
+  mutable bool m_sorting = false; ///< a sorter of this transaction is in use
 };
 
 } // namespace cfp::store::postgresql

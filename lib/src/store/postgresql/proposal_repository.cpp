@@ -154,7 +154,8 @@ void PgProposalRepository::set_outcome(std::int64_t id, std::optional<domain::Ou
   Params params;
   params.int64(id);
   outcome ? params.text(domain::to_string(*outcome)) : params.null();
-  m_connection.run("UPDATE proposal SET outcome = $2 WHERE id = $1", params);
+  // Only a change is written: the server refuses an update that changes nothing.
+  m_connection.run("UPDATE proposal SET outcome = $2 WHERE id = $1 AND outcome IS DISTINCT FROM $2", params);
 }
 
 std::vector<domain::ProposalVersion> PgProposalRepository::history(std::int64_t id) const
