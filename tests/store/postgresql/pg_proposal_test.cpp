@@ -446,6 +446,15 @@ TEST_F(PgProposalTest, ALongListIsReadABatchAtATimeInOrder)
   ASSERT_EQ(conflicts.exit_code, 0) << conflicts.err;
   EXPECT_EQ(std::count(conflicts.out.begin(), conflicts.out.end(), '\n'), 1235) << conflicts.out.substr(0, 300);
   EXPECT_LT(conflicts.out.find(",P00001,"), conflicts.out.find(",P01234,"));
+  // The log, read through its cursor too: 1,200 entries more, newest first.
+  db.query("INSERT INTO audit (id, at, actor, command, entity, action, subject_kind, real_at)"
+           " SELECT (SELECT max(id) FROM audit) + n, now(), 'test', 'test', 'entry ' || n, 'note', 'import', now()"
+           " FROM generate_series(1, 1200) n");
+  const auto log = run_cli(db.location(), {"log", "--limit", "100000", "--format", "csv"}, "2024-10-02T10:00:00Z");
+  ASSERT_EQ(log.exit_code, 0) << log.err;
+  const auto entries = std::stol(db.query("SELECT count(*) FROM audit"));
+  EXPECT_EQ(std::count(log.out.begin(), log.out.end(), '\n'), entries + 1);
+  EXPECT_LT(log.out.find(",entry 1200,"), log.out.find(",entry 1,"));
   // A limit ends the reading early; the transaction is left usable for what follows.
   const auto limited =
       run_cli(db.location(), {"proposal", "list", "--limit", "3", "--format", "csv"}, "2024-10-02T10:00:00Z");

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
+#include "cursor.hpp"
 #include "repositories.hpp"
 #include "values.hpp"
 
@@ -56,20 +57,22 @@ namespace {
           " AND" CFP_PG_AUDIT_FILTERS " ORDER BY " order " LIMIT $7"
 
 // Each list in an order: reading entries whole, then their summary (AuditDetail).
+// Read through a cursor: the log grows with every change.
 #define CFP_PG_AUDIT_ALL(order)                                                                                        \
   {                                                                                                                    \
-    CFP_PG_AUDIT_ALL_OF(CFP_AUDIT_COLUMNS, order), CFP_PG_AUDIT_ALL_OF(CFP_AUDIT_SUMMARY_COLUMNS, order)               \
+    CFP_PG_CURSOR("cfp_audit", CFP_PG_AUDIT_ALL_OF(CFP_AUDIT_COLUMNS, order)),                                         \
+        CFP_PG_CURSOR("cfp_audit", CFP_PG_AUDIT_ALL_OF(CFP_AUDIT_SUMMARY_COLUMNS, order))                              \
   }
 #define CFP_PG_AUDIT_OF_PROPOSALS(order)                                                                               \
   {                                                                                                                    \
-    CFP_PG_AUDIT_OF_PROPOSALS_OF(CFP_AUDIT_COLUMNS, order),                                                            \
-        CFP_PG_AUDIT_OF_PROPOSALS_OF(CFP_AUDIT_SUMMARY_COLUMNS, order)                                                 \
+    CFP_PG_CURSOR("cfp_audit", CFP_PG_AUDIT_OF_PROPOSALS_OF(CFP_AUDIT_COLUMNS, order)),                                \
+        CFP_PG_CURSOR("cfp_audit", CFP_PG_AUDIT_OF_PROPOSALS_OF(CFP_AUDIT_SUMMARY_COLUMNS, order))                     \
   }
 
 struct SortedSql
 {
-  std::array<FixedSql, 2> ascending;
-  std::array<FixedSql, 2> descending;
+  std::array<CursorSql, 2> ascending;
+  std::array<CursorSql, 2> descending;
 };
 
 // By a key, then newest first; a missing value (NULL) last either way. Text is ordered as SQLite
@@ -189,10 +192,8 @@ void PgAuditRepository::for_each(const AuditFilter& filter, const AuditOrder& or
   add_instant(params, filter.since);
   add_instant(params, filter.until);
   params.optional_int64(order.limit);
-  const auto rows = m_connection.run(pair[filter.detail == AuditDetail::whole ? 0 : 1], params);
-  for (int row = 0; row < rows.rows(); ++row) {
-    visit(read_entry(rows, row));
-  }
+  for_each_row(m_connection, pair[filter.detail == AuditDetail::whole ? 0 : 1], params,
+               [&](const Result& rows, int row) { visit(read_entry(rows, row)); });
 }
 
 bool PgAuditRepository::has_actor(const std::string& actor) const
@@ -221,20 +222,20 @@ std::vector<std::string> PgAuditRepository::actions() const
 
 void PgAuditRepository::for_each_sealed(const SealedVisitor& visit) const
 {
-  static constexpr char k_sql[] = CFP_AUDIT_COLUMNS
-      ", s.hash, a.id AS ord FROM audit a LEFT JOIN audit_seal s ON s.audit_id = a.id"
-      " UNION ALL"
-      " SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.hash,"
-      " s.audit_id AS ord FROM audit_seal s WHERE NOT EXISTS (SELECT 1 FROM audit WHERE id = s.audit_id)"
-      " ORDER BY ord";
-  const auto rows = m_connection.run(k_sql);
-  for (int row = 0; row < rows.rows(); ++row) {
+  static constexpr CursorSql k_sql =
+      CFP_PG_CURSOR("cfp_sealed", CFP_AUDIT_COLUMNS
+                    ", s.hash, a.id AS ord FROM audit a LEFT JOIN audit_seal s ON s.audit_id = a.id"
+                    " UNION ALL"
+                    " SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, s.hash,"
+                    " s.audit_id AS ord FROM audit_seal s WHERE NOT EXISTS (SELECT 1 FROM audit WHERE id = s.audit_id)"
+                    " ORDER BY ord");
+  for_each_row(m_connection, k_sql, Params(), [&](const Result& rows, int row) {
     std::optional<domain::AuditEntry> entry;
     if (!rows.is_null(row, 0)) {
       entry = read_entry(rows, row);
     }
     visit(rows.int64(row, 13), entry, rows.optional_string(row, 12));
-  }
+  });
 }
 
 } // namespace cfp::store::postgresql
