@@ -136,10 +136,11 @@ Result Connection::run(FixedSql sql, const Params& params)
     values.push_back(value ? value->c_str() : nullptr);
   }
   const auto count = static_cast<int>(values.size());
-  if (std::string_view(sql.c_str()).starts_with("DECLARE ")) {
+  auto prepared = m_prepared.find(sql.c_str());
+  if (prepared == m_prepared.end() &&
+      (std::string_view(sql.c_str()).starts_with("DECLARE ") || m_run_once.insert(sql.c_str()).second)) {
     return check(libpq().exec_params(m_conn, sql.c_str(), count, nullptr, values.data(), nullptr, nullptr, 0));
   }
-  auto prepared = m_prepared.find(sql.c_str());
   if (prepared == m_prepared.end()) {
     // Prepared statements outlive transactions, also failed ones: one that could not be
     // prepared is not remembered, and is prepared again next time.

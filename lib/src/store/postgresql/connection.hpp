@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 struct pg_conn;
@@ -106,7 +107,7 @@ public:
   ~Connection();
 
   /// Runs one statement, fixed when cfp was compiled; values reach it only as parameters. One
-  /// with parameters is prepared the first time this session runs it (a cursor's DECLARE
+  /// with parameters is prepared the second time this session runs it (a cursor's DECLARE
   /// excepted), and its prepared form is run from then on.
   Result run(FixedSql sql);
   Result run(FixedSql sql, const Params& params);
@@ -122,9 +123,11 @@ private:
   Result check(pg_result* result);
 
   pg_conn* m_conn = nullptr;
-  /// The name each statement run with parameters was prepared under in this session, by the
-  /// address of its fixed text: parsed and planned by the server once, not at every run.
+  /// The name each statement run with parameters more than once was prepared under in this
+  /// session, by the address of its fixed text: parsed and planned by the server once, not at
+  /// every run. A statement run once is not prepared: that would cost a second round trip.
   std::unordered_map<const char*, std::string> m_prepared;
+  std::unordered_set<const char*> m_run_once;
 };
 
 } // namespace cfp::store::postgresql
