@@ -22,6 +22,11 @@ if(NOT status EQUAL 0)
   add_test(@target@_LISTING "${binary}" --gtest_list_tests)
   return()
 endif()
+# A parameter's description may hold brackets or semicolons, which would join or split CMake's
+# list elements: they are replaced first (no suite's name holds them).
+string(REPLACE "[" "<" listing "${listing}")
+string(REPLACE "]" ">" listing "${listing}")
+string(REPLACE ";" "," listing "${listing}")
 string(REPLACE "\n" ";" lines "${listing}")
 foreach(line IN LISTS lines)
   # A suite's line starts at the first column and ends with a dot, perhaps before a comment
