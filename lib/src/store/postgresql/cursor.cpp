@@ -40,29 +40,11 @@ bool Cursor::next()
 void for_each_row(Connection& connection, const CursorSql& sql, const Params& params,
                   const std::function<void(const Result& rows, int row)>& visit)
 {
-  connection.run(sql.declare, params);
-  try {
-    for (;;) {
-      const auto rows = connection.run(sql.fetch);
-      for (int row = 0; row < rows.rows(); ++row) {
-        visit(rows, row);
-      }
-      if (rows.rows() == 0) {
-        break;
-      }
-    }
-  } catch (...) {
-    // A visitor that stops early (a closed pipe, a limit) leaves the transaction usable, so the
-    // cursor is closed; a failed transaction has ended it already, and its CLOSE fails too.
-    if (connection.usable()) {
-      try {
-        connection.run(sql.close);
-      } catch (const PgError&) {
-      }
-    }
-    throw;
+  // The cursor is closed when it goes, also when `visit` stops early (a closed pipe, a limit).
+  Cursor cursor(connection, sql, params);
+  while (cursor.next()) {
+    visit(cursor.rows(), cursor.row());
   }
-  connection.run(sql.close);
 }
 
 } // namespace cfp::store::postgresql
